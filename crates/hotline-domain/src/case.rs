@@ -1,0 +1,248 @@
+//! Cases and their states (SPEC §2).
+//!
+//! A case is one canonical address under handling. Its state only moves along the edges
+//! below; every move goes through [`CaseState::move_to`], so no layer above can invent one.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Which procedure the hotline runs (config `procedure`, SPEC §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Procedure {
+    /// Nobody at the hotline opens the content; cases go straight to the police.
+    ForwardUnopened,
+    /// An analyst assesses each case first.
+    #[default]
+    Assess,
+}
+
+/// The state of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseState {
+    New,
+    InAssessment,
+    Assessed,
+    Referred,
+    AwaitingRemoval,
+    Removed,
+    Closed,
+}
+
+/// A move the state machine does not allow.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a case cannot move from {from} to {to} under the {procedure} procedure")]
+pub struct IllegalTransition {
+    pub from: CaseState,
+    pub to: CaseState,
+    pub procedure: Procedure,
+}
+
+impl CaseState {
+    pub const ALL: [CaseState; 7] = [
+        CaseState::New,
+        CaseState::InAssessment,
+        CaseState::Assessed,
+        CaseState::Referred,
+        CaseState::AwaitingRemoval,
+        CaseState::Removed,
+        CaseState::Closed,
+    ];
+
+    /// The name used in the database, the API and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseState::New => "new",
+            CaseState::InAssessment => "in_assessment",
+            CaseState::Assessed => "assessed",
+            CaseState::Referred => "referred",
+            CaseState::AwaitingRemoval => "awaiting_removal",
+            CaseState::Removed => "removed",
+            CaseState::Closed => "closed",
+        }
+    }
+
+    /// Whether a newly reported address with the same canonical form joins this case.
+    /// Only closed cases stay closed: a new report of the address opens a new case.
+    pub fn is_open(self) -> bool {
+        self != CaseState::Closed
+    }
+
+    /// The states this one may move to under `procedure`.
+    pub fn next_states(self, procedure: Procedure) -> Vec<CaseState> {
+        CaseState::ALL
+            .into_iter()
+            .filter(|to| self.allows(*to, procedure))
+            .collect()
+    }
+
+    fn allows(self, to: CaseState, procedure: Procedure) -> bool {
+        use CaseState::*;
+        use Procedure::*;
+        matches!(
+            (self, to, procedure),
+            (New, Referred, ForwardUnopened)
+                | (New, InAssessment, Assess)
+                | (InAssessment, Assessed, Assess)
+                | (Assessed, Referred, Assess)
+                | (Assessed, Closed, Assess)
+                | (Referred, AwaitingRemoval, _)
+                | (AwaitingRemoval, Removed, _)
+                | (Removed, AwaitingRemoval, _)
+                | (Removed, Closed, _)
+        )
+    }
+
+    /// Moves to `to`, or says why it may not.
+    pub fn move_to(
+        self,
+        to: CaseState,
+        procedure: Procedure,
+    ) -> Result<CaseState, IllegalTransition> {
+        if self.allows(to, procedure) {
+            Ok(to)
+        } else {
+            Err(IllegalTransition {
+                from: self,
+                to,
+                procedure,
+            })
+        }
+    }
+}
+
+impl fmt::Display for CaseState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Procedure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Procedure::ForwardUnopened => "forward-unopened",
+            Procedure::Assess => "assess",
+        })
+    }
+}
+
+/// A state name that is not one of ours (for example a damaged database row).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown case state \"{0}\"")]
+pub struct UnknownState(pub String);
+
+impl FromStr for CaseState {
+    type Err = UnknownState;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        CaseState::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s)
+            .ok_or_else(|| UnknownState(s.to_owned()))
+    }
+}
+
+/// What the public status page says about a report: deliberately coarse, since the reporter
+/// is anonymous and the hotline must not reveal investigative detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublicStatus {
+    /// Nobody has handled it yet.
+    Received,
+    /// At least one address is being assessed, referred or awaiting removal.
+    InProgress,
+    /// Every address has been taken down (or the case closed after removal).
+    Removed,
+    /// Handling is finished.
+    Closed,
+}
+
+impl PublicStatus {
+    /// Summarises the states of a report's cases.
+    pub fn of(states: &[CaseState]) -> PublicStatus {
+        if states.is_empty() || states.iter().all(|s| *s == CaseState::New) {
+            PublicStatus::Received
+        } else if states.iter().all(|s| *s == CaseState::Removed) {
+            PublicStatus::Removed
+        } else if states
+            .iter()
+            .all(|s| matches!(s, CaseState::Closed | CaseState::Removed))
+        {
+            PublicStatus::Closed
+        } else {
+            PublicStatus::InProgress
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublicStatus::Received => "received",
+            PublicStatus::InProgress => "in_progress",
+            PublicStatus::Removed => "removed",
+            PublicStatus::Closed => "closed",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CaseState::*;
+    use super::*;
+
+    #[test]
+    fn assess_path() {
+        let p = Procedure::Assess;
+        let mut s = New;
+        for to in [
+            InAssessment,
+            Assessed,
+            Referred,
+            AwaitingRemoval,
+            Removed,
+            Closed,
+        ] {
+            s = s.move_to(to, p).unwrap();
+        }
+        assert_eq!(s, Closed);
+    }
+
+    #[test]
+    fn forward_unopened_skips_assessment() {
+        let p = Procedure::ForwardUnopened;
+        assert_eq!(New.move_to(Referred, p), Ok(Referred));
+        assert!(New.move_to(InAssessment, p).is_err());
+        assert!(New.move_to(Referred, Procedure::Assess).is_err());
+    }
+
+    #[test]
+    fn refuses_illegal_moves_with_a_clear_error() {
+        let err = New.move_to(Removed, Procedure::Assess).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a case cannot move from new to removed under the assess procedure"
+        );
+        assert!(Closed.next_states(Procedure::Assess).is_empty());
+        assert_eq!(
+            Removed.next_states(Procedure::Assess),
+            vec![AwaitingRemoval, Closed]
+        );
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for s in CaseState::ALL {
+            assert_eq!(s.as_str().parse::<CaseState>(), Ok(s));
+        }
+        assert!("bogus".parse::<CaseState>().is_err());
+    }
+
+    #[test]
+    fn public_status_is_coarse() {
+        assert_eq!(PublicStatus::of(&[New, New]), PublicStatus::Received);
+        assert_eq!(PublicStatus::of(&[New, Referred]), PublicStatus::InProgress);
+        assert_eq!(PublicStatus::of(&[Removed, Removed]), PublicStatus::Removed);
+        assert_eq!(PublicStatus::of(&[Removed, Closed]), PublicStatus::Closed);
+    }
+}

@@ -1,0 +1,200 @@
+//! Storage for the hotline: SQLite (embedded, the default) or PostgreSQL (several app servers
+//! on one database), through sqlx.
+//!
+//! Both engines run the same SQL text wherever the dialects agree (sqlx's SQLite driver takes
+//! `$1` placeholders, and both have `RETURNING` and partial-index upserts); times are stored as
+//! UTC milliseconds so no date function is needed. Each engine has its own migration set with
+//! the same numbering and the same logical schema. `tests/conformance.rs` runs one suite
+//! against both.
+
+pub mod reports;
+pub mod secrets;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
+pub use secrets::{KeyError, Keyring};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Everything that can go wrong in storage.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(transparent)]
+    Keys(#[from] KeyError),
+    #[error("the database holds a value this version does not understand: {0}")]
+    Corrupt(String),
+    #[error("unsupported database address \"{0}\": use a file path, sqlite://PATH or postgres://…")]
+    UnsupportedUrl(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Which database engine a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, Clone)]
+enum Db {
+    /// SQLite allows one writer at a time; a single-connection write pool queues writers in
+    /// the process instead of letting them fight over the file lock.
+    Sqlite {
+        write: SqlitePool,
+        read: SqlitePool,
+    },
+    Postgres(PgPool),
+}
+
+/// Runs `$body` with `$pool` bound to the writable pool of whichever engine is in use. The
+/// body is compiled once per engine, so shared SQL text is written once.
+macro_rules! on_write_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            crate::Db::Sqlite { write: $pool, .. } => $body,
+            crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// As [`on_write_pool`], for read-only work (SQLite's read pool runs beside the writer).
+macro_rules! on_read_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            crate::Db::Sqlite { read: $pool, .. } => $body,
+            crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use {on_read_pool, on_write_pool};
+
+/// The hotline's storage: a database and the keys that seal what is stored in it.
+#[derive(Debug, Clone)]
+pub struct Store {
+    db: Db,
+    keys: Arc<Keyring>,
+}
+
+impl Store {
+    /// Opens the database named by `url`: `postgres://…`/`postgresql://…`, or else an SQLite
+    /// file (`sqlite://PATH` or a plain path), created if missing. Does not migrate.
+    pub async fn open(url: &str, keys: Arc<Keyring>) -> Result<Store> {
+        let db = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            Db::Postgres(pool)
+        } else {
+            let path = url.strip_prefix("sqlite://").unwrap_or(url);
+            if path.is_empty() || url.contains("://") && !url.starts_with("sqlite://") {
+                return Err(StoreError::UnsupportedUrl(url.to_owned()));
+            }
+            Self::open_sqlite(Path::new(path)).await?
+        };
+        Ok(Store { db, keys })
+    }
+
+    async fn open_sqlite(path: &Path) -> Result<Db> {
+        let options = SqliteConnectOptions::from_str("sqlite://")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a commit is on disk before a report is acknowledged, even if the
+            // machine (not only the process) dies right after.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.clone())
+            .await?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(4)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.read_only(true))
+            .await;
+        // A read-only connection cannot open a database file that does not exist yet; the
+        // write pool above has just created it, so this only fails for real problems.
+        let read = read?;
+        Ok(Db::Sqlite { write, read })
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self.db {
+            Db::Sqlite { .. } => Engine::Sqlite,
+            Db::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    pub fn keys(&self) -> &Keyring {
+        &self.keys
+    }
+
+    /// Applies the migrations this version has and the database lacks.
+    pub async fn migrate(&self) -> Result<()> {
+        match &self.db {
+            Db::Sqlite { write, .. } => SQLITE_MIGRATIONS.run(write).await?,
+            Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// True when the database answers and every migration of this version is applied.
+    pub async fn ready(&self) -> Result<bool> {
+        let (applied, expected): (i64, usize) = match &self.db {
+            Db::Sqlite { read, .. } => (
+                sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+                    .fetch_one(read)
+                    .await?,
+                SQLITE_MIGRATIONS.iter().count(),
+            ),
+            Db::Postgres(pool) => (
+                sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+                    .fetch_one(pool)
+                    .await?,
+                POSTGRES_MIGRATIONS.iter().count(),
+            ),
+        };
+        Ok(usize::try_from(applied).is_ok_and(|a| a == expected))
+    }
+
+    /// Closes every connection, waiting for work in progress.
+    pub async fn close(&self) {
+        match &self.db {
+            Db::Sqlite { write, read } => {
+                read.close().await;
+                write.close().await;
+            }
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch, as stored.
+pub(crate) fn to_millis(t: time::OffsetDateTime) -> i64 {
+    i64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
+}
+
+pub(crate) fn from_millis(ms: i64) -> Result<time::OffsetDateTime> {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .map_err(|e| StoreError::Corrupt(format!("timestamp {ms}: {e}")))
+}

@@ -1,0 +1,382 @@
+//! Storing reports, joining them to cases, and answering a reporter's status question.
+
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use hotline_domain::{CaseState, NewReport, PublicStatus, Receipt};
+
+use crate::secrets::random_bytes;
+use crate::{Result, Store, StoreError, from_millis, on_read_pool, on_write_pool, to_millis};
+
+/// A stored report, as its sender learns of it. The receipt exists only here, in memory.
+#[derive(Debug, Clone)]
+pub struct SubmittedReport {
+    pub report_id: Uuid,
+    pub receipt: Receipt,
+    /// One per distinct address, in the order reported.
+    pub cases: Vec<CaseRef>,
+}
+
+/// The case one reported address joined or opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRef {
+    pub case_id: i64,
+    pub canonical: String,
+    /// This report opened the case (no open case had the address).
+    pub opened: bool,
+}
+
+/// What a reporter may learn with their receipt.
+#[derive(Debug, Clone)]
+pub struct ReportStatus {
+    pub status: PublicStatus,
+    pub updated_at: OffsetDateTime,
+    pub messages: Vec<ReporterMessage>,
+}
+
+/// A message from the hotline to an anonymous reporter, shown on their status page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReporterMessage {
+    pub at: OffsetDateTime,
+    pub body: String,
+}
+
+const INSERT_REPORT: &str = "INSERT INTO reports \
+    (id, received_at, channel, where_found, language, urgent, description_sealed, contact_sealed, receipt_hash) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+// Joins the open case for the address or opens one, in one statement: the partial unique
+// index makes concurrent reports of one address meet here instead of opening two cases.
+const UPSERT_CASE: &str = "INSERT INTO cases \
+    (canonical_url, scheme, host, registrable_domain, ip_literal, onion, state, priority, report_count, created_at, updated_at, last_reported_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, 1, $8, $8, $8) \
+    ON CONFLICT (canonical_url) WHERE state <> 'closed' DO UPDATE SET \
+        report_count = cases.report_count + 1, \
+        last_reported_at = excluded.last_reported_at, \
+        updated_at = excluded.updated_at, \
+        priority = CASE WHEN excluded.priority > cases.priority THEN excluded.priority ELSE cases.priority END \
+    RETURNING id, report_count";
+
+const INSERT_REPORT_ADDRESS: &str = "INSERT INTO report_addresses \
+    (report_id, position, case_id, submitted_sealed, had_userinfo) VALUES ($1, $2, $3, $4, $5)";
+
+const INSERT_EVENT: &str =
+    "INSERT INTO case_events (case_id, at, kind, report_id) VALUES ($1, $2, $3, $4)";
+
+const STATUS_CASES: &str = "SELECT r.id, r.received_at, c.state, c.updated_at \
+    FROM reports r \
+    LEFT JOIN report_addresses ra ON ra.report_id = r.id \
+    LEFT JOIN cases c ON c.id = ra.case_id \
+    WHERE r.receipt_hash = $1";
+
+const STATUS_MESSAGES: &str = "SELECT m.id, m.created_at, m.body_sealed \
+    FROM reporter_messages m JOIN reports r ON r.id = m.report_id \
+    WHERE r.receipt_hash = $1 ORDER BY m.created_at, m.id";
+
+/// A report with its secrets sealed, ready for SQL.
+struct Sealed {
+    report_id: Uuid,
+    receipt: Receipt,
+    receipt_hash: Vec<u8>,
+    description: Option<Vec<u8>>,
+    contact: Option<Vec<u8>>,
+    submitted: Vec<Vec<u8>>,
+}
+
+impl Store {
+    fn seal_report(&self, report: &NewReport, now: OffsetDateTime) -> Result<Sealed> {
+        let keys = self.keys();
+        let report_id = Uuid::new_v7(uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            now.unix_timestamp().max(0) as u64,
+            now.nanosecond(),
+        ));
+        let mut random = [0u8; 10];
+        random_bytes(&mut random)?;
+        let receipt = Receipt::from_random(random);
+        let receipt_hash = keys.receipt_hash(&receipt);
+        let description = report
+            .description
+            .as_deref()
+            .map(|d| keys.seal(&format!("reports.description:{report_id}"), d.as_bytes()))
+            .transpose()?;
+        let contact = report
+            .contact
+            .as_ref()
+            .map(|c| {
+                let json = serde_json::to_vec(c).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                Ok::<_, StoreError>(keys.seal(&format!("reports.contact:{report_id}"), &json)?)
+            })
+            .transpose()?;
+        let submitted = report
+            .addresses
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                keys.seal(
+                    &format!("report_addresses.submitted:{report_id}:{i}"),
+                    a.submitted.as_bytes(),
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Sealed {
+            report_id,
+            receipt,
+            receipt_hash,
+            description,
+            contact,
+            submitted,
+        })
+    }
+
+    /// Stores a report and joins each address to its case, all in one transaction. When this
+    /// returns `Ok`, the report is committed durably; acknowledge nothing before.
+    pub async fn submit_report(
+        &self,
+        report: &NewReport,
+        now: OffsetDateTime,
+    ) -> Result<SubmittedReport> {
+        // A receipt clash (80 random bits) is astronomically rare, but must not lose a report.
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let sealed = self.seal_report(report, now)?;
+            match self.insert_report(report, &sealed, now).await {
+                Ok(cases) => {
+                    return Ok(SubmittedReport {
+                        report_id: sealed.report_id,
+                        receipt: sealed.receipt,
+                        cases,
+                    });
+                }
+                Err(StoreError::Database(e))
+                    if attempts < 3
+                        && e.as_database_error()
+                            .is_some_and(|d| d.is_unique_violation()) =>
+                {
+                    tracing::warn!("receipt clash, drawing a new receipt");
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    async fn insert_report(
+        &self,
+        report: &NewReport,
+        s: &Sealed,
+        now: OffsetDateTime,
+    ) -> Result<Vec<CaseRef>> {
+        let at = to_millis(now);
+        let priority: i64 = i64::from(report.urgent);
+        // Upsert cases in canonical order, so two reports naming the same addresses in
+        // different orders take row locks in the same order and cannot deadlock.
+        let mut order: Vec<usize> = (0..report.addresses.len()).collect();
+        order.sort_by(|a, b| {
+            report.addresses[*a]
+                .address
+                .canonical
+                .cmp(&report.addresses[*b].address.canonical)
+        });
+        let mut cases: Vec<Option<CaseRef>> = vec![None; report.addresses.len()];
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query(INSERT_REPORT)
+                .bind(s.report_id)
+                .bind(at)
+                .bind(report.channel.as_str())
+                .bind(report.where_found.as_str())
+                .bind(report.language.as_str())
+                .bind(report.urgent)
+                .bind(s.description.as_deref())
+                .bind(s.contact.as_deref())
+                .bind(s.receipt_hash.as_slice())
+                .execute(&mut *tx)
+                .await?;
+            for &i in &order {
+                let a = &report.addresses[i].address;
+                let (case_id, count): (i64, i64) = sqlx::query_as(UPSERT_CASE)
+                    .bind(&a.canonical)
+                    .bind(&a.scheme)
+                    .bind(&a.host)
+                    .bind(a.registrable_domain.as_deref())
+                    .bind(a.ip_literal)
+                    .bind(a.onion)
+                    .bind(priority)
+                    .bind(at)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                sqlx::query(INSERT_REPORT_ADDRESS)
+                    .bind(s.report_id)
+                    .bind(i as i64)
+                    .bind(case_id)
+                    .bind(s.submitted[i].as_slice())
+                    .bind(a.had_userinfo)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(INSERT_EVENT)
+                    .bind(case_id)
+                    .bind(at)
+                    .bind("received")
+                    .bind(s.report_id)
+                    .execute(&mut *tx)
+                    .await?;
+                cases[i] = Some(CaseRef { case_id, canonical: a.canonical.clone(), opened: count == 1 });
+            }
+            tx.commit().await?;
+        });
+        Ok(cases.into_iter().flatten().collect())
+    }
+
+    /// The status of the report with this receipt, or `None` if no report has it. Known and
+    /// unknown receipts cost the same queries, so timing does not tell them apart.
+    pub async fn report_status(&self, receipt: &Receipt) -> Result<Option<ReportStatus>> {
+        let hash = self.keys().receipt_hash(receipt);
+        let (rows, messages): (
+            Vec<(Uuid, i64, Option<String>, Option<i64>)>,
+            Vec<(i64, i64, Vec<u8>)>,
+        ) = on_read_pool!(&self.db, pool => {
+            let rows = sqlx::query_as(STATUS_CASES).bind(hash.as_slice()).fetch_all(pool).await?;
+            let messages = sqlx::query_as(STATUS_MESSAGES).bind(hash.as_slice()).fetch_all(pool).await?;
+            (rows, messages)
+        });
+        let Some((report_id, received_at, _, _)) = rows.first() else {
+            return Ok(None);
+        };
+        let mut states = Vec::with_capacity(rows.len());
+        let mut updated = *received_at;
+        for (_, _, state, case_updated) in &rows {
+            if let Some(state) = state {
+                states.push(
+                    state
+                        .parse::<CaseState>()
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                );
+            }
+            updated = updated.max(case_updated.unwrap_or(0));
+        }
+        let mut out = Vec::with_capacity(messages.len());
+        for (id, at, body) in messages {
+            updated = updated.max(at);
+            let body = self
+                .keys()
+                .open_text(&format!("reporter_messages.body:{report_id}:{id}"), &body)?;
+            out.push(ReporterMessage {
+                at: from_millis(at)?,
+                body,
+            });
+        }
+        Ok(Some(ReportStatus {
+            status: PublicStatus::of(&states),
+            updated_at: from_millis(updated)?,
+            messages: out,
+        }))
+    }
+
+    /// Adds a message for the reporter of `report_id`, shown on their status page.
+    pub async fn add_reporter_message(
+        &self,
+        report_id: Uuid,
+        body: &str,
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            // The id is part of the sealing context, so insert first, then seal.
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO reporter_messages (report_id, created_at, body_sealed) VALUES ($1, $2, $3) RETURNING id",
+            )
+            .bind(report_id)
+            .bind(at)
+            .bind(Vec::<u8>::new())
+            .fetch_one(&mut *tx)
+            .await?;
+            let sealed = self
+                .keys()
+                .seal(&format!("reporter_messages.body:{report_id}:{id}"), body.as_bytes())?;
+            sqlx::query("UPDATE reporter_messages SET body_sealed = $1 WHERE id = $2")
+                .bind(sealed)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// How many cases, reports and report addresses are stored (for tests and the CLI).
+    pub async fn counts(&self) -> Result<Counts> {
+        let (cases, reports, addresses): (i64, i64, i64) = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT (SELECT COUNT(*) FROM cases), (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM report_addresses)",
+            )
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(Counts {
+            cases,
+            reports,
+            addresses,
+        })
+    }
+
+    /// A case's canonical address, state and number of reports.
+    pub async fn case_summary(&self, case_id: i64) -> Result<Option<CaseSummary>> {
+        let row: Option<(String, String, i64, i64)> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as("SELECT canonical_url, state, report_count, priority FROM cases WHERE id = $1")
+                .bind(case_id)
+                .fetch_optional(pool)
+                .await?
+        });
+        row.map(|(canonical, state, report_count, priority)| {
+            Ok(CaseSummary {
+                case_id,
+                canonical,
+                state: state
+                    .parse()
+                    .map_err(|e: hotline_domain::case::UnknownState| {
+                        StoreError::Corrupt(e.to_string())
+                    })?,
+                report_count,
+                urgent: priority > 0,
+            })
+        })
+        .transpose()
+    }
+
+    /// The description of a report, decrypted (for authorised staff and tests).
+    pub async fn report_description(&self, report_id: Uuid) -> Result<Option<String>> {
+        let sealed: Option<Option<Vec<u8>>> = on_read_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT description_sealed FROM reports WHERE id = $1")
+                .bind(report_id)
+                .fetch_optional(pool)
+                .await?
+        });
+        match sealed.flatten() {
+            None => Ok(None),
+            Some(s) => Ok(Some(
+                self.keys()
+                    .open_text(&format!("reports.description:{report_id}"), &s)?,
+            )),
+        }
+    }
+}
+
+/// Row counts, for tests and operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub cases: i64,
+    pub reports: i64,
+    pub addresses: i64,
+}
+
+/// The essentials of one case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseSummary {
+    pub case_id: i64,
+    pub canonical: String,
+    pub state: CaseState,
+    pub report_count: i64,
+    pub urgent: bool,
+}

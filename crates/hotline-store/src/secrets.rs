@@ -1,0 +1,303 @@
+//! The key file and what is done with its keys.
+//!
+//! Secrets live in `<data-dir>/keys.json` (mode 0600, in a 0700 directory), never in the
+//! database and never in logs, so a copy of the database alone reveals neither reporters'
+//! contact details nor which receipt belongs to which report.
+//!
+//! - The receipt key turns a receipt into the keyed hash that is stored.
+//! - The form key signs the stateless token of the public report form.
+//! - Field keys seal reporter contact details and free text with XChaCha20-Poly1305. Each
+//!   ciphertext starts with the id of its key, so keys can be rotated later: new data uses
+//!   the current key, old data still opens with the key it names.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+
+use hotline_domain::Receipt;
+
+const SEALED_VERSION: u8 = 1;
+const NONCE_LEN: usize = 24;
+const HEADER_LEN: usize = 1 + 2 + NONCE_LEN;
+
+/// Problems with the key file or with sealed data.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the key file {path} is damaged: {why}")]
+    Damaged { path: PathBuf, why: String },
+    #[error("the system random number generator failed: {0}")]
+    Random(String),
+    #[error("sealed data names key {0}, which is not in the key file")]
+    UnknownKey(u16),
+    #[error("sealed data is damaged or was sealed for another record")]
+    Unseal,
+}
+
+/// The key file's contents, hex-encoded.
+#[derive(Serialize, Deserialize)]
+struct KeyFile {
+    version: u32,
+    receipt_key: String,
+    form_key: String,
+    current_field_key: u16,
+    field_keys: BTreeMap<u16, String>,
+}
+
+/// The keys, loaded. `Debug` never shows them.
+pub struct Keyring {
+    receipt_key: [u8; 32],
+    form_key: [u8; 32],
+    current_field_key: u16,
+    field_keys: BTreeMap<u16, XChaCha20Poly1305>,
+}
+
+impl fmt::Debug for Keyring {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Keyring")
+            .field("current_field_key", &self.current_field_key)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Fills `buf` from the operating system's random source.
+pub fn random_bytes(buf: &mut [u8]) -> Result<(), KeyError> {
+    getrandom::fill(buf).map_err(|e| KeyError::Random(e.to_string()))
+}
+
+fn random_key() -> Result<[u8; 32], KeyError> {
+    let mut k = [0u8; 32];
+    random_bytes(&mut k)?;
+    Ok(k)
+}
+
+impl Keyring {
+    /// Loads `<data_dir>/keys.json`, creating the directory (0700) and the file (0600) with
+    /// fresh random keys if they do not exist yet.
+    pub fn load_or_create(data_dir: &Path) -> Result<Keyring, KeyError> {
+        let io = |action, path: &Path| {
+            let path = path.to_owned();
+            move |source| KeyError::Io {
+                action,
+                path,
+                source,
+            }
+        };
+        if !data_dir.exists() {
+            fs::create_dir_all(data_dir).map_err(io("create", data_dir))?;
+            fs::set_permissions(data_dir, fs::Permissions::from_mode(0o700))
+                .map_err(io("restrict", data_dir))?;
+        }
+        let path = data_dir.join("keys.json");
+        if !path.exists() {
+            let file = KeyFile {
+                version: 1,
+                receipt_key: hex::encode(random_key()?),
+                form_key: hex::encode(random_key()?),
+                current_field_key: 1,
+                field_keys: BTreeMap::from([(1, hex::encode(random_key()?))]),
+            };
+            let text = serde_json::to_string_pretty(&file).map_err(|e| KeyError::Damaged {
+                path: path.clone(),
+                why: e.to_string(),
+            })?;
+            // create_new: two processes starting at once must not overwrite each other's keys.
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&path)
+            {
+                Ok(mut f) => {
+                    f.write_all(text.as_bytes()).map_err(io("write", &path))?;
+                    f.sync_all().map_err(io("sync", &path))?;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io("create", &path)(e)),
+            }
+        }
+        let text = fs::read_to_string(&path).map_err(io("read", &path))?;
+        Self::from_json(&text).map_err(|why| KeyError::Damaged { path, why })
+    }
+
+    fn from_json(text: &str) -> Result<Keyring, String> {
+        let file: KeyFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let key = |name: &str, hex_text: &str| -> Result<[u8; 32], String> {
+            let bytes = hex::decode(hex_text).map_err(|e| format!("{name}: {e}"))?;
+            bytes
+                .try_into()
+                .map_err(|_| format!("{name}: a key is 32 bytes"))
+        };
+        let mut field_keys = BTreeMap::new();
+        for (id, k) in &file.field_keys {
+            let k = key(&format!("field key {id}"), k)?;
+            let cipher = XChaCha20Poly1305::new_from_slice(&k).map_err(|e| e.to_string())?;
+            field_keys.insert(*id, cipher);
+        }
+        if !field_keys.contains_key(&file.current_field_key) {
+            return Err(format!(
+                "current field key {} is missing",
+                file.current_field_key
+            ));
+        }
+        Ok(Keyring {
+            receipt_key: key("receipt_key", &file.receipt_key)?,
+            form_key: key("form_key", &file.form_key)?,
+            current_field_key: file.current_field_key,
+            field_keys,
+        })
+    }
+
+    /// A keyring with fixed keys, for tests and benchmarks that need no key file.
+    pub fn for_tests(seed: u8) -> Keyring {
+        let k = [seed; 32];
+        Keyring {
+            receipt_key: k,
+            form_key: k.map(|b| b ^ 0x5a),
+            current_field_key: 1,
+            field_keys: BTreeMap::from([(1, XChaCha20Poly1305::new(&k.into()))]),
+        }
+    }
+
+    /// The keyed hash under which a receipt is stored.
+    pub fn receipt_hash(&self, receipt: &Receipt) -> Vec<u8> {
+        self.mac(
+            &self.receipt_key,
+            &[b"receipt:", receipt.compact().as_bytes()],
+        )
+    }
+
+    /// HMAC-SHA256 with the form key over the concatenation of `parts`.
+    pub fn form_mac(&self, parts: &[&[u8]]) -> Vec<u8> {
+        self.mac(&self.form_key, parts)
+    }
+
+    fn mac(&self, key: &[u8; 32], parts: &[&[u8]]) -> Vec<u8> {
+        // HMAC accepts keys of any length, so this cannot fail.
+        let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(key)
+            .expect("HMAC takes any key length");
+        for p in parts {
+            mac.update(p);
+        }
+        mac.finalize().into_bytes().to_vec()
+    }
+
+    /// Encrypts `plaintext` with the current field key. `context` (table, column and row id)
+    /// is authenticated, so a ciphertext moved to another row or column will not open.
+    pub fn seal(&self, context: &str, plaintext: &[u8]) -> Result<Vec<u8>, KeyError> {
+        let id = self.current_field_key;
+        let cipher = self.field_keys.get(&id).ok_or(KeyError::UnknownKey(id))?;
+        let mut nonce = [0u8; NONCE_LEN];
+        random_bytes(&mut nonce)?;
+        let ct = cipher
+            .encrypt(
+                &XNonce::from(nonce),
+                Payload {
+                    msg: plaintext,
+                    aad: context.as_bytes(),
+                },
+            )
+            .map_err(|_| KeyError::Unseal)?;
+        let mut out = Vec::with_capacity(HEADER_LEN + ct.len());
+        out.push(SEALED_VERSION);
+        out.extend_from_slice(&id.to_be_bytes());
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&ct);
+        Ok(out)
+    }
+
+    /// Decrypts what [`Keyring::seal`] produced for the same `context`.
+    pub fn open(&self, context: &str, sealed: &[u8]) -> Result<Vec<u8>, KeyError> {
+        if sealed.len() < HEADER_LEN || sealed[0] != SEALED_VERSION {
+            return Err(KeyError::Unseal);
+        }
+        let id = u16::from_be_bytes([sealed[1], sealed[2]]);
+        let cipher = self.field_keys.get(&id).ok_or(KeyError::UnknownKey(id))?;
+        let nonce: [u8; NONCE_LEN] = sealed[3..HEADER_LEN]
+            .try_into()
+            .map_err(|_| KeyError::Unseal)?;
+        cipher
+            .decrypt(
+                &XNonce::from(nonce),
+                Payload {
+                    msg: &sealed[HEADER_LEN..],
+                    aad: context.as_bytes(),
+                },
+            )
+            .map_err(|_| KeyError::Unseal)
+    }
+
+    /// [`Keyring::open`] for text.
+    pub fn open_text(&self, context: &str, sealed: &[u8]) -> Result<String, KeyError> {
+        String::from_utf8(self.open(context, sealed)?).map_err(|_| KeyError::Unseal)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seal_and_open() {
+        let k = Keyring::for_tests(1);
+        let sealed = k.seal("reports.description:1", b"hello").unwrap();
+        assert!(!sealed.windows(5).any(|w| w == b"hello"));
+        assert_eq!(k.open("reports.description:1", &sealed).unwrap(), b"hello");
+        assert!(matches!(
+            k.open("reports.description:2", &sealed),
+            Err(KeyError::Unseal)
+        ));
+        assert!(matches!(
+            Keyring::for_tests(2).open("reports.description:1", &sealed),
+            Err(KeyError::Unseal)
+        ));
+        let mut bad = sealed.clone();
+        bad[1] = 9;
+        assert!(matches!(
+            k.open("reports.description:1", &bad),
+            Err(KeyError::UnknownKey(_))
+        ));
+        assert!(matches!(k.open("x", b"short"), Err(KeyError::Unseal)));
+    }
+
+    #[test]
+    fn key_file_is_created_private_and_reloaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let a = Keyring::load_or_create(&data).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(mode(&data.join("keys.json")), 0o600);
+        let b = Keyring::load_or_create(&data).unwrap();
+        let r = Receipt::from_random([3; 10]);
+        assert_eq!(a.receipt_hash(&r), b.receipt_hash(&r));
+        let sealed = a.seal("c", b"x").unwrap();
+        assert_eq!(b.open("c", &sealed).unwrap(), b"x");
+        assert!(!format!("{a:?}").contains(&hex::encode(a.receipt_key)));
+    }
+
+    #[test]
+    fn damaged_key_file_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("keys.json"), "{not json").unwrap();
+        let err = Keyring::load_or_create(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.contains("keys.json") && err.contains("damaged"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! The one error type of the web layer.
+//!
+//! A handler returns `WebError`; it renders as the JSON error shape of SPEC §4
+//! (`{"error":{"code","message","field"?}}`). On the HTML side, [`html_errors`] swaps that body
+//! for an error page in the visitor's language, so every route reports errors the same way.
+
+use axum::Json;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use serde::Serialize;
+
+use hotline_domain::{InvalidReport, Language};
+
+use crate::i18n::Tr;
+use crate::pages::render_error_page;
+
+/// What went wrong, for the visitor and for the API client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebError {
+    pub status: StatusCode,
+    /// Stable, machine-readable: `malformed`, `invalid`, `payload_too_large`, …
+    pub code: &'static str,
+    pub message: String,
+    pub field: Option<String>,
+    /// Every problem, when one request had several (422 only).
+    pub problems: Vec<Problem>,
+}
+
+/// One invalid field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: BodyInner<'a>,
+}
+
+#[derive(Serialize)]
+struct BodyInner<'a> {
+    code: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    problems: &'a [Problem],
+}
+
+impl WebError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            field: None,
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn malformed(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "malformed", message)
+    }
+
+    pub fn too_large(limit_bytes: usize) -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("the request body is larger than {} KiB", limit_bytes / 1024),
+        )
+    }
+
+    pub fn unsupported_media_type(expected: &str) -> Self {
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!("send the body as {expected}"),
+        )
+    }
+
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let mut e = Self::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message);
+        e.field = Some(field.into());
+        e
+    }
+
+    pub fn rate_limited() -> Self {
+        Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "too many requests from this client; wait a minute and try again",
+        )
+    }
+
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", message)
+    }
+
+    pub fn method_not_allowed() -> Self {
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "this address does not accept that method",
+        )
+    }
+
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
+    }
+
+    /// An error the client cannot fix. The cause is logged (it never holds report content:
+    /// storage errors carry no bound values); the client sees a generic message.
+    pub fn internal(cause: &dyn std::error::Error) -> Self {
+        tracing::error!(error = %ErrorChain(cause), "request failed");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the request could not be completed; nothing was lost on your side, try again later",
+        )
+    }
+}
+
+impl From<InvalidReport> for WebError {
+    fn from(e: InvalidReport) -> Self {
+        let problems: Vec<Problem> = e
+            .errors
+            .iter()
+            .map(|p| Problem {
+                field: p.field.to_string(),
+                message: p.message.clone(),
+            })
+            .collect();
+        let first = problems.first().cloned().unwrap_or(Problem {
+            field: "urls".into(),
+            message: "the report is not valid".into(),
+        });
+        let mut err = WebError::invalid(first.field, first.message);
+        if problems.len() > 1 {
+            err.problems = problems;
+        }
+        err
+    }
+}
+
+impl From<hotline_store::StoreError> for WebError {
+    fn from(e: hotline_store::StoreError) -> Self {
+        WebError::internal(&e)
+    }
+}
+
+/// Formats an error with its whole chain of causes.
+struct ErrorChain<'a>(&'a dyn std::error::Error);
+
+impl std::fmt::Display for ErrorChain<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        while let Some(s) = source {
+            write!(f, ": {s}")?;
+            source = s.source();
+        }
+        Ok(())
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let body = Body {
+            error: BodyInner {
+                code: self.code,
+                message: &self.message,
+                field: self.field.as_deref(),
+                problems: &self.problems,
+            },
+        };
+        let mut response = (self.status, Json(&body)).into_response();
+        if self.status == StatusCode::TOO_MANY_REQUESTS {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        }
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// Middleware for the HTML side: an error response becomes an error page in the language of
+/// the path (`/nl/…`), or the default language.
+pub async fn html_errors(
+    axum::extract::State(default_language): axum::extract::State<Language>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let lang = request
+        .uri()
+        .path()
+        .split('/')
+        .nth(1)
+        .and_then(|s| s.parse::<Language>().ok())
+        .unwrap_or(default_language);
+    let mut response = next.run(request).await;
+    let Some(error) = response.extensions_mut().remove::<WebError>() else {
+        return response;
+    };
+    let html = render_error_page(Tr::new(lang), &error);
+    let mut page = (error.status, Html(html)).into_response();
+    for name in [header::RETRY_AFTER, header::ALLOW] {
+        if let Some(v) = response.headers().get(&name) {
+            page.headers_mut().insert(name, v.clone());
+        }
+    }
+    page
+}

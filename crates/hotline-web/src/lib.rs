@@ -1,0 +1,110 @@
+//! The hotline's HTTP surface (SPEC §4): the public pages, the JSON API, and the operations
+//! endpoints. Handlers extract, parse into domain types, call the domain and the store, and
+//! render; no rule of the domain is decided here.
+
+pub mod api;
+pub mod error;
+pub mod extract;
+pub mod form_token;
+pub mod headers;
+pub mod i18n;
+pub mod limits;
+pub mod ops;
+pub mod pages;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::{get, post};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+use hotline_domain::{Language, NewReport, Procedure};
+use hotline_store::{Store, SubmittedReport};
+use time::OffsetDateTime;
+
+pub use error::WebError;
+
+/// What the web layer needs to know of the configuration.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    pub default_language: Language,
+    pub procedure: Procedure,
+    /// Per client and minute on public intake; 0 = no limit.
+    pub rate_limit_per_minute: u32,
+}
+
+/// Shared by every handler.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<WebConfig>,
+    pub limiter: Arc<limits::Limiter>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: WebConfig) -> Self {
+        let limiter = Arc::new(limits::Limiter::new(config.rate_limit_per_minute));
+        Self {
+            store,
+            config: Arc::new(config),
+            limiter,
+        }
+    }
+
+    /// Stores a report durably. The work runs in its own task, so a client that hangs up
+    /// mid-request cannot cancel a commit half way; when this returns `Ok`, the report is
+    /// committed and may be acknowledged.
+    pub async fn accept_report(&self, report: NewReport) -> Result<SubmittedReport, WebError> {
+        let store = self.store.clone();
+        let task = tokio::spawn(async move {
+            store
+                .submit_report(&report, OffsetDateTime::now_utc())
+                .await
+        });
+        match task.await {
+            Ok(result) => Ok(result?),
+            Err(join) => Err(WebError::internal(&join)),
+        }
+    }
+}
+
+/// The whole application. Serve it with `into_make_service_with_connect_info::<SocketAddr>()`
+/// so rate limits can tell clients apart.
+pub fn router(state: AppState) -> Router {
+    let default_language = state.config.default_language;
+
+    let api = Router::new()
+        .route("/v1/reports", post(api::submit_report))
+        .route("/v1/receipts/status", post(api::receipt_status))
+        .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
+        .layer(DefaultBodyLimit::max(extract::API_BODY_LIMIT));
+
+    Router::new()
+        .route("/", get(pages::root))
+        .route("/static/site.css", get(pages::stylesheet))
+        .route("/{lang}", get(pages::language_root))
+        .route("/{lang}/", get(pages::home))
+        .route("/{lang}/report", get(pages::report_form).post(pages::report_submit))
+        .route("/{lang}/status", get(pages::status_form).post(pages::status_submit))
+        .fallback(pages::not_found)
+        .method_not_allowed_fallback(pages::method_not_allowed)
+        .layer(DefaultBodyLimit::max(extract::FORM_BODY_LIMIT))
+        .layer(from_fn_with_state(default_language, error::html_errors))
+        .nest("/api", api)
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .with_state(state)
+        .layer(from_fn(headers::security_headers))
+        // Spans name the method and path only: never headers, query strings, bodies or the
+        // peer address, so logs cannot identify a reporter or hold report content.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &axum::extract::Request| {
+                    tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+}

@@ -1,0 +1,452 @@
+//! The public pages: server-rendered, no JavaScript, no cookies (SPEC §4).
+//!
+//! A form that cannot be accepted is shown again with everything the reporter typed and a
+//! message per problem: nothing a reporter wrote is ever thrown away by a refusal.
+
+use askama::Template;
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::{HeaderMap, StatusCode, header, request::Parts};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+use hotline_domain::{Channel, Field, Language, NewReport, Receipt, ReportInput, WhereFound};
+
+use crate::extract::{ClientKey, FormFields};
+use crate::form_token;
+use crate::i18n::Tr;
+use crate::{AppState, WebError};
+
+/// The language of the path (`/nl/…`); any other first segment is a 404.
+pub struct Lang(pub Language);
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, WebError> {
+        let Path(lang) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| WebError::not_found("there is no page at this address"))?;
+        lang.parse()
+            .map(Lang)
+            .map_err(|()| WebError::not_found("there is no page at this address"))
+    }
+}
+
+fn render(template: &impl Template) -> Result<Html<String>, WebError> {
+    template
+        .render()
+        .map(Html)
+        .map_err(|e| WebError::internal(&e))
+}
+
+/// Picks the best of our four languages from an `Accept-Language` header.
+pub fn negotiate_language(header: Option<&str>, default: Language) -> Language {
+    let mut best: Option<(Language, f32)> = None;
+    for part in header.unwrap_or("").split(',') {
+        let mut pieces = part.split(';');
+        let tag = pieces.next().unwrap_or("").trim();
+        let q = pieces
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .map_or(1.0, |q| q.trim().parse::<f32>().unwrap_or(0.0));
+        let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+        if let Ok(lang) = primary.parse::<Language>()
+            && q > 0.0
+            && best.is_none_or(|(_, bq)| q > bq)
+        {
+            best = Some((lang, q));
+        }
+    }
+    best.map_or(default, |(lang, _)| lang)
+}
+
+/// `GET /`: to the visitor's language.
+pub async fn root(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let lang = negotiate_language(accept, state.config.default_language);
+    let mut response = Redirect::to(&format!("/{lang}/")).into_response();
+    response.headers_mut().insert(
+        header::VARY,
+        header::HeaderValue::from_static("accept-language"),
+    );
+    response
+}
+
+/// `GET /{lang}`: to `/{lang}/`.
+pub async fn language_root(Lang(lang): Lang) -> Redirect {
+    Redirect::permanent(&format!("/{lang}/"))
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct HomePage {
+    t: Tr,
+    page: &'static str,
+}
+
+/// `GET /{lang}/`: what to report and why.
+pub async fn home(Lang(lang): Lang) -> Result<Html<String>, WebError> {
+    render(&HomePage {
+        t: Tr::new(lang),
+        page: "",
+    })
+}
+
+pub async fn stylesheet() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../static/site.css"),
+    )
+}
+
+/// What the reporter typed, kept to show the form again.
+#[derive(Debug, Default, Clone)]
+struct ReportForm {
+    urls: String,
+    where_found: String,
+    description: String,
+    urgent: bool,
+    contact_name: String,
+    contact_email: String,
+}
+
+impl ReportForm {
+    /// Reads the form; repeated `url` fields are added to the `urls` lines.
+    fn from_fields(fields: &FormFields) -> Self {
+        let mut urls = fields.get("urls").unwrap_or("").replace("\r\n", "\n");
+        for extra in fields.all("url").map(str::trim).filter(|u| !u.is_empty()) {
+            if !urls.is_empty() && !urls.ends_with('\n') {
+                urls.push('\n');
+            }
+            urls.push_str(extra);
+        }
+        let text = |name| fields.get(name).unwrap_or("").to_owned();
+        ReportForm {
+            urls,
+            where_found: text("where_found"),
+            description: text("description"),
+            urgent: fields
+                .get("urgent")
+                .is_some_and(|v| !matches!(v.trim(), "" | "0" | "false" | "off" | "no")),
+            contact_name: text("contact_name"),
+            contact_email: text("contact_email"),
+        }
+    }
+
+    fn to_input(&self, lang: Language) -> ReportInput {
+        let some = |s: &str| Some(s.to_owned()).filter(|s| !s.trim().is_empty());
+        ReportInput {
+            urls: self.urls.lines().map(str::to_owned).collect(),
+            where_found: some(&self.where_found),
+            description: some(&self.description),
+            language: Some(lang.as_str().to_owned()),
+            urgent: self.urgent,
+            contact_name: some(&self.contact_name),
+            contact_email: some(&self.contact_email),
+        }
+    }
+}
+
+struct FormError {
+    /// The id of the input the message is about, for the error summary's links.
+    field: &'static str,
+    message: String,
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportPage {
+    t: Tr,
+    page: &'static str,
+    form: ReportForm,
+    form_token: String,
+    errors: Vec<FormError>,
+    notice: Option<String>,
+    where_options: Vec<(&'static str, String)>,
+}
+
+impl ReportPage {
+    fn new(state: &AppState, lang: Language, form: ReportForm) -> Self {
+        let t = Tr::new(lang);
+        let where_options = WhereFound::ALL
+            .iter()
+            .map(|w| (w.as_str(), t.get(&format!("where-{}", w.as_str()))))
+            .collect();
+        ReportPage {
+            t,
+            page: "report",
+            form,
+            form_token: form_token::issue(
+                state.store.keys(),
+                OffsetDateTime::now_utc().unix_timestamp(),
+            ),
+            errors: Vec::new(),
+            notice: None,
+            where_options,
+        }
+    }
+
+    fn respond(self, status: StatusCode) -> Result<Response, WebError> {
+        Ok((status, render(&self)?).into_response())
+    }
+}
+
+/// `GET /{lang}/report`: the report form.
+pub async fn report_form(
+    State(state): State<AppState>,
+    Lang(lang): Lang,
+) -> Result<Response, WebError> {
+    let form = ReportForm {
+        where_found: WhereFound::Website.as_str().to_owned(),
+        ..ReportForm::default()
+    };
+    ReportPage::new(&state, lang, form).respond(StatusCode::OK)
+}
+
+/// `POST /{lang}/report`: stores the report and shows the receipt, once.
+pub async fn report_submit(
+    State(state): State<AppState>,
+    Lang(lang): Lang,
+    client: ClientKey,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    let t = Tr::new(lang);
+    let form = ReportForm::from_fields(&fields);
+    let mut page = ReportPage::new(&state, lang, form.clone());
+
+    if !state.limiter.allow(client.0) {
+        page.notice = Some(t.get("report-rate-limited"));
+        let mut response = page.respond(StatusCode::TOO_MANY_REQUESTS)?;
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("60"));
+        return Ok(response);
+    }
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    if form_token::verify(state.store.keys(), fields.get("form_token"), now).is_err() {
+        page.notice = Some(t.get("report-token-expired"));
+        return page.respond(StatusCode::BAD_REQUEST);
+    }
+    let report = match NewReport::parse(form.to_input(lang), Channel::Web, lang) {
+        Ok(r) => r,
+        Err(invalid) => {
+            page.errors = invalid
+                .errors
+                .into_iter()
+                .map(|e| form_error(t, e.field, e.message))
+                .collect();
+            return page.respond(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let stored = match state.accept_report(report).await {
+        Ok(s) => s,
+        Err(e) => {
+            // Keep what was typed: show the form again with the reason.
+            page.notice = Some(format!(
+                "{} {}",
+                t.get("error-internal-title"),
+                t.get("error-internal")
+            ));
+            return page.respond(e.status);
+        }
+    };
+    let done = ReportDonePage {
+        t,
+        page: "report",
+        receipt: stored.receipt.to_string(),
+        addresses: stored.cases.into_iter().map(|c| c.canonical).collect(),
+    };
+    Ok((StatusCode::OK, render(&done)?).into_response())
+}
+
+fn form_error(t: Tr, field: Field, message: String) -> FormError {
+    match field {
+        Field::Url(i) => FormError {
+            field: "urls",
+            message: t.args(
+                "report-line-error",
+                &[("line", &(i + 1).to_string()), ("message", &message)],
+            ),
+        },
+        Field::Urls | Field::Language => FormError {
+            field: "urls",
+            message,
+        },
+        Field::WhereFound => FormError {
+            field: "where_found",
+            message,
+        },
+        Field::Description => FormError {
+            field: "description",
+            message,
+        },
+        Field::ContactName => FormError {
+            field: "contact_name",
+            message,
+        },
+        Field::ContactEmail => FormError {
+            field: "contact_email",
+            message,
+        },
+    }
+}
+
+#[derive(Template)]
+#[template(path = "report_done.html")]
+struct ReportDonePage {
+    t: Tr,
+    page: &'static str,
+    receipt: String,
+    addresses: Vec<String>,
+}
+
+struct StatusResult {
+    label: String,
+    explanation: String,
+    updated: String,
+    messages: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "status.html")]
+struct StatusPage {
+    t: Tr,
+    page: &'static str,
+    receipt: String,
+    result: Option<StatusResult>,
+    error: Option<String>,
+}
+
+fn human_time(t: OffsetDateTime) -> String {
+    t.format(format_description!(
+        "[year]-[month]-[day] [hour]:[minute] UTC"
+    ))
+    .unwrap_or_default()
+}
+
+/// `GET /{lang}/status`: the form that takes a receipt.
+pub async fn status_form(Lang(lang): Lang) -> Result<Html<String>, WebError> {
+    render(&StatusPage {
+        t: Tr::new(lang),
+        page: "status",
+        receipt: String::new(),
+        result: None,
+        error: None,
+    })
+}
+
+/// `POST /{lang}/status`: the status of the report with the receipt in the form body.
+pub async fn status_submit(
+    State(state): State<AppState>,
+    Lang(lang): Lang,
+    client: ClientKey,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    let t = Tr::new(lang);
+    let typed = fields.get("receipt").unwrap_or("").trim().to_owned();
+    let mut page = StatusPage {
+        t,
+        page: "status",
+        receipt: typed.clone(),
+        result: None,
+        error: None,
+    };
+    if !state.limiter.allow(client.0) {
+        page.error = Some(t.get("report-rate-limited"));
+        return Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)?).into_response());
+    }
+    let receipt = match Receipt::parse(&typed) {
+        Ok(r) => r,
+        Err(e) => {
+            page.error = Some(e.to_string());
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+    };
+    let Some(status) = state.store.report_status(&receipt).await? else {
+        page.error = Some(t.get("status-not-found"));
+        return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
+    };
+    let key = status.status.as_str();
+    page.result = Some(StatusResult {
+        label: t.get(&format!("status-{key}")),
+        explanation: t.get(&format!("status-{key}-text")),
+        updated: human_time(status.updated_at),
+        messages: status
+            .messages
+            .into_iter()
+            .map(|m| (human_time(m.at), m.body))
+            .collect(),
+    });
+    Ok((StatusCode::OK, render(&page)?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    t: Tr,
+    page: &'static str,
+    title: String,
+    message: String,
+}
+
+/// The HTML page for an error, in the visitor's language.
+pub fn render_error_page(t: Tr, error: &WebError) -> String {
+    let (title, message) = match error.status {
+        StatusCode::NOT_FOUND => (t.get("error-not-found-title"), t.get("error-not-found")),
+        StatusCode::PAYLOAD_TOO_LARGE => (t.get("error-too-large-title"), t.get("error-too-large")),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            (t.get("error-unsupported-title"), error.message.clone())
+        }
+        StatusCode::TOO_MANY_REQUESTS => (
+            t.get("error-rate-limited-title"),
+            t.get("report-rate-limited"),
+        ),
+        StatusCode::SERVICE_UNAVAILABLE => {
+            (t.get("error-unavailable-title"), t.get("error-unavailable"))
+        }
+        s if s.is_server_error() => (t.get("error-internal-title"), t.get("error-internal")),
+        _ => (t.get("error-bad-request-title"), error.message.clone()),
+    };
+    let page = ErrorPage {
+        t,
+        page: "",
+        title,
+        message,
+    };
+    page.render().unwrap_or_else(|_| error.message.clone())
+}
+
+pub async fn not_found() -> WebError {
+    WebError::not_found("there is no page at this address")
+}
+
+pub async fn method_not_allowed() -> WebError {
+    WebError::method_not_allowed()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiates_accept_language() {
+        let d = Language::Nl;
+        assert_eq!(negotiate_language(None, d), Language::Nl);
+        assert_eq!(
+            negotiate_language(Some("fr-BE,fr;q=0.9,en;q=0.8"), d),
+            Language::Fr
+        );
+        assert_eq!(
+            negotiate_language(Some("es, de;q=0.5, en;q=0.7"), d),
+            Language::En
+        );
+        assert_eq!(negotiate_language(Some("es, it"), d), Language::Nl);
+        assert_eq!(
+            negotiate_language(Some("de;q=0, en;q=0.1"), d),
+            Language::En
+        );
+        assert_eq!(negotiate_language(Some(";;;,,q=x"), d), Language::Nl);
+    }
+}

@@ -1,0 +1,221 @@
+//! Configuration (SPEC §6): a TOML file, overlaid by `HOTLINE_<SECTION>__<KEY>` environment
+//! variables. Defaults make a working Belgian-style hotline.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+use hotline_domain::{Language, Procedure};
+use hotline_network::NetworkPolicy;
+
+/// Environment variables that belong to the command line (and the test suites), not to the
+/// configuration file.
+const NOT_CONFIG: &[&str] = &[
+    "listen",
+    "data_dir",
+    "database_url",
+    "config",
+    "test_postgres_url",
+    "test_e2e",
+];
+
+/// Everything that can be set in `hotline.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// `assess` or `forward-unopened` (SPEC §1).
+    pub procedure: Procedure,
+    /// When `Accept-Language` names none of nl, fr, de, en.
+    pub default_language: Language,
+    pub network: NetworkPolicy,
+    pub intake: Intake,
+    pub national: National,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Intake {
+    /// Reports and status look-ups per client and minute, counted in memory; 0 = off.
+    pub rate_limit_per_minute: u32,
+}
+
+/// Who sends notices to hosts in the hotline's own country (SPEC §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TakedownBy {
+    Hotline,
+    Police,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct National {
+    /// ISO 3166-1 alpha-2 code of the hotline's country.
+    pub country: String,
+    pub takedown_by: TakedownBy,
+    /// With `takedown_by = "hotline"`: hours the police have to object before a notice goes.
+    pub objection_hours: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            procedure: Procedure::Assess,
+            default_language: Language::Nl,
+            network: NetworkPolicy::default(),
+            intake: Intake::default(),
+            national: National::default(),
+        }
+    }
+}
+
+impl Default for Intake {
+    fn default() -> Self {
+        Self {
+            rate_limit_per_minute: 10,
+        }
+    }
+}
+
+impl Default for National {
+    fn default() -> Self {
+        Self {
+            country: "BE".to_owned(),
+            takedown_by: TakedownBy::Police,
+            objection_hours: 48,
+        }
+    }
+}
+
+/// The file written on first start: every key, commented out, at its default.
+pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be set in the environment as
+# HOTLINE_<SECTION>__<KEY>, e.g. HOTLINE_NETWORK__OFFLINE=true or HOTLINE_DEFAULT_LANGUAGE=fr.
+# The values below are the defaults; remove the leading '#' to change one.
+
+# "assess": analysts assess each case. "forward-unopened": every address goes to the police
+# without anybody at the hotline opening it.
+#procedure = "assess"
+
+# Language of the public site when the browser asks for none of nl, fr, de, en.
+#default_language = "nl"
+
+[network]
+# true: no DNS, RDAP, HTTP check, mail or partner delivery leaves the process.
+#offline = false
+# Name servers to ask ("IP:port"); empty = the system's.
+#nameservers = []
+# Where the IANA RDAP bootstrap files come from; empty = IANA.
+#rdap_bootstrap = ""
+# Only for tests that run their servers on loopback.
+#allow_loopback_targets = false
+
+[intake]
+# Reports and status look-ups per client and minute, counted in memory only; 0 = no limit.
+#rate_limit_per_minute = 10
+
+[national]
+# The hotline's country (ISO 3166-1 alpha-2).
+#country = "BE"
+# Who sends notices to hosts in this country: "police" (after a magistrate's order) or
+# "hotline" (after police clearance or when the objection window has passed).
+#takedown_by = "police"
+#objection_hours = 48
+"#;
+
+impl Config {
+    /// Reads `file` (if it exists) and the environment over the defaults.
+    pub fn load(file: &Path) -> anyhow::Result<Config> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if file.exists() {
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        let config: Config = figment
+            .merge(Env::prefixed("HOTLINE_").split("__").ignore(NOT_CONFIG))
+            .extract()
+            .with_context(|| {
+                format!(
+                    "invalid configuration (file {}, or HOTLINE_* variables)",
+                    file.display()
+                )
+            })?;
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> anyhow::Result<()> {
+        let c = &self.national.country;
+        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            bail!("national.country must be a two-letter country code such as \"BE\", not \"{c}\"");
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_file_parses_to_the_defaults() {
+        let parsed: Config = Figment::from(Serialized::defaults(Config::default()))
+            .merge(Toml::string(DEFAULT_FILE))
+            .extract()
+            .unwrap();
+        assert_eq!(parsed, Config::default());
+        // Uncommenting every key must give a valid file with the same values.
+        let uncommented = DEFAULT_FILE
+            .lines()
+            .map(|l| {
+                l.strip_prefix('#')
+                    .filter(|r| r.contains(" = "))
+                    .unwrap_or(l)
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let parsed: Config = Figment::new()
+            .merge(Toml::string(&uncommented))
+            .extract()
+            .unwrap();
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn file_and_environment_override_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "h.toml",
+                "procedure = \"forward-unopened\"\n[intake]\nrate_limit_per_minute = 3\n",
+            )?;
+            jail.set_env("HOTLINE_NETWORK__OFFLINE", "true");
+            jail.set_env("HOTLINE_INTAKE__RATE_LIMIT_PER_MINUTE", "0");
+            jail.set_env("HOTLINE_DATA_DIR", "/elsewhere");
+            let c = Config::load(Path::new("h.toml")).unwrap();
+            assert_eq!(c.procedure, Procedure::ForwardUnopened);
+            assert!(c.network.offline);
+            assert_eq!(c.intake.rate_limit_per_minute, 0);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("h.toml", "procedure = \"sometimes\"\n")?;
+            let err = format!("{:#}", Config::load(Path::new("h.toml")).unwrap_err());
+            assert!(
+                err.contains("procedure") && err.contains("sometimes"),
+                "{err}"
+            );
+            jail.create_file("h.toml", "[network]\noflline = true\n")?;
+            let err = format!("{:#}", Config::load(Path::new("h.toml")).unwrap_err());
+            assert!(err.contains("oflline"), "{err}");
+            jail.create_file("h.toml", "[national]\ncountry = \"Belgium\"\n")?;
+            let err = format!("{:#}", Config::load(Path::new("h.toml")).unwrap_err());
+            assert!(err.contains("Belgium"), "{err}");
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,330 @@
+//! `hotline`: one binary for the service and its operators (SPEC §5).
+
+mod config;
+
+use std::io::{BufRead, Write};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+use tokio::net::TcpListener;
+
+use hotline_domain::CanonicalAddress;
+use hotline_store::{Keyring, Store};
+use hotline_web::{AppState, WebConfig};
+
+use crate::config::Config;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hotline",
+    version,
+    about = "A civil hotline for reports of child sexual abuse material online"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web service (and, later, its background workers).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "HOTLINE_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Apply database migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Work with web addresses.
+    Url {
+        #[command(subcommand)]
+        command: UrlCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UrlCommand {
+    /// Read one address per line on stdin; write one JSON object per line (SPEC §3).
+    Canon,
+}
+
+/// Where the hotline keeps its data.
+#[derive(Debug, Args)]
+struct Place {
+    /// Directory for the SQLite database, the key file and the configuration file.
+    #[arg(long, env = "HOTLINE_DATA_DIR", default_value = "./hotline-data")]
+    data_dir: PathBuf,
+    /// Database: `postgres://…`, or an SQLite file (default `<data-dir>/hotline.db`).
+    #[arg(long, env = "HOTLINE_DATABASE_URL")]
+    database: Option<String>,
+    /// Configuration file (default `<data-dir>/hotline.toml`, written on first start).
+    #[arg(long, env = "HOTLINE_CONFIG")]
+    config: Option<PathBuf>,
+}
+
+/// What `serve` and `migrate` share: configuration loaded, keys and database open, migrated.
+struct Opened {
+    config: Config,
+    store: Store,
+}
+
+impl Place {
+    async fn open(&self) -> anyhow::Result<Opened> {
+        let keys =
+            Keyring::load_or_create(&self.data_dir).context("cannot prepare the data directory")?;
+        let config_path = match &self.config {
+            Some(p) => {
+                if !p.exists() {
+                    bail!("the configuration file {} does not exist", p.display());
+                }
+                p.clone()
+            }
+            None => {
+                let p = self.data_dir.join("hotline.toml");
+                write_default_config(&p)?;
+                p
+            }
+        };
+        let config = Config::load(&config_path)?;
+        let url = match &self.database {
+            Some(u) => u.clone(),
+            None => self
+                .data_dir
+                .join("hotline.db")
+                .to_string_lossy()
+                .into_owned(),
+        };
+        let store = Store::open(&url, Arc::new(keys))
+            .await
+            .with_context(|| format!("cannot open the database {}", redact(&url)))?;
+        store
+            .migrate()
+            .await
+            .context("cannot migrate the database")?;
+        Ok(Opened { config, store })
+    }
+}
+
+fn write_default_config(path: &Path) -> anyhow::Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    std::fs::write(path, config::DEFAULT_FILE)
+        .with_context(|| format!("cannot write the default configuration {}", path.display()))
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { listen, place } => serve(listen, &place).await,
+        Command::Migrate { place } => {
+            let opened = place.open().await?;
+            opened.store.close().await;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::Url {
+            command: UrlCommand::Canon,
+        } => url_canon(std::io::stdin().lock(), std::io::stdout().lock()),
+    }
+}
+
+async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
+    let Opened { config, store } = place.open().await?;
+    if config.network.offline {
+        tracing::info!(
+            "network.offline is set: no lookup, check or delivery will leave this process"
+        );
+    }
+    let state = AppState::new(
+        store.clone(),
+        WebConfig {
+            default_language: config.default_language,
+            procedure: config.procedure,
+            rate_limit_per_minute: config.intake.rate_limit_per_minute,
+        },
+    );
+    let app = hotline_web::router(state);
+    let listener = TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    let local = listener.local_addr()?;
+    tracing::info!(procedure = %config.procedure, engine = ?store.engine(), "listening on http://{local}");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("the server stopped with an error")?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on SIGTERM or Ctrl-C; requests in flight are finished first.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum CanonLine<'a> {
+    Ok {
+        input: &'a str,
+        #[serde(flatten)]
+        address: CanonicalAddress,
+    },
+    Err {
+        input: &'a str,
+        error: String,
+    },
+}
+
+/// `hotline url canon`: never stops on a bad line; one output line per input line.
+fn url_canon(input: impl BufRead, mut out: impl Write) -> anyhow::Result<()> {
+    let mut input = input;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        if input
+            .read_until(b'\n', &mut buf)
+            .context("cannot read stdin")?
+            == 0
+        {
+            break;
+        }
+        let line = String::from_utf8_lossy(&buf);
+        let line = line.trim_end_matches(['\n', '\r']);
+        let record = if std::str::from_utf8(&buf).is_err() {
+            CanonLine::Err {
+                input: line,
+                error: "the line is not valid UTF-8".to_owned(),
+            }
+        } else {
+            match CanonicalAddress::parse(line) {
+                Ok(address) => CanonLine::Ok {
+                    input: line,
+                    address,
+                },
+                Err(e) => CanonLine::Err {
+                    input: line,
+                    error: e.to_string(),
+                },
+            }
+        };
+        serde_json::to_writer(&mut out, &record)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn canon_writes_a_line_per_line() {
+        let input = b"Example.COM/a\njavascript:alert(1)\n\xff\xfe\n\nhttp://user@192.0.2.1:80/x#y";
+        let mut out = Vec::new();
+        url_canon(&input[..], &mut out).unwrap();
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 5);
+        assert_eq!(lines[0]["canonical"], "http://example.com/a");
+        assert_eq!(lines[0]["registrable_domain"], "example.com");
+        assert_eq!(lines[0]["had_userinfo"], false);
+        assert!(lines[1]["error"].as_str().unwrap().contains("javascript"));
+        assert!(lines[2]["error"].as_str().unwrap().contains("UTF-8"));
+        assert_eq!(lines[3]["error"], "the address is empty");
+        assert_eq!(lines[4]["canonical"], "http://192.0.2.1/x");
+        assert_eq!(lines[4]["ip_literal"], true);
+        assert_eq!(lines[4]["had_userinfo"], true);
+        assert_eq!(lines[4]["registrable_domain"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn redacts_database_passwords() {
+        assert_eq!(
+            redact("postgres://u:secret@db.test/h"),
+            "postgres://u:***@db.test/h"
+        );
+        assert_eq!(redact("/var/lib/hotline.db"), "/var/lib/hotline.db");
+    }
+}
