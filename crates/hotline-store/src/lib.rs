@@ -7,8 +7,10 @@
 //! the same numbering and the same logical schema. `tests/conformance.rs` runs one suite
 //! against both.
 
+pub mod cases;
 pub mod reports;
 pub mod secrets;
+pub mod testing;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -21,6 +23,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+pub use cases::MoveError;
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
 pub use secrets::{KeyError, Keyring};
 

@@ -170,7 +170,7 @@ mod tests {
             .lines()
             .map(|l| {
                 l.strip_prefix('#')
-                    .filter(|r| r.contains(" = "))
+                    .filter(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
                     .unwrap_or(l)
             })
             .collect::<Vec<_>>()
