@@ -11,7 +11,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use serde::{Deserialize, Serialize};
 
 /// What the process may reach (config section `[network]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NetworkPolicy {
     /// No DNS, RDAP, HTTP check, mail or partner delivery leaves the process.
@@ -22,17 +22,6 @@ pub struct NetworkPolicy {
     pub rdap_bootstrap: String,
     /// Allow loopback targets: only for tests that run their servers on 127.0.0.1.
     pub allow_loopback_targets: bool,
-}
-
-impl Default for NetworkPolicy {
-    fn default() -> Self {
-        Self {
-            offline: false,
-            nameservers: Vec::new(),
-            rdap_bootstrap: String::new(),
-            allow_loopback_targets: false,
-        }
-    }
 }
 
 /// Why a contact was refused.

@@ -73,6 +73,12 @@ const STATUS_MESSAGES: &str = "SELECT m.id, m.created_at, m.body_sealed \
     FROM reporter_messages m JOIN reports r ON r.id = m.report_id \
     WHERE r.receipt_hash = $1 ORDER BY m.created_at, m.id";
 
+/// `(report id, received at, case state, case updated at)`; the case columns are NULL only
+/// for a report without addresses, which the domain does not allow.
+type StatusRow = (Uuid, i64, Option<String>, Option<i64>);
+/// `(message id, created at, sealed body)`.
+type MessageRow = (i64, i64, Vec<u8>);
+
 /// A report with its secrets sealed, ready for SQL.
 struct Sealed {
     report_id: Uuid,
@@ -232,10 +238,7 @@ impl Store {
     /// unknown receipts cost the same queries, so timing does not tell them apart.
     pub async fn report_status(&self, receipt: &Receipt) -> Result<Option<ReportStatus>> {
         let hash = self.keys().receipt_hash(receipt);
-        let (rows, messages): (
-            Vec<(Uuid, i64, Option<String>, Option<i64>)>,
-            Vec<(i64, i64, Vec<u8>)>,
-        ) = on_read_pool!(&self.db, pool => {
+        let (rows, messages): (Vec<StatusRow>, Vec<MessageRow>) = on_read_pool!(&self.db, pool => {
             let rows = sqlx::query_as(STATUS_CASES).bind(hash.as_slice()).fetch_all(pool).await?;
             let messages = sqlx::query_as(STATUS_MESSAGES).bind(hash.as_slice()).fetch_all(pool).await?;
             (rows, messages)

@@ -43,16 +43,18 @@ impl TestDatabase {
     /// A new PostgreSQL database on the server at `admin_url`.
     pub async fn postgres(admin_url: &str) -> TestDatabase {
         let name = format!("hotline_test_{}", uuid::Uuid::new_v4().simple());
-        let mut admin = PgConnection::connect(admin_url)
-            .await
-            .unwrap_or_else(|e| panic!("{POSTGRES_ENV} is set but PostgreSQL does not answer: {e}"));
+        let mut admin = PgConnection::connect(admin_url).await.unwrap_or_else(|e| {
+            panic!("{POSTGRES_ENV} is set but PostgreSQL does not answer: {e}")
+        });
         // The name is ours (a UUID), never input.
         sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
             .execute(&mut admin)
             .await
             .expect("cannot create a test database");
         let _ = admin.close().await;
-        let (base, _) = admin_url.rsplit_once('/').expect("a PostgreSQL URL has a path");
+        let (base, _) = admin_url
+            .rsplit_once('/')
+            .expect("a PostgreSQL URL has a path");
         TestDatabase {
             engine: "postgres",
             url: format!("{base}/{name}"),
@@ -75,9 +77,11 @@ impl TestDatabase {
         if let Some((admin_url, name)) = &self.postgres
             && let Ok(mut admin) = PgConnection::connect(admin_url).await
         {
-            let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")))
-                .execute(&mut admin)
-                .await;
+            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+            )))
+            .execute(&mut admin)
+            .await;
         }
         let _ = std::fs::remove_dir_all(&self.dir);
     }

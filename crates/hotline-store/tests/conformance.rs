@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
-use hotline_domain::{CaseState, Channel, Language, NewReport, Procedure, PublicStatus, Receipt, ReportInput};
+use hotline_domain::{
+    CaseState, Channel, Language, NewReport, Procedure, PublicStatus, Receipt, ReportInput,
+};
 use hotline_store::testing::TestDatabase;
 use hotline_store::{Keyring, MoveError, Store};
 
@@ -59,33 +61,66 @@ async fn migrations_are_idempotent_and_ready() {
 async fn a_report_is_stored_sealed_and_found_by_receipt() {
     on_every_engine!(|store, engine| {
         let now = OffsetDateTime::now_utc();
-        let r = report(&["example.com/a", "https://www.example.org/b"], Some("seen via a forum"));
+        let r = report(
+            &["example.com/a", "https://www.example.org/b"],
+            Some("seen via a forum"),
+        );
         let stored = store.submit_report(&r, now).await.unwrap();
         assert_eq!(stored.cases.len(), 2, "{engine}");
         assert!(stored.cases.iter().all(|c| c.opened));
         assert_eq!(stored.cases[0].canonical, "http://example.com/a");
 
         let counts = store.counts().await.unwrap();
-        assert_eq!((counts.reports, counts.cases, counts.addresses), (1, 2, 2), "{engine}");
         assert_eq!(
-            store.report_description(stored.report_id).await.unwrap().as_deref(),
+            (counts.reports, counts.cases, counts.addresses),
+            (1, 2, 2),
+            "{engine}"
+        );
+        assert_eq!(
+            store
+                .report_description(stored.report_id)
+                .await
+                .unwrap()
+                .as_deref(),
             Some("seen via a forum")
         );
 
-        let status = store.report_status(&stored.receipt).await.unwrap().expect("known receipt");
+        let status = store
+            .report_status(&stored.receipt)
+            .await
+            .unwrap()
+            .expect("known receipt");
         assert_eq!(status.status, PublicStatus::Received);
         assert!(status.messages.is_empty());
         let typed = stored.receipt.to_string().to_lowercase().replace('-', " ");
-        assert!(store.report_status(&Receipt::parse(&typed).unwrap()).await.unwrap().is_some());
-        assert!(store.report_status(&Receipt::from_random([9; 10])).await.unwrap().is_none());
+        assert!(
+            store
+                .report_status(&Receipt::parse(&typed).unwrap())
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            store
+                .report_status(&Receipt::from_random([9; 10]))
+                .await
+                .unwrap()
+                .is_none()
+        );
 
-        store.add_reporter_message(stored.report_id, "Thank you, we are on it.", now).await.unwrap();
+        store
+            .add_reporter_message(stored.report_id, "Thank you, we are on it.", now)
+            .await
+            .unwrap();
         let status = store.report_status(&stored.receipt).await.unwrap().unwrap();
         assert_eq!(status.messages.len(), 1, "{engine}");
         assert_eq!(status.messages[0].body, "Thank you, we are on it.");
 
         let timeline = store.case_timeline(stored.cases[0].case_id).await.unwrap();
-        assert_eq!(timeline.iter().map(|(_, k)| k.as_str()).collect::<Vec<_>>(), ["received"]);
+        assert_eq!(
+            timeline.iter().map(|(_, k)| k.as_str()).collect::<Vec<_>>(),
+            ["received"]
+        );
     });
 }
 
@@ -93,17 +128,30 @@ async fn a_report_is_stored_sealed_and_found_by_receipt() {
 async fn the_same_address_joins_its_open_case_and_urgency_sticks() {
     on_every_engine!(|store, engine| {
         let now = OffsetDateTime::now_utc();
-        let a = store.submit_report(&report(&["example.com/x"], None), now).await.unwrap();
+        let a = store
+            .submit_report(&report(&["example.com/x"], None), now)
+            .await
+            .unwrap();
         let mut urgent = report(&["HTTP://EXAMPLE.COM:80/x#top", "example.com/y"], None);
         urgent.urgent = true;
         let b = store.submit_report(&urgent, now).await.unwrap();
         assert_eq!(a.cases[0].case_id, b.cases[0].case_id, "{engine}");
         assert!(!b.cases[0].opened);
         assert!(b.cases[1].opened);
-        let c = store.submit_report(&report(&["example.com/x"], None), now).await.unwrap();
-        let summary = store.case_summary(c.cases[0].case_id).await.unwrap().unwrap();
+        let c = store
+            .submit_report(&report(&["example.com/x"], None), now)
+            .await
+            .unwrap();
+        let summary = store
+            .case_summary(c.cases[0].case_id)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(summary.report_count, 3, "{engine}");
-        assert!(summary.urgent, "{engine}: an urgent report keeps the case urgent");
+        assert!(
+            summary.urgent,
+            "{engine}: an urgent report keeps the case urgent"
+        );
     });
 }
 
@@ -112,23 +160,44 @@ async fn a_closed_case_stays_closed_and_a_new_report_opens_another() {
     on_every_engine!(|store, engine| {
         let now = OffsetDateTime::now_utc();
         let p = Procedure::Assess;
-        let first = store.submit_report(&report(&["example.com/gone"], None), now).await.unwrap();
+        let first = store
+            .submit_report(&report(&["example.com/gone"], None), now)
+            .await
+            .unwrap();
         let id = first.cases[0].case_id;
-        let err = store.move_case(id, CaseState::Closed, p, "closed", now).await.unwrap_err();
+        let err = store
+            .move_case(id, CaseState::Closed, p, "closed", now)
+            .await
+            .unwrap_err();
         assert!(matches!(err, MoveError::Illegal(_)), "{engine}: {err}");
-        for to in [CaseState::InAssessment, CaseState::Assessed, CaseState::Closed] {
+        for to in [
+            CaseState::InAssessment,
+            CaseState::Assessed,
+            CaseState::Closed,
+        ] {
             store.move_case(id, to, p, to.as_str(), now).await.unwrap();
         }
         assert!(matches!(
-            store.move_case(9_999_999, CaseState::InAssessment, p, "x", now).await,
+            store
+                .move_case(9_999_999, CaseState::InAssessment, p, "x", now)
+                .await,
             Err(MoveError::NoSuchCase(9_999_999))
         ));
-        let again = store.submit_report(&report(&["example.com/gone"], None), now).await.unwrap();
+        let again = store
+            .submit_report(&report(&["example.com/gone"], None), now)
+            .await
+            .unwrap();
         assert_ne!(again.cases[0].case_id, id, "{engine}");
         assert!(again.cases[0].opened);
         let status = store.report_status(&first.receipt).await.unwrap().unwrap();
         assert_eq!(status.status, PublicStatus::Closed);
-        let kinds: Vec<String> = store.case_timeline(id).await.unwrap().into_iter().map(|(_, k)| k).collect();
+        let kinds: Vec<String> = store
+            .case_timeline(id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(_, k)| k)
+            .collect();
         assert_eq!(kinds, ["received", "in_assessment", "assessed", "closed"]);
     });
 }
@@ -166,7 +235,11 @@ async fn sixty_four_simultaneous_reports_of_one_address_make_one_case() {
         let counts = store.counts().await.unwrap();
         assert_eq!((counts.reports, counts.cases), (64, 1), "{engine}");
         let id = *case_ids.iter().next().unwrap();
-        assert_eq!(store.case_summary(id).await.unwrap().unwrap().report_count, 64, "{engine}");
+        assert_eq!(
+            store.case_summary(id).await.unwrap().unwrap().report_count,
+            64,
+            "{engine}"
+        );
     });
 }
 
@@ -190,7 +263,11 @@ async fn crossing_reports_do_not_deadlock() {
             t.await.unwrap().unwrap_or_else(|e| panic!("{engine}: {e}"));
         }
         let counts = store.counts().await.unwrap();
-        assert_eq!((counts.reports, counts.cases, counts.addresses), (32, 6, 192), "{engine}");
+        assert_eq!(
+            (counts.reports, counts.cases, counts.addresses),
+            (32, 6, 192),
+            "{engine}"
+        );
     });
 }
 
@@ -204,10 +281,20 @@ async fn another_keyring_cannot_read_what_was_sealed() {
             .await
             .unwrap();
         store.close().await;
-        let thief = Store::open(&db.url, Arc::new(Keyring::for_tests(8))).await.unwrap();
-        assert!(thief.report_description(stored.report_id).await.is_err(), "{}", db.engine);
+        let thief = Store::open(&db.url, Arc::new(Keyring::for_tests(8)))
+            .await
+            .unwrap();
         assert!(
-            thief.report_status(&stored.receipt).await.unwrap().is_none(),
+            thief.report_description(stored.report_id).await.is_err(),
+            "{}",
+            db.engine
+        );
+        assert!(
+            thief
+                .report_status(&stored.receipt)
+                .await
+                .unwrap()
+                .is_none(),
             "{}: without the receipt key a receipt finds nothing",
             db.engine
         );

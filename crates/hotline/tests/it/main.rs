@@ -1,1 +1,11 @@
+//! The one integration-test binary of the `hotline` crate: every test here boots the real
+//! `hotline` binary on port 0, on a fresh SQLite file and, when `HOTLINE_TEST_POSTGRES_URL`
+//! is set, again on a fresh PostgreSQL database. Add modules here rather than new test files:
+//! each test binary is another slow link.
 
+mod anonymity;
+mod api;
+mod commands;
+mod durability;
+mod pages;
+mod support;

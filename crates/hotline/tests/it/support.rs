@@ -1,0 +1,195 @@
+//! Starting and stopping the real server, and small helpers for its pages.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use hotline_store::testing::TestDatabase;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_hotline");
+
+/// A running `hotline serve`.
+pub struct Server {
+    child: Child,
+    pub base: String,
+    logs: Arc<Mutex<Vec<String>>>,
+}
+
+/// How to start the server.
+#[derive(Clone)]
+pub struct Options {
+    pub rate_limit_per_minute: u32,
+    pub log_filter: &'static str,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            rate_limit_per_minute: 0,
+            log_filter: "info",
+        }
+    }
+}
+
+impl Server {
+    /// Starts the server on `db` (its directory is the data dir) and waits until it listens.
+    pub fn start(db: &TestDatabase, options: &Options) -> Server {
+        Self::start_in(&db.dir, Some(&db.url), options)
+    }
+
+    pub fn start_in(data_dir: &Path, database: Option<&str>, options: &Options) -> Server {
+        let mut cmd = Command::new(BIN);
+        cmd.args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(data_dir)
+            .env("RUST_LOG", options.log_filter)
+            .env("HOTLINE_NETWORK__OFFLINE", "true")
+            .env(
+                "HOTLINE_INTAKE__RATE_LIMIT_PER_MINUTE",
+                options.rate_limit_per_minute.to_string(),
+            )
+            .env_remove("HOTLINE_DATABASE_URL")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        if let Some(url) = database {
+            cmd.args(["--database", url]);
+        }
+        let mut child = cmd.spawn().expect("cannot start the hotline binary");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let logs = Arc::new(Mutex::new(Vec::new()));
+        let (tx, rx) = mpsc::channel();
+        let sink = logs.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("listening on http://").nth(1) {
+                    let addr = rest.split_whitespace().next().unwrap_or("").to_owned();
+                    let _ = tx.send(addr);
+                }
+                sink.lock().unwrap().push(line);
+            }
+        });
+        let addr = match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(a) => a,
+            Err(_) => {
+                let _ = child.kill();
+                panic!(
+                    "the server did not start: {}",
+                    logs.lock().unwrap().join("\n")
+                );
+            }
+        };
+        Server {
+            child,
+            base: format!("http://{addr}"),
+            logs,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Everything the server wrote to stderr so far.
+    pub fn logs(&self) -> String {
+        self.logs.lock().unwrap().join("\n")
+    }
+
+    /// SIGKILL: no chance to clean up.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGTERM, then wait for the process to finish.
+    pub fn terminate(&mut self) -> ExitStatus {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+        for _ in 0..300 {
+            if let Some(s) = self.child.try_wait().expect("wait") {
+                // Let the reader thread drain the last lines.
+                std::thread::sleep(Duration::from_millis(100));
+                return s;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("the server did not stop within 30 s of SIGTERM");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// An HTTP client that follows no redirects and keeps no cookies.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
+}
+
+/// The value of the first `name="NAME" value="…"` in a page.
+pub fn input_value(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no input {name} in page"))
+        + marker.len();
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+/// The receipt shown on the confirmation page.
+pub fn receipt_on(html: &str) -> String {
+    let start = html
+        .find("id=\"receipt\"><strong>")
+        .expect("no receipt on page")
+        + "id=\"receipt\"><strong>".len();
+    html[start..].split('<').next().unwrap().to_owned()
+}
+
+/// Every regular file below `dir`.
+pub fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_owned()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// A report body for the API.
+pub fn report_json(urls: &[&str]) -> serde_json::Value {
+    serde_json::json!({ "urls": urls, "where_found": "website" })
+}
+
+/// Runs `test` for every engine on a fresh database, removing it afterwards.
+pub async fn each_engine<F, Fut>(test: F)
+where
+    F: Fn(TestDatabase) -> Fut,
+    Fut: std::future::Future<Output = TestDatabase>,
+{
+    for db in TestDatabase::all().await {
+        let db = test(db).await;
+        db.remove().await;
+    }
+}
