@@ -11,6 +11,6 @@ pub use address::{AddressError, CanonicalAddress};
 pub use case::{CaseState, IllegalTransition, Procedure, PublicStatus};
 pub use receipt::{Receipt, ReceiptError};
 pub use report::{
-    Channel, Contact, Field, FieldError, InvalidReport, Language, NewReport, ReportInput,
+    Channel, Contact, Field, FieldError, InvalidReport, Language, NewReport, Problem, ReportInput,
     ReportedAddress, WhereFound,
 };

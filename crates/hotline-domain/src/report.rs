@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::address::CanonicalAddress;
+use crate::address::{AddressError, CanonicalAddress};
 
 /// Most addresses one report may carry.
 pub const MAX_ADDRESSES: usize = 50;
@@ -119,16 +119,40 @@ impl fmt::Display for Field {
     }
 }
 
+/// What is wrong with a field. `Display` gives the English message (the API's); the web
+/// pages translate each variant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("give at least one web address")]
+    NoAddresses,
+    #[error("a report may hold at most {MAX_ADDRESSES} addresses; this one has {count}")]
+    TooManyAddresses { count: usize },
+    #[error(transparent)]
+    Address(#[from] AddressError),
+    #[error("say where you found the addresses")]
+    WhereFoundMissing,
+    #[error("\"{given}\" is not one of: {allowed}")]
+    NotOneOf { given: String, allowed: String },
+    #[error("the description may be at most {MAX_DESCRIPTION_CHARS} characters; it has {chars}")]
+    DescriptionTooLong { chars: usize },
+    #[error("the name may be at most {MAX_NAME_CHARS} characters")]
+    NameTooLong,
+    #[error("an email address has at most {MAX_EMAIL_LEN} characters")]
+    EmailTooLong,
+    #[error("this does not look like an email address (name@example.com)")]
+    EmailInvalid,
+}
+
 /// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: Field,
-    pub message: String,
+    pub problem: Problem,
 }
 
 /// Every problem found in a report, so a reporter can fix them all at once.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", .errors.first().map(|e| format!("{}: {}", e.field, e.message)).unwrap_or_default())]
+#[error("{}", .errors.first().map(|e| format!("{}: {}", e.field, e.problem)).unwrap_or_default())]
 pub struct InvalidReport {
     pub errors: Vec<FieldError>,
 }
@@ -169,7 +193,7 @@ impl NewReport {
         default_language: Language,
     ) -> Result<NewReport, InvalidReport> {
         let mut errors = Vec::new();
-        let mut push = |field, message: String| errors.push(FieldError { field, message });
+        let mut push = |field, problem: Problem| errors.push(FieldError { field, problem });
 
         let given: Vec<(usize, &str)> = input
             .urls
@@ -179,14 +203,11 @@ impl NewReport {
             .filter(|(_, u)| !u.is_empty())
             .collect();
         if given.is_empty() {
-            push(Field::Urls, "give at least one web address".to_owned());
+            push(Field::Urls, Problem::NoAddresses);
         } else if given.len() > MAX_ADDRESSES {
             push(
                 Field::Urls,
-                format!(
-                    "a report may hold at most {MAX_ADDRESSES} addresses; this one has {}",
-                    given.len()
-                ),
+                Problem::TooManyAddresses { count: given.len() },
             );
         }
         let mut addresses: Vec<ReportedAddress> = Vec::new();
@@ -203,22 +224,23 @@ impl NewReport {
                         });
                     }
                 }
-                Err(e) => push(Field::Url(i), e.to_string()),
+                Err(e) => push(Field::Url(i), Problem::Address(e)),
             }
         }
 
         let where_found = match input.where_found.as_deref().map(str::trim) {
             None | Some("") => {
-                push(
-                    Field::WhereFound,
-                    "say where you found the addresses".to_owned(),
-                );
+                push(Field::WhereFound, Problem::WhereFoundMissing);
                 WhereFound::Other
             }
             Some(s) => s.parse().unwrap_or_else(|()| {
+                let allowed = names(WhereFound::ALL);
                 push(
                     Field::WhereFound,
-                    format!("\"{}\" is not one of: {}", clip(s), names(WhereFound::ALL)),
+                    Problem::NotOneOf {
+                        given: clip(s),
+                        allowed,
+                    },
                 );
                 WhereFound::Other
             }),
@@ -227,9 +249,13 @@ impl NewReport {
         let language = match input.language.as_deref().map(str::trim) {
             None | Some("") => default_language,
             Some(s) => s.parse().unwrap_or_else(|()| {
+                let allowed = names(Language::ALL);
                 push(
                     Field::Language,
-                    format!("\"{}\" is not one of: {}", clip(s), names(Language::ALL)),
+                    Problem::NotOneOf {
+                        given: clip(s),
+                        allowed,
+                    },
                 );
                 default_language
             }),
@@ -239,12 +265,7 @@ impl NewReport {
         if let Some(d) = &description {
             let n = d.chars().count();
             if n > MAX_DESCRIPTION_CHARS {
-                push(
-                    Field::Description,
-                    format!(
-                        "the description may be at most {MAX_DESCRIPTION_CHARS} characters; it has {n}"
-                    ),
-                );
+                push(Field::Description, Problem::DescriptionTooLong { chars: n });
             }
         }
 
@@ -252,10 +273,7 @@ impl NewReport {
         if let Some(n) = &name
             && n.chars().count() > MAX_NAME_CHARS
         {
-            push(
-                Field::ContactName,
-                format!("the name may be at most {MAX_NAME_CHARS} characters"),
-            );
+            push(Field::ContactName, Problem::NameTooLong);
         }
         let email = non_empty(input.contact_email);
         if let Some(e) = &email
@@ -300,11 +318,9 @@ fn clip(s: &str) -> String {
     out
 }
 
-fn check_email(e: &str) -> Result<(), String> {
+fn check_email(e: &str) -> Result<(), Problem> {
     if e.len() > MAX_EMAIL_LEN {
-        return Err(format!(
-            "an email address has at most {MAX_EMAIL_LEN} characters"
-        ));
+        return Err(Problem::EmailTooLong);
     }
     let ok = match e.rsplit_once('@') {
         Some((local, domain)) => {
@@ -321,7 +337,7 @@ fn check_email(e: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err("this does not look like an email address (name@example.com)".to_owned())
+        Err(Problem::EmailInvalid)
     }
 }
 
@@ -376,7 +392,7 @@ mod tests {
                 "contact.email"
             ]
         );
-        assert!(err.errors[0].message.contains("javascript"));
+        assert!(err.errors[0].problem.to_string().contains("javascript"));
     }
 
     #[test]
@@ -391,7 +407,10 @@ mod tests {
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
         let err = parse(input(&refs)).unwrap_err();
         assert_eq!(err.errors[0].field, Field::Urls);
-        assert!(err.errors[0].message.contains("51"));
+        assert_eq!(
+            err.errors[0].problem,
+            Problem::TooManyAddresses { count: 51 }
+        );
         assert!(parse(input(&refs[..MAX_ADDRESSES])).is_ok());
     }
 

@@ -134,7 +134,7 @@ impl From<InvalidReport> for WebError {
             .iter()
             .map(|p| Problem {
                 field: p.field.to_string(),
-                message: p.message.clone(),
+                message: p.problem.to_string(),
             })
             .collect();
         let first = problems.first().cloned().unwrap_or(Problem {

@@ -133,11 +133,15 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let app: crate::AppState = axum::extract::FromRef::from_ref(state);
-        let ip = parts
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(addr)| addr.ip());
-        Ok(ClientKey(app.limiter.key_for(ip)))
+        let forwarded_for = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok());
+        Ok(ClientKey(app.limiter.key_for(peer, forwarded_for)))
     }
 }
 

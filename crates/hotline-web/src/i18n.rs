@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
-use hotline_domain::Language;
+use hotline_domain::report::{MAX_ADDRESSES, MAX_DESCRIPTION_CHARS, MAX_EMAIL_LEN, MAX_NAME_CHARS};
+use hotline_domain::{AddressError, Language, Problem, ReceiptError, address::MAX_ADDRESS_LEN};
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -62,6 +63,53 @@ impl Tr {
         let args: HashMap<Cow<'static, str>, FluentValue> =
             HashMap::from([(Cow::Borrowed(name), FluentValue::from(n))]);
         LOCALES.lookup_with_args(&self.id(), key, &args)
+    }
+
+    /// What is wrong with a report field, in this language.
+    pub fn problem(&self, p: &Problem) -> String {
+        let n = |v: usize| v.to_string();
+        match p {
+            Problem::NoAddresses => self.get("problem-no-addresses"),
+            Problem::TooManyAddresses { count } => self.args(
+                "problem-too-many-addresses",
+                &[("max", &n(MAX_ADDRESSES)), ("count", &n(*count))],
+            ),
+            Problem::Address(AddressError::Empty) => self.get("problem-address-empty"),
+            Problem::Address(AddressError::TooLong) => {
+                self.with("problem-address-too-long", "max", &n(MAX_ADDRESS_LEN))
+            }
+            Problem::Address(AddressError::SchemeNotAllowed(s)) => {
+                self.with("problem-address-scheme", "scheme", s)
+            }
+            Problem::Address(AddressError::NoHost) => self.get("problem-address-no-host"),
+            Problem::Address(AddressError::Invalid(detail)) => {
+                self.with("problem-address-invalid", "detail", detail)
+            }
+            Problem::WhereFoundMissing => self.get("problem-where-missing"),
+            Problem::NotOneOf { given, allowed } => self.args(
+                "problem-not-one-of",
+                &[("given", given), ("allowed", allowed)],
+            ),
+            Problem::DescriptionTooLong { chars } => self.args(
+                "problem-description-too-long",
+                &[("max", &n(MAX_DESCRIPTION_CHARS)), ("count", &n(*chars))],
+            ),
+            Problem::NameTooLong => self.with("problem-name-too-long", "max", &n(MAX_NAME_CHARS)),
+            Problem::EmailTooLong => self.with("problem-email-too-long", "max", &n(MAX_EMAIL_LEN)),
+            Problem::EmailInvalid => self.get("problem-email-invalid"),
+        }
+    }
+
+    /// Why a typed receipt could not be read, in this language.
+    pub fn receipt_problem(&self, e: &ReceiptError) -> String {
+        match e {
+            ReceiptError::WrongLength(count) => {
+                self.with("problem-receipt-length", "count", &count.to_string())
+            }
+            ReceiptError::BadCharacter(c) => {
+                self.with("problem-receipt-character", "character", &c.to_string())
+            }
+        }
     }
 
     /// The path prefix of this language, e.g. `/en`.

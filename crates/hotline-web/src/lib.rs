@@ -33,6 +33,8 @@ pub struct WebConfig {
     pub procedure: Procedure,
     /// Per client and minute on public intake; 0 = no limit.
     pub rate_limit_per_minute: u32,
+    /// Reverse proxies whose `X-Forwarded-For` is believed for rate limiting.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Shared by every handler.
@@ -45,7 +47,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
-        let limiter = Arc::new(limits::Limiter::new(config.rate_limit_per_minute));
+        let limiter = Arc::new(limits::Limiter::new(
+            config.rate_limit_per_minute,
+            config.trusted_proxies.clone(),
+        ));
         Self {
             store,
             config: Arc::new(config),

@@ -10,7 +10,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use time::OffsetDateTime;
 use time::macros::format_description;
 
-use hotline_domain::{Channel, Field, Language, NewReport, Receipt, ReportInput, WhereFound};
+use hotline_domain::{
+    Channel, Field, Language, NewReport, Problem, Receipt, ReportInput, WhereFound,
+};
 
 use crate::extract::{ClientKey, FormFields};
 use crate::form_token;
@@ -235,7 +237,7 @@ pub async fn report_submit(
             page.errors = invalid
                 .errors
                 .into_iter()
-                .map(|e| form_error(t, e.field, e.message))
+                .map(|e| form_error(t, e.field, &e.problem))
                 .collect();
             return page.respond(StatusCode::UNPROCESSABLE_ENTITY);
         }
@@ -261,36 +263,23 @@ pub async fn report_submit(
     Ok((StatusCode::OK, render(&done)?).into_response())
 }
 
-fn form_error(t: Tr, field: Field, message: String) -> FormError {
-    match field {
-        Field::Url(i) => FormError {
-            field: "urls",
-            message: t.args(
+fn form_error(t: Tr, field: Field, problem: &Problem) -> FormError {
+    let message = t.problem(problem);
+    let (field, message) = match field {
+        Field::Url(i) => (
+            "urls",
+            t.args(
                 "report-line-error",
                 &[("line", &(i + 1).to_string()), ("message", &message)],
             ),
-        },
-        Field::Urls | Field::Language => FormError {
-            field: "urls",
-            message,
-        },
-        Field::WhereFound => FormError {
-            field: "where_found",
-            message,
-        },
-        Field::Description => FormError {
-            field: "description",
-            message,
-        },
-        Field::ContactName => FormError {
-            field: "contact_name",
-            message,
-        },
-        Field::ContactEmail => FormError {
-            field: "contact_email",
-            message,
-        },
-    }
+        ),
+        Field::Urls | Field::Language => ("urls", message),
+        Field::WhereFound => ("where_found", message),
+        Field::Description => ("description", message),
+        Field::ContactName => ("contact_name", message),
+        Field::ContactEmail => ("contact_email", message),
+    };
+    FormError { field, message }
 }
 
 #[derive(Template)]
@@ -360,7 +349,7 @@ pub async fn status_submit(
     let receipt = match Receipt::parse(&typed) {
         Ok(r) => r,
         Err(e) => {
-            page.error = Some(e.to_string());
+            page.error = Some(t.receipt_problem(&e));
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };

@@ -40,6 +40,9 @@ pub struct Config {
 pub struct Intake {
     /// Reports and status look-ups per client and minute, counted in memory; 0 = off.
     pub rate_limit_per_minute: u32,
+    /// Reverse proxies in front of the hotline, whose `X-Forwarded-For` tells clients apart
+    /// for the rate limit. The address is hashed in memory and never kept.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Who sends notices to hosts in the hotline's own country (SPEC §1).
@@ -76,6 +79,7 @@ impl Default for Intake {
     fn default() -> Self {
         Self {
             rate_limit_per_minute: 10,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -115,6 +119,9 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 [intake]
 # Reports and status look-ups per client and minute, counted in memory only; 0 = no limit.
 #rate_limit_per_minute = 10
+# Reverse proxies in front of the hotline (e.g. ["127.0.0.1"]): their X-Forwarded-For header
+# tells clients apart for the rate limit. Client addresses are hashed in memory, never kept.
+#trusted_proxies = []
 
 [national]
 # The hotline's country (ISO 3166-1 alpha-2).

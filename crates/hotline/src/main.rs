@@ -193,6 +193,7 @@ async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
             default_language: config.default_language,
             procedure: config.procedure,
             rate_limit_per_minute: config.intake.rate_limit_per_minute,
+            trusted_proxies: config.intake.trusted_proxies.clone(),
         },
     );
     let app = hotline_web::router(state);

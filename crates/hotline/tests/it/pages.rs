@@ -95,7 +95,7 @@ async fn a_report_made_on_the_form_gets_a_receipt_that_the_status_page_accepts()
             .await
             .unwrap();
         assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.text().await.unwrap().contains("this one has 4"));
+        assert!(bad.text().await.unwrap().contains("this one has 4."));
         db
     })
     .await;
@@ -132,7 +132,7 @@ async fn a_refused_form_comes_back_with_everything_that_was_typed() {
         );
         assert!(
             html.contains(
-                "Line 2: addresses with the scheme &#34;javascript&#34; are not accepted"
+                "Line 2: Addresses starting with &#34;javascript:&#34; are not accepted"
             ),
             "{html}"
         );
