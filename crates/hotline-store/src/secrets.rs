@@ -79,6 +79,20 @@ pub fn random_bytes(buf: &mut [u8]) -> Result<(), KeyError> {
     getrandom::fill(buf).map_err(|e| KeyError::Random(e.to_string()))
 }
 
+/// The data directory and the key file are the operator's to place; if others can read them,
+/// say so loudly rather than silently changing what the operator set up.
+fn warn_if_open(path: &Path) {
+    if let Ok(meta) = fs::metadata(path)
+        && meta.permissions().mode() & 0o077 != 0
+    {
+        tracing::warn!(
+            path = %path.display(),
+            mode = format!("{:o}", meta.permissions().mode() & 0o777),
+            "readable by other users: it holds reporters' sealed data or the keys to it; chmod go-rwx"
+        );
+    }
+}
+
 fn random_key() -> Result<[u8; 32], KeyError> {
     let mut k = [0u8; 32];
     random_bytes(&mut k)?;
@@ -102,6 +116,7 @@ impl Keyring {
             fs::set_permissions(data_dir, fs::Permissions::from_mode(0o700))
                 .map_err(io("restrict", data_dir))?;
         }
+        warn_if_open(data_dir);
         let path = data_dir.join("keys.json");
         if !path.exists() {
             let file = KeyFile {
@@ -130,6 +145,7 @@ impl Keyring {
                 Err(e) => return Err(io("create", &path)(e)),
             }
         }
+        warn_if_open(&path);
         let text = fs::read_to_string(&path).map_err(io("read", &path))?;
         Self::from_json(&text).map_err(|why| KeyError::Damaged { path, why })
     }

@@ -131,9 +131,7 @@ async fn a_refused_form_comes_back_with_everything_that_was_typed() {
             "{html}"
         );
         assert!(
-            html.contains(
-                "Line 2: Addresses starting with &#34;javascript:&#34; are not accepted"
-            ),
+            html.contains("Line 2: Addresses starting with &#34;javascript:&#34; are not accepted"),
             "{html}"
         );
         assert!(html.contains("value=\"chat\" selected"));
