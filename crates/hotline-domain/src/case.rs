@@ -114,6 +114,21 @@ impl CaseState {
     }
 }
 
+impl CaseState {
+    /// A supervisor's reopening of a closed case: it goes back to `new`, into the queue.
+    pub fn reopen(self) -> Result<CaseState, IllegalTransition> {
+        if self == CaseState::Closed {
+            Ok(CaseState::New)
+        } else {
+            Err(IllegalTransition {
+                from: self,
+                to: CaseState::New,
+                procedure: Procedure::Assess,
+            })
+        }
+    }
+}
+
 impl fmt::Display for CaseState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -228,6 +243,12 @@ mod tests {
             Removed.next_states(Procedure::Assess),
             vec![AwaitingRemoval, Closed]
         );
+    }
+
+    #[test]
+    fn only_closed_cases_reopen() {
+        assert_eq!(Closed.reopen(), Ok(New));
+        assert!(Referred.reopen().is_err());
     }
 
     #[test]

@@ -2,15 +2,26 @@
 //! that govern them. No IO lives here: no database, no network, no clock, no randomness.
 //! Callers supply time and random bytes; this crate decides.
 
+// First, so its macro is visible in the modules below.
+#[macro_use]
+mod names;
+
 pub mod address;
+pub mod assessment;
+pub mod audit;
 pub mod case;
+pub mod login;
 pub mod receipt;
 pub mod report;
+pub mod staff;
 
 pub use address::{AddressError, CanonicalAddress};
+pub use assessment::{Assessment, AssessmentInput, Classification, Findings, InvalidAssessment};
+pub use audit::{AuditEvent, ChainBreak};
 pub use case::{CaseState, IllegalTransition, Procedure, PublicStatus};
 pub use receipt::{Receipt, ReceiptError};
 pub use report::{
     Channel, Contact, Field, FieldError, InvalidReport, Language, NewReport, Problem, ReportInput,
     ReportedAddress, WhereFound,
 };
+pub use staff::{Action, CaseAccess, Forbidden, Role, WelfareCap};

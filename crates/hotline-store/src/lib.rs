@@ -7,9 +7,11 @@
 //! the same numbering and the same logical schema. `tests/conformance.rs` runs one suite
 //! against both.
 
-pub mod cases;
+pub mod audit;
+pub mod casework;
 pub mod reports;
 pub mod secrets;
+pub mod staff;
 pub mod testing;
 
 use std::path::Path;
@@ -23,9 +25,17 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-pub use cases::MoveError;
+pub use audit::AuditFilter;
+pub use casework::{
+    Assignee, CaseActionError, CaseFile, CaseReport, QueueCursor, QueueFilter, QueueRow,
+    ReviewOutcome, WelfareDay,
+};
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
 pub use secrets::{KeyError, Keyring};
+pub use staff::{
+    AccountOpError, Enrolment, LoginError, NewSession, Session, SessionPolicy, StaffUser,
+    UserSummary,
+};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");

@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
+use hotline_domain::staff::Role;
 use hotline_domain::{
     CaseState, Channel, Language, NewReport, Procedure, PublicStatus, Receipt, ReportInput,
 };
 use hotline_store::testing::TestDatabase;
-use hotline_store::{Keyring, MoveError, Store};
+use hotline_store::{CaseActionError, Keyring, StaffUser, Store};
 
 async fn open(db: &TestDatabase) -> Store {
     let store = Store::open(&db.url, Arc::new(Keyring::for_tests(7)))
@@ -33,6 +34,25 @@ fn report(urls: &[&str], description: Option<&str>) -> NewReport {
         Language::En,
     )
     .unwrap()
+}
+
+/// A fresh analyst account.
+async fn analyst(store: &Store) -> StaffUser {
+    store
+        .create_user(
+            "ann",
+            Role::Analyst,
+            "a long enough password",
+            "test",
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+    StaffUser {
+        id: 1,
+        username: "ann".into(),
+        role: Role::Analyst,
+    }
 }
 
 /// Runs `test` once per engine, each on a fresh database.
@@ -165,23 +185,30 @@ async fn a_closed_case_stays_closed_and_a_new_report_opens_another() {
             .await
             .unwrap();
         let id = first.cases[0].case_id;
+        let ann = analyst(&store).await;
         let err = store
-            .move_case(id, CaseState::Closed, p, "closed", now)
+            .move_case_by(id, CaseState::Closed, p, "closed", false, &ann, now)
             .await
             .unwrap_err();
-        assert!(matches!(err, MoveError::Illegal(_)), "{engine}: {err}");
+        assert!(
+            matches!(err, CaseActionError::Illegal(_)),
+            "{engine}: {err}"
+        );
         for to in [
             CaseState::InAssessment,
             CaseState::Assessed,
             CaseState::Closed,
         ] {
-            store.move_case(id, to, p, to.as_str(), now).await.unwrap();
+            store
+                .move_case_by(id, to, p, to.as_str(), false, &ann, now)
+                .await
+                .unwrap();
         }
         assert!(matches!(
             store
-                .move_case(9_999_999, CaseState::InAssessment, p, "x", now)
+                .move_case_by(9_999_999, CaseState::InAssessment, p, "x", false, &ann, now)
                 .await,
-            Err(MoveError::NoSuchCase(9_999_999))
+            Err(CaseActionError::NoSuchCase(9_999_999))
         ));
         let again = store
             .submit_report(&report(&["example.com/gone"], None), now)

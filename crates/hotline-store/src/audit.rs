@@ -1,0 +1,158 @@
+//! The audit trail: every staff action appended, in the same transaction as the action, to a
+//! hash chain (see `hotline_domain::audit`). Nothing here updates or deletes an event.
+
+use time::OffsetDateTime;
+
+use hotline_domain::audit::{AuditEvent, ChainBreak, verify_chain};
+
+use crate::{Result, Store, StoreError, on_read_pool, to_millis};
+
+/// Appends one event inside the open transaction `$tx` (either engine). The head row's
+/// update takes its row lock, so concurrent appends from several app servers queue up and
+/// the chain stays linear.
+macro_rules! append_audit {
+    ($tx:expr, $at_ms:expr, $actor:expr, $action:expr, $object:expr, $details:expr) => {{
+        let (seq, prev): (i64, Vec<u8>) =
+            sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+                .fetch_one(&mut *$tx)
+                .await?;
+        let prev: [u8; 32] = prev.try_into().map_err(|_| {
+            crate::StoreError::Corrupt("the audit head hash is not 32 bytes".into())
+        })?;
+        let event = hotline_domain::audit::AuditEvent::next(
+            seq - 1,
+            prev,
+            $at_ms,
+            $actor,
+            $action,
+            $object,
+            $details,
+        );
+        sqlx::query(
+            "INSERT INTO audit_events (seq, at, actor, action, object, details, prev_hash, hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(event.seq)
+        .bind(event.at_ms)
+        .bind(&event.actor)
+        .bind(&event.action)
+        .bind(&event.object)
+        .bind(&event.details)
+        .bind(event.prev_hash.to_vec())
+        .bind(event.hash.to_vec())
+        .execute(&mut *$tx)
+        .await?;
+        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+            .bind(event.hash.to_vec())
+            .execute(&mut *$tx)
+            .await?;
+    }};
+}
+pub(crate) use append_audit;
+
+/// Which events to list.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub object: Option<String>,
+    /// Only events before this sequence number (for paging backwards).
+    pub before_seq: Option<i64>,
+}
+
+type EventRow = (i64, i64, String, String, String, String, Vec<u8>, Vec<u8>);
+
+fn to_event(row: EventRow) -> Result<AuditEvent> {
+    let (seq, at_ms, actor, action, object, details, prev, hash) = row;
+    let arr = |v: Vec<u8>| -> Result<[u8; 32]> {
+        v.try_into()
+            .map_err(|_| StoreError::Corrupt(format!("audit event {seq}: a hash is not 32 bytes")))
+    };
+    Ok(AuditEvent {
+        seq,
+        at_ms,
+        actor,
+        action,
+        object,
+        details,
+        prev_hash: arr(prev)?,
+        hash: arr(hash)?,
+    })
+}
+
+impl Store {
+    /// Appends a standalone event (for actions that change nothing else, such as viewing).
+    pub async fn audit(
+        &self,
+        actor: &str,
+        action: &str,
+        object: &str,
+        details: &str,
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        let at = to_millis(now);
+        crate::on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            append_audit!(tx, at, actor, action, object, details);
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// The newest events matching `filter`, newest first, at most `limit`.
+    pub async fn audit_events(&self, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditEvent>> {
+        let rows: Vec<EventRow> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_events \
+                 WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR action = $2) \
+                   AND ($3 IS NULL OR object = $3) AND ($4 IS NULL OR seq < $4) \
+                 ORDER BY seq DESC LIMIT $5",
+            )
+            .bind(filter.actor.as_deref())
+            .bind(filter.action.as_deref())
+            .bind(filter.object.as_deref())
+            .bind(filter.before_seq)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        });
+        rows.into_iter().map(to_event).collect()
+    }
+
+    /// Walks the whole chain in order and checks every link and the head. `Ok(n)` is the
+    /// number of events; `Err` names the first event that was edited, removed or reordered.
+    pub async fn verify_audit(&self) -> Result<std::result::Result<u64, ChainBreak>> {
+        const PAGE: i64 = 10_000;
+        let (head_seq, head_hash): (i64, Vec<u8>) = on_read_pool!(&self.db, pool => {
+            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(pool).await?
+        });
+        let head_hash: [u8; 32] = head_hash
+            .try_into()
+            .map_err(|_| StoreError::Corrupt("the audit head hash is not 32 bytes".into()))?;
+        // Read in pages to keep memory flat on long chains.
+        let mut events = Vec::new();
+        let mut after = 0_i64;
+        loop {
+            let rows: Vec<EventRow> = on_read_pool!(&self.db, pool => {
+                sqlx::query_as(
+                    "SELECT seq, at, actor, action, object, details, prev_hash, hash FROM audit_events \
+                     WHERE seq > $1 ORDER BY seq LIMIT $2",
+                )
+                .bind(after)
+                .bind(PAGE)
+                .fetch_all(pool)
+                .await?
+            });
+            let n = rows.len();
+            for row in rows {
+                let e = to_event(row)?;
+                after = e.seq;
+                events.push(e);
+            }
+            if n < PAGE as usize {
+                break;
+            }
+        }
+        Ok(verify_chain(events, Some((head_seq, head_hash))))
+    }
+}

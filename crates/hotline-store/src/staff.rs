@@ -1,0 +1,548 @@
+//! Staff accounts: users with Argon2id passwords and a mandatory TOTP second factor,
+//! server-side sessions, and API bearer tokens. Every change and every login attempt goes
+//! into the audit trail in the same transaction.
+
+use std::sync::LazyLock;
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+use totp_rs::{Secret, Totp};
+
+use hotline_domain::login::{self, AccountError};
+use hotline_domain::staff::Role;
+
+use crate::audit::append_audit;
+use crate::secrets::random_bytes;
+use crate::{Result, Store, StoreError, from_millis, on_read_pool, on_write_pool, to_millis};
+
+/// A signed-in staff member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffUser {
+    pub id: i64,
+    pub username: String,
+    pub role: Role,
+}
+
+/// A live session: who, and the token their forms must carry.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: StaffUser,
+    pub csrf_token: String,
+}
+
+/// What a new session gives the browser. The id goes into a cookie and is stored only hashed.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub session_id: String,
+    pub session: Session,
+}
+
+/// How long sessions live.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionPolicy {
+    pub idle_secs: i64,
+    pub absolute_secs: i64,
+}
+
+/// What a user needs to set up their authenticator, shown once.
+#[derive(Debug, Clone)]
+pub struct Enrolment {
+    pub username: String,
+    pub otpauth_uri: String,
+}
+
+/// A user as listed for admins.
+#[derive(Debug, Clone)]
+pub struct UserSummary {
+    pub username: String,
+    pub role: Role,
+    pub disabled: bool,
+    pub created_at: OffsetDateTime,
+}
+
+/// Why an account operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountOpError {
+    #[error(transparent)]
+    Invalid(#[from] AccountError),
+    #[error("there is no user \"{0}\"")]
+    NoSuchUser(String),
+    #[error("a user \"{0}\" exists already")]
+    Exists(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for AccountOpError {
+    fn from(e: sqlx::Error) -> Self {
+        AccountOpError::Store(StoreError::Database(e))
+    }
+}
+
+/// Why a login failed. The message never says which of name, password or code was wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum LoginError {
+    #[error("the user name, password or code is not right")]
+    Refused,
+    #[error("too many failed attempts: this account is locked until {until}")]
+    Locked { until: OffsetDateTime },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for LoginError {
+    fn from(e: sqlx::Error) -> Self {
+        LoginError::Store(StoreError::Database(e))
+    }
+}
+
+const ISSUER: &str = "Hotline";
+
+fn sha256(data: &[u8]) -> Vec<u8> {
+    Sha256::digest(data).to_vec()
+}
+
+fn random_hex(n: usize) -> Result<String> {
+    let mut b = vec![0u8; n];
+    random_bytes(&mut b)?;
+    Ok(hex::encode(b))
+}
+
+fn totp_for(username: &str, secret: &[u8]) -> Result<Totp> {
+    totp_rs::Builder::new()
+        .with_secret(Secret::new(secret.to_vec().into_boxed_slice()))
+        .with_account_name(username)
+        .with_issuer(Some(ISSUER))
+        .build()
+        .map_err(|e| StoreError::Corrupt(format!("TOTP secret of {username}: {e}")))
+}
+
+fn totp_context(username: &str) -> String {
+    format!("users.totp_secret:{username}")
+}
+
+/// Hashes a password with Argon2id off the async threads (it takes tens of milliseconds).
+async fn hash_password(password: String) -> Result<String> {
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|h| h.to_string())
+            .map_err(|e| StoreError::Corrupt(format!("password hashing failed: {e}")))
+    })
+    .await
+    .map_err(|e| StoreError::Corrupt(format!("password hashing task failed: {e}")))?
+}
+
+/// A hash to check against when the user does not exist, so that the answer takes as long.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    Argon2::default()
+        .hash_password(b"no such user, same work")
+        .map(|h| h.to_string())
+        .unwrap_or_default()
+});
+
+async fn password_matches(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+type UserRow = (i64, String, String, Vec<u8>, i64, bool, i64, i64);
+
+impl Store {
+    fn new_totp_secret(&self, username: &str) -> Result<(Vec<u8>, String)> {
+        let mut secret = [0u8; 20];
+        random_bytes(&mut secret)?;
+        let uri = totp_for(username, &secret)?
+            .to_url()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        Ok((self.keys().seal(&totp_context(username), &secret)?, uri))
+    }
+
+    /// Creates a staff account; returns the authenticator enrolment, to be shown once.
+    pub async fn create_user(
+        &self,
+        name: &str,
+        role: Role,
+        password: &str,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> std::result::Result<Enrolment, AccountOpError> {
+        let username = login::parse_username(name)?;
+        login::check_password(password)?;
+        let hash = hash_password(password.to_owned()).await?;
+        let (sealed, otpauth_uri) = self.new_totp_secret(&username)?;
+        let at = to_millis(now);
+        let result: std::result::Result<(), AccountOpError> = on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let inserted = sqlx::query(
+                "INSERT INTO users (username, role, password_hash, totp_secret_sealed, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING",
+            )
+            .bind(&username)
+            .bind(role.as_str())
+            .bind(&hash)
+            .bind(&sealed)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if inserted == 0 {
+                return Err(AccountOpError::Exists(username));
+            }
+            append_audit!(tx, at, actor, "user.create", &format!("user:{username}"), &format!("role={role}"));
+            tx.commit().await?;
+            Ok(())
+        });
+        result?;
+        Ok(Enrolment {
+            username,
+            otpauth_uri,
+        })
+    }
+
+    /// Every account, by name.
+    pub async fn users(&self) -> Result<Vec<UserSummary>> {
+        let rows: Vec<(String, String, bool, i64)> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as("SELECT username, role, disabled, created_at FROM users ORDER BY username")
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter()
+            .map(|(username, role, disabled, created)| {
+                Ok(UserSummary {
+                    role: role
+                        .parse()
+                        .map_err(|()| StoreError::Corrupt(format!("role {role}")))?,
+                    username,
+                    disabled,
+                    created_at: from_millis(created)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Disables an account and ends its sessions; its tokens stop working.
+    pub async fn disable_user(
+        &self,
+        name: &str,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> std::result::Result<(), AccountOpError> {
+        let username = login::parse_username(name)?;
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let id: Option<i64> = sqlx::query_scalar("UPDATE users SET disabled = $1 WHERE username = $2 RETURNING id")
+                .bind(true)
+                .bind(&username)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let id = id.ok_or_else(|| AccountOpError::NoSuchUser(username.clone()))?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+            append_audit!(tx, at, actor, "user.disable", &format!("user:{username}"), "");
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Gives an account a new TOTP secret (lost phone), ending its sessions.
+    pub async fn reset_totp(
+        &self,
+        name: &str,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> std::result::Result<Enrolment, AccountOpError> {
+        let username = login::parse_username(name)?;
+        let (sealed, otpauth_uri) = self.new_totp_secret(&username)?;
+        let at = to_millis(now);
+        let done: std::result::Result<(), AccountOpError> = on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let id: Option<i64> = sqlx::query_scalar(
+                "UPDATE users SET totp_secret_sealed = $1, totp_last_step = 0 WHERE username = $2 RETURNING id",
+            )
+            .bind(&sealed)
+            .bind(&username)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let id = id.ok_or_else(|| AccountOpError::NoSuchUser(username.clone()))?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+            append_audit!(tx, at, actor, "user.reset_2fa", &format!("user:{username}"), "");
+            tx.commit().await?;
+            Ok(())
+        });
+        done?;
+        Ok(Enrolment {
+            username,
+            otpauth_uri,
+        })
+    }
+
+    /// Checks name, password and one-time code; on success opens a session. Failures count
+    /// towards a growing lock; a code is accepted at most once.
+    pub async fn login(
+        &self,
+        name: &str,
+        password: &str,
+        code: &str,
+        now: OffsetDateTime,
+    ) -> std::result::Result<NewSession, LoginError> {
+        let at = to_millis(now);
+        let username = login::parse_username(name).ok();
+        let row: Option<UserRow> = match &username {
+            None => None,
+            Some(u) => on_read_pool!(&self.db, pool => {
+                sqlx::query_as(
+                    "SELECT id, role, password_hash, totp_secret_sealed, totp_last_step, disabled, failed_logins, locked_until \
+                     FROM users WHERE username = $1",
+                )
+                .bind(u)
+                .fetch_optional(pool)
+                .await?
+            }),
+        };
+        let Some((id, role, hash, sealed, last_step, disabled, failures, locked_until)) =
+            row.filter(|r| !r.5)
+        else {
+            // Same work as for a real account, and a trace in the audit trail.
+            let _ = password_matches(password.to_owned(), DUMMY_HASH.clone()).await;
+            let who = username.unwrap_or_else(|| "(invalid name)".to_owned());
+            self.audit(
+                &who,
+                "login.failed",
+                &format!("user:{who}"),
+                "no such active user",
+                now,
+            )
+            .await?;
+            return Err(LoginError::Refused);
+        };
+        let _ = disabled;
+        let username = username.unwrap_or_default();
+        if locked_until > at {
+            self.audit(
+                &username,
+                "login.locked",
+                &format!("user:{username}"),
+                "attempt while locked",
+                now,
+            )
+            .await?;
+            return Err(LoginError::Locked {
+                until: from_millis(locked_until)?,
+            });
+        }
+        let role: Role = role
+            .parse()
+            .map_err(|()| StoreError::Corrupt(format!("role of {username}")))?;
+        let password_ok = password_matches(password.to_owned(), hash).await;
+        let secret = self
+            .keys()
+            .open(&totp_context(&username), &sealed)
+            .map_err(StoreError::from)?;
+        let step = totp_for(&username, &secret)?
+            .check(
+                code.trim(),
+                u64::try_from(now.unix_timestamp()).unwrap_or(0),
+            )
+            .map(|s| s as i64);
+        let failure = match (password_ok, step) {
+            (false, _) => Some("wrong password"),
+            (true, None) => Some("wrong code"),
+            (true, Some(s)) if s <= last_step => Some("code already used"),
+            _ => None,
+        };
+        if let Some(reason) = failure {
+            let failures = failures + 1;
+            let lock = login::lock_secs(u32::try_from(failures).unwrap_or(u32::MAX))
+                .map_or(0, |secs| at + secs * 1000);
+            on_write_pool!(&self.db, pool => {
+                let mut tx = pool.begin().await?;
+                sqlx::query("UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3")
+                    .bind(failures)
+                    .bind(lock)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                let details = if lock > 0 { format!("{reason}; locked") } else { reason.to_owned() };
+                append_audit!(tx, at, &username, "login.failed", &format!("user:{username}"), &details);
+                tx.commit().await?;
+            });
+            return Err(LoginError::Refused);
+        }
+        let step = step.unwrap_or_default();
+        let session_id = random_hex(32)?;
+        let csrf_token = random_hex(32)?;
+        let accepted: bool = on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            // The step condition makes two simultaneous logins with one code accept only one.
+            let updated = sqlx::query(
+                "UPDATE users SET failed_logins = 0, locked_until = 0, totp_last_step = $1 \
+                 WHERE id = $2 AND totp_last_step < $1",
+            )
+            .bind(step)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if updated == 1 {
+                sqlx::query(
+                    "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+                )
+                .bind(sha256(session_id.as_bytes()))
+                .bind(id)
+                .bind(&csrf_token)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+                append_audit!(tx, at, &username, "login.ok", &format!("user:{username}"), "");
+            }
+            tx.commit().await?;
+            updated == 1
+        });
+        if !accepted {
+            return Err(LoginError::Refused);
+        }
+        Ok(NewSession {
+            session_id,
+            session: Session {
+                user: StaffUser { id, username, role },
+                csrf_token,
+            },
+        })
+    }
+
+    /// The session with this id, if it is live; ends it if it has expired.
+    pub async fn session(
+        &self,
+        session_id: &str,
+        policy: SessionPolicy,
+        now: OffsetDateTime,
+    ) -> Result<Option<Session>> {
+        let at = to_millis(now);
+        let id_hash = sha256(session_id.as_bytes());
+        let row: Option<(i64, String, String, String, i64, i64, bool)> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT u.id, u.username, u.role, s.csrf_token, s.created_at, s.last_seen_at, u.disabled \
+                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
+            )
+            .bind(&id_hash)
+            .fetch_optional(pool)
+            .await?
+        });
+        let Some((id, username, role, csrf_token, created, last_seen, disabled)) = row else {
+            return Ok(None);
+        };
+        let expired = disabled
+            || at - last_seen > policy.idle_secs * 1000
+            || at - created > policy.absolute_secs * 1000;
+        if expired {
+            on_write_pool!(&self.db, pool => {
+                sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&id_hash).execute(pool).await?;
+            });
+            return Ok(None);
+        }
+        // Touch at most once a minute: one write per page view would be wasteful.
+        if at - last_seen > 60_000 {
+            on_write_pool!(&self.db, pool => {
+                sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
+                    .bind(at)
+                    .bind(&id_hash)
+                    .execute(pool)
+                    .await?;
+            });
+        }
+        let role = role
+            .parse()
+            .map_err(|()| StoreError::Corrupt(format!("role of {username}")))?;
+        Ok(Some(Session {
+            user: StaffUser { id, username, role },
+            csrf_token,
+        }))
+    }
+
+    /// Ends a session.
+    pub async fn logout(&self, session_id: &str, now: OffsetDateTime) -> Result<()> {
+        let at = to_millis(now);
+        let id_hash = sha256(session_id.as_bytes());
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let user: Option<String> = sqlx::query_scalar(
+                "SELECT u.username FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
+            )
+            .bind(&id_hash)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(username) = user {
+                sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&id_hash).execute(&mut *tx).await?;
+                append_audit!(tx, at, &username, "logout", &format!("user:{username}"), "");
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Creates an API bearer token for a user; returns it (shown once, stored hashed).
+    pub async fn create_token(
+        &self,
+        name: &str,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> std::result::Result<String, AccountOpError> {
+        let username = login::parse_username(name)?;
+        let token = format!("hl_{}", random_hex(32)?);
+        let at = to_millis(now);
+        let hash = sha256(token.as_bytes());
+        let done: std::result::Result<(), AccountOpError> = on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE username = $1 AND NOT disabled")
+                .bind(&username)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let id = id.ok_or_else(|| AccountOpError::NoSuchUser(username.clone()))?;
+            sqlx::query("INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES ($1, $2, $3)")
+                .bind(&hash)
+                .bind(id)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            append_audit!(tx, at, actor, "token.create", &format!("user:{username}"), "");
+            tx.commit().await?;
+            Ok(())
+        });
+        done?;
+        Ok(token)
+    }
+
+    /// The user a bearer token belongs to, if the token and the user are live.
+    pub async fn token_user(&self, token: &str) -> Result<Option<StaffUser>> {
+        let hash = sha256(token.trim().as_bytes());
+        let row: Option<(i64, String, String)> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT u.id, u.username, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id \
+                 WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled",
+            )
+            .bind(&hash)
+            .fetch_optional(pool)
+            .await?
+        });
+        row.map(|(id, username, role)| {
+            let role = role
+                .parse()
+                .map_err(|()| StoreError::Corrupt(format!("role of {username}")))?;
+            Ok(StaffUser { id, username, role })
+        })
+        .transpose()
+    }
+}
