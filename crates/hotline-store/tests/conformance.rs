@@ -6,12 +6,17 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
+use hotline_domain::assessment::{Assessment, AssessmentInput, Classification};
+use hotline_domain::audit::ChainBreak;
 use hotline_domain::staff::Role;
 use hotline_domain::{
     CaseState, Channel, Language, NewReport, Procedure, PublicStatus, Receipt, ReportInput,
 };
 use hotline_store::testing::TestDatabase;
-use hotline_store::{CaseActionError, Keyring, StaffUser, Store};
+use hotline_store::{
+    AccountOpError, CaseActionError, Keyring, LoginError, QueueCursor, QueueFilter, ReviewOutcome,
+    SessionPolicy, StaffUser, Store,
+};
 
 async fn open(db: &TestDatabase) -> Store {
     let store = Store::open(&db.url, Arc::new(Keyring::for_tests(7)))
@@ -327,5 +332,440 @@ async fn another_keyring_cannot_read_what_was_sealed() {
         );
         thief.close().await;
         db.remove().await;
+    }
+}
+
+// ---- Staff: accounts, sessions, tokens ------------------------------------------------------
+
+fn code_at(uri: &str, t: OffsetDateTime) -> String {
+    totp_rs::Totp::from_url(uri)
+        .unwrap()
+        .generate(t.unix_timestamp() as u64)
+        .to_string()
+}
+
+const POLICY: SessionPolicy = SessionPolicy {
+    idle_secs: 1800,
+    absolute_secs: 12 * 3600,
+};
+
+#[tokio::test]
+async fn login_needs_password_and_a_fresh_code_and_locks_after_five_failures() {
+    on_every_engine!(|store, engine| {
+        let t0 = OffsetDateTime::now_utc();
+        let e = store
+            .create_user("Ann", Role::Analyst, "a long enough password", "cli", t0)
+            .await
+            .unwrap();
+        assert_eq!(e.username, "ann");
+        assert!(
+            e.otpauth_uri.starts_with("otpauth://totp/"),
+            "{}",
+            e.otpauth_uri
+        );
+        assert!(matches!(
+            store
+                .create_user("ann", Role::Police, "another long password", "cli", t0)
+                .await,
+            Err(AccountOpError::Exists(_))
+        ));
+        assert!(matches!(
+            store
+                .create_user("bob", Role::Police, "short", "cli", t0)
+                .await,
+            Err(AccountOpError::Invalid(_))
+        ));
+
+        let ok = store
+            .login(
+                "ann",
+                "a long enough password",
+                &code_at(&e.otpauth_uri, t0),
+                t0,
+            )
+            .await
+            .unwrap();
+        assert_eq!(ok.session.user.role, Role::Analyst);
+        let again = store
+            .login(
+                "ann",
+                "a long enough password",
+                &code_at(&e.otpauth_uri, t0),
+                t0,
+            )
+            .await;
+        assert!(
+            matches!(again, Err(LoginError::Refused)),
+            "{engine}: a code works once"
+        );
+
+        let s = store
+            .session(&ok.session_id, POLICY, t0)
+            .await
+            .unwrap()
+            .expect("live session");
+        assert_eq!(s.user.username, "ann");
+        assert_eq!(s.csrf_token, ok.session.csrf_token);
+        assert!(
+            store
+                .session("not-a-session", POLICY, t0)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let idle = t0 + time::Duration::seconds(POLICY.idle_secs + 1);
+        assert!(
+            store
+                .session(&ok.session_id, POLICY, idle)
+                .await
+                .unwrap()
+                .is_none(),
+            "{engine}: idle timeout"
+        );
+
+        let t1 = t0 + time::Duration::seconds(30);
+        // The replayed code was failure 1; four wrong passwords make five.
+        for _ in 0..4 {
+            let r = store
+                .login("ann", "wrong password!!", &code_at(&e.otpauth_uri, t1), t1)
+                .await;
+            assert!(matches!(r, Err(LoginError::Refused)), "{engine}: {r:?}");
+        }
+        let locked = store
+            .login(
+                "ann",
+                "a long enough password",
+                &code_at(&e.otpauth_uri, t1),
+                t1,
+            )
+            .await;
+        assert!(
+            matches!(locked, Err(LoginError::Locked { .. })),
+            "{engine}: {locked:?}"
+        );
+        let later = t1 + time::Duration::seconds(61);
+        let back = store
+            .login(
+                "ann",
+                "a long enough password",
+                &code_at(&e.otpauth_uri, later),
+                later,
+            )
+            .await;
+        assert!(
+            back.is_ok(),
+            "{engine}: the lock lifts after a minute: {back:?}"
+        );
+        let s2 = back.unwrap();
+        assert_ne!(s2.session_id, ok.session_id);
+
+        store.logout(&s2.session_id, later).await.unwrap();
+        assert!(
+            store
+                .session(&s2.session_id, POLICY, later)
+                .await
+                .unwrap()
+                .is_none()
+        );
+
+        let token = store.create_token("ann", "cli", later).await.unwrap();
+        assert_eq!(
+            store.token_user(&token).await.unwrap().map(|u| u.username),
+            Some("ann".into())
+        );
+        assert!(store.token_user("hl_made_up").await.unwrap().is_none());
+        store.disable_user("ann", "cli", later).await.unwrap();
+        assert!(
+            store.token_user(&token).await.unwrap().is_none(),
+            "{engine}: disabled users' tokens stop"
+        );
+        let t2 = later + time::Duration::seconds(90);
+        assert!(matches!(
+            store
+                .login(
+                    "ann",
+                    "a long enough password",
+                    &code_at(&e.otpauth_uri, t2),
+                    t2
+                )
+                .await,
+            Err(LoginError::Refused)
+        ));
+        let users = store.users().await.unwrap();
+        assert_eq!(users.len(), 1);
+        assert!(users[0].disabled);
+    });
+}
+
+// ---- Case work -------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn the_queue_is_urgent_first_then_oldest_and_pages_by_keyset() {
+    on_every_engine!(|store, engine| {
+        let t0 = OffsetDateTime::now_utc();
+        for i in 0..25 {
+            let mut r = report(&[&format!("example.com/q{i}")], None);
+            r.urgent = i % 5 == 0;
+            store
+                .submit_report(&r, t0 + time::Duration::seconds(i))
+                .await
+                .unwrap();
+        }
+        let mut seen = Vec::new();
+        let mut cursor = None;
+        loop {
+            let (rows, next) = store
+                .queue(&QueueFilter::default(), cursor, 10)
+                .await
+                .unwrap();
+            seen.extend(rows);
+            match next {
+                Some(c) => cursor = Some(c),
+                None => break,
+            }
+        }
+        assert_eq!(seen.len(), 25, "{engine}");
+        assert!(seen[..5].iter().all(|r| r.urgent), "{engine}: urgent first");
+        assert!(seen[5..].iter().all(|r| !r.urgent));
+        assert!(
+            seen[..5]
+                .windows(2)
+                .all(|w| w[0].created_at <= w[1].created_at),
+            "oldest first"
+        );
+        assert!(
+            seen[5..]
+                .windows(2)
+                .all(|w| w[0].created_at <= w[1].created_at)
+        );
+        let ids: HashSet<i64> = seen.iter().map(|r| r.case_id).collect();
+        assert_eq!(ids.len(), 25, "no row twice across pages");
+
+        let urgent = QueueFilter {
+            urgent_only: true,
+            ..QueueFilter::default()
+        };
+        assert_eq!(store.queue(&urgent, None, 100).await.unwrap().0.len(), 5);
+        let police = QueueFilter {
+            referred_to_police_only: true,
+            ..QueueFilter::default()
+        };
+        assert!(store.queue(&police, None, 100).await.unwrap().0.is_empty());
+        let cursor = QueueCursor::decode(
+            &QueueCursor {
+                priority: 1,
+                created_at: 5,
+                id: 7,
+            }
+            .encode(),
+        );
+        assert_eq!(
+            cursor,
+            Some(QueueCursor {
+                priority: 1,
+                created_at: 5,
+                id: 7
+            })
+        );
+        assert_eq!(QueueCursor::decode("1.2"), None);
+    });
+}
+
+#[tokio::test]
+async fn assessment_review_welfare_and_police_referral() {
+    on_every_engine!(|store, engine| {
+        let t0 = OffsetDateTime::now_utc();
+        let ann = analyst(&store).await;
+        store
+            .create_user("sue", Role::Supervisor, "a long enough password", "cli", t0)
+            .await
+            .unwrap();
+        let sue = StaffUser {
+            id: 2,
+            username: "sue".into(),
+            role: Role::Supervisor,
+        };
+        let stored = store
+            .submit_report(&report(&["example.com/case"], Some("what I saw")), t0)
+            .await
+            .unwrap();
+        let id = stored.cases[0].case_id;
+
+        assert_eq!(store.take_next_case(&ann, t0).await.unwrap(), Some(id));
+        assert_eq!(
+            store.take_next_case(&ann, t0).await.unwrap(),
+            None,
+            "{engine}: nothing else is new"
+        );
+        let assessment = Assessment::parse(AssessmentInput {
+            classification: Some("baseline".into()),
+            victim_age: Some("7-10".into()),
+            victim_gender: Some("female".into()),
+            media: Some("image".into()),
+            site_type: Some("image_host".into()),
+            commercial: Some(false),
+            ..AssessmentInput::default()
+        })
+        .unwrap();
+        let t1 = t0 + time::Duration::minutes(12);
+        store
+            .record_assessment(id, &ann, &assessment, t1)
+            .await
+            .unwrap();
+        let day = hotline_store::casework::day_of(t1);
+        assert_eq!(
+            store.welfare_day(ann.id, &day).await.unwrap(),
+            (12, false),
+            "{engine}"
+        );
+        store.request_second_opinion(id, &ann, t1).await.unwrap();
+        let review = QueueFilter {
+            needs_review: true,
+            ..QueueFilter::default()
+        };
+        assert_eq!(store.queue(&review, None, 10).await.unwrap().0.len(), 1);
+        let mut overridden = assessment.clone();
+        overridden.classification = Classification::Baseline;
+        store
+            .review_assessment(id, &sue, &ReviewOutcome::Override(overridden), t1)
+            .await
+            .unwrap();
+        assert!(store.queue(&review, None, 10).await.unwrap().0.is_empty());
+        store.lift_welfare_cap("ann", &day, &sue, t1).await.unwrap();
+        assert_eq!(store.welfare_day(ann.id, &day).await.unwrap(), (12, true));
+
+        store
+            .move_case_by(
+                id,
+                CaseState::Referred,
+                Procedure::Assess,
+                "referred_police",
+                true,
+                &ann,
+                t1,
+            )
+            .await
+            .unwrap();
+        assert_eq!(store.case_access(id).await.unwrap(), Some(true));
+        let police = QueueFilter {
+            referred_to_police_only: true,
+            ..QueueFilter::default()
+        };
+        assert_eq!(
+            store.queue(&police, None, 10).await.unwrap().0.len(),
+            1,
+            "{engine}"
+        );
+
+        store
+            .message_reporter(id, stored.report_id, "We passed this on.", &ann, t1)
+            .await
+            .unwrap();
+        assert_eq!(
+            store
+                .report_status(&stored.receipt)
+                .await
+                .unwrap()
+                .unwrap()
+                .messages[0]
+                .body,
+            "We passed this on."
+        );
+
+        let sealed = store.case_file(id, false, false).await.unwrap().unwrap();
+        assert_eq!(sealed.reports[0].description, None);
+        assert_eq!(sealed.reports[0].contact, None);
+        let open = store.case_file(id, true, true).await.unwrap().unwrap();
+        assert_eq!(open.reports[0].description.as_deref(), Some("what I saw"));
+        assert_eq!(
+            open.reports[0].submitted.as_deref(),
+            Some("example.com/case")
+        );
+        assert_eq!(
+            open.reports[0]
+                .contact
+                .as_ref()
+                .and_then(|c| c.email.as_deref()),
+            Some("reporter@example.com")
+        );
+        assert_eq!(open.assessments.len(), 2);
+        assert_eq!(open.assessments[1].kind, "review");
+        let kinds: Vec<&str> = open.timeline.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "received",
+                "assessment_started",
+                "assessed",
+                "second_opinion_requested",
+                "reviewed",
+                "referred_police",
+                "reporter_messaged"
+            ],
+            "{engine}"
+        );
+        assert_eq!(store.verify_audit().await.unwrap(), Ok(9), "{engine}");
+    });
+}
+
+// ---- The audit chain under tampering -----------------------------------------------------------
+
+async fn raw(db: &TestDatabase, sql: &str) {
+    use sqlx::Connection;
+    let sql = sqlx::AssertSqlSafe(sql.to_owned());
+    if db.engine == "postgres" {
+        let mut c = sqlx::PgConnection::connect(&db.url).await.unwrap();
+        sqlx::raw_sql(sql).execute(&mut c).await.unwrap();
+    } else {
+        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.url))
+            .await
+            .unwrap();
+        sqlx::query(sql).execute(&mut c).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn audit_verify_names_the_first_edited_removed_or_swapped_event() {
+    let tampering: [(&str, fn(i64) -> ChainBreak); 4] = [
+        (
+            "UPDATE audit_events SET details = 'nothing to see' WHERE seq = 3",
+            |_| ChainBreak::Edited { seq: 3 },
+        ),
+        ("DELETE FROM audit_events WHERE seq = 4", |_| {
+            ChainBreak::Missing {
+                expected: 4,
+                found: 5,
+            }
+        }),
+        (
+            "UPDATE audit_events SET seq = -2 WHERE seq = 2; UPDATE audit_events SET seq = 2 WHERE seq = 5; \
+             UPDATE audit_events SET seq = 5 WHERE seq = -2",
+            |_| ChainBreak::Edited { seq: 2 },
+        ),
+        ("DELETE FROM audit_events WHERE seq = 6", |_| {
+            ChainBreak::Truncated { last: 5, head: 6 }
+        }),
+    ];
+    for (sql, expected) in tampering {
+        for db in TestDatabase::all().await {
+            let store = open(&db).await;
+            let now = OffsetDateTime::now_utc();
+            for i in 0..6 {
+                store
+                    .audit("ann", "case.view", &format!("case:{i}"), "", now)
+                    .await
+                    .unwrap();
+            }
+            assert_eq!(store.verify_audit().await.unwrap(), Ok(6), "{}", db.engine);
+            raw(&db, sql).await;
+            assert_eq!(
+                store.verify_audit().await.unwrap(),
+                Err(expected(0)),
+                "{}: {sql}",
+                db.engine
+            );
+            store.close().await;
+            db.remove().await;
+        }
     }
 }
