@@ -29,6 +29,12 @@ impl Classification {
     pub fn is_illegal(self) -> bool {
         matches!(self, Classification::Baseline | Classification::National)
     }
+
+    /// Whether an assessed case may be closed straight away (SPEC §2: not illegal,
+    /// unavailable, out of remit). Illegal content must be handed on first.
+    pub fn may_close_when_assessed(self) -> bool {
+        !self.is_illegal()
+    }
 }
 
 named_enum!(

@@ -221,6 +221,25 @@ type AssessmentSqlRow = (
     i64,
 );
 
+type EventSqlRow = (i64, String, Option<String>);
+type CaseFileRows = (
+    Option<CaseSqlRow>,
+    Vec<ReportSqlRow>,
+    Vec<AssessmentSqlRow>,
+    Vec<EventSqlRow>,
+);
+
+/// A move along the state machine, as asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Move<'a> {
+    pub to: CaseState,
+    pub procedure: Procedure,
+    /// The timeline entry to record (`referred_police`, `closed`, …).
+    pub event: &'a str,
+    /// Moving to `referred` hands the case to the police.
+    pub to_police: bool,
+}
+
 fn parse_state(s: &str) -> Result<CaseState> {
     s.parse()
         .map_err(|e: hotline_domain::case::UnknownState| StoreError::Corrupt(e.to_string()))
@@ -419,12 +438,7 @@ impl Store {
         read_content: bool,
         read_contact: bool,
     ) -> Result<Option<CaseFile>> {
-        let (case, reports, assessments, events): (
-            Option<CaseSqlRow>,
-            Vec<ReportSqlRow>,
-            Vec<AssessmentSqlRow>,
-            Vec<(i64, String, Option<String>)>,
-        ) = on_read_pool!(&self.db, pool => {
+        let (case, reports, assessments, events): CaseFileRows = on_read_pool!(&self.db, pool => {
             let case = sqlx::query_as(
                 "SELECT c.id, c.canonical_url, c.host, c.registrable_domain, c.state, c.priority, c.report_count, \
                  c.created_at, c.updated_at, a.username, c.assessment_started_at, r.username, c.referred_to_police \
@@ -722,13 +736,16 @@ impl Store {
     pub async fn move_case_by(
         &self,
         case_id: i64,
-        to: CaseState,
-        procedure: Procedure,
-        event: &str,
-        to_police: bool,
+        m: Move<'_>,
         user: &StaffUser,
         now: OffsetDateTime,
     ) -> Result<CaseState, CaseActionError> {
+        let Move {
+            to,
+            procedure,
+            event,
+            to_police,
+        } = m;
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin().await?;

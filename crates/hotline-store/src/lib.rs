@@ -27,7 +27,7 @@ use sqlx::sqlite::{
 
 pub use audit::AuditFilter;
 pub use casework::{
-    Assignee, CaseActionError, CaseFile, CaseReport, QueueCursor, QueueFilter, QueueRow,
+    Assignee, CaseActionError, CaseFile, CaseReport, Move, QueueCursor, QueueFilter, QueueRow,
     ReviewOutcome, WelfareDay,
 };
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};

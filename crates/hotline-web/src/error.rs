@@ -99,6 +99,14 @@ impl WebError {
         Self::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
     }
 
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, "conflict", message)
+    }
+
     pub fn not_found(message: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", message)
     }
@@ -146,6 +154,19 @@ impl From<InvalidReport> for WebError {
             err.problems = problems;
         }
         err
+    }
+}
+
+impl From<hotline_store::CaseActionError> for WebError {
+    fn from(e: hotline_store::CaseActionError) -> Self {
+        use hotline_store::CaseActionError as E;
+        match e {
+            E::NoSuchCase(_) => WebError::not_found(e.to_string()),
+            E::Illegal(_) | E::Conflict(_) | E::DuplicateOpenCase(_) | E::Refused(_) => {
+                WebError::conflict(e.to_string())
+            }
+            E::Store(s) => WebError::internal(&s),
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod limits;
 pub mod ops;
 pub mod pages;
+pub mod staff;
 
 use std::sync::Arc;
 
@@ -33,8 +34,13 @@ pub struct WebConfig {
     pub procedure: Procedure,
     /// Per client and minute on public intake; 0 = no limit.
     pub rate_limit_per_minute: u32,
-    /// Reverse proxies whose `X-Forwarded-For` is believed for rate limiting.
+    /// Reverse proxies whose `X-Forwarded-For` (rate limits) and `X-Forwarded-Proto`
+    /// (secure cookies) are believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// How long staff sessions live.
+    pub sessions: hotline_store::SessionPolicy,
+    /// The daily cap on analysts' assessment time.
+    pub welfare: hotline_domain::staff::WelfareCap,
 }
 
 /// Shared by every handler.
@@ -83,6 +89,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/v1/reports", post(api::submit_report))
         .route("/v1/receipts/status", post(api::receipt_status))
+        .merge(staff::api())
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::API_BODY_LIMIT));
@@ -90,6 +97,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::root))
         .route("/static/site.css", get(pages::stylesheet))
+        .route("/static/staff.css", get(pages::staff_stylesheet))
+        .merge(staff::pages())
         .route("/{lang}", get(pages::language_root))
         .route("/{lang}/", get(pages::home))
         .route("/{lang}/report", get(pages::report_form).post(pages::report_submit))

@@ -35,7 +35,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
     }
 }
 
-fn render(template: &impl Template) -> Result<Html<String>, WebError> {
+pub fn render(template: &impl Template) -> Result<Html<String>, WebError> {
     template
         .render()
         .map(Html)
@@ -100,6 +100,13 @@ pub async fn stylesheet() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
         include_str!("../static/site.css"),
+    )
+}
+
+pub async fn staff_stylesheet() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../static/staff.css"),
     )
 }
 

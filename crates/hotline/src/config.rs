@@ -33,6 +33,30 @@ pub struct Config {
     pub network: NetworkPolicy,
     pub intake: Intake,
     pub national: National,
+    pub staff: Staff,
+}
+
+/// Staff sessions and welfare.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Staff {
+    /// A session ends after this many minutes without a request.
+    pub idle_minutes: u32,
+    /// A session ends this many hours after login, however active.
+    pub session_hours: u32,
+    /// Minutes of assessment per analyst per day before the queue stops handing out
+    /// assessment work (until a supervisor lifts it).
+    pub welfare_daily_minutes: u32,
+}
+
+impl Default for Staff {
+    fn default() -> Self {
+        Self {
+            idle_minutes: 30,
+            session_hours: 12,
+            welfare_daily_minutes: 120,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,6 +95,7 @@ impl Default for Config {
             network: NetworkPolicy::default(),
             intake: Intake::default(),
             national: National::default(),
+            staff: Staff::default(),
         }
     }
 }
@@ -130,6 +155,14 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # "hotline" (after police clearance or when the objection window has passed).
 #takedown_by = "police"
 #objection_hours = 48
+
+[staff]
+# A staff session ends after this many idle minutes, and this many hours after login.
+#idle_minutes = 30
+#session_hours = 12
+# Minutes of assessment per analyst per day; past it the queue hands out no assessment work
+# until a supervisor lifts the limit for the day.
+#welfare_daily_minutes = 120
 "#;
 
 impl Config {
@@ -153,6 +186,9 @@ impl Config {
     }
 
     fn check(&self) -> anyhow::Result<()> {
+        if self.staff.idle_minutes == 0 || self.staff.session_hours == 0 {
+            bail!("staff.idle_minutes and staff.session_hours must be at least 1");
+        }
         let c = &self.national.country;
         if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
             bail!("national.country must be a two-letter country code such as \"BE\", not \"{c}\"");

@@ -13,7 +13,8 @@ use serde::Serialize;
 use tokio::net::TcpListener;
 
 use hotline_domain::CanonicalAddress;
-use hotline_store::{Keyring, Store};
+use hotline_domain::staff::{Role, WelfareCap};
+use hotline_store::{Keyring, SessionPolicy, Store};
 use hotline_web::{AppState, WebConfig};
 
 use crate::config::Config;
@@ -49,6 +50,100 @@ enum Command {
         #[command(subcommand)]
         command: UrlCommand,
     },
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// API bearer tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// The audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+        #[command(flatten)]
+        place: Place,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create an account; reads the password from stdin and prints the authenticator URI once.
+    Add {
+        name: String,
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+    },
+    /// List accounts.
+    List,
+    /// Disable an account; its sessions end and its tokens stop working.
+    Disable { name: String },
+    /// Give an account a new second factor (lost phone); prints the new URI once.
+    #[command(name = "reset-2fa")]
+    Reset2fa { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Create a bearer token, printed once and stored hashed.
+    Create {
+        /// The staff or police user the token acts as.
+        #[arg(long, conflicts_with = "partner", required_unless_present = "partner")]
+        user: Option<String>,
+        /// A partner hotline (comes with the partner registry).
+        #[arg(long)]
+        partner: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Check the whole hash chain; exit 1 naming the first altered event.
+    Verify,
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    s.parse()
+        .map_err(|()| format!("\"{s}\" is not a role; use analyst, supervisor, admin or police"))
+}
+
+/// Who the audit trail names for actions taken on the command line.
+fn cli_actor() -> String {
+    let who = std::env::var("SUDO_USER")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "unknown".to_owned());
+    let who: String = who
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        .take(64)
+        .collect();
+    format!("cli:{who}")
+}
+
+/// The password for a new account: typed without echo on a terminal, else the first line
+/// of stdin (for scripts).
+fn read_password() -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ")?;
+        let again = rpassword::prompt_password("Again: ")?;
+        if first != again {
+            bail!("the two passwords differ");
+        }
+        return Ok(first);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .context("cannot read the password from stdin")?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_owned())
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,6 +272,88 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Url {
             command: UrlCommand::Canon,
         } => url_canon(std::io::stdin().lock(), std::io::stdout().lock()),
+        Command::User { command, place } => user_command(command, &place).await,
+        Command::Token { command, place } => token_command(command, &place).await,
+        Command::Audit {
+            command: AuditCommand::Verify,
+            place,
+        } => audit_verify(&place).await,
+    }
+}
+
+async fn user_command(command: UserCommand, place: &Place) -> anyhow::Result<()> {
+    let Opened { store, .. } = place.open().await?;
+    let now = time::OffsetDateTime::now_utc();
+    let actor = cli_actor();
+    let result = async {
+        match command {
+            UserCommand::Add { name, role } => {
+                let password = read_password()?;
+                let e = store.create_user(&name, role, &password, &actor, now).await?;
+                println!(
+                    "created {} ({role}). Add this to their authenticator app, then keep it nowhere:",
+                    e.username
+                );
+                println!("{}", e.otpauth_uri);
+            }
+            UserCommand::List => {
+                for u in store.users().await? {
+                    let state = if u.disabled { "disabled" } else { "active" };
+                    println!("{}\t{}\t{state}", u.username, u.role);
+                }
+            }
+            UserCommand::Disable { name } => {
+                store.disable_user(&name, &actor, now).await?;
+                println!("disabled {name}; their sessions ended and their tokens stopped working");
+            }
+            UserCommand::Reset2fa { name } => {
+                let e = store.reset_totp(&name, &actor, now).await?;
+                println!("new second factor for {}; the old one no longer works:", e.username);
+                println!("{}", e.otpauth_uri);
+            }
+        }
+        anyhow::Ok(())
+    }
+    .await;
+    store.close().await;
+    result
+}
+
+async fn token_command(command: TokenCommand, place: &Place) -> anyhow::Result<()> {
+    let TokenCommand::Create { user, partner } = command;
+    if let Some(partner) = partner {
+        bail!(
+            "partner tokens come with the partner registry (hotline partner add), which this version lacks; \
+             no token was made for {partner}"
+        );
+    }
+    let Opened { store, .. } = place.open().await?;
+    let name = user.unwrap_or_default();
+    let token = store
+        .create_token(&name, &cli_actor(), time::OffsetDateTime::now_utc())
+        .await;
+    store.close().await;
+    let token = token?;
+    println!("{token}");
+    eprintln!(
+        "This token is shown once and stored only as a hash. Use it as: Authorization: Bearer <token>"
+    );
+    Ok(())
+}
+
+async fn audit_verify(place: &Place) -> anyhow::Result<()> {
+    let Opened { store, .. } = place.open().await?;
+    let result = store.verify_audit().await;
+    store.close().await;
+    match result? {
+        Ok(n) => {
+            println!("audit trail intact: {n} events");
+            Ok(())
+        }
+        Err(broken) => {
+            println!("audit trail BROKEN: {broken}");
+            std::process::exit(1);
+        }
     }
 }
 
@@ -194,6 +371,13 @@ async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
             procedure: config.procedure,
             rate_limit_per_minute: config.intake.rate_limit_per_minute,
             trusted_proxies: config.intake.trusted_proxies.clone(),
+            sessions: SessionPolicy {
+                idle_secs: i64::from(config.staff.idle_minutes) * 60,
+                absolute_secs: i64::from(config.staff.session_hours) * 3600,
+            },
+            welfare: WelfareCap {
+                daily_minutes: config.staff.welfare_daily_minutes,
+            },
         },
     );
     let app = hotline_web::router(state);

@@ -1,0 +1,288 @@
+//! The staff and police API (bearer tokens): the same actions as the pages, through the same
+//! service functions and therefore the same permissions.
+
+use axum::Json;
+use axum::extract::{Path, RawQuery, State};
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+
+use hotline_domain::assessment::AssessmentInput;
+use hotline_store::{Assignee, CaseFile, QueueCursor, QueueFilter};
+
+use crate::extract::ApiJson;
+use crate::staff::auth::ApiStaff;
+use crate::staff::service::{self, AssessError};
+use crate::{AppState, WebError};
+
+fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+pub struct CaseLine {
+    pub id: i64,
+    pub address: String,
+    pub state: String,
+    pub urgent: bool,
+    pub report_count: i64,
+    pub received_at: String,
+    pub assignee: Option<String>,
+    pub review_requested: bool,
+}
+
+#[derive(Serialize)]
+pub struct CaseList {
+    pub cases: Vec<CaseLine>,
+    /// Pass as `after` for the next page; absent on the last page.
+    pub next: Option<String>,
+}
+
+/// `GET /api/v1/cases?state=&urgent=1&assignee=&review=1&after=&limit=`.
+pub async fn list(
+    State(state): State<AppState>,
+    ApiStaff(user): ApiStaff,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<CaseList>, WebError> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim());
+    let filter = QueueFilter {
+        state: get("state")
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse()
+                    .map_err(|_| WebError::invalid("state", format!("unknown state \"{s}\"")))
+            })
+            .transpose()?,
+        urgent_only: get("urgent").is_some_and(|v| matches!(v, "1" | "true")),
+        assignee: match get("assignee") {
+            None | Some("") => Assignee::Anyone,
+            Some("-") => Assignee::Nobody,
+            Some(name) => Assignee::User(name.to_ascii_lowercase()),
+        },
+        needs_review: get("review").is_some_and(|v| matches!(v, "1" | "true")),
+        ..QueueFilter::default()
+    };
+    let after = get("after")
+        .filter(|s| !s.is_empty())
+        .map(|c| {
+            QueueCursor::decode(c)
+                .ok_or_else(|| WebError::invalid("after", "not a cursor from this API"))
+        })
+        .transpose()?;
+    let limit = match get("limit") {
+        None | Some("") => 50,
+        Some(l) => l
+            .parse::<i64>()
+            .ok()
+            .filter(|l| (1..=500).contains(l))
+            .ok_or_else(|| WebError::invalid("limit", "a number from 1 to 500"))?,
+    };
+    let (rows, next) = service::queue(&state, &user, filter, after, limit).await?;
+    Ok(Json(CaseList {
+        cases: rows
+            .into_iter()
+            .map(|r| CaseLine {
+                id: r.case_id,
+                address: r.canonical,
+                state: r.state.to_string(),
+                urgent: r.urgent,
+                report_count: r.report_count,
+                received_at: rfc3339(r.created_at),
+                assignee: r.assignee,
+                review_requested: r.review_requested,
+            })
+            .collect(),
+        next: next.map(|c| c.encode()),
+    }))
+}
+
+#[derive(Serialize)]
+pub struct ReportOut {
+    pub report_id: String,
+    pub received_at: String,
+    pub channel: String,
+    pub where_found: String,
+    pub urgent: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<hotline_domain::Contact>,
+}
+
+#[derive(Serialize)]
+pub struct AssessmentOut {
+    pub kind: String,
+    pub classification: String,
+    pub statutory_reference: Option<String>,
+    pub victim_age: Option<String>,
+    pub victim_gender: Option<String>,
+    pub media: Option<String>,
+    pub site_type: Option<String>,
+    pub commercial: Option<bool>,
+    pub by: String,
+    pub at: String,
+}
+
+#[derive(Serialize)]
+pub struct EventOut {
+    pub at: String,
+    pub kind: String,
+    pub details: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct CaseOut {
+    pub id: i64,
+    pub address: String,
+    pub host: String,
+    pub registrable_domain: Option<String>,
+    pub state: String,
+    pub urgent: bool,
+    pub report_count: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub assignee: Option<String>,
+    pub referred_to_police: bool,
+    pub reports: Vec<ReportOut>,
+    pub assessments: Vec<AssessmentOut>,
+    pub timeline: Vec<EventOut>,
+}
+
+impl From<CaseFile> for CaseOut {
+    fn from(f: CaseFile) -> Self {
+        CaseOut {
+            id: f.case_id,
+            address: f.canonical,
+            host: f.host,
+            registrable_domain: f.registrable_domain,
+            state: f.state.to_string(),
+            urgent: f.urgent,
+            report_count: f.report_count,
+            created_at: rfc3339(f.created_at),
+            updated_at: rfc3339(f.updated_at),
+            assignee: f.assignee,
+            referred_to_police: f.referred_to_police,
+            reports: f
+                .reports
+                .into_iter()
+                .map(|r| ReportOut {
+                    report_id: r.report_id.to_string(),
+                    received_at: rfc3339(r.received_at),
+                    channel: r.channel,
+                    where_found: r.where_found,
+                    urgent: r.urgent,
+                    submitted: r.submitted,
+                    description: r.description,
+                    contact: r.contact,
+                })
+                .collect(),
+            assessments: f
+                .assessments
+                .into_iter()
+                .map(|a| {
+                    let fnd = a.assessment.findings.as_ref();
+                    AssessmentOut {
+                        kind: a.kind,
+                        classification: a.assessment.classification.to_string(),
+                        statutory_reference: a.assessment.statutory_reference.clone(),
+                        victim_age: fnd.map(|f| f.victim_age.to_string()),
+                        victim_gender: fnd.map(|f| f.victim_gender.to_string()),
+                        media: fnd.map(|f| f.media.to_string()),
+                        site_type: fnd.map(|f| f.site_type.to_string()),
+                        commercial: fnd.map(|f| f.commercial),
+                        by: a.by,
+                        at: rfc3339(a.at),
+                    }
+                })
+                .collect(),
+            timeline: f
+                .timeline
+                .into_iter()
+                .map(|e| EventOut {
+                    at: rfc3339(e.at),
+                    kind: e.kind,
+                    details: e.details,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn case_id(raw: &str) -> Result<i64, WebError> {
+    raw.parse()
+        .map_err(|_| WebError::not_found("there is no case with this number"))
+}
+
+/// `GET /api/v1/cases/{id}`.
+pub async fn read(
+    State(state): State<AppState>,
+    ApiStaff(user): ApiStaff,
+    Path(id): Path<String>,
+) -> Result<Json<CaseOut>, WebError> {
+    let file = service::view_case(&state, &user, case_id(&id)?).await?;
+    Ok(Json(file.into()))
+}
+
+/// `POST /api/v1/cases/{id}/assessment` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentBody {
+    pub classification: Option<String>,
+    pub statutory_reference: Option<String>,
+    pub victim_age: Option<String>,
+    pub victim_gender: Option<String>,
+    pub media: Option<String>,
+    pub site_type: Option<String>,
+    pub commercial: Option<bool>,
+}
+
+/// `POST /api/v1/cases/{id}/assessment`: records an assessment (taking a new case into
+/// assessment first) and returns the case.
+pub async fn assess(
+    State(state): State<AppState>,
+    ApiStaff(user): ApiStaff,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<AssessmentBody>,
+) -> Result<Json<CaseOut>, WebError> {
+    let id = case_id(&id)?;
+    let input = AssessmentInput {
+        classification: body.classification,
+        statutory_reference: body.statutory_reference,
+        victim_age: body.victim_age,
+        victim_gender: body.victim_gender,
+        media: body.media,
+        site_type: body.site_type,
+        commercial: body.commercial,
+    };
+    match service::record_assessment(&state, &user, id, input).await {
+        Ok(_) => {}
+        Err(AssessError::Web(e)) => return Err(e),
+        Err(AssessError::Invalid(invalid)) => {
+            let mut err = WebError::invalid(
+                invalid.errors.first().map_or("classification", |e| e.field),
+                invalid
+                    .errors
+                    .first()
+                    .map(|e| e.problem.to_string())
+                    .unwrap_or_default(),
+            );
+            if invalid.errors.len() > 1 {
+                err.problems = invalid
+                    .errors
+                    .iter()
+                    .map(|e| crate::error::Problem {
+                        field: e.field.to_owned(),
+                        message: e.problem.to_string(),
+                    })
+                    .collect();
+            }
+            return Err(err);
+        }
+    }
+    let file = service::view_case(&state, &user, id).await?;
+    Ok(Json(file.into()))
+}

@@ -1,0 +1,47 @@
+//! Staff and police: sign-in, the queue, case pages and actions, welfare, the audit trail,
+//! and the bearer-token API that mirrors them.
+
+pub mod api;
+pub mod auth;
+pub mod pages;
+pub mod service;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::AppState;
+
+/// The staff pages, under `/staff`.
+pub fn pages() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/staff/login",
+            get(auth::login_form).post(auth::login_submit),
+        )
+        .route("/staff/logout", post(auth::logout))
+        .route("/staff/", get(pages::queue))
+        .route("/staff/queue/next", post(pages::take_next))
+        .route("/staff/cases/{id}", get(pages::case))
+        .route("/staff/cases/{id}/start", post(pages::start))
+        .route("/staff/cases/{id}/assessment", post(pages::assess))
+        .route(
+            "/staff/cases/{id}/second-opinion",
+            post(pages::second_opinion),
+        )
+        .route("/staff/cases/{id}/review", post(pages::review))
+        .route("/staff/cases/{id}/move", post(pages::move_case))
+        .route("/staff/cases/{id}/reopen", post(pages::reopen))
+        .route("/staff/cases/{id}/reassign", post(pages::reassign))
+        .route("/staff/cases/{id}/messages", post(pages::message))
+        .route("/staff/welfare", get(pages::welfare))
+        .route("/staff/welfare/lift", post(pages::lift))
+        .route("/staff/audit", get(pages::audit))
+}
+
+/// The staff API, under `/api` (nested).
+pub fn api() -> Router<AppState> {
+    Router::new()
+        .route("/v1/cases", get(api::list))
+        .route("/v1/cases/{id}", get(api::read))
+        .route("/v1/cases/{id}/assessment", post(api::assess))
+}

@@ -1,0 +1,766 @@
+//! The staff pages: the queue, the case page and its actions, welfare, the audit trail.
+//! Reported addresses are only ever text (`<code>`), never links, and defanged under the
+//! `forward-unopened` procedure. Nothing here can show reported content: there is none.
+
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use time::OffsetDateTime;
+use time::macros::format_description;
+use uuid::Uuid;
+
+use hotline_domain::assessment::{
+    AssessmentInput, Classification, Media, SiteType, VictimAge, VictimGender,
+};
+use hotline_domain::staff::{Action, CaseAccess, may};
+use hotline_domain::{CaseState, Procedure, address::defang};
+use hotline_store::{Assignee, AuditFilter, CaseFile, QueueCursor, QueueFilter, ReviewOutcome};
+
+use crate::extract::FormFields;
+use crate::pages::render;
+use crate::staff::auth::{Staff, require};
+use crate::staff::service::{self, AssessError};
+use crate::{AppState, WebError};
+
+/// Who is signed in, for the page header.
+pub struct Me {
+    pub username: String,
+    pub role: String,
+    pub csrf_token: String,
+    pub may_welfare: bool,
+    pub may_audit: bool,
+}
+
+impl Me {
+    fn of(staff: &Staff) -> Option<Me> {
+        let role = staff.user.role;
+        Some(Me {
+            username: staff.user.username.clone(),
+            role: role.to_string(),
+            csrf_token: staff.csrf_token.clone(),
+            may_welfare: may(role, Action::ViewWelfare, None),
+            may_audit: may(role, Action::ViewAudit, None),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/login.html")]
+pub struct LoginPage {
+    /// Nobody is signed in on the login page.
+    pub me: Option<Me>,
+    pub csrf_token: String,
+    pub error: Option<String>,
+    pub username: String,
+}
+
+fn when(t: OffsetDateTime) -> String {
+    t.format(format_description!(
+        "[year]-[month]-[day] [hour]:[minute] UTC"
+    ))
+    .unwrap_or_default()
+}
+
+/// How an address is shown: as text, and defanged when nobody is to open it.
+fn shown(address: &str, procedure: Procedure) -> String {
+    match procedure {
+        Procedure::ForwardUnopened => defang(address),
+        Procedure::Assess => address.to_owned(),
+    }
+}
+
+fn query_pairs(raw: Option<String>) -> Vec<(String, String)> {
+    form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+fn param<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.trim())
+}
+
+/// The queue filters as typed, to show them again.
+#[derive(Default)]
+struct FilterForm {
+    state: String,
+    assignee: String,
+    older_than_hours: String,
+    urgent: bool,
+    review: bool,
+}
+
+impl FilterForm {
+    fn is_state(&self, s: &CaseState) -> bool {
+        self.state == s.as_str()
+    }
+}
+
+struct QueueLine {
+    case_id: i64,
+    address: String,
+    state: CaseState,
+    urgent: bool,
+    review_requested: bool,
+    report_count: i64,
+    received: String,
+    assignee: Option<String>,
+}
+
+struct WelfareLine {
+    minutes: u32,
+    cap: u32,
+    lifted: bool,
+    over: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff/queue.html")]
+struct QueuePage {
+    me: Option<Me>,
+    csrf_token: String,
+    welfare: Option<WelfareLine>,
+    may_take_next: bool,
+    states: &'static [CaseState],
+    filter: FilterForm,
+    rows: Vec<QueueLine>,
+    next_link: Option<String>,
+}
+
+/// `GET /staff/`: open cases, urgent first, then oldest.
+pub async fn queue(
+    State(state): State<AppState>,
+    staff: Staff,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
+    let pairs = query_pairs(raw);
+    let form = FilterForm {
+        state: param(&pairs, "state").to_owned(),
+        assignee: param(&pairs, "assignee").to_owned(),
+        older_than_hours: param(&pairs, "older_than_hours").to_owned(),
+        urgent: !param(&pairs, "urgent").is_empty(),
+        review: !param(&pairs, "review").is_empty(),
+    };
+    let filter = QueueFilter {
+        state: match form.state.as_str() {
+            "" => None,
+            s => Some(
+                s.parse()
+                    .map_err(|_| WebError::invalid("state", format!("unknown state \"{s}\"")))?,
+            ),
+        },
+        urgent_only: form.urgent,
+        received_before: match form.older_than_hours.as_str() {
+            "" => None,
+            h => {
+                let hours: i64 = h
+                    .parse()
+                    .ok()
+                    .filter(|h| (0..=24 * 365 * 10).contains(h))
+                    .ok_or_else(|| {
+                        WebError::invalid("older_than_hours", "give a whole number of hours")
+                    })?;
+                Some(OffsetDateTime::now_utc() - time::Duration::hours(hours))
+            }
+        },
+        assignee: match form.assignee.as_str() {
+            "" => Assignee::Anyone,
+            "-" => Assignee::Nobody,
+            name => Assignee::User(name.to_ascii_lowercase()),
+        },
+        needs_review: form.review,
+        referred_to_police_only: false,
+    };
+    let after = match param(&pairs, "after") {
+        "" => None,
+        c => Some(
+            QueueCursor::decode(c)
+                .ok_or_else(|| WebError::invalid("after", "this page link is damaged"))?,
+        ),
+    };
+    let (rows, next) = service::queue(&state, &staff.user, filter, after, 50).await?;
+    let procedure = state.config.procedure;
+    let assessing =
+        may(staff.user.role, Action::StartAssessment, None) && procedure == Procedure::Assess;
+    let welfare = if assessing {
+        let (minutes, cap, lifted, over) = service::welfare_of(&state, &staff.user).await?;
+        Some(WelfareLine {
+            minutes,
+            cap,
+            lifted,
+            over,
+        })
+    } else {
+        None
+    };
+    let next_link = next.map(|c| {
+        let mut kept: Vec<(String, String)> =
+            pairs.into_iter().filter(|(k, _)| k != "after").collect();
+        kept.push(("after".into(), c.encode()));
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(kept)
+            .finish();
+        format!("/staff/?{query}")
+    });
+    let page = QueuePage {
+        me: Me::of(&staff),
+        csrf_token: staff.csrf_token.clone(),
+        may_take_next: welfare.as_ref().is_some_and(|w| !w.over),
+        welfare,
+        states: &CaseState::ALL,
+        filter: form,
+        rows: rows
+            .into_iter()
+            .map(|r| QueueLine {
+                case_id: r.case_id,
+                address: shown(&r.canonical, procedure),
+                state: r.state,
+                urgent: r.urgent,
+                review_requested: r.review_requested,
+                report_count: r.report_count,
+                received: when(r.created_at),
+                assignee: r.assignee,
+            })
+            .collect(),
+        next_link,
+    };
+    Ok(render(&page)?.into_response())
+}
+
+/// `POST /staff/queue/next`.
+pub async fn take_next(
+    State(state): State<AppState>,
+    staff: Staff,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    match service::take_next(&state, &staff.user).await? {
+        Some(id) => Ok(Redirect::to(&format!("/staff/cases/{id}")).into_response()),
+        None => Err(WebError::not_found(
+            "there is no new case waiting for assessment",
+        )),
+    }
+}
+
+fn case_id(raw: &str) -> Result<i64, WebError> {
+    raw.parse()
+        .map_err(|_| WebError::not_found("there is no case with this number"))
+}
+
+struct ReportView {
+    report_id: Uuid,
+    received: String,
+    channel: String,
+    where_found: String,
+    language: String,
+    urgent: bool,
+    submitted: Option<String>,
+    description: Option<String>,
+    contact_name: Option<String>,
+    contact_email: Option<String>,
+}
+
+struct SelectField {
+    name: &'static str,
+    label: &'static str,
+    options: Vec<&'static str>,
+    value: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/case.html")]
+struct CasePage {
+    me: Option<Me>,
+    csrf_token: String,
+    c: CaseFile,
+    address: String,
+    host: String,
+    created: String,
+    notice: Option<String>,
+    actions: Vec<(CaseState, &'static str)>,
+    may_start: bool,
+    may_reopen: bool,
+    may_assess: bool,
+    may_second_opinion: bool,
+    may_review: bool,
+    may_reassign: bool,
+    may_message: bool,
+    assessment_fields: Vec<SelectField>,
+    statute: String,
+    assessment_errors: Vec<(String, String)>,
+    assessments: Vec<(String, String, String, String, String)>,
+    reports: Vec<ReportView>,
+    timeline: Vec<(String, String, String)>,
+}
+
+impl SelectField {
+    fn is(&self, option: &str) -> bool {
+        self.value == option
+    }
+}
+
+fn assessment_fields(input: &AssessmentInput) -> Vec<SelectField> {
+    let v = |o: &Option<String>| o.clone().unwrap_or_default();
+    vec![
+        SelectField {
+            name: "classification",
+            label: "Classification",
+            options: Classification::ALL.iter().map(|v| v.as_str()).collect(),
+            value: v(&input.classification),
+        },
+        SelectField {
+            name: "victim_age",
+            label: "Age of the youngest victim",
+            options: VictimAge::ALL.iter().map(|v| v.as_str()).collect(),
+            value: v(&input.victim_age),
+        },
+        SelectField {
+            name: "victim_gender",
+            label: "Gender of the victims",
+            options: VictimGender::ALL.iter().map(|v| v.as_str()).collect(),
+            value: v(&input.victim_gender),
+        },
+        SelectField {
+            name: "media",
+            label: "Media",
+            options: Media::ALL.iter().map(|v| v.as_str()).collect(),
+            value: v(&input.media),
+        },
+        SelectField {
+            name: "site_type",
+            label: "Kind of site",
+            options: SiteType::ALL.iter().map(|v| v.as_str()).collect(),
+            value: v(&input.site_type),
+        },
+        SelectField {
+            name: "commercial",
+            label: "Commercial",
+            options: vec!["yes", "no"],
+            value: match input.commercial {
+                Some(true) => "yes".into(),
+                Some(false) => "no".into(),
+                None => String::new(),
+            },
+        },
+    ]
+}
+
+async fn case_page(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    input: AssessmentInput,
+    errors: Vec<(String, String)>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let file = service::view_case(state, &staff.user, id).await?;
+    let role = staff.user.role;
+    let access = Some(CaseAccess {
+        referred_to_police: file.referred_to_police,
+    });
+    let procedure = state.config.procedure;
+    let assess = procedure == Procedure::Assess;
+    let may_move = may(role, Action::MoveCase, access);
+    let page = CasePage {
+        me: Me::of(staff),
+        csrf_token: staff.csrf_token.clone(),
+        address: shown(&file.canonical, procedure),
+        host: shown(&file.host, procedure),
+        created: when(file.created_at),
+        notice: None,
+        actions: if may_move {
+            service::offered_moves(file.state, procedure)
+        } else {
+            Vec::new()
+        },
+        may_start: assess
+            && file.state == CaseState::New
+            && may(role, Action::StartAssessment, access),
+        may_reopen: file.state == CaseState::Closed && may(role, Action::Reopen, access),
+        may_assess: assess
+            && matches!(file.state, CaseState::New | CaseState::InAssessment)
+            && may(role, Action::Assess, access),
+        may_second_opinion: assess
+            && !file.assessments.is_empty()
+            && file.review_requested_by.is_none()
+            && may(role, Action::RequestSecondOpinion, access),
+        may_review: !file.assessments.is_empty() && may(role, Action::Review, access),
+        may_reassign: file.state != CaseState::Closed && may(role, Action::Reassign, access),
+        may_message: may(role, Action::MessageReporter, access),
+        assessment_fields: assessment_fields(&input),
+        statute: input.statutory_reference.clone().unwrap_or_default(),
+        assessment_errors: errors,
+        assessments: file
+            .assessments
+            .iter()
+            .map(|a| {
+                let details = match &a.assessment.findings {
+                    Some(f) => format!(
+                        "age {}, {}, {}, {}, {}",
+                        f.victim_age,
+                        f.victim_gender,
+                        f.media,
+                        f.site_type,
+                        if f.commercial {
+                            "commercial"
+                        } else {
+                            "not commercial"
+                        }
+                    ),
+                    None => String::new(),
+                };
+                let details = match &a.assessment.statutory_reference {
+                    Some(s) => format!("{details} ({s})"),
+                    None => details,
+                };
+                (
+                    when(a.at),
+                    a.by.clone(),
+                    a.kind.clone(),
+                    a.assessment.classification.to_string(),
+                    details,
+                )
+            })
+            .collect(),
+        reports: file
+            .reports
+            .iter()
+            .map(|r| ReportView {
+                report_id: r.report_id,
+                received: when(r.received_at),
+                channel: r.channel.clone(),
+                where_found: r.where_found.clone(),
+                language: r.language.clone(),
+                urgent: r.urgent,
+                submitted: r.submitted.as_deref().map(|s| shown(s, procedure)),
+                description: r.description.clone(),
+                contact_name: r.contact.as_ref().and_then(|c| c.name.clone()),
+                contact_email: r.contact.as_ref().and_then(|c| c.email.clone()),
+            })
+            .collect(),
+        timeline: file
+            .timeline
+            .iter()
+            .map(|e| {
+                (
+                    when(e.at),
+                    e.kind.clone(),
+                    e.details.clone().unwrap_or_default(),
+                )
+            })
+            .collect(),
+        c: file,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// `GET /staff/cases/{id}`.
+pub async fn case(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    case_page(
+        &state,
+        &staff,
+        case_id(&id)?,
+        AssessmentInput::default(),
+        Vec::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+fn back_to(id: i64) -> Response {
+    Redirect::to(&format!("/staff/cases/{id}")).into_response()
+}
+
+/// Reads the assessment form.
+pub fn assessment_input(get: impl Fn(&str) -> Option<String>) -> AssessmentInput {
+    let text = |name: &str| {
+        get(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    AssessmentInput {
+        classification: text("classification"),
+        statutory_reference: text("statutory_reference"),
+        victim_age: text("victim_age"),
+        victim_gender: text("victim_gender"),
+        media: text("media"),
+        site_type: text("site_type"),
+        commercial: text("commercial").map(|v| matches!(v.as_str(), "yes" | "true" | "1")),
+    }
+}
+
+/// `POST /staff/cases/{id}/assessment`: recorded, or the page again with every problem.
+pub async fn assess(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    let input = assessment_input(|n| fields.get(n).map(str::to_owned));
+    match service::record_assessment(&state, &staff.user, id, input.clone()).await {
+        Ok(_) => Ok(back_to(id)),
+        Err(AssessError::Web(e)) => Err(e),
+        Err(AssessError::Invalid(invalid)) => {
+            let errors = invalid
+                .errors
+                .iter()
+                .map(|e| (e.field.to_owned(), e.problem.to_string()))
+                .collect();
+            case_page(
+                &state,
+                &staff,
+                id,
+                input,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /staff/cases/{id}/start`.
+pub async fn start(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    service::start_assessment(&state, &staff.user, id).await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/cases/{id}/second-opinion`.
+pub async fn second_opinion(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    service::request_second_opinion(&state, &staff.user, id).await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/cases/{id}/review`: confirm the latest assessment, or replace it with the
+/// classification fields sent along.
+pub async fn review(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    let outcome = match fields.get("outcome") {
+        Some("confirm") | None => ReviewOutcome::Confirm,
+        Some(_) => {
+            let input = assessment_input(|n| fields.get(n).map(str::to_owned));
+            let a = hotline_domain::assessment::Assessment::parse(input)
+                .map_err(|e| WebError::invalid("classification", e.to_string()))?;
+            ReviewOutcome::Override(a)
+        }
+    };
+    service::review(&state, &staff.user, id, outcome).await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/cases/{id}/move`.
+pub async fn move_case(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    let to = fields.get("to").unwrap_or("");
+    let to: CaseState = to
+        .parse()
+        .map_err(|_| WebError::invalid("to", format!("unknown state \"{to}\"")))?;
+    service::move_case(&state, &staff.user, id, to).await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/cases/{id}/reopen`.
+pub async fn reopen(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    service::reopen(&state, &staff.user, id).await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/cases/{id}/reassign`.
+pub async fn reassign(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    let to = fields
+        .get("assignee")
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    service::reassign(&state, &staff.user, id, to).await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/cases/{id}/messages`.
+pub async fn message(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    let report_id = fields
+        .get("report_id")
+        .and_then(|r| Uuid::parse_str(r).ok())
+        .ok_or_else(|| WebError::invalid("report_id", "no report chosen"))?;
+    service::message_reporter(
+        &state,
+        &staff.user,
+        id,
+        report_id,
+        fields.get("body").unwrap_or(""),
+    )
+    .await?;
+    Ok(back_to(id))
+}
+
+struct WelfareRow {
+    username: String,
+    minutes: u32,
+    lifted: bool,
+    over: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff/welfare.html")]
+struct WelfarePage {
+    me: Option<Me>,
+    csrf_token: String,
+    day: String,
+    cap: u32,
+    rows: Vec<WelfareRow>,
+}
+
+/// `GET /staff/welfare`.
+pub async fn welfare(State(state): State<AppState>, staff: Staff) -> Result<Response, WebError> {
+    let (day, rows) = service::welfare_overview(&state, &staff.user).await?;
+    let cap = state.config.welfare;
+    let page = WelfarePage {
+        me: Me::of(&staff),
+        csrf_token: staff.csrf_token.clone(),
+        day,
+        cap: cap.daily_minutes,
+        rows: rows
+            .into_iter()
+            .map(|r| WelfareRow {
+                over: !cap.may_take_assessment(r.minutes, r.lifted),
+                username: r.username,
+                minutes: r.minutes,
+                lifted: r.lifted,
+            })
+            .collect(),
+    };
+    Ok(render(&page)?.into_response())
+}
+
+/// `POST /staff/welfare/lift`.
+pub async fn lift(
+    State(state): State<AppState>,
+    staff: Staff,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    service::lift_cap(&state, &staff.user, fields.get("username").unwrap_or("")).await?;
+    Ok(Redirect::to("/staff/welfare").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "staff/audit.html")]
+struct AuditPage {
+    me: Option<Me>,
+    actor: String,
+    action: String,
+    object: String,
+    events: Vec<(i64, String, String, String, String, String)>,
+    next_link: Option<String>,
+}
+
+/// `GET /staff/audit`: newest first, filterable.
+pub async fn audit(
+    State(state): State<AppState>,
+    staff: Staff,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
+    require(&staff.user, Action::ViewAudit, None)?;
+    let pairs = query_pairs(raw);
+    let opt = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
+    let filter = AuditFilter {
+        actor: opt(param(&pairs, "actor")),
+        action: opt(param(&pairs, "action")),
+        object: opt(param(&pairs, "object")),
+        before_seq: param(&pairs, "before").parse().ok(),
+    };
+    const PAGE: i64 = 100;
+    let events = state.store.audit_events(&filter, PAGE).await?;
+    let next_link = (events.len() as i64 == PAGE).then(|| {
+        let mut kept: Vec<(String, String)> = pairs
+            .iter()
+            .filter(|(k, _)| k != "before")
+            .cloned()
+            .collect();
+        kept.push((
+            "before".into(),
+            events.last().map_or(0, |e| e.seq).to_string(),
+        ));
+        let q: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(kept)
+            .finish();
+        format!("/staff/audit?{q}")
+    });
+    let page = AuditPage {
+        me: Me::of(&staff),
+        actor: param(&pairs, "actor").to_owned(),
+        action: param(&pairs, "action").to_owned(),
+        object: param(&pairs, "object").to_owned(),
+        events: events
+            .into_iter()
+            .map(|e| {
+                let at = OffsetDateTime::from_unix_timestamp_nanos(i128::from(e.at_ms) * 1_000_000)
+                    .map(|t| {
+                        t.format(format_description!(
+                            "[year]-[month]-[day] [hour]:[minute]:[second]"
+                        ))
+                        .unwrap_or_default()
+                    })
+                    .unwrap_or_default();
+                (e.seq, at, e.actor, e.action, e.object, e.details)
+            })
+            .collect(),
+        next_link,
+    };
+    Ok(render(&page)?.into_response())
+}

@@ -1,0 +1,349 @@
+//! What staff can do, once, for the web pages and the API alike: every function checks the
+//! permission with the domain's single rule table, then calls the store, which records the
+//! action in the audit trail. Handlers only parse and render.
+
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use hotline_domain::assessment::{Assessment, AssessmentInput, InvalidAssessment};
+use hotline_domain::staff::{Action, CaseAccess, may};
+use hotline_domain::{CaseState, Procedure};
+use hotline_store::casework::day_of;
+use hotline_store::{
+    CaseFile, Move, QueueCursor, QueueFilter, QueueRow, ReviewOutcome, StaffUser, WelfareDay,
+};
+
+use crate::staff::auth::require;
+use crate::{AppState, WebError};
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+/// Looks up a case's access facts; 404 when there is no such case.
+async fn access(state: &AppState, case_id: i64) -> Result<CaseAccess, WebError> {
+    state
+        .store
+        .case_access(case_id)
+        .await?
+        .map(|referred_to_police| CaseAccess { referred_to_police })
+        .ok_or_else(|| WebError::not_found("there is no case with this number"))
+}
+
+/// A page of the queue as `user` may see it: police only ever see what was referred to them.
+pub async fn queue(
+    state: &AppState,
+    user: &StaffUser,
+    mut filter: QueueFilter,
+    after: Option<QueueCursor>,
+    limit: i64,
+) -> Result<(Vec<QueueRow>, Option<QueueCursor>), WebError> {
+    require(user, Action::ViewQueue, None)?;
+    // The police may view the queue, but never a case not referred to them.
+    if !may(
+        user.role,
+        Action::ViewCase,
+        Some(CaseAccess {
+            referred_to_police: false,
+        }),
+    ) {
+        filter.referred_to_police_only = true;
+    }
+    Ok(state
+        .store
+        .queue(&filter, after, limit.clamp(1, 500))
+        .await?)
+}
+
+/// The case file as `user` may see it; the view is recorded in the audit trail.
+pub async fn view_case(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+) -> Result<CaseFile, WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::ViewCase, Some(access))?;
+    let read_content = may(user.role, Action::ReadReports, Some(access));
+    let read_contact = may(user.role, Action::ReadContact, Some(access));
+    let file = state
+        .store
+        .case_file(case_id, read_content, read_contact)
+        .await?
+        .ok_or_else(|| WebError::not_found("there is no case with this number"))?;
+    state
+        .store
+        .audit(
+            &user.username,
+            "case.view",
+            &format!("case:{case_id}"),
+            "",
+            now(),
+        )
+        .await?;
+    Ok(file)
+}
+
+/// `user`'s assessment time today: (minutes, cap, lifted, over the cap).
+pub async fn welfare_of(
+    state: &AppState,
+    user: &StaffUser,
+) -> Result<(u32, u32, bool, bool), WebError> {
+    let (minutes, lifted) = state.store.welfare_day(user.id, &day_of(now())).await?;
+    let cap = state.config.welfare;
+    Ok((
+        minutes,
+        cap.daily_minutes,
+        lifted,
+        !cap.may_take_assessment(minutes, lifted),
+    ))
+}
+
+async fn check_welfare(state: &AppState, user: &StaffUser) -> Result<(), WebError> {
+    let (minutes, cap, _, over) = welfare_of(state, user).await?;
+    if over {
+        return Err(WebError::forbidden(format!(
+            "you have spent {minutes} minutes on assessment today, past the limit of {cap}; \
+             a supervisor can lift the limit"
+        )));
+    }
+    Ok(())
+}
+
+fn require_assess_procedure(state: &AppState) -> Result<(), WebError> {
+    if state.config.procedure == Procedure::ForwardUnopened {
+        return Err(WebError::conflict(
+            "this hotline forwards reports unopened: nobody assesses content here",
+        ));
+    }
+    Ok(())
+}
+
+/// Starts assessing a new case.
+pub async fn start_assessment(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+) -> Result<(), WebError> {
+    require_assess_procedure(state)?;
+    let access = access(state, case_id).await?;
+    require(user, Action::StartAssessment, Some(access))?;
+    check_welfare(state, user).await?;
+    Ok(state.store.start_assessment(case_id, user, now()).await?)
+}
+
+/// Takes the next new case (urgent first, then oldest) into assessment.
+pub async fn take_next(state: &AppState, user: &StaffUser) -> Result<Option<i64>, WebError> {
+    require_assess_procedure(state)?;
+    require(user, Action::StartAssessment, None)?;
+    check_welfare(state, user).await?;
+    Ok(state.store.take_next_case(user, now()).await?)
+}
+
+/// Why an assessment was not recorded.
+pub enum AssessError {
+    Invalid(InvalidAssessment),
+    Web(WebError),
+}
+
+impl From<WebError> for AssessError {
+    fn from(e: WebError) -> Self {
+        AssessError::Web(e)
+    }
+}
+
+impl From<hotline_store::CaseActionError> for AssessError {
+    fn from(e: hotline_store::CaseActionError) -> Self {
+        AssessError::Web(e.into())
+    }
+}
+
+/// Records an assessment; a case still `new` is taken into assessment first.
+pub async fn record_assessment(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    input: AssessmentInput,
+) -> Result<Assessment, AssessError> {
+    require_assess_procedure(state)?;
+    let access = access(state, case_id).await?;
+    require(user, Action::Assess, Some(access))?;
+    let assessment = Assessment::parse(input).map_err(AssessError::Invalid)?;
+    let file = state
+        .store
+        .case_file(case_id, false, false)
+        .await
+        .map_err(WebError::from)?
+        .ok_or_else(|| WebError::not_found("there is no case with this number"))?;
+    if file.state == CaseState::New {
+        start_assessment(state, user, case_id).await?;
+    }
+    state
+        .store
+        .record_assessment(case_id, user, &assessment, now())
+        .await?;
+    Ok(assessment)
+}
+
+pub async fn request_second_opinion(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::RequestSecondOpinion, Some(access))?;
+    Ok(state
+        .store
+        .request_second_opinion(case_id, user, now())
+        .await?)
+}
+
+pub async fn review(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    outcome: ReviewOutcome,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::Review, Some(access))?;
+    Ok(state
+        .store
+        .review_assessment(case_id, user, &outcome, now())
+        .await?)
+}
+
+/// The moves a case page offers as buttons, with their labels: the state machine's next
+/// states, less those that have their own forms (assessment).
+pub fn offered_moves(state: CaseState, procedure: Procedure) -> Vec<(CaseState, &'static str)> {
+    state
+        .next_states(procedure)
+        .into_iter()
+        .filter_map(|to| {
+            let label = match (state, to) {
+                (_, CaseState::InAssessment | CaseState::Assessed | CaseState::New) => return None,
+                (_, CaseState::Referred) => "Refer to the police",
+                (CaseState::Removed, CaseState::AwaitingRemoval) => {
+                    "It reappeared: awaiting removal again"
+                }
+                (_, CaseState::AwaitingRemoval) => "Awaiting removal",
+                (_, CaseState::Removed) => "Removed",
+                (_, CaseState::Closed) => "Close the case",
+            };
+            Some((to, label))
+        })
+        .collect()
+}
+
+/// Moves a case along the state machine (closing, referring to the police, …).
+pub async fn move_case(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    to: CaseState,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::MoveCase, Some(access))?;
+    let procedure = state.config.procedure;
+    let file = state
+        .store
+        .case_file(case_id, false, false)
+        .await?
+        .ok_or_else(|| WebError::not_found("there is no case with this number"))?;
+    if !offered_moves(file.state, procedure)
+        .iter()
+        .any(|(s, _)| *s == to)
+    {
+        return Err(WebError::conflict(format!(
+            "a case cannot move from {} to {to} here",
+            file.state
+        )));
+    }
+    if file.state == CaseState::Assessed && to == CaseState::Closed {
+        let latest = file.assessments.last().map(|a| a.assessment.classification);
+        if latest.is_some_and(|c| !c.may_close_when_assessed()) {
+            return Err(WebError::conflict(
+                "content assessed as illegal must be referred before the case can be closed",
+            ));
+        }
+    }
+    let event = match (file.state, to) {
+        (_, CaseState::Referred) => "referred_police",
+        (CaseState::Removed, CaseState::AwaitingRemoval) => "reappeared",
+        (_, other) => other.as_str(),
+    };
+    state
+        .store
+        .move_case_by(
+            case_id,
+            Move {
+                to,
+                procedure,
+                event,
+                to_police: to == CaseState::Referred,
+            },
+            user,
+            now(),
+        )
+        .await?;
+    Ok(())
+}
+
+pub async fn reopen(state: &AppState, user: &StaffUser, case_id: i64) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::Reopen, Some(access))?;
+    Ok(state.store.reopen_case(case_id, user, now()).await?)
+}
+
+pub async fn reassign(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    to: Option<&str>,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::Reassign, Some(access))?;
+    Ok(state.store.reassign_case(case_id, to, user, now()).await?)
+}
+
+/// Longest message to a reporter.
+pub const MAX_MESSAGE_CHARS: usize = 2000;
+
+pub async fn message_reporter(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    report_id: Uuid,
+    body: &str,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::MessageReporter, Some(access))?;
+    let body = body.trim();
+    if body.is_empty() || body.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(WebError::invalid(
+            "body",
+            format!("a message has 1 to {MAX_MESSAGE_CHARS} characters"),
+        ));
+    }
+    Ok(state
+        .store
+        .message_reporter(case_id, report_id, body, user, now())
+        .await?)
+}
+
+/// Everyone's assessment time today (supervisors).
+pub async fn welfare_overview(
+    state: &AppState,
+    user: &StaffUser,
+) -> Result<(String, Vec<WelfareDay>), WebError> {
+    require(user, Action::ViewWelfare, None)?;
+    let day = day_of(now());
+    let rows = state.store.welfare_overview(&day).await?;
+    Ok((day, rows))
+}
+
+pub async fn lift_cap(state: &AppState, user: &StaffUser, username: &str) -> Result<(), WebError> {
+    require(user, Action::LiftWelfareCap, None)?;
+    Ok(state
+        .store
+        .lift_welfare_cap(username, &day_of(now()), user, now())
+        .await?)
+}
