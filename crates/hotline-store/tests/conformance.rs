@@ -763,20 +763,22 @@ async fn audit_verify_names_the_first_edited_removed_or_swapped_event() {
             "UPDATE audit_events SET details = 'nothing to see' WHERE seq = 3",
             ChainBreak::Edited { seq: 3 },
         ),
-        ("DELETE FROM audit_events WHERE seq = 4", |_| {
+        (
+            "DELETE FROM audit_events WHERE seq = 4",
             ChainBreak::Missing {
                 expected: 4,
                 found: 5,
-            }
-        }),
+            },
+        ),
         (
             "UPDATE audit_events SET seq = -2 WHERE seq = 2; UPDATE audit_events SET seq = 2 WHERE seq = 5; \
              UPDATE audit_events SET seq = 5 WHERE seq = -2",
             ChainBreak::Edited { seq: 2 },
         ),
-        ("DELETE FROM audit_events WHERE seq = 6", |_| {
-            ChainBreak::Truncated { last: 5, head: 6 }
-        }),
+        (
+            "DELETE FROM audit_events WHERE seq = 6",
+            ChainBreak::Truncated { last: 5, head: 6 },
+        ),
     ];
     for (sql, expected) in tampering {
         for db in TestDatabase::all().await {
