@@ -156,13 +156,18 @@ enum UrlCommand {
 #[derive(Debug, Args)]
 struct Place {
     /// Directory for the SQLite database, the key file and the configuration file.
-    #[arg(long, env = "HOTLINE_DATA_DIR", default_value = "./hotline-data")]
+    #[arg(
+        long,
+        env = "HOTLINE_DATA_DIR",
+        default_value = "./hotline-data",
+        global = true
+    )]
     data_dir: PathBuf,
     /// Database: `postgres://…`, or an SQLite file (default `<data-dir>/hotline.db`).
-    #[arg(long, env = "HOTLINE_DATABASE_URL")]
+    #[arg(long, env = "HOTLINE_DATABASE_URL", global = true)]
     database: Option<String>,
     /// Configuration file (default `<data-dir>/hotline.toml`, written on first start).
-    #[arg(long, env = "HOTLINE_CONFIG")]
+    #[arg(long, env = "HOTLINE_CONFIG", global = true)]
     config: Option<PathBuf>,
 }
 

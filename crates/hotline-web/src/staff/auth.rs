@@ -125,7 +125,9 @@ impl Staff {
 /// Police asking for a case not referred to them get 404: they do not learn it exists.
 pub fn require(user: &StaffUser, action: Action, case: Option<CaseAccess>) -> Result<(), WebError> {
     check(user.role, action, case).map_err(|forbidden| {
-        if user.role == Role::Police && case.is_some() {
+        let hidden =
+            case.is_some() && !hotline_domain::staff::may(user.role, Action::ViewCase, case);
+        if user.role == Role::Police && hidden {
             WebError::not_found("there is no case with this number")
         } else {
             WebError::forbidden(forbidden.to_string())

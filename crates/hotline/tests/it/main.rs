@@ -8,4 +8,5 @@ mod api;
 mod commands;
 mod durability;
 mod pages;
+mod staff;
 mod support;

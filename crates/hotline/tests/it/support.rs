@@ -23,6 +23,8 @@ pub struct Server {
 pub struct Options {
     pub rate_limit_per_minute: u32,
     pub log_filter: &'static str,
+    /// Further environment, e.g. `("HOTLINE_PROCEDURE", "forward-unopened")`.
+    pub env: Vec<(&'static str, &'static str)>,
 }
 
 impl Default for Options {
@@ -30,6 +32,7 @@ impl Default for Options {
         Self {
             rate_limit_per_minute: 0,
             log_filter: "info",
+            env: Vec::new(),
         }
     }
 }
@@ -56,6 +59,9 @@ impl Server {
             .stderr(Stdio::piped());
         if let Some(url) = database {
             cmd.args(["--database", url]);
+        }
+        for (k, v) in &options.env {
+            cmd.env(k, v);
         }
         let mut child = cmd.spawn().expect("cannot start the hotline binary");
         let stderr = child.stderr.take().expect("piped stderr");

@@ -1,0 +1,835 @@
+//! Staff and police: sign-in with a second factor, sessions, CSRF, lockout, who sees which
+//! case (pages and API alike), assessment and welfare, escaping of hostile input, and the
+//! audit trail's verification on the command line.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use hotline_store::testing::TestDatabase;
+
+use crate::support::{BIN, Options, Server, client, each_engine, input_value};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// A staff account made with `hotline user add`, as an operator would.
+struct Account {
+    name: String,
+    otpauth: String,
+}
+
+impl Account {
+    fn add(db: &TestDatabase, name: &str, role: &str) -> Account {
+        let mut child = Command::new(BIN)
+            .args(["user", "add", name, "--role", role, "--data-dir"])
+            .arg(&db.dir)
+            .args(["--database", &db.url])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{PASSWORD}\n").as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let otpauth = stdout
+            .lines()
+            .find(|l| l.starts_with("otpauth://totp/"))
+            .unwrap_or_else(|| panic!("no otpauth URI in {stdout}"))
+            .to_owned();
+        Account {
+            name: name.to_owned(),
+            otpauth,
+        }
+    }
+
+    /// The code for the 30-second step `offset` steps from now.
+    fn code(&self, offset: i64) -> String {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        totp_rs::Totp::from_url(&self.otpauth)
+            .unwrap()
+            .generate((now + offset * 30) as u64)
+            .to_string()
+    }
+
+    fn token(&self, db: &TestDatabase) -> String {
+        let out = Command::new(BIN)
+            .args(["token", "create", "--user", &self.name, "--data-dir"])
+            .arg(&db.dir)
+            .args(["--database", &db.url])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    }
+}
+
+/// A browser that keeps cookies, with JavaScript off.
+struct Browser {
+    http: reqwest::Client,
+    base: String,
+    cookies: HashMap<String, String>,
+}
+
+struct Page {
+    status: StatusCode,
+    location: Option<String>,
+    set_cookies: Vec<String>,
+    body: String,
+}
+
+impl Browser {
+    fn new(server: &Server) -> Browser {
+        Browser {
+            http: client(),
+            base: server.base.clone(),
+            cookies: HashMap::new(),
+        }
+    }
+
+    async fn send(&mut self, req: reqwest::RequestBuilder) -> Page {
+        let cookie: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let req = if cookie.is_empty() {
+            req
+        } else {
+            req.header("cookie", cookie.join("; "))
+        };
+        let r = req.send().await.unwrap();
+        let set_cookies: Vec<String> = r
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect();
+        for c in &set_cookies {
+            let (pair, attrs) = c.split_once(';').unwrap_or((c, ""));
+            let (k, v) = pair.split_once('=').unwrap();
+            if v.is_empty() || attrs.contains("Max-Age=0") {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_owned(), v.to_owned());
+            }
+        }
+        Page {
+            status: r.status(),
+            location: r
+                .headers()
+                .get("location")
+                .map(|v| v.to_str().unwrap().to_owned()),
+            set_cookies,
+            body: r.text().await.unwrap(),
+        }
+    }
+
+    async fn get(&mut self, path: &str) -> Page {
+        let req = self.http.get(format!("{}{path}", self.base));
+        self.send(req).await
+    }
+
+    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+        let req = self.http.post(format!("{}{path}", self.base)).form(form);
+        self.send(req).await
+    }
+
+    async fn try_login(&mut self, name: &str, password: &str, code: &str, csrf: &str) -> Page {
+        self.post(
+            "/staff/login",
+            &[
+                ("username", name),
+                ("password", password),
+                ("totp", code),
+                ("csrf_token", csrf),
+            ],
+        )
+        .await
+    }
+
+    async fn login(&mut self, who: &Account, offset: i64) -> Page {
+        let page = self.get("/staff/login").await;
+        let csrf = input_value(&page.body, "csrf_token");
+        let code = who.code(offset);
+        self.post(
+            "/staff/login",
+            &[
+                ("username", who.name.as_str()),
+                ("password", PASSWORD),
+                ("totp", code.as_str()),
+                ("csrf_token", csrf.as_str()),
+            ],
+        )
+        .await
+    }
+
+    /// The CSRF token of the signed-in session, read from any staff page.
+    async fn csrf(&mut self) -> String {
+        input_value(&self.get("/staff/").await.body, "csrf_token")
+    }
+}
+
+async fn report(server: &Server, urls: &[&str], description: &str, name: &str) -> Value {
+    let r = client()
+        .post(server.url("/api/v1/reports"))
+        .json(&json!({"urls": urls, "where_found": "website", "description": description, "contact": {"name": name}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    r.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn sign_in_needs_password_code_and_form_token_and_renews_the_session() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let ann = Account::add(&db, "ann", "analyst");
+        let mut b = Browser::new(&server);
+
+        let r = b.get("/staff/").await;
+        assert_eq!(
+            (r.status, r.location.as_deref()),
+            (StatusCode::SEE_OTHER, Some("/staff/login"))
+        );
+
+        let form = b.get("/staff/login").await;
+        assert_eq!(form.status, StatusCode::OK);
+        let pre = form
+            .set_cookies
+            .iter()
+            .find(|c| c.starts_with("hotline_login="))
+            .expect("pre-login cookie");
+        assert!(
+            pre.contains("HttpOnly") && pre.contains("SameSite=Strict"),
+            "{pre}"
+        );
+        let csrf = input_value(&form.body, "csrf_token");
+
+        let wrong_password = b
+            .try_login("ann", "not the password", &ann.code(0), &csrf)
+            .await;
+        assert_eq!(
+            wrong_password.status,
+            StatusCode::UNAUTHORIZED,
+            "{}",
+            db.engine
+        );
+        assert!(wrong_password.body.contains("not right"));
+        let csrf = input_value(&wrong_password.body, "csrf_token");
+        let wrong_code = b.try_login("ann", PASSWORD, "000000", &csrf).await;
+        assert_eq!(wrong_code.status, StatusCode::UNAUTHORIZED);
+        let no_csrf = b.try_login("ann", PASSWORD, &ann.code(0), "").await;
+        assert_eq!(no_csrf.status, StatusCode::FORBIDDEN);
+        let bad_csrf = b
+            .try_login("ann", PASSWORD, &ann.code(0), &"00".repeat(16))
+            .await;
+        assert_eq!(bad_csrf.status, StatusCode::FORBIDDEN);
+        let csrf = input_value(&bad_csrf.body, "csrf_token");
+        assert!(b.cookies.get("hotline_session").is_none());
+
+        let ok = b.try_login("ann", PASSWORD, &ann.code(0), &csrf).await;
+        assert_eq!(
+            (ok.status, ok.location.as_deref()),
+            (StatusCode::SEE_OTHER, Some("/staff/")),
+            "{}",
+            ok.body
+        );
+        let session = ok
+            .set_cookies
+            .iter()
+            .find(|c| c.starts_with("hotline_session="))
+            .unwrap();
+        for attr in ["HttpOnly", "SameSite=Strict", "Path=/staff"] {
+            assert!(session.contains(attr), "{session}");
+        }
+        let first_session = b.cookies["hotline_session"].clone();
+        let queue = b.get("/staff/").await;
+        assert_eq!(queue.status, StatusCode::OK);
+        assert!(queue.body.contains("<h1>Queue</h1>"));
+
+        // The same code a second time is refused, even with everything else right.
+        let mut other = Browser::new(&server);
+        let replay = other.login(&ann, 0).await;
+        assert_eq!(
+            replay.status,
+            StatusCode::UNAUTHORIZED,
+            "a TOTP code works once"
+        );
+
+        // Signing in again gives a new session id and ends the one the browser had.
+        let again = b.login(&ann, 1).await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER);
+        assert_ne!(b.cookies["hotline_session"], first_session);
+        let mut stale = Browser::new(&server);
+        stale
+            .cookies
+            .insert("hotline_session".into(), first_session);
+        assert_eq!(stale.get("/staff/").await.status, StatusCode::SEE_OTHER);
+
+        // Logging out needs the session's CSRF token.
+        let refused = b.post("/staff/logout", &[("csrf_token", "wrong")]).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        let csrf = b.csrf().await;
+        let out = b
+            .post("/staff/logout", &[("csrf_token", csrf.as_str())])
+            .await;
+        assert_eq!(out.status, StatusCode::SEE_OTHER);
+        assert_eq!(b.get("/staff/").await.status, StatusCode::SEE_OTHER);
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn five_failures_lock_the_account() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let bob = Account::add(&db, "bob", "analyst");
+        let mut b = Browser::new(&server);
+        for _ in 0..5 {
+            let page = b.get("/staff/login").await;
+            let csrf = input_value(&page.body, "csrf_token");
+            let r = b
+                .post(
+                    "/staff/login",
+                    &[
+                        ("username", "bob"),
+                        ("password", "guess guess guess"),
+                        ("totp", "123456"),
+                        ("csrf_token", &csrf),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        }
+        let locked = b.login(&bob, 0).await;
+        assert_eq!(
+            locked.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{}",
+            db.engine
+        );
+        assert!(locked.body.contains("locked until"), "{}", locked.body);
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn police_see_only_what_was_referred_to_them_in_pages_and_api() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let ann = Account::add(&db, "ann", "analyst");
+        let pol = Account::add(&db, "pol", "police");
+        let referred = report(&server, &["example.com/referred"], "for the police", "R1").await;
+        let _other = report(
+            &server,
+            &["example.com/not-referred"],
+            "not for the police",
+            "R2",
+        )
+        .await;
+
+        let mut analyst = Browser::new(&server);
+        assert_eq!(analyst.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let queue = analyst.get("/staff/").await.body;
+        assert!(
+            queue.contains("http://example.com/referred")
+                && queue.contains("http://example.com/not-referred")
+        );
+        let (a_id, b_id) = (1, 2);
+        let csrf = analyst.csrf().await;
+        let r = analyst
+            .post(
+                &format!("/staff/cases/{a_id}/assessment"),
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("classification", "baseline"),
+                    ("victim_age", "7-10"),
+                    ("victim_gender", "female"),
+                    ("media", "image"),
+                    ("site_type", "image_host"),
+                    ("commercial", "no"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let close = analyst
+            .post(
+                &format!("/staff/cases/{a_id}/move"),
+                &[("csrf_token", &csrf), ("to", "closed")],
+            )
+            .await;
+        assert_eq!(
+            close.status,
+            StatusCode::CONFLICT,
+            "illegal content is not closed without referral"
+        );
+        let refer = analyst
+            .post(
+                &format!("/staff/cases/{a_id}/move"),
+                &[("csrf_token", &csrf), ("to", "referred")],
+            )
+            .await;
+        assert_eq!(refer.status, StatusCode::SEE_OTHER, "{}", refer.body);
+        assert_eq!(
+            referred["cases"][0]["address"],
+            "http://example.com/referred"
+        );
+
+        let mut police = Browser::new(&server);
+        assert_eq!(police.login(&pol, 0).await.status, StatusCode::SEE_OTHER);
+        let queue = police.get("/staff/").await.body;
+        assert!(queue.contains("http://example.com/referred"), "{queue}");
+        assert!(
+            !queue.contains("not-referred"),
+            "police see only referred cases"
+        );
+        let mine = police.get(&format!("/staff/cases/{a_id}")).await;
+        assert_eq!(mine.status, StatusCode::OK);
+        assert!(
+            mine.body.contains("for the police"),
+            "police read the referred report"
+        );
+        assert!(
+            !mine.body.contains("R1"),
+            "but not the reporter's contact details"
+        );
+        assert!(!mine.body.contains("Record assessment"));
+        assert_eq!(
+            police.get(&format!("/staff/cases/{b_id}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            police.get("/staff/cases/999").await.status,
+            StatusCode::NOT_FOUND
+        );
+        let pcsrf = police.csrf().await;
+        let forbidden = police
+            .post(
+                &format!("/staff/cases/{a_id}/move"),
+                &[("csrf_token", &pcsrf), ("to", "awaiting_removal")],
+            )
+            .await;
+        assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            police.get("/staff/audit").await.status,
+            StatusCode::FORBIDDEN
+        );
+
+        let api = client();
+        let token = pol.token(&db);
+        let get = |path: String| api.get(server.url(&path)).bearer_auth(&token).send();
+        let list: Value = get("/api/v1/cases".into())
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let ids: Vec<i64> = list["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_i64().unwrap())
+            .collect();
+        assert_eq!(ids, [a_id], "{}", db.engine);
+        assert_eq!(
+            get(format!("/api/v1/cases/{a_id}")).await.unwrap().status(),
+            StatusCode::OK
+        );
+        let hidden = get(format!("/api/v1/cases/{b_id}")).await.unwrap();
+        assert_eq!(hidden.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            hidden.json::<Value>().await.unwrap()["error"]["code"],
+            "not_found"
+        );
+        let assess = api
+            .post(server.url(&format!("/api/v1/cases/{a_id}/assessment")))
+            .bearer_auth(&token)
+            .json(&json!({"classification": "not_illegal"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(assess.status(), StatusCode::FORBIDDEN);
+        let anonymous = api.get(server.url("/api/v1/cases")).send().await.unwrap();
+        assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+        let forged = api
+            .get(server.url("/api/v1/cases"))
+            .bearer_auth("hl_forged")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
+
+        // The analyst's token sees both, and can assess through the API.
+        let atoken = ann.token(&db);
+        let list: Value = api
+            .get(server.url("/api/v1/cases"))
+            .bearer_auth(&atoken)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(list["cases"].as_array().unwrap().len(), 2);
+        let bad = api
+            .post(server.url(&format!("/api/v1/cases/{b_id}/assessment")))
+            .bearer_auth(&atoken)
+            .json(&json!({"classification": "national"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = bad.json().await.unwrap();
+        assert!(
+            body["error"]["problems"]
+                .as_array()
+                .is_some_and(|p| p.len() >= 2),
+            "{body}"
+        );
+        let good: Value = api
+            .post(server.url(&format!("/api/v1/cases/{b_id}/assessment")))
+            .bearer_auth(&atoken)
+            .json(&json!({"classification": "not_illegal"}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(good["state"], "assessed", "{good}");
+        assert_eq!(good["assessments"][0]["classification"], "not_illegal");
+        assert_eq!(
+            good["reports"][0]["contact"]["name"], "R2",
+            "analysts see contact details"
+        );
+        db
+    })
+    .await;
+}
+
+/// Thirty-odd hostile strings: markup, event handlers, script URLs, broken attributes,
+/// Unicode tricks.
+const HOSTILE: [&str; 32] = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg/onload=alert(1)>",
+    "\"><script>alert(1)</script>",
+    "'><img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "<iframe src=javascript:alert(1)>",
+    "<body onload=alert(1)>",
+    "<div style=\"background:url(javascript:alert(1))\">",
+    "\" onmouseover=\"alert(1)",
+    "' onfocus='alert(1)' autofocus '",
+    "</textarea><script>alert(1)</script>",
+    "</title><script>alert(1)</script>",
+    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    "<object data=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">",
+    "<embed src=javascript:alert(1)>",
+    "<form action=javascript:alert(1)><button>x</button></form>",
+    "<input onfocus=alert(1) autofocus>",
+    "<details open ontoggle=alert(1)>",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<base href=\"javascript:/\">",
+    "<link rel=stylesheet href=\"data:,*{x:expression(alert(1))}\">",
+    "<style>@import 'javascript:alert(1)';</style>",
+    "{{7*7}} ${7*7} <%= 7*7 %>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "\u{202e}gpj.exe<script>",
+    "\u{feff}<script>alert(1)</script>",
+    "<ſcript>alert(1)</ſcript>",
+    "\u{0000}<script>alert(1)</script>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+];
+
+/// Every `href` on the page points into this site.
+fn hrefs_are_ours(html: &str) -> Result<(), String> {
+    for part in html.split("href=\"").skip(1) {
+        let value = part.split('"').next().unwrap_or("");
+        if !(value.starts_with('/') || value.starts_with('#')) {
+            return Err(format!("foreign href {value:?}"));
+        }
+    }
+    Ok(())
+}
+
+fn no_live_markup(html: &str) -> Result<(), String> {
+    let lower = html.to_lowercase();
+    for tag in [
+        "<script",
+        "<img",
+        "<svg",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<math",
+        "<details",
+        "<base",
+        "<meta http-equiv",
+        "<style",
+        "<body onload",
+        "<input onfocus",
+        "<noscript",
+    ] {
+        if lower.contains(tag) {
+            return Err(format!("live {tag} in page"));
+        }
+    }
+    if lower.contains("\" onmouseover=") || lower.contains("' onfocus=") {
+        return Err("an attribute escaped its quotes".into());
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn hostile_descriptions_names_and_addresses_are_shown_escaped() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let sue = Account::add(&db, "sue", "supervisor");
+        for (i, h) in HOSTILE.iter().enumerate() {
+            let address = format!("http://example.com/{i}/{h}?q={h}");
+            let body = json!({"urls": [address], "where_found": "website", "description": h, "contact": {"name": h}});
+            let r = client().post(server.url("/api/v1/reports")).json(&body).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::CREATED, "{h}: {}", r.text().await.unwrap());
+        }
+        let mut b = Browser::new(&server);
+        assert_eq!(b.login(&sue, 0).await.status, StatusCode::SEE_OTHER);
+        let queue = b.get("/staff/").await;
+        assert_eq!(queue.status, StatusCode::OK);
+        assert_eq!(queue.body.matches("<tr").count(), HOSTILE.len() + 1, "every case listed");
+        no_live_markup(&queue.body).unwrap();
+        hrefs_are_ours(&queue.body).unwrap();
+        for id in 1..=HOSTILE.len() {
+            let page = b.get(&format!("/staff/cases/{id}")).await;
+            assert_eq!(page.status, StatusCode::OK);
+            no_live_markup(&page.body).unwrap_or_else(|e| panic!("case {id}: {e}"));
+            hrefs_are_ours(&page.body).unwrap_or_else(|e| panic!("case {id}: {e}"));
+            assert!(page.body.contains("<code class=\"address\">http://example.com/"), "the address is text");
+        }
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn assessment_second_opinion_review_and_the_welfare_cap() {
+    each_engine(|db| async move {
+        // A cap of zero minutes: the first assessment already needs a supervisor.
+        let options = Options {
+            env: vec![("HOTLINE_STAFF__WELFARE_DAILY_MINUTES", "0")],
+            ..Options::default()
+        };
+        let server = Server::start(&db, &options);
+        let ann = Account::add(&db, "ann", "analyst");
+        let sue = Account::add(&db, "sue", "supervisor");
+        report(&server, &["example.com/one"], "first", "x").await;
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let queue = a.get("/staff/").await.body;
+        assert!(
+            queue.contains("past") || queue.contains("reached today"),
+            "{queue}"
+        );
+        let csrf = input_value(&queue, "csrf_token");
+        let refused = a.post("/staff/queue/next", &[("csrf_token", &csrf)]).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", db.engine);
+        assert!(refused.body.contains("limit"));
+
+        let mut s = Browser::new(&server);
+        assert_eq!(s.login(&sue, 0).await.status, StatusCode::SEE_OTHER);
+        let welfare = s.get("/staff/welfare").await;
+        assert!(welfare.body.contains("ann"));
+        let scsrf = s.csrf().await;
+        assert_eq!(
+            s.post(
+                "/staff/welfare/lift",
+                &[("csrf_token", &scsrf), ("username", "ann")]
+            )
+            .await
+            .status,
+            StatusCode::SEE_OTHER
+        );
+
+        let taken = a.post("/staff/queue/next", &[("csrf_token", &csrf)]).await;
+        assert_eq!(taken.status, StatusCode::SEE_OTHER, "{}", taken.body);
+        let case = taken.location.unwrap();
+        let invalid = a
+            .post(
+                &format!("{case}/assessment"),
+                &[
+                    ("csrf_token", &csrf),
+                    ("classification", "national"),
+                    ("statutory_reference", ""),
+                ],
+            )
+            .await;
+        assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            invalid
+                .body
+                .contains("statutory_reference: this field is required"),
+            "{}",
+            invalid.body
+        );
+        assert!(
+            invalid
+                .body
+                .contains("<option value=\"national\" selected>"),
+            "the form keeps what was chosen"
+        );
+        let fields = [
+            ("csrf_token", csrf.as_str()),
+            ("classification", "national"),
+            ("statutory_reference", "Belgian Criminal Code art. 417/43"),
+            ("victim_age", "14-15"),
+            ("victim_gender", "male"),
+            ("media", "video"),
+            ("site_type", "forum"),
+            ("commercial", "yes"),
+        ];
+        assert_eq!(
+            a.post(&format!("{case}/assessment"), &fields).await.status,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            a.post(&format!("{case}/second-opinion"), &[("csrf_token", &csrf)])
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let review_queue = s.get("/staff/?review=1").await.body;
+        assert!(review_queue.contains("http://example.com/one"));
+        assert_eq!(
+            s.post(
+                &format!("{case}/review"),
+                &[("csrf_token", &scsrf), ("outcome", "confirm")]
+            )
+            .await
+            .status,
+            StatusCode::SEE_OTHER
+        );
+        let page = s.get(&case).await.body;
+        assert!(page.contains("Belgian Criminal Code art. 417/43"));
+        assert!(page.contains("<td>review</td>"));
+        let audit = s.get("/staff/audit?actor=ann").await.body;
+        for action in [
+            "login.ok",
+            "case.start_assessment",
+            "case.assess",
+            "case.request_second_opinion",
+            "case.view",
+        ] {
+            assert!(audit.contains(action), "{action} not in the audit trail");
+        }
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn forward_unopened_shows_addresses_defanged_and_offers_no_assessment() {
+    each_engine(|db| async move {
+        let options = Options {
+            env: vec![("HOTLINE_PROCEDURE", "forward-unopened")],
+            ..Options::default()
+        };
+        let server = Server::start(&db, &options);
+        let ann = Account::add(&db, "ann", "analyst");
+        report(&server, &["https://www.example.com/path"], "d", "n").await;
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let queue = a.get("/staff/").await.body;
+        assert!(
+            queue.contains("hxxps://www[.]example[.]com/path"),
+            "{queue}"
+        );
+        assert!(!queue.contains("https://www.example.com"));
+        let page = a.get("/staff/cases/1").await.body;
+        assert!(page.contains("hxxps://www[.]example[.]com/path"));
+        assert!(!page.contains("Record assessment") && !page.contains("Start assessment"));
+        assert!(page.contains("Refer to the police"));
+        let csrf = a.csrf().await;
+        let refer = a
+            .post(
+                "/staff/cases/1/move",
+                &[("csrf_token", &csrf), ("to", "referred")],
+            )
+            .await;
+        assert_eq!(refer.status, StatusCode::SEE_OTHER, "{}", refer.body);
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn audit_verify_on_the_command_line_passes_then_names_an_edited_event() {
+    each_engine(|db| async move {
+        let _ann = Account::add(&db, "ann", "analyst");
+        let _bob = Account::add(&db, "bob", "police");
+        let verify = || {
+            Command::new(BIN)
+                .args(["audit", "verify", "--data-dir"])
+                .arg(&db.dir)
+                .args(["--database", &db.url])
+                .output()
+                .unwrap()
+        };
+        let ok = verify();
+        assert!(ok.status.success());
+        assert_eq!(
+            String::from_utf8_lossy(&ok.stdout).trim(),
+            "audit trail intact: 2 events"
+        );
+        tamper(
+            &db,
+            "UPDATE audit_events SET details = 'role=admin' WHERE seq = 1",
+        )
+        .await;
+        let broken = verify();
+        assert_eq!(broken.status.code(), Some(1));
+        let out = String::from_utf8_lossy(&broken.stdout);
+        assert!(out.contains("event 1 was edited"), "{out}");
+        db
+    })
+    .await;
+}
+
+async fn tamper(db: &TestDatabase, sql: &'static str) {
+    use sqlx::Connection;
+    if db.engine == "postgres" {
+        let mut c = sqlx::PgConnection::connect(&db.url).await.unwrap();
+        sqlx::query(sql).execute(&mut c).await.unwrap();
+    } else {
+        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.url))
+            .await
+            .unwrap();
+        sqlx::query(sql).execute(&mut c).await.unwrap();
+    }
+}
