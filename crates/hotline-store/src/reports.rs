@@ -89,6 +89,70 @@ struct Sealed {
     submitted: Vec<Vec<u8>>,
 }
 
+/// Inserts a sealed report inside transaction `$tx` and joins each address to its case;
+/// evaluates to the cases in the order reported.
+macro_rules! insert_sealed_report {
+    ($tx:expr, $report:expr, $s:expr, $at:expr) => {{
+        let report: &NewReport = $report;
+        let s: &Sealed = $s;
+        let at: i64 = $at;
+        let priority: i64 = i64::from(report.urgent);
+        // Upsert cases in canonical order, so two reports naming the same addresses in
+        // different orders take row locks in the same order and cannot deadlock.
+        let mut order: Vec<usize> = (0..report.addresses.len()).collect();
+        order.sort_by(|a, b| {
+            report.addresses[*a]
+                .address
+                .canonical
+                .cmp(&report.addresses[*b].address.canonical)
+        });
+        let mut cases: Vec<Option<CaseRef>> = vec![None; report.addresses.len()];
+        sqlx::query(INSERT_REPORT)
+            .bind(s.report_id)
+            .bind(at)
+            .bind(report.channel.as_str())
+            .bind(report.where_found.as_str())
+            .bind(report.language.as_str())
+            .bind(report.urgent)
+            .bind(s.description.as_deref())
+            .bind(s.contact.as_deref())
+            .bind(s.receipt_hash.as_slice())
+            .execute(&mut *$tx)
+            .await?;
+        for &i in &order {
+            let a = &report.addresses[i].address;
+            let (case_id, count): (i64, i64) = sqlx::query_as(UPSERT_CASE)
+                .bind(&a.canonical)
+                .bind(&a.scheme)
+                .bind(&a.host)
+                .bind(a.registrable_domain.as_deref())
+                .bind(a.ip_literal)
+                .bind(a.onion)
+                .bind(priority)
+                .bind(at)
+                .fetch_one(&mut *$tx)
+                .await?;
+            sqlx::query(INSERT_REPORT_ADDRESS)
+                .bind(s.report_id)
+                .bind(i as i64)
+                .bind(case_id)
+                .bind(s.submitted[i].as_slice())
+                .bind(a.had_userinfo)
+                .execute(&mut *$tx)
+                .await?;
+            sqlx::query(INSERT_EVENT)
+                .bind(case_id)
+                .bind(at)
+                .bind("received")
+                .bind(s.report_id)
+                .execute(&mut *$tx)
+                .await?;
+            cases[i] = Some(CaseRef { case_id, canonical: a.canonical.clone(), opened: count == 1 });
+        }
+        cases.into_iter().flatten().collect::<Vec<CaseRef>>()
+    }};
+}
+
 impl Store {
     fn seal_report(&self, report: &NewReport, now: OffsetDateTime) -> Result<Sealed> {
         let keys = self.keys();
@@ -174,64 +238,48 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<Vec<CaseRef>> {
         let at = to_millis(now);
-        let priority: i64 = i64::from(report.urgent);
-        // Upsert cases in canonical order, so two reports naming the same addresses in
-        // different orders take row locks in the same order and cannot deadlock.
-        let mut order: Vec<usize> = (0..report.addresses.len()).collect();
-        order.sort_by(|a, b| {
-            report.addresses[*a]
-                .address
-                .canonical
-                .cmp(&report.addresses[*b].address.canonical)
-        });
-        let mut cases: Vec<Option<CaseRef>> = vec![None; report.addresses.len()];
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin().await?;
-            sqlx::query(INSERT_REPORT)
-                .bind(s.report_id)
-                .bind(at)
-                .bind(report.channel.as_str())
-                .bind(report.where_found.as_str())
-                .bind(report.language.as_str())
-                .bind(report.urgent)
-                .bind(s.description.as_deref())
-                .bind(s.contact.as_deref())
-                .bind(s.receipt_hash.as_slice())
-                .execute(&mut *tx)
-                .await?;
-            for &i in &order {
-                let a = &report.addresses[i].address;
-                let (case_id, count): (i64, i64) = sqlx::query_as(UPSERT_CASE)
-                    .bind(&a.canonical)
-                    .bind(&a.scheme)
-                    .bind(&a.host)
-                    .bind(a.registrable_domain.as_deref())
-                    .bind(a.ip_literal)
-                    .bind(a.onion)
-                    .bind(priority)
-                    .bind(at)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                sqlx::query(INSERT_REPORT_ADDRESS)
-                    .bind(s.report_id)
-                    .bind(i as i64)
-                    .bind(case_id)
-                    .bind(s.submitted[i].as_slice())
-                    .bind(a.had_userinfo)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query(INSERT_EVENT)
-                    .bind(case_id)
-                    .bind(at)
-                    .bind("received")
-                    .bind(s.report_id)
-                    .execute(&mut *tx)
-                    .await?;
-                cases[i] = Some(CaseRef { case_id, canonical: a.canonical.clone(), opened: count == 1 });
-            }
+            let cases = insert_sealed_report!(tx, report, s, at);
             tx.commit().await?;
-        });
-        Ok(cases.into_iter().flatten().collect())
+            Ok(cases)
+        })
+    }
+
+    /// Fills the database with `n` synthetic reports of distinct addresses under
+    /// `*.example.test` (one in ten urgent), received over the past `n` seconds, in large
+    /// transactions: for benchmarks and demonstrations, never for a live hotline.
+    pub async fn seed_synthetic(&self, n: usize, now: OffsetDateTime) -> Result<()> {
+        const BATCH: usize = 2_000;
+        let mut done = 0;
+        while done < n {
+            let upto = (done + BATCH).min(n);
+            let mut batch = Vec::with_capacity(upto - done);
+            for i in done..upto {
+                let input = hotline_domain::ReportInput {
+                    urls: vec![format!("https://site-{}.example.test/gallery/{i}", i % 997)],
+                    where_found: Some("website".into()),
+                    urgent: i % 10 == 0,
+                    ..Default::default()
+                };
+                let report = NewReport::parse(input, hotline_domain::Channel::Import, hotline_domain::Language::En)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let at = now - time::Duration::seconds((n - i) as i64);
+                let sealed = self.seal_report(&report, at)?;
+                batch.push((report, sealed, to_millis(at)));
+            }
+            on_write_pool!(&self.db, pool => {
+                let mut tx = pool.begin().await?;
+                for (report, s, at) in &batch {
+                    let report: &NewReport = report;
+                    let at: i64 = *at;
+                    let _cases = insert_sealed_report!(tx, report, s, at);
+                }
+                tx.commit().await?;
+            });
+            done = upto;
+        }
+        Ok(())
     }
 
     /// The status of the report with this receipt, or `None` if no report has it. Known and

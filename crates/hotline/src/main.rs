@@ -64,6 +64,13 @@ enum Command {
         #[command(flatten)]
         place: Place,
     },
+    /// Tools for developers and benchmarks.
+    Dev {
+        #[command(subcommand)]
+        command: DevCommand,
+        #[command(flatten)]
+        place: Place,
+    },
     /// The audit trail.
     Audit {
         #[command(subcommand)]
@@ -100,6 +107,15 @@ enum TokenCommand {
         /// A partner hotline (comes with the partner registry).
         #[arg(long)]
         partner: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DevCommand {
+    /// Fill the database with synthetic reports under *.example.test (never on a live hotline).
+    Seed {
+        #[arg(long)]
+        cases: usize,
     },
 }
 
@@ -283,6 +299,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             command: AuditCommand::Verify,
             place,
         } => audit_verify(&place).await,
+        Command::Dev {
+            command: DevCommand::Seed { cases },
+            place,
+        } => {
+            let Opened { store, .. } = place.open().await?;
+            let started = std::time::Instant::now();
+            let result = store.seed_synthetic(cases, time::OffsetDateTime::now_utc()).await;
+            store.close().await;
+            result?;
+            println!("seeded {cases} synthetic reports in {:.1} s", started.elapsed().as_secs_f64());
+            Ok(())
+        }
     }
 }
 
