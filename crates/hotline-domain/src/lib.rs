@@ -10,6 +10,7 @@ pub mod address;
 pub mod assessment;
 pub mod audit;
 pub mod case;
+pub mod jurisdiction;
 pub mod login;
 pub mod receipt;
 pub mod report;

@@ -147,7 +147,11 @@ macro_rules! insert_sealed_report {
                 .bind(s.report_id)
                 .execute(&mut *$tx)
                 .await?;
-            cases[i] = Some(CaseRef { case_id, canonical: a.canonical.clone(), opened: count == 1 });
+            cases[i] = Some(CaseRef {
+                case_id,
+                canonical: a.canonical.clone(),
+                opened: count == 1,
+            });
         }
         cases.into_iter().flatten().collect::<Vec<CaseRef>>()
     }};
@@ -262,8 +266,12 @@ impl Store {
                     urgent: i % 10 == 0,
                     ..Default::default()
                 };
-                let report = NewReport::parse(input, hotline_domain::Channel::Import, hotline_domain::Language::En)
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let report = NewReport::parse(
+                    input,
+                    hotline_domain::Channel::Import,
+                    hotline_domain::Language::En,
+                )
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
                 let at = now - time::Duration::seconds((n - i) as i64);
                 let sealed = self.seal_report(&report, at)?;
                 batch.push((report, sealed, to_millis(at)));

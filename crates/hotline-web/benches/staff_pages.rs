@@ -19,6 +19,9 @@ use hotline_store::testing::TestDatabase;
 use hotline_store::{Keyring, SessionPolicy, Store};
 use hotline_web::{AppState, WebConfig};
 
+/// A named page and how to build its path for the i-th request.
+type PageCase = (&'static str, Box<dyn Fn(usize) -> String>);
+
 fn percentiles(mut v: Vec<Duration>) -> (f64, f64, f64) {
     v.sort();
     let at = |p: f64| v[((v.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0;
@@ -27,18 +30,41 @@ fn percentiles(mut v: Vec<Duration>) -> (f64, f64, f64) {
 
 #[tokio::main]
 async fn main() {
-    let n: usize = std::env::var("HOTLINE_BENCH_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::var("HOTLINE_BENCH_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let db = TestDatabase::sqlite();
-    let store = Store::open(&db.url, Arc::new(Keyring::for_tests(1))).await.unwrap();
+    let store = Store::open(&db.url, Arc::new(Keyring::for_tests(1)))
+        .await
+        .unwrap();
     store.migrate().await.unwrap();
     let t = Instant::now();
-    store.seed_synthetic(n, OffsetDateTime::now_utc()).await.unwrap();
+    store
+        .seed_synthetic(n, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
     println!("seeded {n} cases in {:.1} s", t.elapsed().as_secs_f64());
 
     let now = OffsetDateTime::now_utc();
-    let e = store.create_user("sue", Role::Supervisor, "a long enough password", "bench", now).await.unwrap();
-    let code = totp_rs::Totp::from_url(&e.otpauth_uri).unwrap().generate(now.unix_timestamp() as u64).to_string();
-    let session = store.login("sue", "a long enough password", &code, now).await.unwrap();
+    let e = store
+        .create_user(
+            "sue",
+            Role::Supervisor,
+            "a long enough password",
+            "bench",
+            now,
+        )
+        .await
+        .unwrap();
+    let code = totp_rs::Totp::from_url(&e.otpauth_uri)
+        .unwrap()
+        .generate(now.unix_timestamp() as u64)
+        .to_string();
+    let session = store
+        .login("sue", "a long enough password", &code, now)
+        .await
+        .unwrap();
     let cookie = format!("hotline_session={}", session.session_id);
 
     let state = AppState::new(
@@ -48,8 +74,12 @@ async fn main() {
             procedure: Procedure::Assess,
             rate_limit_per_minute: 0,
             trusted_proxies: Vec::new(),
-            sessions: SessionPolicy { idle_secs: 3600, absolute_secs: 3600 },
+            sessions: SessionPolicy {
+                idle_secs: 3600,
+                absolute_secs: 3600,
+            },
             welfare: WelfareCap::default(),
+            public: hotline_web::PublicSite::default(),
         },
     );
     let app = hotline_web::router(state);
@@ -57,23 +87,38 @@ async fn main() {
         let app = app.clone();
         let cookie = cookie.clone();
         async move {
-            let req = Request::get(&path).header("cookie", cookie).body(Body::empty()).unwrap();
+            let req = Request::get(&path)
+                .header("cookie", cookie)
+                .body(Body::empty())
+                .unwrap();
             let t = Instant::now();
             let r = app.oneshot(req).await.unwrap();
             let status = r.status();
-            let _ = axum::body::to_bytes(r.into_body(), usize::MAX).await.unwrap();
+            let _ = axum::body::to_bytes(r.into_body(), usize::MAX)
+                .await
+                .unwrap();
             assert_eq!(status, StatusCode::OK, "{path}");
             t.elapsed()
         }
     };
 
     // A cursor deep into the queue: the sort key of a case near the end.
-    let deep = format!("/staff/?after=0.{}.{}", hotline_store_millis(now) - 10_000, n - 100);
-    let pages: Vec<(&str, Box<dyn Fn(usize) -> String>)> = vec![
+    let deep = format!(
+        "/staff/?after=0.{}.{}",
+        hotline_store_millis(now) - 10_000,
+        n - 100
+    );
+    let pages: Vec<PageCase> = vec![
         ("queue, first page", Box::new(|_| "/staff/".to_owned())),
         ("queue, deep keyset page", Box::new(move |_| deep.clone())),
-        ("queue, urgent + state filter", Box::new(|_| "/staff/?state=new&urgent=1".to_owned())),
-        ("case page", Box::new(move |i| format!("/staff/cases/{}", 1 + (i * 7919) % n))),
+        (
+            "queue, urgent + state filter",
+            Box::new(|_| "/staff/?state=new&urgent=1".to_owned()),
+        ),
+        (
+            "case page",
+            Box::new(move |i| format!("/staff/cases/{}", 1 + (i * 7919) % n)),
+        ),
     ];
     for (name, path) in pages {
         for i in 0..10 {
@@ -84,7 +129,9 @@ async fn main() {
             times.push(get(path(i)).await);
         }
         let (p50, p95, p99) = percentiles(times);
-        println!("{name:32} p50 {p50:6.2} ms   p95 {p95:6.2} ms   p99 {p99:6.2} ms   ({n} cases, SQLite)");
+        println!(
+            "{name:32} p50 {p50:6.2} ms   p95 {p95:6.2} ms   p99 {p99:6.2} ms   ({n} cases, SQLite)"
+        );
     }
     store.close().await;
     db.remove().await;

@@ -136,4 +136,90 @@ mod tests {
             "We received 3 addresses."
         );
     }
+
+    /// Every language has exactly the keys English has, and every key is used somewhere
+    /// (literally in code or templates, or by a family of keys built from a domain list).
+    #[test]
+    fn translations_are_complete_and_used() {
+        use std::collections::BTreeSet;
+        use std::path::Path;
+
+        fn keys_of(dir: &Path) -> BTreeSet<String> {
+            let mut keys = BTreeSet::new();
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                for line in text.lines() {
+                    if let Some((k, _)) = line.split_once('=') {
+                        let k = k.trim();
+                        if !line.starts_with([' ', '#', '*', '['])
+                            && !k.is_empty()
+                            && k.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                        {
+                            keys.insert(k.to_owned());
+                        }
+                    }
+                }
+            }
+            keys
+        }
+        fn sources(dir: &Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    sources(&p, out);
+                } else if p.extension().is_some_and(|e| e == "rs" || e == "html") {
+                    out.push_str(&std::fs::read_to_string(&p).unwrap());
+                }
+            }
+        }
+
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let en = keys_of(&root.join("locales/en"));
+        for lang in ["nl", "fr", "de"] {
+            let dir = root.join("locales").join(lang);
+            assert!(dir.is_dir(), "no translations for {lang}");
+            let other = keys_of(&dir);
+            let missing: Vec<_> = en.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&en).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang} has keys English lacks: {extra:?}");
+        }
+
+        // Keys built at run time from domain lists.
+        let mut dynamic: BTreeSet<String> = BTreeSet::new();
+        for w in hotline_domain::WhereFound::ALL {
+            dynamic.insert(format!("where-{w}"));
+        }
+        for s in ["received", "in_progress", "removed", "closed"] {
+            dynamic.insert(format!("status-{s}"));
+            dynamic.insert(format!("status-{s}-text"));
+        }
+        use hotline_domain::Procedure;
+        use hotline_domain::jurisdiction::TakedownBy;
+        for slug in crate::pages::INFO_PAGES {
+            dynamic.insert(format!("info-{slug}"));
+            for p in [Procedure::Assess, Procedure::ForwardUnopened] {
+                for t in [TakedownBy::Police, TakedownBy::Hotline] {
+                    for part in crate::pages::info_blocks(slug, p, t) {
+                        dynamic.insert(format!("info-{slug}-{part}"));
+                    }
+                }
+            }
+        }
+        for key in &dynamic {
+            assert!(
+                en.contains(key),
+                "the key {key} is built by the code but missing in English"
+            );
+        }
+        let mut code = String::new();
+        sources(&root.join("src"), &mut code);
+        sources(&root.join("templates"), &mut code);
+        let unused: Vec<_> = en
+            .iter()
+            .filter(|k| !dynamic.contains(*k) && !code.contains(&format!("\"{k}\"")))
+            .collect();
+        assert!(unused.is_empty(), "keys used nowhere: {unused:?}");
+    }
 }

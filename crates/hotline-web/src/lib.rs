@@ -41,6 +41,65 @@ pub struct WebConfig {
     pub sessions: hotline_store::SessionPolicy,
     /// The daily cap on analysts' assessment time.
     pub welfare: hotline_domain::staff::WelfareCap,
+    /// What the public pages say about this deployment.
+    pub public: PublicSite,
+}
+
+/// The deployment's facts that the public information pages state.
+#[derive(Debug, Clone)]
+pub struct PublicSite {
+    pub hotline_name: String,
+    pub emergency_number: String,
+    pub law_reference: String,
+    pub takedown_by: hotline_domain::jurisdiction::TakedownBy,
+    pub objection_hours: u32,
+    pub help: Vec<HelpLine>,
+}
+
+impl Default for PublicSite {
+    fn default() -> Self {
+        Self {
+            hotline_name: "Hotline".to_owned(),
+            emergency_number: "112".to_owned(),
+            law_reference: "Belgian Criminal Code, art. 417/43 and following".to_owned(),
+            takedown_by: hotline_domain::jurisdiction::TakedownBy::Police,
+            objection_hours: 48,
+            help: HelpLine::belgian_defaults(),
+        }
+    }
+}
+
+/// A helpline shown on the "getting help" page, as text (never a link to elsewhere).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpLine {
+    pub name: String,
+    pub contact: String,
+}
+
+impl HelpLine {
+    /// Helplines for Belgium, the default jurisdiction.
+    pub fn belgian_defaults() -> Vec<HelpLine> {
+        [
+            ("Child Focus", "116 000"),
+            ("Awel (in Dutch, for children and young people)", "102"),
+            (
+                "Écoute-Enfants (in French, for children and young people)",
+                "103",
+            ),
+            ("1712 (violence, abuse and child abuse, in Dutch)", "1712"),
+            (
+                "Stop it Now! (for people worried about their own thoughts)",
+                "stopitnow.be",
+            ),
+        ]
+        .into_iter()
+        .map(|(name, contact)| HelpLine {
+            name: name.to_owned(),
+            contact: contact.to_owned(),
+        })
+        .collect()
+    }
 }
 
 /// Shared by every handler.
@@ -103,6 +162,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/", get(pages::home))
         .route("/{lang}/report", get(pages::report_form).post(pages::report_submit))
         .route("/{lang}/status", get(pages::status_form).post(pages::status_submit))
+        .route("/{lang}/info/{page}", get(pages::info))
         .fallback(pages::not_found)
         .method_not_allowed_fallback(pages::method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::FORM_BODY_LIMIT))

@@ -86,13 +86,18 @@ pub async fn language_root(Lang(lang): Lang) -> Redirect {
 struct HomePage {
     t: Tr,
     page: &'static str,
+    emergency: String,
 }
 
 /// `GET /{lang}/`: what to report and why.
-pub async fn home(Lang(lang): Lang) -> Result<Html<String>, WebError> {
+pub async fn home(
+    State(state): State<AppState>,
+    Lang(lang): Lang,
+) -> Result<Html<String>, WebError> {
     render(&HomePage {
         t: Tr::new(lang),
         page: "",
+        emergency: state.config.public.emergency_number.clone(),
     })
 }
 
@@ -174,6 +179,7 @@ struct ReportPage {
     errors: Vec<FormError>,
     notice: Option<String>,
     where_options: Vec<(&'static str, String)>,
+    emergency: String,
 }
 
 impl ReportPage {
@@ -194,7 +200,13 @@ impl ReportPage {
             errors: Vec::new(),
             notice: None,
             where_options,
+            emergency: state.config.public.emergency_number.clone(),
         }
+    }
+
+    /// Whether a field has a problem, to mark it `aria-invalid`.
+    fn has_error(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field == field)
     }
 
     fn respond(self, status: StatusCode) -> Result<Response, WebError> {
@@ -376,6 +388,114 @@ pub async fn status_submit(
             .collect(),
     });
     Ok((StatusCode::OK, render(&page)?).into_response())
+}
+
+/// The information pages (SPEC §4), by slug.
+pub const INFO_PAGES: [&str; 7] = [
+    "what-to-report",
+    "what-happens",
+    "the-law",
+    "stay-safe",
+    "get-help",
+    "privacy",
+    "about",
+];
+
+struct Block {
+    heading: bool,
+    text: String,
+}
+
+#[derive(Template)]
+#[template(path = "info.html")]
+struct InfoPage {
+    t: Tr,
+    page: String,
+    slug: &'static str,
+    title: String,
+    blocks: Vec<Block>,
+    help: Vec<crate::HelpLine>,
+    pages: Vec<(&'static str, String)>,
+}
+
+/// The Fluent keys of a page's paragraphs (`p…`) and headings (`h…`), in order. Parts that
+/// depend on the deployment (procedure, who sends notices) pick their own keys.
+pub fn info_blocks(
+    slug: &str,
+    procedure: hotline_domain::Procedure,
+    takedown_by: hotline_domain::jurisdiction::TakedownBy,
+) -> Vec<&'static str> {
+    use hotline_domain::jurisdiction::TakedownBy;
+    match slug {
+        "what-to-report" => vec!["p1", "h1", "p2", "h2", "p3", "h3", "p4", "h4", "p5"],
+        "what-happens" => vec![
+            "p1",
+            match procedure {
+                hotline_domain::Procedure::Assess => "assess",
+                hotline_domain::Procedure::ForwardUnopened => "forward",
+            },
+            "p2",
+            match takedown_by {
+                TakedownBy::Police => "police",
+                TakedownBy::Hotline => "hotline",
+            },
+            "p3",
+            "p4",
+        ],
+        "the-law" => vec!["p1", "p2", "p3"],
+        "stay-safe" => vec!["p1", "p2", "p3", "p4"],
+        "get-help" => vec!["p1", "p2", "p3", "p4", "h1"],
+        "privacy" => vec!["p1", "p2", "p3", "p4", "p5"],
+        "about" => vec!["p1", "p2", "p3"],
+        _ => Vec::new(),
+    }
+}
+
+/// `GET /{lang}/info/{page}`.
+pub async fn info(
+    State(state): State<AppState>,
+    Path((lang, slug)): Path<(String, String)>,
+) -> Result<Html<String>, WebError> {
+    let lang: Language = lang
+        .parse()
+        .map_err(|()| WebError::not_found("there is no page at this address"))?;
+    let slug = INFO_PAGES
+        .iter()
+        .copied()
+        .find(|p| *p == slug)
+        .ok_or_else(|| WebError::not_found("there is no page at this address"))?;
+    let t = Tr::new(lang);
+    let site = &state.config.public;
+    let hours = site.objection_hours.to_string();
+    let args: [(&'static str, &str); 4] = [
+        ("emergency", &site.emergency_number),
+        ("law", &site.law_reference),
+        ("hours", &hours),
+        ("name", &site.hotline_name),
+    ];
+    let blocks = info_blocks(slug, state.config.procedure, site.takedown_by)
+        .into_iter()
+        .map(|part| Block {
+            heading: part.starts_with('h'),
+            text: t.args(&format!("info-{slug}-{part}"), &args),
+        })
+        .collect();
+    render(&InfoPage {
+        t,
+        page: format!("info/{slug}"),
+        slug,
+        title: t.get(&format!("info-{slug}")),
+        blocks,
+        help: if slug == "get-help" {
+            site.help.clone()
+        } else {
+            Vec::new()
+        },
+        pages: INFO_PAGES
+            .iter()
+            .map(|p| (*p, t.get(&format!("info-{p}"))))
+            .collect(),
+    })
 }
 
 #[derive(Template)]

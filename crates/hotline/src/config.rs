@@ -34,6 +34,32 @@ pub struct Config {
     pub intake: Intake,
     pub national: National,
     pub staff: Staff,
+    pub public: Public,
+}
+
+/// What the public pages say about this hotline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Public {
+    /// The hotline's name, as the about page gives it.
+    pub hotline_name: String,
+    /// Shown wherever a child may be in immediate danger.
+    pub emergency_number: String,
+    /// The statute the law page cites.
+    pub law_reference: String,
+    /// Helplines on the "getting help" page: `{ name = "…", contact = "…" }`.
+    pub help: Vec<hotline_web::HelpLine>,
+}
+
+impl Default for Public {
+    fn default() -> Self {
+        Self {
+            hotline_name: "Hotline".to_owned(),
+            emergency_number: "112".to_owned(),
+            law_reference: "Belgian Criminal Code, art. 417/43 and following".to_owned(),
+            help: hotline_web::HelpLine::belgian_defaults(),
+        }
+    }
 }
 
 /// Staff sessions and welfare.
@@ -69,13 +95,7 @@ pub struct Intake {
     pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
-/// Who sends notices to hosts in the hotline's own country (SPEC §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TakedownBy {
-    Hotline,
-    Police,
-}
+pub use hotline_domain::jurisdiction::TakedownBy;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -96,6 +116,7 @@ impl Default for Config {
             intake: Intake::default(),
             national: National::default(),
             staff: Staff::default(),
+            public: Public::default(),
         }
     }
 }
@@ -163,6 +184,20 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # Minutes of assessment per analyst per day; past it the queue hands out no assessment work
 # until a supervisor lifts the limit for the day.
 #welfare_daily_minutes = 120
+
+[public]
+# What the public pages say about this hotline.
+#hotline_name = "Hotline"
+#emergency_number = "112"
+#law_reference = "Belgian Criminal Code, art. 417/43 and following"
+# Helplines on the "getting help" page (replace the whole list to change it):
+#help = [
+#  { name = "Child Focus", contact = "116 000" },
+#  { name = "Awel (in Dutch, for children and young people)", contact = "102" },
+#  { name = "Écoute-Enfants (in French, for children and young people)", contact = "103" },
+#  { name = "1712 (violence, abuse and child abuse, in Dutch)", contact = "1712" },
+#  { name = "Stop it Now! (for people worried about their own thoughts)", contact = "stopitnow.be" },
+#]
 "#;
 
 impl Config {
@@ -215,7 +250,11 @@ mod tests {
             .lines()
             .map(|l| {
                 l.strip_prefix('#')
-                    .filter(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
+                    .filter(|r| {
+                        r.starts_with(|c: char| c.is_ascii_lowercase())
+                            || r.starts_with("  {")
+                            || r.starts_with(']')
+                    })
                     .unwrap_or(l)
             })
             .collect::<Vec<_>>()

@@ -15,7 +15,7 @@ use tokio::net::TcpListener;
 use hotline_domain::CanonicalAddress;
 use hotline_domain::staff::{Role, WelfareCap};
 use hotline_store::{Keyring, SessionPolicy, Store};
-use hotline_web::{AppState, WebConfig};
+use hotline_web::{AppState, PublicSite, WebConfig};
 
 use crate::config::Config;
 
@@ -305,10 +305,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let Opened { store, .. } = place.open().await?;
             let started = std::time::Instant::now();
-            let result = store.seed_synthetic(cases, time::OffsetDateTime::now_utc()).await;
+            let result = store
+                .seed_synthetic(cases, time::OffsetDateTime::now_utc())
+                .await;
             store.close().await;
             result?;
-            println!("seeded {cases} synthetic reports in {:.1} s", started.elapsed().as_secs_f64());
+            println!(
+                "seeded {cases} synthetic reports in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
     }
@@ -410,6 +415,14 @@ async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
             },
             welfare: WelfareCap {
                 daily_minutes: config.staff.welfare_daily_minutes,
+            },
+            public: PublicSite {
+                hotline_name: config.public.hotline_name.clone(),
+                emergency_number: config.public.emergency_number.clone(),
+                law_reference: config.public.law_reference.clone(),
+                takedown_by: config.national.takedown_by,
+                objection_hours: config.national.objection_hours,
+                help: config.public.help.clone(),
             },
         },
     );

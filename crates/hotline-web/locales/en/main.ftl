@@ -14,11 +14,12 @@ home-how-title = What happens to your report
 home-how-1 = Our analysts, bound by professional secrecy, look at the address and find where it is hosted.
 home-how-2 = We inform the police, and ask the hosting provider, here or abroad through partner hotlines, to remove it.
 home-how-3 = We check until it is gone. With your receipt you can follow your report without telling us who you are.
-home-danger = If a child is in immediate danger, call the emergency number 112 now.
+home-danger = If a child is in immediate danger, call the emergency number { $emergency } now.
 home-report-button = Make a report
 home-status-link = Follow a report you made
 
 report-title = Make a report
+report-emergency = A child in immediate danger? Call { $emergency } now.
 report-intro = Give the web addresses where you saw the material. You do not have to tell us who you are.
 report-do-not-download = Do not download, save, screenshot or forward the images: that is a crime in itself, even to report them. The address is all we need.
 report-urls-label = Web addresses (one per line, up to 50)
@@ -34,9 +35,9 @@ where-other = Somewhere else
 report-description-label = What did you see? (optional)
 report-description-hint = Anything that helps us find the material: how you got there, what the page looks like. Please do not include your own name here.
 report-urgent-label = A child is in immediate danger
-report-urgent-hint = Tick this if you think a child is being abused right now or is about to be. Please also call 112.
+report-urgent-hint = Tick this if you think a child is being abused right now or is about to be. Please also call { $emergency } now: we are not an emergency service.
 report-contact-legend = Your contact details (optional)
-report-contact-hint = Only if you want us to be able to contact you. Leave these empty to stay anonymous.
+report-contact-hint = Only if you want us to be able to contact you. If you fill these in, you are no longer anonymous towards the hotline (we never pass your details on). Leave them empty to stay anonymous.
 report-contact-name = Name
 report-contact-email = Email address
 report-submit = Send report
@@ -52,6 +53,7 @@ report-done-addresses = { $count ->
 report-done-receipt-label = Your receipt:
 report-done-write-down = Write this receipt down now, on paper or somewhere safe. It is shown only once, and it is the only way to follow your report: we do not know who you are, so we cannot send it to you.
 report-done-list-title = The addresses as we recorded them
+report-done-what-for = With the receipt you can see, on this site, how far your report has come and read any message the hotline leaves for you. It does not identify you, and nobody else needs it.
 report-done-status-link = Follow your report
 
 form-errors-title = Please correct the following
@@ -100,3 +102,58 @@ problem-email-too-long = An email address has at most { $max } characters.
 problem-email-invalid = This does not look like an email address (name@example.com).
 problem-receipt-length = A receipt has 16 letters and digits (for example ABCD-EFGH-JKMN-PQRS); this one has { $count }.
 problem-receipt-character = A receipt does not contain the character "{ $character }".
+
+## Information pages. Paragraph keys end in -p1, -p2, …; headings in -h1, -h2, …
+nav-info = Information
+info-nav-label = Information pages
+info-what-to-report = What to report
+info-what-happens = What happens to a report
+info-the-law = The law
+info-stay-safe = Staying safe
+info-get-help = Getting help
+info-privacy = Privacy
+info-about = About this hotline
+
+info-what-to-report-p1 = Report the web address (the link) of any page, image, video or file that shows a child being sexually abused or exploited, or that shows a child in a sexual way. It does not matter whether the site is in this country or abroad: we work with hotlines in other countries.
+info-what-to-report-h1 = Do not download, copy or forward
+info-what-to-report-p2 = Never download, save, screenshot or send on the images or videos, not even to report them. Possessing or sharing this material is a crime, whatever the reason. The address is all we need; we find the material ourselves.
+info-what-to-report-h2 = Do not investigate yourself
+info-what-to-report-p3 = Do not search for more, do not contact the people behind the site and do not warn them. That can destroy evidence and put children at risk. Leave it to the hotline and the police.
+info-what-to-report-h3 = What else you can tell us
+info-what-to-report-p4 = Where you found the addresses (a website, social media, a chat, an email, a file-sharing network) and anything that helps us find the material, such as the words you searched for or the name of a group. You do not need to describe the images.
+info-what-to-report-h4 = What this hotline does not handle
+info-what-to-report-p5 = Other illegal content, such as hate speech, fraud or terrorism, and abuse that is not online. If you know about abuse happening now, call the emergency number { $emergency }.
+
+info-what-happens-p1 = Your report is received at once and gets a receipt. Nobody learns who you are unless you chose to leave your contact details.
+info-what-happens-assess = Trained analysts, bound by professional secrecy, look at each address and decide whether the material is illegal. They never open it on your behalf outside the hotline.
+info-what-happens-forward = Every address is passed to the police, who decide what it shows. Nobody at the hotline opens the material.
+info-what-happens-p2 = We find out automatically where each address is hosted: which company, in which country. None of this involves downloading the material.
+info-what-happens-police = Material hosted in this country goes to the police. A magistrate's order then obliges the host to remove it.
+info-what-happens-hotline = Material hosted in this country goes to the police, and, unless they object within { $hours } hours, we ask the host to remove it.
+info-what-happens-p3 = Material hosted abroad goes to the hotline of that country, which asks the local host to remove it, or to the police through international channels.
+info-what-happens-p4 = We check until the material is gone, and again later in case it reappears. With your receipt you can see how far your report has come, and read any message we leave for you.
+
+info-the-law-p1 = Making, possessing, viewing on purpose, offering or distributing images of the sexual abuse of children is a crime in this country ({ $law }) and in almost every other. That includes drawings and computer-made images that show children in a sexual way.
+info-the-law-p2 = Reporting an address to this hotline is not a crime, and you do not need to prove anything. Downloading or keeping the material, even to report it, is.
+info-the-law-p3 = The hotline works with the police and the justice system under an agreement that sets out what it may do. It does not investigate people: it has material removed, and passes what it finds to the police.
+
+info-stay-safe-p1 = Close the page as soon as you have copied its address. Looking again will not help the children in it and can hurt you.
+info-stay-safe-p2 = Do not download anything, do not click further, and do not reply to anyone who sent you the link.
+info-stay-safe-p3 = You can report without giving your name. We do not record your IP address, this site sets no cookies and runs no scripts, and it works in Tor Browser at its safest setting.
+info-stay-safe-p4 = Seeing this material can be upsetting. It is normal to feel shaken afterwards. Talking to someone helps: see the page about getting help.
+
+info-get-help-p1 = If a child is in danger now, call the emergency number { $emergency }.
+info-get-help-p2 = If you are a child or young person and someone is hurting you, or pictures of you are being shared: you are not to blame. Tell an adult you trust, or call a helpline for children. You can also report the pictures here.
+info-get-help-p3 = If you are worried about a child, or you are a parent who has found something, a helpline for parents or the police can advise you.
+info-get-help-p4 = If you are worried about your own thoughts or behaviour towards children, confidential help exists and works. Asking for it is the right step.
+info-get-help-h1 = Where to find help
+
+info-privacy-p1 = We do not record the IP address of anyone who makes a report or looks up a receipt, not in our database and not in our logs. The public pages set no cookies and load nothing from other sites.
+info-privacy-p2 = Your receipt is stored only in a form from which it cannot be read back. If you lose it, we cannot give it to you again.
+info-privacy-p3 = What you write in the description, and your name and email if you leave them, are stored encrypted. Only the hotline's analysts can read them; your contact details are never passed on to anyone outside the hotline.
+info-privacy-p4 = The web addresses you report are passed to the police, to partner hotlines abroad and to the companies that host the material, so that it can be removed.
+info-privacy-p5 = We keep reports for as long as we need them to handle the case and to account for our work; the hotline sets these periods and states them here.
+
+info-about-p1 = { $name } is a civil hotline: a service, independent of the police, where anyone can report images of child sexual abuse on the Internet, anonymously if they wish, so that the images are removed.
+info-about-p2 = The hotline works with the police and with the hotlines of other countries in the INHOPE network. Its staff are bound by professional secrecy.
+info-about-p3 = This site runs on free software. It never downloads, stores or shows the reported material: it handles only addresses.

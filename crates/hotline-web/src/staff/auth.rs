@@ -17,7 +17,8 @@ use hotline_domain::staff::{Action, CaseAccess, Role, check};
 use hotline_store::{LoginError, StaffUser};
 
 use crate::extract::FormFields;
-use crate::staff::pages::LoginPage;
+use crate::i18n::Tr;
+use crate::staff::pages::{LoginPage, staff_tr};
 use crate::{AppState, WebError};
 
 pub const SESSION_COOKIE: &str = "hotline_session";
@@ -175,6 +176,7 @@ fn hex_of(bytes: &[u8]) -> String {
 
 fn login_page(
     state: &AppState,
+    t: Tr,
     parts_tls: bool,
     error: Option<String>,
     username: &str,
@@ -184,6 +186,7 @@ fn login_page(
     hotline_store::secrets::random_bytes(&mut nonce).map_err(|e| WebError::internal(&e))?;
     let nonce = hex_of(&nonce);
     let page = LoginPage {
+        t,
         me: None,
         csrf_token: login_csrf(state, &nonce),
         error,
@@ -200,6 +203,8 @@ fn login_page(
 
 /// Request parts a login handler needs besides the form.
 pub struct LoginContext {
+    /// The language of the login page, from `Accept-Language`.
+    t: Tr,
     tls: bool,
     nonce: Option<String>,
     session: Option<String>,
@@ -213,6 +218,7 @@ impl FromRequestParts<AppState> for LoginContext {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         Ok(LoginContext {
+            t: staff_tr(state, &parts.headers),
             tls: over_tls(state, parts),
             nonce: cookie(&parts.headers, LOGIN_COOKIE).map(str::to_owned),
             session: cookie(&parts.headers, SESSION_COOKIE).map(str::to_owned),
@@ -225,7 +231,7 @@ pub async fn login_form(
     State(state): State<AppState>,
     ctx: LoginContext,
 ) -> Result<Response, WebError> {
-    login_page(&state, ctx.tls, None, "", StatusCode::OK)
+    login_page(&state, ctx.t, ctx.tls, None, "", StatusCode::OK)
 }
 
 /// `POST /staff/login`: name, password, TOTP code and the CSRF token; on success a new
@@ -242,6 +248,7 @@ pub async fn login_submit(
     if !csrf_ok {
         return login_page(
             &state,
+            ctx.t,
             ctx.tls,
             Some("The form was out of date. Please sign in again.".into()),
             &username,
@@ -278,6 +285,7 @@ pub async fn login_submit(
         Err(LoginError::Store(e)) => Err(e.into()),
         Err(e @ LoginError::Locked { .. }) => login_page(
             &state,
+            ctx.t,
             ctx.tls,
             Some(locked_message(&e)),
             &username,
@@ -285,6 +293,7 @@ pub async fn login_submit(
         ),
         Err(e @ LoginError::Refused) => login_page(
             &state,
+            ctx.t,
             ctx.tls,
             Some(e.to_string()),
             &username,

@@ -2,9 +2,11 @@
 //! Reported addresses are only ever text (`<code>`), never links, and defanged under the
 //! `forward-unopened` procedure. Nothing here can show reported content: there is none.
 
+use std::convert::Infallible;
+
 use askama::Template;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::StatusCode;
+use axum::extract::{FromRequestParts, Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header, request::Parts};
 use axum::response::{IntoResponse, Redirect, Response};
 use time::OffsetDateTime;
 use time::macros::format_description;
@@ -18,10 +20,31 @@ use hotline_domain::{CaseState, Procedure, address::defang};
 use hotline_store::{Assignee, AuditFilter, CaseFile, QueueCursor, QueueFilter, ReviewOutcome};
 
 use crate::extract::FormFields;
-use crate::pages::render;
+use crate::i18n::Tr;
+use crate::pages::{negotiate_language, render};
 use crate::staff::auth::{Staff, require};
 use crate::staff::service::{self, AssessError};
 use crate::{AppState, WebError};
+
+/// The translator for the staff pages, in the language the browser asks for
+/// (`Accept-Language`), or the configured default.
+pub fn staff_tr(state: &AppState, headers: &HeaderMap) -> Tr {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    Tr::new(negotiate_language(accept, state.config.default_language))
+}
+
+/// The staff pages' translator, as an extractor.
+pub struct StaffLang(pub Tr);
+
+impl FromRequestParts<AppState> for StaffLang {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
+        Ok(StaffLang(staff_tr(state, &parts.headers)))
+    }
+}
 
 /// Who is signed in, for the page header.
 pub struct Me {
@@ -48,6 +71,7 @@ impl Me {
 #[derive(Template)]
 #[template(path = "staff/login.html")]
 pub struct LoginPage {
+    pub t: Tr,
     /// Nobody is signed in on the login page.
     pub me: Option<Me>,
     pub csrf_token: String,
@@ -111,15 +135,15 @@ struct QueueLine {
 }
 
 struct WelfareLine {
-    minutes: u32,
-    cap: u32,
-    lifted: bool,
+    /// "Assessment today: 20 of 60 minutes", in the page's language.
+    summary: String,
     over: bool,
 }
 
 #[derive(Template)]
 #[template(path = "staff/queue.html")]
 struct QueuePage {
+    t: Tr,
     me: Option<Me>,
     csrf_token: String,
     welfare: Option<WelfareLine>,
@@ -134,6 +158,7 @@ struct QueuePage {
 pub async fn queue(
     State(state): State<AppState>,
     staff: Staff,
+    StaffLang(t): StaffLang,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
     let pairs = query_pairs(raw);
@@ -187,12 +212,19 @@ pub async fn queue(
         may(staff.user.role, Action::StartAssessment, None) && procedure == Procedure::Assess;
     let welfare = if assessing {
         let (minutes, cap, lifted, over) = service::welfare_of(&state, &staff.user).await?;
-        Some(WelfareLine {
-            minutes,
-            cap,
-            lifted,
-            over,
-        })
+        let key = if lifted {
+            "staff-queue-welfare-lifted"
+        } else {
+            "staff-queue-welfare"
+        };
+        let summary = t.args(
+            key,
+            &[
+                ("minutes", &minutes.to_string()),
+                ("limit", &t.count("staff-minutes", "count", cap as usize)),
+            ],
+        );
+        Some(WelfareLine { summary, over })
     } else {
         None
     };
@@ -206,6 +238,7 @@ pub async fn queue(
         format!("/staff/?{query}")
     });
     let page = QueuePage {
+        t,
         me: Me::of(&staff),
         csrf_token: staff.csrf_token.clone(),
         may_take_next: welfare.as_ref().is_some_and(|w| !w.over),
@@ -265,14 +298,16 @@ struct ReportView {
 
 struct SelectField {
     name: &'static str,
-    label: &'static str,
-    options: Vec<&'static str>,
+    label: String,
+    /// Each option's value and the text shown for it.
+    options: Vec<(&'static str, String)>,
     value: String,
 }
 
 #[derive(Template)]
 #[template(path = "staff/case.html")]
 struct CasePage {
+    t: Tr,
     me: Option<Me>,
     csrf_token: String,
     c: CaseFile,
@@ -280,7 +315,7 @@ struct CasePage {
     host: String,
     created: String,
     notice: Option<String>,
-    actions: Vec<(CaseState, &'static str)>,
+    actions: Vec<(CaseState, String)>,
     may_start: bool,
     may_reopen: bool,
     may_assess: bool,
@@ -302,43 +337,48 @@ impl SelectField {
     }
 }
 
-fn assessment_fields(input: &AssessmentInput) -> Vec<SelectField> {
+/// The options of a field whose values are codes: shown as they are.
+fn codes(values: impl IntoIterator<Item = &'static str>) -> Vec<(&'static str, String)> {
+    values.into_iter().map(|v| (v, v.to_owned())).collect()
+}
+
+fn assessment_fields(t: Tr, input: &AssessmentInput) -> Vec<SelectField> {
     let v = |o: &Option<String>| o.clone().unwrap_or_default();
     vec![
         SelectField {
             name: "classification",
-            label: "Classification",
-            options: Classification::ALL.iter().map(|v| v.as_str()).collect(),
+            label: t.get("staff-assess-classification"),
+            options: codes(Classification::ALL.iter().map(|v| v.as_str())),
             value: v(&input.classification),
         },
         SelectField {
             name: "victim_age",
-            label: "Age of the youngest victim",
-            options: VictimAge::ALL.iter().map(|v| v.as_str()).collect(),
+            label: t.get("staff-assess-victim_age"),
+            options: codes(VictimAge::ALL.iter().map(|v| v.as_str())),
             value: v(&input.victim_age),
         },
         SelectField {
             name: "victim_gender",
-            label: "Gender of the victims",
-            options: VictimGender::ALL.iter().map(|v| v.as_str()).collect(),
+            label: t.get("staff-assess-victim_gender"),
+            options: codes(VictimGender::ALL.iter().map(|v| v.as_str())),
             value: v(&input.victim_gender),
         },
         SelectField {
             name: "media",
-            label: "Media",
-            options: Media::ALL.iter().map(|v| v.as_str()).collect(),
+            label: t.get("staff-assess-media"),
+            options: codes(Media::ALL.iter().map(|v| v.as_str())),
             value: v(&input.media),
         },
         SelectField {
             name: "site_type",
-            label: "Kind of site",
-            options: SiteType::ALL.iter().map(|v| v.as_str()).collect(),
+            label: t.get("staff-assess-site_type"),
+            options: codes(SiteType::ALL.iter().map(|v| v.as_str())),
             value: v(&input.site_type),
         },
         SelectField {
             name: "commercial",
-            label: "Commercial",
-            options: vec!["yes", "no"],
+            label: t.get("staff-assess-commercial"),
+            options: vec![("yes", t.get("staff-yes")), ("no", t.get("staff-no"))],
             value: match input.commercial {
                 Some(true) => "yes".into(),
                 Some(false) => "no".into(),
@@ -348,9 +388,26 @@ fn assessment_fields(input: &AssessmentInput) -> Vec<SelectField> {
     ]
 }
 
+/// The button text for moving a case from `from` to `to`.
+fn move_label(t: Tr, from: CaseState, to: CaseState, fallback: &str) -> String {
+    let key = match (from, to) {
+        (CaseState::Removed, CaseState::AwaitingRemoval) => "staff-move-reappeared",
+        (_, CaseState::Referred) => "staff-move-referred",
+        (_, CaseState::AwaitingRemoval) => "staff-move-awaiting_removal",
+        (_, CaseState::Removed) => "staff-move-removed",
+        (_, CaseState::Closed) => "staff-move-closed",
+        // Not offered as a move; should that change, the service's own label shows.
+        (_, CaseState::New | CaseState::InAssessment | CaseState::Assessed) => {
+            return fallback.to_owned();
+        }
+    };
+    t.get(key)
+}
+
 async fn case_page(
     state: &AppState,
     staff: &Staff,
+    t: Tr,
     id: i64,
     input: AssessmentInput,
     errors: Vec<(String, String)>,
@@ -365,6 +422,7 @@ async fn case_page(
     let assess = procedure == Procedure::Assess;
     let may_move = may(role, Action::MoveCase, access);
     let page = CasePage {
+        t,
         me: Me::of(staff),
         csrf_token: staff.csrf_token.clone(),
         address: shown(&file.canonical, procedure),
@@ -373,6 +431,9 @@ async fn case_page(
         notice: None,
         actions: if may_move {
             service::offered_moves(file.state, procedure)
+                .into_iter()
+                .map(|(to, label)| (to, move_label(t, file.state, to, label)))
+                .collect()
         } else {
             Vec::new()
         },
@@ -390,7 +451,7 @@ async fn case_page(
         may_review: !file.assessments.is_empty() && may(role, Action::Review, access),
         may_reassign: file.state != CaseState::Closed && may(role, Action::Reassign, access),
         may_message: may(role, Action::MessageReporter, access),
-        assessment_fields: assessment_fields(&input),
+        assessment_fields: assessment_fields(t, &input),
         statute: input.statutory_reference.clone().unwrap_or_default(),
         assessment_errors: errors,
         assessments: file
@@ -398,17 +459,22 @@ async fn case_page(
             .iter()
             .map(|a| {
                 let details = match &a.assessment.findings {
-                    Some(f) => format!(
-                        "age {}, {}, {}, {}, {}",
-                        f.victim_age,
-                        f.victim_gender,
-                        f.media,
-                        f.site_type,
-                        if f.commercial {
-                            "commercial"
-                        } else {
-                            "not commercial"
-                        }
+                    Some(f) => t.args(
+                        "staff-assessment-details",
+                        &[
+                            ("age", &f.victim_age.to_string()),
+                            ("gender", &f.victim_gender.to_string()),
+                            ("media", &f.media.to_string()),
+                            ("site", &f.site_type.to_string()),
+                            (
+                                "commercial",
+                                &t.get(if f.commercial {
+                                    "staff-assessment-commercial"
+                                } else {
+                                    "staff-assessment-not-commercial"
+                                }),
+                            ),
+                        ],
                     ),
                     None => String::new(),
                 };
@@ -461,11 +527,13 @@ async fn case_page(
 pub async fn case(
     State(state): State<AppState>,
     staff: Staff,
+    StaffLang(t): StaffLang,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     case_page(
         &state,
         &staff,
+        t,
         case_id(&id)?,
         AssessmentInput::default(),
         Vec::new(),
@@ -500,6 +568,7 @@ pub fn assessment_input(get: impl Fn(&str) -> Option<String>) -> AssessmentInput
 pub async fn assess(
     State(state): State<AppState>,
     staff: Staff,
+    StaffLang(t): StaffLang,
     Path(id): Path<String>,
     fields: FormFields,
 ) -> Result<Response, WebError> {
@@ -518,6 +587,7 @@ pub async fn assess(
             case_page(
                 &state,
                 &staff,
+                t,
                 id,
                 input,
                 errors,
@@ -658,22 +728,28 @@ struct WelfareRow {
 #[derive(Template)]
 #[template(path = "staff/welfare.html")]
 struct WelfarePage {
+    t: Tr,
     me: Option<Me>,
     csrf_token: String,
     day: String,
-    cap: u32,
+    cap: usize,
     rows: Vec<WelfareRow>,
 }
 
 /// `GET /staff/welfare`.
-pub async fn welfare(State(state): State<AppState>, staff: Staff) -> Result<Response, WebError> {
+pub async fn welfare(
+    State(state): State<AppState>,
+    staff: Staff,
+    StaffLang(t): StaffLang,
+) -> Result<Response, WebError> {
     let (day, rows) = service::welfare_overview(&state, &staff.user).await?;
     let cap = state.config.welfare;
     let page = WelfarePage {
+        t,
         me: Me::of(&staff),
         csrf_token: staff.csrf_token.clone(),
         day,
-        cap: cap.daily_minutes,
+        cap: cap.daily_minutes as usize,
         rows: rows
             .into_iter()
             .map(|r| WelfareRow {
@@ -701,6 +777,7 @@ pub async fn lift(
 #[derive(Template)]
 #[template(path = "staff/audit.html")]
 struct AuditPage {
+    t: Tr,
     me: Option<Me>,
     actor: String,
     action: String,
@@ -713,6 +790,7 @@ struct AuditPage {
 pub async fn audit(
     State(state): State<AppState>,
     staff: Staff,
+    StaffLang(t): StaffLang,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
     require(&staff.user, Action::ViewAudit, None)?;
@@ -742,6 +820,7 @@ pub async fn audit(
         format!("/staff/audit?{q}")
     });
     let page = AuditPage {
+        t,
         me: Me::of(&staff),
         actor: param(&pairs, "actor").to_owned(),
         action: param(&pairs, "action").to_owned(),

@@ -5,6 +5,7 @@
 
 mod anonymity;
 mod api;
+mod browser;
 mod commands;
 mod durability;
 mod pages;

@@ -14,16 +14,16 @@ use hotline_store::testing::TestDatabase;
 
 use crate::support::{BIN, Options, Server, client, each_engine, input_value};
 
-const PASSWORD: &str = "correct horse battery staple";
+pub const PASSWORD: &str = "correct horse battery staple";
 
 /// A staff account made with `hotline user add`, as an operator would.
-struct Account {
-    name: String,
+pub struct Account {
+    pub name: String,
     otpauth: String,
 }
 
 impl Account {
-    fn add(db: &TestDatabase, name: &str, role: &str) -> Account {
+    pub fn add(db: &TestDatabase, name: &str, role: &str) -> Account {
         let mut child = Command::new(BIN)
             .args(["user", "add", name, "--role", role, "--data-dir"])
             .arg(&db.dir)
@@ -58,7 +58,7 @@ impl Account {
     }
 
     /// The code for the 30-second step `offset` steps from now.
-    fn code(&self, offset: i64) -> String {
+    pub fn code(&self, offset: i64) -> String {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap()

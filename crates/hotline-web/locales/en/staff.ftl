@@ -1,0 +1,152 @@
+### The staff pages: for analysts, supervisors and the police.
+### Keep it short and plain. State names, classification codes and other values
+### from the database are shown as they are and are not translated here.
+
+## Every staff page
+
+staff-site-name = Hotline staff
+staff-brand = Hotline · staff
+staff-skip-to-content = Skip to content
+staff-nav-label = Staff
+staff-nav-queue = Queue
+staff-nav-welfare = Welfare
+staff-nav-audit = Audit trail
+# Who is signed in, e.g. "ann (analyst)". The role is a code and stays as it is.
+staff-signed-in-as = { $username } ({ $role })
+staff-sign-out = Sign out
+staff-filter = Filter
+staff-badge-urgent = urgent
+staff-badge-review = review
+
+## Facts about a case: queue columns and the case page
+
+staff-field-case = Case
+staff-field-address = Address
+staff-field-host = Host
+staff-field-state = State
+staff-field-reports = Reports
+staff-field-received = Received
+staff-field-assignee = Assigned to
+
+## Table columns used on several pages
+
+staff-col-when = When
+staff-col-by = By
+staff-col-kind = Kind
+staff-col-what = What
+staff-col-details = Details
+
+## Sign in
+
+staff-login-title = Sign in
+staff-login-username = User name
+staff-login-password = Password
+staff-login-totp = Code from your authenticator app
+staff-login-submit = Sign in
+
+## Queue
+
+staff-queue-title = Queue
+# $limit is staff-minutes, e.g. "60 minutes".
+staff-queue-welfare = Assessment today: { $minutes } of { $limit }.
+staff-queue-welfare-lifted = Assessment today: { $minutes } of { $limit } (limit lifted by a supervisor).
+staff-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+staff-queue-welfare-over = You have reached today's limit: no new assessment work until a supervisor lifts it. Please take a break.
+staff-queue-take-next = Take the next case for assessment
+staff-queue-all-open = all open
+staff-queue-assignee-hint = anyone; - for nobody
+staff-queue-older-than = Older than (hours)
+staff-queue-urgent-only = urgent only
+staff-queue-review-asked = second opinion asked
+staff-queue-caption = { $count ->
+    [one] { $count } case on this page
+   *[other] { $count } cases on this page
+}
+staff-queue-next-page = Next page
+
+## Case page
+
+staff-case-title = Case #{ $id }
+# Before the registrable domain, e.g. "(domain example.com)".
+staff-case-domain = domain
+staff-case-nobody = nobody
+staff-case-second-opinion = Second opinion
+staff-case-asked-by = asked by { $name }
+staff-case-police = Police
+staff-case-referred = referred
+staff-case-next-steps = Next steps
+staff-case-start = Start assessment
+staff-case-reopen = Reopen
+staff-case-ask-second-opinion = Ask a supervisor for a second opinion
+staff-case-confirm = Confirm the latest assessment
+staff-case-assign-to = Assign to
+staff-case-assign-hint = user name, or empty
+staff-case-reassign = Reassign
+
+# Buttons that move a case to another state.
+staff-move-referred = Refer to the police
+staff-move-awaiting_removal = Awaiting removal
+# From "removed" back to "awaiting removal".
+staff-move-reappeared = It reappeared: awaiting removal again
+staff-move-removed = Removed
+staff-move-closed = Close the case
+
+# The assessment form. The options are codes and stay as they are.
+staff-assess-title = Assessment
+staff-assess-classification = Classification
+staff-assess-victim_age = Age of the youngest victim
+staff-assess-victim_gender = Gender of the victims
+staff-assess-media = Media
+staff-assess-site_type = Kind of site
+staff-assess-commercial = Commercial
+staff-yes = yes
+staff-no = no
+staff-assess-statute = Statutory reference (for "national")
+staff-assess-submit = Record assessment
+
+# Earlier assessments. $age, $gender, $media and $site are codes.
+staff-assessments-title = Assessments
+staff-assessment-details = age { $age }, { $gender }, { $media }, { $site }, { $commercial }
+staff-assessment-commercial = commercial
+staff-assessment-not-commercial = not commercial
+
+# The reports on a case. $channel, $where and $language are codes.
+staff-case-reports = Reports ({ $count })
+staff-report-received = Received { $date }
+staff-report-origin = Channel { $channel }, found on { $where }, language { $language }.
+# Followed by the address as the reporter typed it.
+staff-report-as-typed = As typed:
+staff-report-contact-name = Contact name: { $name }
+staff-report-contact-email = Contact email: { $email }
+staff-message-label = Message to this reporter (shown on their status page)
+staff-message-submit = Send message
+
+staff-timeline-title = Timeline
+
+## Welfare
+
+staff-welfare-title = Welfare
+staff-welfare-heading = Assessment time today ({ $day })
+staff-welfare-intro = The daily limit is { $limit ->
+        [one] { $limit } minute
+       *[other] { $limit } minutes
+    }. Past it, the queue hands an analyst no assessment work until a supervisor lifts the limit for the day.
+staff-welfare-analyst = Analyst
+staff-welfare-minutes = Minutes
+staff-welfare-limit = Limit
+staff-welfare-lifted = lifted
+staff-welfare-lift = Lift for today
+
+## Audit trail
+
+staff-audit-title = Audit trail
+staff-audit-actor = Who
+staff-audit-action = Action
+staff-audit-object = Object
+staff-audit-action-example = e.g. login.failed
+staff-audit-object-example = e.g. case:12
+staff-audit-when = When (UTC)
+staff-audit-older = Older events

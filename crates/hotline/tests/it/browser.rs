@@ -1,0 +1,336 @@
+//! A real browser (Debian's chromium, driven through chromedriver with fantoccini), run when
+//! `HOTLINE_TEST_E2E=1`: a report made with JavaScript off through the real form, its receipt
+//! on the status page, a staff sign-in with TOTP, and axe-core on every public page in all four
+//! languages and on the staff login, queue and case pages. Needs `chromium`, `chromium-driver`
+//! and axe-core (`HOTLINE_AXE_JS`, the path of `axe.min.js`); `.ci/run` installs all three.
+//! With `HOTLINE_UPDATE_SCREENSHOTS=1` it also writes `docs/screenshots/*.png`.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+use crate::staff::{Account, PASSWORD};
+use crate::support::{Options, Server, each_engine};
+
+fn enabled() -> bool {
+    std::env::var("HOTLINE_TEST_E2E").is_ok_and(|v| v == "1")
+}
+
+/// A chromedriver on a free loopback port, stopped on drop.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver (Debian: chromium-driver) is needed for HOTLINE_TEST_E2E=1");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, port }
+    }
+
+    /// A new headless browser; `javascript` false switches scripts off, as Tor Browser at
+    /// "Safest" does.
+    async fn browser(&self, javascript: bool) -> Client {
+        let mut prefs = json!({});
+        if !javascript {
+            prefs = json!({"profile.managed_default_content_settings.javascript": 2});
+        }
+        let profile = std::env::temp_dir().join(format!(
+            "hotline-chromium-{}",
+            uuid::Uuid::new_v4().simple()
+        ));
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1024,1400", "--lang=en-GB",
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                "prefs": prefs,
+            }
+        });
+        let Value::Object(caps) = caps else {
+            unreachable!()
+        };
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("cannot start chromium through chromedriver")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn screenshots_dir() -> Option<PathBuf> {
+    std::env::var("HOTLINE_UPDATE_SCREENSHOTS")
+        .is_ok_and(|v| v == "1")
+        .then(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots"))
+}
+
+async fn keep_screenshot(c: &Client, name: &str) {
+    if let Some(dir) = screenshots_dir() {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join(format!("{name}.png")),
+            c.screenshot().await.unwrap(),
+        )
+        .unwrap();
+    }
+}
+
+/// Runs axe-core on the current page; returns the serious and critical violations.
+async fn axe(c: &Client, axe_js: &str) -> Vec<Value> {
+    c.execute(&format!("{axe_js}\nreturn typeof axe;"), vec![])
+        .await
+        .unwrap();
+    let result = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             axe.run(document, {resultTypes: ['violations']})\
+               .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,\
+                   targets: v.nodes.map(n => n.target.join(' '))}))))\
+               .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e)}]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    result
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .collect()
+}
+
+/// Every resource the page loaded came from the service itself.
+async fn only_own_requests(c: &Client, base: &str) {
+    let names = c
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for n in names.as_array().unwrap() {
+        let n = n.as_str().unwrap();
+        assert!(n.starts_with(base), "the page loaded {n} from elsewhere");
+    }
+    let cookie = c.execute("return document.cookie;", vec![]).await.unwrap();
+    assert_eq!(cookie, json!(""), "a public page set a cookie");
+}
+
+#[tokio::test]
+async fn a_report_through_the_real_form_with_javascript_off_then_the_status_page() {
+    if !enabled() {
+        eprintln!("skipped: set HOTLINE_TEST_E2E=1 to run the browser tests");
+        return;
+    }
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let driver = Driver::start();
+        let c = driver.browser(false).await;
+        c.goto(&server.url("/en/report")).await.unwrap();
+        let scripts_off = c.execute("return 1;", vec![]).await;
+        assert!(
+            scripts_off.is_err(),
+            "JavaScript is really off in this browser"
+        );
+        c.find(Locator::Id("urls"))
+            .await
+            .unwrap()
+            .send_keys("example.com/browser-1\nhxxps://www.example[.]org/two")
+            .await
+            .unwrap();
+        c.find(Locator::Id("description"))
+            .await
+            .unwrap()
+            .send_keys("Seen in a public forum thread")
+            .await
+            .unwrap();
+        keep_screenshot(&c, "report-form").await;
+        c.find(Locator::Css("form button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let receipt = c
+            .find(Locator::Css("#receipt strong"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(receipt.len(), 19, "{receipt}");
+        let page = c.source().await.unwrap();
+        assert!(page.contains("https://www.example.org/two"), "{page}");
+        keep_screenshot(&c, "report-receipt").await;
+
+        c.goto(&server.url("/en/status")).await.unwrap();
+        c.find(Locator::Id("receipt"))
+            .await
+            .unwrap()
+            .send_keys(&receipt.to_lowercase())
+            .await
+            .unwrap();
+        c.find(Locator::Css("form button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let status = c
+            .find(Locator::Css("#status-result"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(status, "Received");
+        keep_screenshot(&c, "status").await;
+        c.close().await.unwrap();
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn axe_finds_no_serious_problem_on_public_and_staff_pages() {
+    if !enabled() {
+        eprintln!("skipped: set HOTLINE_TEST_E2E=1 to run the browser tests");
+        return;
+    }
+    let axe_js = std::fs::read_to_string(
+        std::env::var("HOTLINE_AXE_JS").expect("HOTLINE_AXE_JS names axe.min.js (npm axe-core)"),
+    )
+    .expect("cannot read axe.min.js");
+    // One engine is enough here: the pages do not depend on it.
+    let db = hotline_store::testing::TestDatabase::sqlite();
+    let server = Server::start(&db, &Options::default());
+    let ann = Account::add(&db, "ann", "supervisor");
+    let r = crate::support::client()
+        .post(server.url("/api/v1/reports"))
+        .json(&json!({"urls": ["example.com/axe"], "where_found": "chat", "description": "words", "contact": {"name": "N"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), reqwest::StatusCode::CREATED);
+
+    let driver = Driver::start();
+    let c = driver.browser(true).await;
+    let mut failures = Vec::new();
+    let mut pages = Vec::new();
+    for lang in ["nl", "fr", "de", "en"] {
+        pages.push(format!("/{lang}/"));
+        pages.push(format!("/{lang}/report"));
+        pages.push(format!("/{lang}/status"));
+        for info in [
+            "what-to-report",
+            "what-happens",
+            "the-law",
+            "stay-safe",
+            "get-help",
+            "privacy",
+            "about",
+        ] {
+            pages.push(format!("/{lang}/info/{info}"));
+        }
+    }
+    for path in &pages {
+        c.goto(&server.url(path)).await.unwrap();
+        only_own_requests(&c, &server.base).await;
+        let v = axe(&c, &axe_js).await;
+        if !v.is_empty() {
+            failures.push(format!("{path}: {v:?}"));
+        }
+    }
+    keep_screenshot(&c, "home-nl").await;
+
+    // Staff: sign in with a real TOTP code, then the queue and a case page.
+    c.goto(&server.url("/staff/login")).await.unwrap();
+    let v = axe(&c, &axe_js).await;
+    if !v.is_empty() {
+        failures.push(format!("/staff/login: {v:?}"));
+    }
+    keep_screenshot(&c, "staff-login").await;
+    c.find(Locator::Id("username"))
+        .await
+        .unwrap()
+        .send_keys("ann")
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    c.find(Locator::Id("totp"))
+        .await
+        .unwrap()
+        .send_keys(&ann.code(0))
+        .await
+        .unwrap();
+    c.find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let url = c.current_url().await.unwrap();
+    assert_eq!(url.path(), "/staff/", "signed in");
+    for (path, name) in [
+        ("/staff/", "staff-queue"),
+        ("/staff/cases/1", "staff-case"),
+        ("/staff/welfare", "staff-welfare"),
+        ("/staff/audit", "staff-audit"),
+    ] {
+        c.goto(&server.url(path)).await.unwrap();
+        let v = axe(&c, &axe_js).await;
+        if !v.is_empty() {
+            failures.push(format!("{path}: {v:?}"));
+        }
+        keep_screenshot(&c, name).await;
+    }
+    c.close().await.unwrap();
+    assert!(
+        failures.is_empty(),
+        "axe-core found serious or critical problems:\n{}",
+        failures.join("\n")
+    );
+    eprintln!(
+        "axe-core: {} public pages and 5 staff pages without serious or critical violations",
+        pages.len()
+    );
+    db.remove().await;
+}
