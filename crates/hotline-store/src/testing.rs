@@ -25,6 +25,9 @@ pub struct TestDatabase {
 fn fresh_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("hotline-test-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).expect("cannot create a temporary directory");
+    // Private, like a real data directory (the server warns otherwise).
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
     dir
 }
 

@@ -219,13 +219,18 @@ pub async fn html_errors(
     request: Request,
     next: Next,
 ) -> Response {
+    // The path's language if it has one (`/nl/…`), else the browser's preference.
+    let accept = request
+        .headers()
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
     let lang = request
         .uri()
         .path()
         .split('/')
         .nth(1)
         .and_then(|s| s.parse::<Language>().ok())
-        .unwrap_or(default_language);
+        .unwrap_or_else(|| crate::pages::negotiate_language(accept, default_language));
     let mut response = next.run(request).await;
     let Some(error) = response.extensions_mut().remove::<WebError>() else {
         return response;

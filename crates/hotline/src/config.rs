@@ -11,15 +11,18 @@ use serde::{Deserialize, Serialize};
 use hotline_domain::{Language, Procedure};
 use hotline_network::NetworkPolicy;
 
-/// Environment variables that belong to the command line (and the test suites), not to the
-/// configuration file.
-const NOT_CONFIG: &[&str] = &[
-    "listen",
-    "data_dir",
-    "database_url",
-    "config",
-    "test_postgres_url",
-    "test_e2e",
+/// The top-level keys of the configuration: only `HOTLINE_*` variables that start with one of
+/// these are configuration (others, such as `HOTLINE_LISTEN` or the test suites' variables,
+/// belong to the command line or to tools). Within a section, unknown keys are errors, so a
+/// typo such as `HOTLINE_NETWORK__OFLINE` is reported rather than ignored.
+const TOP_LEVEL: &[&str] = &[
+    "procedure",
+    "default_language",
+    "network",
+    "intake",
+    "national",
+    "staff",
+    "public",
 ];
 
 /// Everything that can be set in `hotline.toml`.
@@ -208,7 +211,14 @@ impl Config {
             figment = figment.merge(Toml::file_exact(file));
         }
         let config: Config = figment
-            .merge(Env::prefixed("HOTLINE_").split("__").ignore(NOT_CONFIG))
+            .merge(
+                Env::prefixed("HOTLINE_")
+                    .filter(|k| {
+                        let top = k.as_str().split("__").next().unwrap_or("");
+                        TOP_LEVEL.iter().any(|t| top.eq_ignore_ascii_case(t))
+                    })
+                    .split("__"),
+            )
             .extract()
             .with_context(|| {
                 format!(

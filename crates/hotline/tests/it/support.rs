@@ -137,9 +137,13 @@ impl Drop for Server {
     }
 }
 
-/// An HTTP client that follows no redirects and keeps no cookies.
+/// An HTTP client that follows no redirects, keeps no cookies and prefers English (the
+/// tests read English text; the default language of a fresh hotline is Dutch).
 pub fn client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("accept-language", reqwest::header::HeaderValue::from_static("en"));
     reqwest::Client::builder()
+        .default_headers(headers)
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
         .timeout(Duration::from_secs(30))

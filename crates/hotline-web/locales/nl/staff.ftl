@@ -1,0 +1,152 @@
+### De medewerkerspagina's: voor analisten, supervisors en de politie.
+### Kort en eenvoudig houden. Statusnamen, classificatiecodes en andere waarden
+### uit de database worden getoond zoals ze zijn en worden hier niet vertaald.
+
+## Elke medewerkerspagina
+
+staff-site-name = Meldpunt – medewerkers
+staff-brand = Meldpunt · medewerkers
+staff-skip-to-content = Naar de inhoud
+staff-nav-label = Medewerkers
+staff-nav-queue = Wachtrij
+staff-nav-welfare = Welzijn
+staff-nav-audit = Auditlog
+# Wie aangemeld is, bv. "ann (analyst)". De rol is een code en blijft zoals ze is.
+staff-signed-in-as = { $username } ({ $role })
+staff-sign-out = Afmelden
+staff-filter = Filteren
+staff-badge-urgent = dringend
+staff-badge-review = tweede mening
+
+## Gegevens van een dossier: kolommen in de wachtrij en de dossierpagina
+
+staff-field-case = Dossier
+staff-field-address = Adres
+staff-field-host = Host
+staff-field-state = Status
+staff-field-reports = Meldingen
+staff-field-received = Ontvangen
+staff-field-assignee = Toegewezen aan
+
+## Tabelkolommen op meerdere pagina's
+
+staff-col-when = Wanneer
+staff-col-by = Door
+staff-col-kind = Soort
+staff-col-what = Wat
+staff-col-details = Details
+
+## Aanmelden
+
+staff-login-title = Aanmelden
+staff-login-username = Gebruikersnaam
+staff-login-password = Wachtwoord
+staff-login-totp = Code uit uw authenticatie-app
+staff-login-submit = Aanmelden
+
+## Wachtrij
+
+staff-queue-title = Wachtrij
+# $limit is een aantal minuten, bv. "60 minuten".
+staff-queue-welfare = Beoordelingstijd vandaag: { $minutes } van { $limit }.
+staff-queue-welfare-lifted = Beoordelingstijd vandaag: { $minutes } van { $limit } (limiet opgeheven door een supervisor).
+staff-minutes = { $count ->
+    [one] { $count } minuut
+   *[other] { $count } minuten
+}
+staff-queue-welfare-over = U hebt de limiet voor vandaag bereikt: geen nieuw beoordelingswerk tot een supervisor de limiet opheft. Neem een pauze.
+staff-queue-take-next = Volgend dossier beoordelen
+staff-queue-all-open = alle open
+staff-queue-assignee-hint = iedereen; - voor niemand
+staff-queue-older-than = Ouder dan (uren)
+staff-queue-urgent-only = alleen dringende
+staff-queue-review-asked = tweede mening gevraagd
+staff-queue-caption = { $count ->
+    [one] { $count } dossier op deze pagina
+   *[other] { $count } dossiers op deze pagina
+}
+staff-queue-next-page = Volgende pagina
+
+## Dossierpagina
+
+staff-case-title = Dossier #{ $id }
+# Voor het registreerbare domein, bv. "(domein example.com)".
+staff-case-domain = domein
+staff-case-nobody = niemand
+staff-case-second-opinion = Tweede mening
+staff-case-asked-by = gevraagd door { $name }
+staff-case-police = Politie
+staff-case-referred = doorgegeven
+staff-case-next-steps = Volgende stappen
+staff-case-start = Beoordeling starten
+staff-case-reopen = Heropenen
+staff-case-ask-second-opinion = Een supervisor om een tweede mening vragen
+staff-case-confirm = Laatste beoordeling bevestigen
+staff-case-assign-to = Toewijzen aan
+staff-case-assign-hint = gebruikersnaam, of leeg
+staff-case-reassign = Opnieuw toewijzen
+
+# Knoppen die een dossier naar een andere status brengen.
+staff-move-referred = Doorgeven aan de politie
+staff-move-awaiting_removal = Wacht op verwijdering
+# Van "removed" terug naar "awaiting removal".
+staff-move-reappeared = Opnieuw opgedoken: wacht opnieuw op verwijdering
+staff-move-removed = Verwijderd
+staff-move-closed = Dossier afsluiten
+
+# Het beoordelingsformulier. De opties zijn codes en blijven zoals ze zijn.
+staff-assess-title = Beoordeling
+staff-assess-classification = Classificatie
+staff-assess-victim_age = Leeftijd van het jongste slachtoffer
+staff-assess-victim_gender = Geslacht van de slachtoffers
+staff-assess-media = Media
+staff-assess-site_type = Soort site
+staff-assess-commercial = Commercieel
+staff-yes = ja
+staff-no = nee
+staff-assess-statute = Wetsverwijzing (bij "national")
+staff-assess-submit = Beoordeling registreren
+
+# Eerdere beoordelingen. $age, $gender, $media en $site zijn codes.
+staff-assessments-title = Beoordelingen
+staff-assessment-details = leeftijd { $age }, { $gender }, { $media }, { $site }, { $commercial }
+staff-assessment-commercial = commercieel
+staff-assessment-not-commercial = niet commercieel
+
+# De meldingen bij een dossier. $channel, $where en $language zijn codes.
+staff-case-reports = Meldingen ({ $count })
+staff-report-received = Ontvangen op { $date }
+staff-report-origin = Kanaal { $channel }, vindplaats { $where }, taal { $language }.
+# Gevolgd door het adres zoals de melder het heeft ingetypt.
+staff-report-as-typed = Zoals ingetypt:
+staff-report-contact-name = Naam van de melder: { $name }
+staff-report-contact-email = E-mail van de melder: { $email }
+staff-message-label = Bericht aan deze melder (verschijnt op de statuspagina van de melder)
+staff-message-submit = Bericht versturen
+
+staff-timeline-title = Tijdlijn
+
+## Welzijn
+
+staff-welfare-title = Welzijn
+staff-welfare-heading = Beoordelingstijd vandaag ({ $day })
+staff-welfare-intro = De daglimiet is { $limit ->
+        [one] { $limit } minuut
+       *[other] { $limit } minuten
+    }. Daarboven krijgt een analist uit de wachtrij geen beoordelingswerk meer tot een supervisor de limiet voor die dag opheft.
+staff-welfare-analyst = Analist
+staff-welfare-minutes = Minuten
+staff-welfare-limit = Limiet
+staff-welfare-lifted = opgeheven
+staff-welfare-lift = Opheffen voor vandaag
+
+## Auditlog
+
+staff-audit-title = Auditlog
+staff-audit-actor = Wie
+staff-audit-action = Handeling
+staff-audit-object = Object
+staff-audit-action-example = bv. login.failed
+staff-audit-object-example = bv. case:12
+staff-audit-when = Wanneer (UTC)
+staff-audit-older = Oudere gebeurtenissen
