@@ -123,10 +123,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn english_messages_exist_and_others_fall_back() {
+    fn each_language_speaks_its_own() {
         let en = Tr::new(Language::En);
         assert_eq!(en.get("report-submit"), "Send report");
-        assert_eq!(Tr::new(Language::Nl).get("report-submit"), "Send report");
+        for lang in [Language::Nl, Language::Fr, Language::De] {
+            let text = Tr::new(lang).get("report-submit");
+            assert!(!text.is_empty() && text != "Send report", "{lang}: {text}");
+        }
         assert_eq!(
             en.count("report-done-addresses", "count", 1),
             "We received 1 address."

@@ -7,7 +7,7 @@ nav-languages = Sprache
 footer-anonymous = Sie können anonym melden. Wir speichern niemals Ihre IP-Adresse, und diese Website setzt keine Cookies.
 
 home-title = Darstellungen sexuellen Kindesmissbrauchs im Internet melden
-home-lead = Sind Sie im Internet auf Bilder oder Videos gestoßen, die den sexuellen Missbrauch eines Kindes zeigen? Teilen Sie uns mit, wo, und wir setzen uns dafür ein, dass sie entfernt werden.
+home-lead = Sind Sie im Internet auf Bilder oder Videos gestoßen, die den sexuellen Missbrauch eines Kindes zeigen? Teilen Sie uns mit, wo Sie sie gefunden haben – wir setzen uns dafür ein, dass sie entfernt werden.
 home-what-title = Was Sie melden können
 home-what = Webadressen (Links) von Seiten, Bildern, Videos oder Dateien, die zeigen, wie Kinder sexuell missbraucht oder ausgebeutet werden. Bitte melden Sie nur die Adresse: Laden Sie die Bilder selbst nicht herunter, kopieren Sie sie nicht und schicken Sie sie nicht weiter.
 home-how-title = Was mit Ihrer Meldung geschieht
@@ -104,7 +104,6 @@ problem-receipt-length = Ein Meldecode besteht aus 16 Buchstaben und Ziffern (zu
 problem-receipt-character = Das Zeichen „{ $character }“ kommt in Meldecodes nicht vor.
 
 ## Information pages. Paragraph keys end in -p1, -p2, …; headings in -h1, -h2, …
-nav-info = Informationen
 info-nav-label = Informationsseiten
 info-what-to-report = Was Sie melden können
 info-what-happens = Was mit einer Meldung geschieht
@@ -143,7 +142,7 @@ info-stay-safe-p3 = Sie können melden, ohne Ihren Namen anzugeben. Wir speicher
 info-stay-safe-p4 = Solche Inhalte zu sehen, kann sehr belastend sein. Es ist normal, danach aufgewühlt zu sein. Es hilft, mit jemandem darüber zu sprechen: Lesen Sie dazu die Seite „Hilfe finden“.
 
 info-get-help-p1 = Wenn ein Kind jetzt in Gefahr ist, rufen Sie den Notruf { $emergency } an.
-info-get-help-p2 = Wenn Sie noch ein Kind oder jugendlich sind und Ihnen jemand wehtut oder Bilder von Ihnen verbreitet werden: Sie sind nicht schuld. Sprechen Sie mit einem Erwachsenen, dem Sie vertrauen, oder rufen Sie ein Beratungstelefon für Kinder und Jugendliche an. Sie können die Bilder auch hier melden.
+info-get-help-p2 = Bist du ein Kind oder jugendlich, und jemand tut dir weh oder Bilder von dir werden verbreitet? Du bist nicht schuld. Sprich mit einem Erwachsenen, dem du vertraust, oder ruf ein Beratungstelefon für Kinder und Jugendliche an. Du kannst die Bilder auch hier melden.
 info-get-help-p3 = Wenn Sie sich Sorgen um ein Kind machen oder als Elternteil etwas entdeckt haben, können Sie sich bei einem Beratungstelefon für Eltern oder bei der Polizei beraten lassen.
 info-get-help-p4 = Wenn Sie sich wegen Ihrer eigenen Gedanken oder Ihres Verhaltens gegenüber Kindern Sorgen machen: Es gibt vertrauliche Hilfe, und sie wirkt. Sich diese Hilfe zu holen, ist der richtige Schritt.
 info-get-help-h1 = Wo Sie Hilfe finden

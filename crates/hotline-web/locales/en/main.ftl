@@ -104,7 +104,6 @@ problem-receipt-length = A receipt has 16 letters and digits (for example ABCD-E
 problem-receipt-character = A receipt does not contain the character "{ $character }".
 
 ## Information pages. Paragraph keys end in -p1, -p2, …; headings in -h1, -h2, …
-nav-info = Information
 info-nav-label = Information pages
 info-what-to-report = What to report
 info-what-happens = What happens to a report
@@ -125,7 +124,7 @@ info-what-to-report-h4 = What this hotline does not handle
 info-what-to-report-p5 = Other illegal content, such as hate speech, fraud or terrorism, and abuse that is not online. If you know about abuse happening now, call the emergency number { $emergency }.
 
 info-what-happens-p1 = Your report is received at once and gets a receipt. Nobody learns who you are unless you chose to leave your contact details.
-info-what-happens-assess = Trained analysts, bound by professional secrecy, look at each address and decide whether the material is illegal. They never open it on your behalf outside the hotline.
+info-what-happens-assess = Trained analysts, bound by professional secrecy, look at the material at each address so that you do not have to, and decide whether it is illegal. They do this only inside the hotline.
 info-what-happens-forward = Every address is passed to the police, who decide what it shows. Nobody at the hotline opens the material.
 info-what-happens-p2 = We find out automatically where each address is hosted: which company, in which country. None of this involves downloading the material.
 info-what-happens-police = Material hosted in this country goes to the police. A magistrate's order then obliges the host to remove it.

@@ -12,7 +12,7 @@ home-what-title = Que signaler ?
 home-what = Les adresses web (liens) de pages, d’images, de vidéos ou de fichiers qui montrent des enfants victimes d’abus ou d’exploitation sexuels. Signalez uniquement l’adresse : ne téléchargez pas, ne copiez pas et n’envoyez pas les images elles-mêmes.
 home-how-title = Que devient votre signalement ?
 home-how-1 = Nos analystes, tenus au secret professionnel, examinent l’adresse et déterminent où le contenu est hébergé.
-home-how-2 = Nous informons la police et demandons à l’hébergeur de retirer le contenu : directement s’il se trouve dans notre pays, ou par l’intermédiaire de points de contact partenaires s’il est à l’étranger.
+home-how-2 = Nous informons la police et demandons à l’hébergeur, dans notre pays ou à l’étranger par l’intermédiaire de points de contact partenaires, de retirer le contenu.
 home-how-3 = Nous vérifions jusqu’à ce que le contenu ait disparu. Grâce à votre reçu, vous pouvez suivre votre signalement sans nous dire qui vous êtes.
 home-danger = Si un enfant est en danger immédiat, appelez sans attendre le numéro d’urgence { $emergency }.
 home-report-button = Faire un signalement
@@ -104,7 +104,6 @@ problem-receipt-length = Un reçu compte 16 lettres et chiffres (par exemple ABC
 problem-receipt-character = Un reçu ne contient pas le caractère "{ $character }".
 
 ## Pages d’information. Les clés des paragraphes se terminent par -p1, -p2, … ; celles des titres par -h1, -h2, …
-nav-info = Informations
 info-nav-label = Pages d’information
 info-what-to-report = Que signaler ?
 info-what-happens = Que devient un signalement ?
@@ -143,7 +142,7 @@ info-stay-safe-p3 = Vous pouvez faire un signalement sans donner votre nom. Nous
 info-stay-safe-p4 = Voir ce type de contenu peut être bouleversant. Il est normal que cela vous affecte par la suite. En parler à quelqu’un aide : consultez la page « Trouver de l’aide ».
 
 info-get-help-p1 = Si un enfant est en danger en ce moment, appelez le numéro d’urgence { $emergency }.
-info-get-help-p2 = Si vous êtes un enfant ou un jeune et que quelqu’un vous fait du mal, ou que des photos de vous circulent : ce n’est pas de votre faute. Parlez-en à un adulte de confiance ou appelez une ligne d’écoute pour les enfants. Vous pouvez aussi signaler ces photos ici.
+info-get-help-p2 = Tu es un enfant ou un jeune, et quelqu’un te fait du mal, ou des photos de toi circulent ? Ce n’est pas ta faute. Parles-en à un adulte en qui tu as confiance, ou appelle une ligne d’écoute pour les enfants et les jeunes. Tu peux aussi signaler ces photos ici.
 info-get-help-p3 = Si vous vous faites du souci pour un enfant, ou si vous êtes parent et avez découvert quelque chose, une ligne d’aide pour les parents ou la police peuvent vous conseiller.
 info-get-help-p4 = Si vos propres pensées ou votre comportement envers des enfants vous inquiètent, une aide confidentielle existe, et elle est efficace. La demander, c’est faire le bon choix.
 info-get-help-h1 = Où trouver de l’aide

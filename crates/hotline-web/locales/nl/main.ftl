@@ -42,7 +42,7 @@ report-contact-name = Naam
 report-contact-email = E-mailadres
 report-submit = Melding versturen
 report-token-expired = Dit formulier stond lang open of kon niet gecontroleerd worden. Er is nog niets verstuurd: kijk na wat u hebt ingevuld en verstuur het opnieuw.
-report-rate-limited = Vanaf uw verbinding zijn de voorbije minuut te veel meldingen verstuurd. Er is niets verloren gegaan: wacht een minuut en verstuur dan opnieuw.
+report-rate-limited = Vanaf uw verbinding zijn in de voorbije minuut te veel meldingen verstuurd. Er is niets verloren gegaan: wacht een minuut en verstuur dan opnieuw.
 report-line-error = Regel { $line }: { $message }
 
 report-done-title = Bedankt: uw melding is ontvangen
@@ -104,7 +104,6 @@ problem-receipt-length = Een ontvangstbewijs bestaat uit 16 letters en cijfers (
 problem-receipt-character = Het teken "{ $character }" komt in een ontvangstbewijs niet voor.
 
 ## Informatiepagina's. Sleutels van alinea's eindigen op -p1, -p2, …; van tussentitels op -h1, -h2, …
-nav-info = Informatie
 info-nav-label = Informatiepagina's
 info-what-to-report = Wat u kunt melden
 info-what-happens = Wat er met een melding gebeurt

@@ -389,16 +389,16 @@ fn assessment_fields(t: Tr, input: &AssessmentInput) -> Vec<SelectField> {
 }
 
 /// The button text for moving a case from `from` to `to`.
-fn move_label(t: Tr, from: CaseState, to: CaseState, fallback: &str) -> String {
+fn move_label(t: Tr, from: CaseState, to: CaseState) -> String {
     let key = match (from, to) {
         (CaseState::Removed, CaseState::AwaitingRemoval) => "staff-move-reappeared",
         (_, CaseState::Referred) => "staff-move-referred",
         (_, CaseState::AwaitingRemoval) => "staff-move-awaiting_removal",
         (_, CaseState::Removed) => "staff-move-removed",
         (_, CaseState::Closed) => "staff-move-closed",
-        // Not offered as a move; should that change, the service's own label shows.
+        // Never offered as buttons (see `service::offered_moves`).
         (_, CaseState::New | CaseState::InAssessment | CaseState::Assessed) => {
-            return fallback.to_owned();
+            return to.to_string();
         }
     };
     t.get(key)
@@ -432,7 +432,7 @@ async fn case_page(
         actions: if may_move {
             service::offered_moves(file.state, procedure)
                 .into_iter()
-                .map(|(to, label)| (to, move_label(t, file.state, to, label)))
+                .map(|to| (to, move_label(t, file.state, to)))
                 .collect()
         } else {
             Vec::new()

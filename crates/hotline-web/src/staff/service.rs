@@ -211,24 +211,17 @@ pub async fn review(
         .await?)
 }
 
-/// The moves a case page offers as buttons, with their labels: the state machine's next
-/// states, less those that have their own forms (assessment).
-pub fn offered_moves(state: CaseState, procedure: Procedure) -> Vec<(CaseState, &'static str)> {
+/// The moves a case page offers as buttons: the state machine's next states, less those
+/// that have their own forms (assessment) or their own action (reopening).
+pub fn offered_moves(state: CaseState, procedure: Procedure) -> Vec<CaseState> {
     state
         .next_states(procedure)
         .into_iter()
-        .filter_map(|to| {
-            let label = match (state, to) {
-                (_, CaseState::InAssessment | CaseState::Assessed | CaseState::New) => return None,
-                (_, CaseState::Referred) => "Refer to the police",
-                (CaseState::Removed, CaseState::AwaitingRemoval) => {
-                    "It reappeared: awaiting removal again"
-                }
-                (_, CaseState::AwaitingRemoval) => "Awaiting removal",
-                (_, CaseState::Removed) => "Removed",
-                (_, CaseState::Closed) => "Close the case",
-            };
-            Some((to, label))
+        .filter(|to| {
+            !matches!(
+                to,
+                CaseState::New | CaseState::InAssessment | CaseState::Assessed
+            )
         })
         .collect()
 }
@@ -248,10 +241,7 @@ pub async fn move_case(
         .case_file(case_id, false, false)
         .await?
         .ok_or_else(|| WebError::not_found("there is no case with this number"))?;
-    if !offered_moves(file.state, procedure)
-        .iter()
-        .any(|(s, _)| *s == to)
-    {
+    if !offered_moves(file.state, procedure).contains(&to) {
         return Err(WebError::conflict(format!(
             "a case cannot move from {} to {to} here",
             file.state

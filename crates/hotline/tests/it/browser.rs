@@ -181,8 +181,11 @@ async fn a_report_through_the_real_form_with_javascript_off_then_the_status_page
             .click()
             .await
             .unwrap();
+        // Clicking submits; wait for the next page rather than racing it.
         let receipt = c
-            .find(Locator::Css("#receipt strong"))
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css("#receipt strong"))
             .await
             .unwrap()
             .text()
@@ -207,7 +210,9 @@ async fn a_report_through_the_real_form_with_javascript_off_then_the_status_page
             .await
             .unwrap();
         let status = c
-            .find(Locator::Css("#status-result"))
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css("#status-result"))
             .await
             .unwrap()
             .text()
@@ -304,6 +309,13 @@ async fn axe_finds_no_serious_problem_on_public_and_staff_pages() {
         .click()
         .await
         .unwrap();
+    let signed_in = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("form.logout"))
+        .await
+        .unwrap();
+    assert!(signed_in.text().await.unwrap().contains("ann"));
     let url = c.current_url().await.unwrap();
     assert_eq!(url.path(), "/staff/", "signed in");
     for (path, name) in [

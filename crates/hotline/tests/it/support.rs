@@ -141,7 +141,10 @@ impl Drop for Server {
 /// tests read English text; the default language of a fresh hotline is Dutch).
 pub fn client() -> reqwest::Client {
     let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert("accept-language", reqwest::header::HeaderValue::from_static("en"));
+    headers.insert(
+        "accept-language",
+        reqwest::header::HeaderValue::from_static("en"),
+    );
     reqwest::Client::builder()
         .default_headers(headers)
         .redirect(reqwest::redirect::Policy::none())

@@ -1,0 +1,153 @@
+### The staff pages: for analysts, supervisors and the police.
+### Keep it short and plain. State names, classification codes and other values
+### from the database are shown as they are and are not translated here.
+### German: "supervisor" is rendered as "Teamleitung" throughout.
+
+## Every staff page
+
+staff-site-name = Meldestelle – Mitarbeiterbereich
+staff-brand = Meldestelle · intern
+staff-skip-to-content = Zum Inhalt springen
+staff-nav-label = Mitarbeiterbereich
+staff-nav-queue = Warteschlange
+staff-nav-welfare = Belastungsschutz
+staff-nav-audit = Prüfprotokoll
+# Who is signed in, e.g. "ann (analyst)". The role is a code and stays as it is.
+staff-signed-in-as = { $username } ({ $role })
+staff-sign-out = Abmelden
+staff-filter = Filtern
+staff-badge-urgent = dringend
+staff-badge-review = Zweitmeinung
+
+## Facts about a case: queue columns and the case page
+
+staff-field-case = Fall
+staff-field-address = Adresse
+staff-field-host = Host
+staff-field-state = Status
+staff-field-reports = Meldungen
+staff-field-received = Eingegangen
+staff-field-assignee = Zugewiesen an
+
+## Table columns used on several pages
+
+staff-col-when = Wann
+staff-col-by = Von
+staff-col-kind = Art
+staff-col-what = Was
+staff-col-details = Details
+
+## Sign in
+
+staff-login-title = Anmelden
+staff-login-username = Benutzername
+staff-login-password = Passwort
+staff-login-totp = Code aus Ihrer Authenticator-App
+staff-login-submit = Anmelden
+
+## Queue
+
+staff-queue-title = Warteschlange
+# $limit is staff-minutes, e.g. "60 Minuten".
+staff-queue-welfare = Bewertungszeit heute: { $minutes } von { $limit }.
+staff-queue-welfare-lifted = Bewertungszeit heute: { $minutes } von { $limit } (Limit von der Teamleitung aufgehoben).
+staff-minutes = { $count ->
+    [one] { $count } Minute
+   *[other] { $count } Minuten
+}
+staff-queue-welfare-over = Sie haben das Tageslimit erreicht: keine neuen Bewertungen, bis die Teamleitung das Limit aufhebt. Bitte machen Sie eine Pause.
+staff-queue-take-next = Nächsten Fall zur Bewertung übernehmen
+staff-queue-all-open = alle offenen
+staff-queue-assignee-hint = alle; - = nicht zugewiesen
+staff-queue-older-than = Älter als (Stunden)
+staff-queue-urgent-only = nur dringende
+staff-queue-review-asked = Zweitmeinung angefragt
+staff-queue-caption = { $count ->
+    [one] { $count } Fall auf dieser Seite
+   *[other] { $count } Fälle auf dieser Seite
+}
+staff-queue-next-page = Nächste Seite
+
+## Case page
+
+staff-case-title = Fall #{ $id }
+# Before the registrable domain, e.g. "(Domain example.com)".
+staff-case-domain = Domain
+staff-case-nobody = niemand
+staff-case-second-opinion = Zweitmeinung
+staff-case-asked-by = angefragt von { $name }
+staff-case-police = Polizei
+staff-case-referred = weitergeleitet
+staff-case-next-steps = Nächste Schritte
+staff-case-start = Bewertung beginnen
+staff-case-reopen = Wieder öffnen
+staff-case-ask-second-opinion = Teamleitung um Zweitmeinung bitten
+staff-case-confirm = Letzte Bewertung bestätigen
+staff-case-assign-to = Zuweisen an
+staff-case-assign-hint = Benutzername oder leer
+staff-case-reassign = Neu zuweisen
+
+# Buttons that move a case to another state.
+staff-move-referred = An die Polizei weiterleiten
+staff-move-awaiting_removal = Entfernung ausstehend
+# From "removed" back to "awaiting removal".
+staff-move-reappeared = Wieder aufgetaucht: erneut Entfernung ausstehend
+staff-move-removed = Entfernt
+staff-move-closed = Fall abschließen
+
+# The assessment form. The options are codes and stay as they are.
+staff-assess-title = Bewertung
+staff-assess-classification = Einstufung
+staff-assess-victim_age = Alter des jüngsten Opfers
+staff-assess-victim_gender = Geschlecht der Opfer
+staff-assess-media = Medienart
+staff-assess-site_type = Art der Website
+staff-assess-commercial = Kommerziell
+staff-yes = ja
+staff-no = nein
+staff-assess-statute = Gesetzesverweis (bei „national“)
+staff-assess-submit = Bewertung speichern
+
+# Earlier assessments. $age, $gender, $media and $site are codes.
+staff-assessments-title = Bewertungen
+staff-assessment-details = Alter { $age }, { $gender }, { $media }, { $site }, { $commercial }
+staff-assessment-commercial = kommerziell
+staff-assessment-not-commercial = nicht kommerziell
+
+# The reports on a case. $channel, $where and $language are codes.
+staff-case-reports = Meldungen ({ $count })
+staff-report-received = Eingegangen: { $date }
+staff-report-origin = Kanal { $channel }, Fundort { $where }, Sprache { $language }.
+# Followed by the address as the reporter typed it.
+staff-report-as-typed = Wie eingegeben:
+staff-report-contact-name = Kontaktname: { $name }
+staff-report-contact-email = Kontakt-E-Mail: { $email }
+staff-message-label = Nachricht an die meldende Person (wird auf ihrer Statusseite angezeigt)
+staff-message-submit = Nachricht senden
+
+staff-timeline-title = Verlauf
+
+## Welfare
+
+staff-welfare-title = Belastungsschutz
+staff-welfare-heading = Bewertungszeit heute ({ $day })
+staff-welfare-intro = Das Tageslimit beträgt { $limit ->
+        [one] { $limit } Minute
+       *[other] { $limit } Minuten
+    }. Ist es erreicht, teilt die Warteschlange der betreffenden Person keine Bewertungen mehr zu, bis die Teamleitung das Limit für den Tag aufhebt.
+staff-welfare-analyst = Analyst/-in
+staff-welfare-minutes = Minuten
+staff-welfare-limit = Limit
+staff-welfare-lifted = aufgehoben
+staff-welfare-lift = Für heute aufheben
+
+## Audit trail
+
+staff-audit-title = Prüfprotokoll
+staff-audit-actor = Wer
+staff-audit-action = Aktion
+staff-audit-object = Objekt
+staff-audit-action-example = z. B. login.failed
+staff-audit-object-example = z. B. case:12
+staff-audit-when = Wann (UTC)
+staff-audit-older = Ältere Einträge
