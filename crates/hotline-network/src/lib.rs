@@ -6,6 +6,10 @@
 //! addresses are chosen by strangers, so a lookup must never be steered at the hotline's own
 //! network (loopback, private ranges) unless tests explicitly allow loopback.
 
+pub mod dns;
+pub mod ipdb;
+pub mod rdap;
+
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use serde::{Deserialize, Serialize};

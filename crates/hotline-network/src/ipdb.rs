@@ -1,0 +1,1 @@
+//! ipdb (in progress).

@@ -1,0 +1,1 @@
+//! rdap (in progress).
