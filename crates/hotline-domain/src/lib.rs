@@ -15,6 +15,7 @@ pub mod login;
 pub mod receipt;
 pub mod report;
 pub mod staff;
+pub mod trace;
 
 pub use address::{AddressError, CanonicalAddress};
 pub use assessment::{Assessment, AssessmentInput, Classification, Findings, InvalidAssessment};

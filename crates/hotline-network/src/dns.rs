@@ -1,1 +1,367 @@
-//! dns (in progress).
+//! Resolving a reported host: its addresses (A and AAAA) and the CNAME chain that led there,
+//! with `hickory-resolver`. Name servers come from `network.nameservers` (tests point them at
+//! a server they run on loopback), else from the system. Hostile answers are bounded: at most
+//! [`MAX_ADDRESSES`] addresses and [`MAX_CNAMES`] aliases are kept, and every query has a
+//! timeout, so a resolver can neither hang nor flood the tracer.
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig};
+use hickory_resolver::net::NetError;
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use hickory_resolver::proto::rr::{RData, RecordType};
+use hickory_resolver::{Resolver, TokioResolver};
+
+use crate::NetworkPolicy;
+
+/// Most addresses kept from one answer.
+pub const MAX_ADDRESSES: usize = 32;
+/// Longest CNAME chain followed.
+pub const MAX_CNAMES: usize = 8;
+
+/// What a host resolved to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resolution {
+    /// IPv4 then IPv6, in the order the server gave them, without duplicates.
+    pub addresses: Vec<IpAddr>,
+    /// The aliases followed, from the asked name onwards (`a.test` → `cdn.test` → …).
+    pub cname_chain: Vec<String>,
+}
+
+/// Why a host could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DnsError {
+    #[error("the hotline is configured offline (network.offline = true)")]
+    Offline,
+    #[error("the name {0} does not exist (NXDOMAIN)")]
+    NoSuchName(String),
+    #[error("{0} has no IPv4 or IPv6 address")]
+    NoAddresses(String),
+    #[error("no answer for {0} in time")]
+    Timeout(String),
+    #[error("the CNAME chain of {0} is longer than {MAX_CNAMES} or loops")]
+    CnameChain(String),
+    #[error("\"{0}\" in network.nameservers is not an IP address with a port (e.g. 192.0.2.53:53)")]
+    BadNameserver(String),
+    #[error("looking up {host} failed: {why}")]
+    Failed { host: String, why: String },
+}
+
+/// A resolver configured by the network policy.
+pub struct Dns {
+    resolver: TokioResolver,
+    offline: bool,
+}
+
+impl std::fmt::Debug for Dns {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dns")
+            .field("offline", &self.offline)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Dns {
+    /// A resolver asking `policy.nameservers` (or the system's), with `timeout` per query.
+    pub fn new(policy: &NetworkPolicy, timeout: Duration) -> Result<Dns, DnsError> {
+        let provider = TokioRuntimeProvider::default();
+        let mut builder = if policy.nameservers.is_empty() {
+            Resolver::builder(provider).map_err(|e| DnsError::Failed {
+                host: "(system configuration)".into(),
+                why: e.to_string(),
+            })?
+        } else {
+            let mut servers = Vec::new();
+            for s in &policy.nameservers {
+                let addr: SocketAddr = s.parse().map_err(|_| DnsError::BadNameserver(s.clone()))?;
+                let mut udp = ConnectionConfig::udp();
+                udp.port = addr.port();
+                let mut tcp = ConnectionConfig::tcp();
+                tcp.port = addr.port();
+                servers.push(NameServerConfig::new(addr.ip(), true, vec![udp, tcp]));
+            }
+            Resolver::builder_with_config(
+                ResolverConfig::from_parts(None, Vec::new(), servers),
+                provider,
+            )
+        };
+        let opts = builder.options_mut();
+        opts.timeout = timeout;
+        opts.attempts = 2;
+        // Keep the CNAME records in answers: the chain is part of the trace.
+        opts.preserve_intermediates = true;
+        opts.ndots = 0;
+        let resolver = builder.build().map_err(|e| DnsError::Failed {
+            host: "(resolver)".into(),
+            why: e.to_string(),
+        })?;
+        Ok(Dns {
+            resolver,
+            offline: policy.offline,
+        })
+    }
+
+    /// The addresses of `host` and the CNAME chain to them.
+    pub async fn resolve(&self, host: &str) -> Result<Resolution, DnsError> {
+        if self.offline {
+            return Err(DnsError::Offline);
+        }
+        // A fully qualified name: no search domains, one query per type.
+        let fqdn = if host.ends_with('.') {
+            host.to_owned()
+        } else {
+            format!("{host}.")
+        };
+        let mut out = Resolution::default();
+        let mut nxdomain = false;
+        for record_type in [RecordType::A, RecordType::AAAA] {
+            match self.resolver.lookup(fqdn.as_str(), record_type).await {
+                Ok(lookup) => {
+                    for record in lookup.answers() {
+                        match &record.data {
+                            RData::A(a) if out.addresses.len() < MAX_ADDRESSES => {
+                                push_unique(&mut out.addresses, IpAddr::V4(a.0));
+                            }
+                            RData::AAAA(a) if out.addresses.len() < MAX_ADDRESSES => {
+                                push_unique(&mut out.addresses, IpAddr::V6(a.0));
+                            }
+                            RData::CNAME(c) => {
+                                let target = c.0.to_string();
+                                let target = target.trim_end_matches('.').to_owned();
+                                if !out.cname_chain.contains(&target) {
+                                    if out.cname_chain.len() >= MAX_CNAMES {
+                                        return Err(DnsError::CnameChain(host.to_owned()));
+                                    }
+                                    out.cname_chain.push(target);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Err(e) if e.is_nx_domain() => nxdomain = true,
+                Err(e) if e.is_no_records_found() => {}
+                Err(NetError::Timeout) => return Err(DnsError::Timeout(host.to_owned())),
+                Err(e) => {
+                    let why = e.to_string();
+                    if why.contains("timed out") {
+                        return Err(DnsError::Timeout(host.to_owned()));
+                    }
+                    if why.to_ascii_lowercase().contains("cname") {
+                        return Err(DnsError::CnameChain(host.to_owned()));
+                    }
+                    return Err(DnsError::Failed {
+                        host: host.to_owned(),
+                        why,
+                    });
+                }
+            }
+        }
+        if out.addresses.is_empty() {
+            return Err(if nxdomain {
+                DnsError::NoSuchName(host.to_owned())
+            } else if out.cname_chain.len() >= MAX_CNAMES {
+                DnsError::CnameChain(host.to_owned())
+            } else {
+                DnsError::NoAddresses(host.to_owned())
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn push_unique(v: &mut Vec<IpAddr>, ip: IpAddr) {
+    if !v.contains(&ip) {
+        v.push(ip);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! A real authoritative DNS server on loopback, for tests: zones under `.test` that point
+    //! at documentation addresses.
+
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+    use std::str::FromStr;
+    use std::sync::Arc;
+
+    use hickory_server::Server;
+    use hickory_server::net::runtime::TokioRuntimeProvider;
+    use hickory_server::proto::rr::rdata::{A, AAAA, CNAME, SOA};
+    use hickory_server::proto::rr::{LowerName, Name, RData, Record};
+    use hickory_server::store::in_memory::InMemoryZoneHandler;
+    use hickory_server::zone_handler::{AxfrPolicy, Catalog, ZoneType};
+
+    /// A record to serve: name and what it points at.
+    pub enum Rec {
+        A(&'static str, Ipv4Addr),
+        Aaaa(&'static str, Ipv6Addr),
+        Cname(&'static str, &'static str),
+    }
+
+    /// Starts a server for zone `origin` on 127.0.0.1:random; returns its address. The server
+    /// lives as long as the test's runtime.
+    pub async fn serve_zone(origin: &str, records: Vec<Rec>) -> SocketAddr {
+        let origin_name = Name::from_str(origin).unwrap();
+        let mut zone = InMemoryZoneHandler::<TokioRuntimeProvider>::empty(
+            origin_name.clone(),
+            ZoneType::Primary,
+            AxfrPolicy::Deny,
+        );
+        let soa = SOA::new(
+            Name::from_str(&format!("ns.{origin}")).unwrap(),
+            Name::from_str(&format!("hostmaster.{origin}")).unwrap(),
+            1,
+            3600,
+            600,
+            86400,
+            60,
+        );
+        zone.upsert_mut(
+            Record::from_rdata(origin_name.clone(), 60, RData::SOA(soa)),
+            1,
+        );
+        for r in records {
+            let rec = match r {
+                Rec::A(n, ip) => {
+                    Record::from_rdata(Name::from_str(n).unwrap(), 60, RData::A(A(ip)))
+                }
+                Rec::Aaaa(n, ip) => {
+                    Record::from_rdata(Name::from_str(n).unwrap(), 60, RData::AAAA(AAAA(ip)))
+                }
+                Rec::Cname(n, t) => Record::from_rdata(
+                    Name::from_str(n).unwrap(),
+                    60,
+                    RData::CNAME(CNAME(Name::from_str(t).unwrap())),
+                ),
+            };
+            zone.upsert_mut(rec, 1);
+        }
+        let mut catalog = Catalog::new();
+        catalog.upsert(LowerName::new(&origin_name), vec![Arc::new(zone)]);
+        let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let addr = socket.local_addr().unwrap();
+        let mut server = Server::new(catalog);
+        server.register_socket(socket);
+        tokio::spawn(async move {
+            let _ = server.block_until_done().await;
+        });
+        addr
+    }
+
+    pub fn loopback(addr: SocketAddr) -> crate::NetworkPolicy {
+        crate::NetworkPolicy {
+            nameservers: vec![addr.to_string()],
+            allow_loopback_targets: true,
+            ..Default::default()
+        }
+    }
+
+    #[allow(dead_code)]
+    pub fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{Rec, loopback, serve_zone};
+    use super::*;
+
+    async fn zone() -> Dns {
+        let addr = serve_zone(
+            "example.test.",
+            vec![
+                Rec::A("www.example.test.", "192.0.2.10".parse().unwrap()),
+                Rec::Aaaa("www.example.test.", "2001:db8::10".parse().unwrap()),
+                Rec::Cname("img.example.test.", "cdn.example.test."),
+                Rec::Cname("cdn.example.test.", "edge.example.test."),
+                Rec::A("edge.example.test.", "198.51.100.7".parse().unwrap()),
+                Rec::Cname("loop1.example.test.", "loop2.example.test."),
+                Rec::Cname("loop2.example.test.", "loop1.example.test."),
+                Rec::A("empty-v6.example.test.", "203.0.113.5".parse().unwrap()),
+            ],
+        )
+        .await;
+        Dns::new(&loopback(addr), Duration::from_secs(2)).unwrap()
+    }
+
+    #[tokio::test]
+    async fn resolves_both_families_and_follows_cnames() {
+        let dns = zone().await;
+        let r = dns.resolve("www.example.test").await.unwrap();
+        assert_eq!(
+            r.addresses,
+            vec![
+                "192.0.2.10".parse::<IpAddr>().unwrap(),
+                "2001:db8::10".parse().unwrap()
+            ]
+        );
+        assert!(r.cname_chain.is_empty());
+        let r = dns.resolve("img.example.test").await.unwrap();
+        assert_eq!(r.addresses, vec!["198.51.100.7".parse::<IpAddr>().unwrap()]);
+        assert_eq!(r.cname_chain, ["cdn.example.test", "edge.example.test"]);
+        let r = dns.resolve("empty-v6.example.test").await.unwrap();
+        assert_eq!(r.addresses.len(), 1);
+    }
+
+    #[tokio::test]
+    async fn missing_names_and_loops_are_clear_errors() {
+        let dns = zone().await;
+        assert_eq!(
+            dns.resolve("nothing.example.test").await,
+            Err(DnsError::NoSuchName("nothing.example.test".into()))
+        );
+        let looped = dns.resolve("loop1.example.test").await;
+        assert!(
+            matches!(
+                looped,
+                Err(DnsError::CnameChain(_) | DnsError::NoAddresses(_) | DnsError::Failed { .. })
+            ),
+            "{looped:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn offline_and_silent_servers() {
+        let policy = NetworkPolicy {
+            offline: true,
+            ..Default::default()
+        };
+        let dns = Dns::new(
+            &NetworkPolicy {
+                nameservers: vec!["127.0.0.1:9".into()],
+                ..policy
+            },
+            Duration::from_millis(200),
+        )
+        .unwrap();
+        assert_eq!(
+            dns.resolve("www.example.test").await,
+            Err(DnsError::Offline)
+        );
+        // A UDP port with nobody behind it: no answer in time, and no hang.
+        let silent = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let policy = NetworkPolicy {
+            nameservers: vec![silent.local_addr().unwrap().to_string()],
+            ..Default::default()
+        };
+        let dns = Dns::new(&policy, Duration::from_millis(200)).unwrap();
+        let r = dns.resolve("www.example.test").await;
+        assert!(
+            matches!(r, Err(DnsError::Timeout(_) | DnsError::Failed { .. })),
+            "{r:?}"
+        );
+        assert!(matches!(
+            Dns::new(
+                &NetworkPolicy {
+                    nameservers: vec!["not an address".into()],
+                    ..Default::default()
+                },
+                Duration::from_secs(1)
+            ),
+            Err(DnsError::BadNameserver(_))
+        ));
+    }
+}

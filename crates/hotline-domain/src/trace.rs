@@ -1,0 +1,190 @@
+//! A trace: a dated snapshot of where an address is hosted and who must be told (SPEC §2).
+//! Gathering it is IO (DNS, the IP database, RDAP) and lives in `hotline-network`; what a
+//! trace holds, and which networks are CDNs or proxies, is decided here.
+
+use serde::{Deserialize, Serialize};
+
+/// Where one address was found to be hosted, at one time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Trace {
+    /// The host that was traced (an IP literal, a domain, or an onion name).
+    pub host: String,
+    /// UTC milliseconds.
+    pub traced_at_ms: i64,
+    /// Set when the host cannot be traced at all (onion, unresolvable); says why.
+    pub untraceable: Option<String>,
+    /// The aliases DNS followed to the addresses.
+    pub cname_chain: Vec<String>,
+    pub addresses: Vec<HostingAddress>,
+    /// The registrable domain (Public Suffix List) and its registrar.
+    pub registrable_domain: Option<String>,
+    pub registrar: Option<Registrar>,
+    /// Each step that failed, with its error; what did not fail stands.
+    pub errors: Vec<StepError>,
+}
+
+/// One address the host resolved to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct HostingAddress {
+    pub ip: String,
+    pub asn: Option<u32>,
+    pub as_org: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    /// The CDN or reverse proxy in front of the real host, when this address is one's.
+    pub cdn: Option<String>,
+    /// The network's abuse contact, from RDAP.
+    pub abuse: Option<Contact>,
+    /// The network's name or handle in RDAP.
+    pub network: Option<String>,
+}
+
+/// Someone to send a notice to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// The registrar of the domain, and its abuse contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Registrar {
+    pub name: Option<String>,
+    pub iana_id: Option<String>,
+    pub abuse: Option<Contact>,
+}
+
+/// A step of the trace that failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepError {
+    /// `dns`, `ipdb`, `rdap-ip`, `rdap-domain`.
+    pub step: String,
+    /// What the step was about (an IP, a domain).
+    pub subject: String,
+    pub error: String,
+}
+
+impl Trace {
+    /// The countries the address is hosted in, CDNs aside when the real host is known
+    /// elsewhere; used to route hand-offs.
+    pub fn hosting_countries(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let direct: Vec<&HostingAddress> =
+            self.addresses.iter().filter(|a| a.cdn.is_none()).collect();
+        let pool = if direct.is_empty() {
+            self.addresses.iter().collect()
+        } else {
+            direct
+        };
+        for a in pool {
+            if let Some(c) = &a.country
+                && !out.contains(c)
+            {
+                out.push(c.clone());
+            }
+        }
+        out
+    }
+}
+
+/// Networks known to front other hosts (CDNs, reverse proxies), by AS number. A notice to
+/// such a network reaches the proxy, not the host: it must be told too, but cannot remove
+/// the content at its origin.
+const CDN_ASNS: &[(u32, &str)] = &[
+    (13335, "Cloudflare"),
+    (209242, "Cloudflare"),
+    (20940, "Akamai"),
+    (16625, "Akamai"),
+    (54113, "Fastly"),
+    (60068, "CDN77"),
+    (200325, "BunnyCDN"),
+    (15133, "Edgio"),
+    (22822, "Edgio"),
+    (19551, "Imperva"),
+    (202623, "Cloudflare"),
+];
+
+/// CNAME suffixes that mean the name is served through a CDN.
+const CDN_CNAME_SUFFIXES: &[(&str, &str)] = &[
+    ("cloudflare.net", "Cloudflare"),
+    ("cdn.cloudflare.net", "Cloudflare"),
+    ("akamaiedge.net", "Akamai"),
+    ("edgekey.net", "Akamai"),
+    ("edgesuite.net", "Akamai"),
+    ("fastly.net", "Fastly"),
+    ("fastlylb.net", "Fastly"),
+    ("cloudfront.net", "Amazon CloudFront"),
+    ("azureedge.net", "Azure CDN"),
+    ("azurefd.net", "Azure Front Door"),
+    ("b-cdn.net", "BunnyCDN"),
+    ("cdn77.org", "CDN77"),
+    ("incapdns.net", "Imperva"),
+];
+
+/// The CDN or proxy an address belongs to, from its AS number or the CNAME chain.
+pub fn cdn_of(asn: Option<u32>, cname_chain: &[String]) -> Option<&'static str> {
+    if let Some(asn) = asn
+        && let Some((_, name)) = CDN_ASNS.iter().find(|(a, _)| *a == asn)
+    {
+        return Some(name);
+    }
+    cname_chain.iter().find_map(|c| {
+        let c = c.trim_end_matches('.').to_ascii_lowercase();
+        CDN_CNAME_SUFFIXES
+            .iter()
+            .find(|(suffix, _)| c == *suffix || c.ends_with(&format!(".{suffix}")))
+            .map(|(_, name)| *name)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cdns_by_asn_and_by_cname() {
+        assert_eq!(cdn_of(Some(13335), &[]), Some("Cloudflare"));
+        assert_eq!(cdn_of(Some(64500), &[]), None);
+        assert_eq!(
+            cdn_of(
+                None,
+                &["img.example.test".into(), "d1234.cloudfront.net.".into()]
+            ),
+            Some("Amazon CloudFront")
+        );
+        assert_eq!(cdn_of(None, &["notcloudfront.net".into()]), None);
+    }
+
+    #[test]
+    fn hosting_countries_prefer_the_real_host() {
+        let t = Trace {
+            addresses: vec![
+                HostingAddress {
+                    country: Some("US".into()),
+                    cdn: Some("Cloudflare".into()),
+                    ..Default::default()
+                },
+                HostingAddress {
+                    country: Some("NL".into()),
+                    ..Default::default()
+                },
+                HostingAddress {
+                    country: Some("NL".into()),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        assert_eq!(t.hosting_countries(), ["NL"]);
+        let only_cdn = Trace {
+            addresses: vec![HostingAddress {
+                country: Some("US".into()),
+                cdn: Some("Cloudflare".into()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        assert_eq!(only_cdn.hosting_countries(), ["US"]);
+    }
+}
