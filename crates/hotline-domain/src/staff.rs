@@ -30,6 +30,8 @@ pub enum Action {
     Reopen,
     MoveCase,
     MessageReporter,
+    /// Ask for a fresh trace of where the address is hosted.
+    Retrace,
     LiftWelfareCap,
     ViewWelfare,
     ViewAudit,
@@ -51,6 +53,7 @@ impl Action {
         Action::Reopen,
         Action::MoveCase,
         Action::MessageReporter,
+        Action::Retrace,
         Action::LiftWelfareCap,
         Action::ViewWelfare,
         Action::ViewAudit,
@@ -73,6 +76,7 @@ impl Action {
             Action::Reopen => "reopen a case",
             Action::MoveCase => "move a case",
             Action::MessageReporter => "message a reporter",
+            Action::Retrace => "trace an address again",
             Action::LiftWelfareCap => "lift a welfare cap",
             Action::ViewWelfare => "see analysts' welfare",
             Action::ViewAudit => "see the audit trail",
@@ -124,6 +128,7 @@ fn analyst_may(action: Action) -> bool {
             | RequestSecondOpinion
             | MoveCase
             | MessageReporter
+            | Retrace
     )
 }
 
@@ -194,6 +199,7 @@ mod tests {
             (Reopen,               [false, true,  false, false]),
             (MoveCase,             [true,  true,  false, false]),
             (MessageReporter,      [true,  true,  false, false]),
+            (Retrace,              [true,  true,  false, false]),
             (LiftWelfareCap,       [false, true,  false, false]),
             (ViewWelfare,          [false, true,  false, false]),
             (ViewAudit,            [false, true,  true,  false]),

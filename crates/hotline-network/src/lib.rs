@@ -9,6 +9,7 @@
 pub mod dns;
 pub mod ipdb;
 pub mod rdap;
+pub mod trace;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -26,6 +27,9 @@ pub struct NetworkPolicy {
     pub rdap_bootstrap: String,
     /// Allow loopback targets: only for tests that run their servers on 127.0.0.1.
     pub allow_loopback_targets: bool,
+    /// An MMDB file to use instead of the embedded IP database (GeoLite2, DB-IP, IPinfo, or
+    /// one built by `scripts/build_ipdb.py`); empty means the embedded one.
+    pub ip_database: String,
 }
 
 /// Why a contact was refused.

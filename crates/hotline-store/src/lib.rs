@@ -9,10 +9,12 @@
 
 pub mod audit;
 pub mod casework;
+pub mod jobs;
 pub mod reports;
 pub mod secrets;
 pub mod staff;
 pub mod testing;
+pub mod traces;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -30,6 +32,7 @@ pub use casework::{
     Assignee, CaseActionError, CaseFile, CaseReport, Move, QueueCursor, QueueFilter, QueueRow,
     ReviewOutcome, WelfareDay,
 };
+pub use jobs::{ClaimedJob, JobCounts, JobState, JobSummary, NewJob, retry_delay};
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
 pub use secrets::{KeyError, Keyring};
 pub use staff::{

@@ -63,6 +63,12 @@ const INSERT_REPORT_ADDRESS: &str = "INSERT INTO report_addresses \
 const INSERT_EVENT: &str =
     "INSERT INTO case_events (case_id, at, kind, report_id) VALUES ($1, $2, $3, $4)";
 
+/// The trace job of a new case (see jobs.rs).
+pub(crate) const ENQUEUE_TRACE: &str = "INSERT INTO jobs \
+    (kind, payload, case_id, state, priority, run_at, attempts, max_attempts, fence, dedupe_key, created_at, updated_at) \
+    VALUES ('trace', $1, $2, 'queued', $3, $4, 0, 5, 0, $5, $4, $4) \
+    ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') DO NOTHING";
+
 const STATUS_CASES: &str = "SELECT r.id, r.received_at, c.state, c.updated_at \
     FROM reports r \
     LEFT JOIN report_addresses ra ON ra.report_id = r.id \
@@ -147,6 +153,18 @@ macro_rules! insert_sealed_report {
                 .bind(s.report_id)
                 .execute(&mut *$tx)
                 .await?;
+            if count == 1 {
+                // A new case is traced in the background; queued in the same transaction, so
+                // an accepted report never lacks its trace job.
+                sqlx::query(ENQUEUE_TRACE)
+                    .bind(serde_json::json!({ "case_id": case_id }).to_string())
+                    .bind(case_id)
+                    .bind(priority)
+                    .bind(at)
+                    .bind(format!("trace:{case_id}"))
+                    .execute(&mut *$tx)
+                    .await?;
+            }
             cases[i] = Some(CaseRef {
                 case_id,
                 canonical: a.canonical.clone(),

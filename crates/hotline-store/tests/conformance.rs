@@ -803,3 +803,294 @@ async fn audit_verify_names_the_first_edited_removed_or_swapped_event() {
         }
     }
 }
+
+// --- Background jobs ---
+
+/// A whole-millisecond time, so stored times compare equal after the round trip.
+fn job_clock() -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap()
+}
+
+fn new_job(kind: &str, at: OffsetDateTime) -> hotline_store::NewJob {
+    hotline_store::NewJob {
+        kind: kind.into(),
+        payload: serde_json::json!({ "kind": kind }),
+        case_id: None,
+        priority: 0,
+        run_at: at,
+        max_attempts: 3,
+        dedupe_key: None,
+    }
+}
+
+/// A case to hang jobs on. Opening a case may queue work of the store's own (the trace); it
+/// is run to completion here, so the test claims only the jobs it queues.
+async fn case_for_jobs(store: &Store, url: &str) -> i64 {
+    let t = job_clock();
+    let case_id = store
+        .submit_report(&report(&[url], None), t)
+        .await
+        .unwrap()
+        .cases[0]
+        .case_id;
+    let far = t + time::Duration::days(365);
+    let lease = time::Duration::minutes(1);
+    while let Some(job) = store.claim_job("setup", lease, far).await.unwrap() {
+        assert!(store.complete_job(&job, far).await.unwrap());
+    }
+    case_id
+}
+
+#[tokio::test]
+async fn jobs_are_claimed_by_priority_completed_and_deduplicated() {
+    on_every_engine!(|store, engine| {
+        let t = job_clock();
+        let lease = time::Duration::seconds(30);
+        let case_id = case_for_jobs(&store, "example.com/jobs").await;
+        let base = store.job_counts().await.unwrap();
+        let later = new_job("later", t + time::Duration::minutes(1));
+        let low = new_job("low", t);
+        let urgent = hotline_store::NewJob {
+            priority: 5,
+            case_id: Some(case_id),
+            dedupe_key: Some(format!("rdap:{case_id}")),
+            ..new_job("urgent", t)
+        };
+        let later_id = store.enqueue_job(&later, t).await.unwrap().unwrap();
+        let low_id = store.enqueue_job(&low, t).await.unwrap().unwrap();
+        let urgent_id = store.enqueue_job(&urgent, t).await.unwrap().unwrap();
+        assert_eq!(
+            store.enqueue_job(&urgent, t).await.unwrap(),
+            None,
+            "{engine}"
+        );
+
+        let job = store.claim_job("w1", lease, t).await.unwrap().unwrap();
+        assert_eq!(
+            (job.id, job.kind.as_str(), job.case_id, job.attempt),
+            (urgent_id, "urgent", Some(case_id), 1),
+            "{engine}"
+        );
+        assert_eq!(job.payload, serde_json::json!({ "kind": "urgent" }));
+        // Running still holds the key.
+        assert_eq!(
+            store.enqueue_job(&urgent, t).await.unwrap(),
+            None,
+            "{engine}"
+        );
+        assert!(store.complete_job(&job, t).await.unwrap(), "{engine}");
+        assert!(!store.complete_job(&job, t).await.unwrap(), "{engine}");
+
+        let next = store.claim_job("w1", lease, t).await.unwrap().unwrap();
+        assert_eq!(next.id, low_id, "{engine}");
+        assert!(store.complete_job(&next, t).await.unwrap());
+        // `later` is not due yet.
+        assert_eq!(
+            store.claim_job("w1", lease, t).await.unwrap(),
+            None,
+            "{engine}"
+        );
+        let due = t + time::Duration::minutes(1);
+        let last = store.claim_job("w1", lease, due).await.unwrap().unwrap();
+        assert_eq!(last.id, later_id, "{engine}");
+        assert!(store.complete_job(&last, due).await.unwrap());
+
+        // Once done, the key is free again.
+        let again = store.enqueue_job(&urgent, due).await.unwrap();
+        assert!(again.is_some_and(|id| id != urgent_id), "{engine}");
+        let counts = store.job_counts().await.unwrap();
+        assert_eq!(
+            counts,
+            hotline_store::JobCounts {
+                queued: 1,
+                running: 0,
+                done: base.done + 3,
+                dead: 0
+            },
+            "{engine}"
+        );
+        let on_case = store.jobs_of_case(case_id).await.unwrap();
+        let states: Vec<_> = on_case
+            .iter()
+            .filter(|j| j.kind == "urgent")
+            .map(|j| (j.id, j.state))
+            .collect();
+        assert_eq!(
+            states,
+            [
+                (again.unwrap(), hotline_store::JobState::Queued),
+                (urgent_id, hotline_store::JobState::Done)
+            ],
+            "{engine}"
+        );
+    });
+}
+
+#[tokio::test]
+async fn a_failing_job_backs_off_then_dies_after_max_attempts() {
+    on_every_engine!(|store, engine| {
+        let t = job_clock();
+        let lease = time::Duration::seconds(30);
+        let case_id = case_for_jobs(&store, "example.com/flaky").await;
+        let job = hotline_store::NewJob {
+            case_id: Some(case_id),
+            ..new_job("flaky", t)
+        };
+        store.enqueue_job(&job, t).await.unwrap().unwrap();
+
+        let mut now = t;
+        for attempt in 1..=3 {
+            let claimed = store.claim_job("w", lease, now).await.unwrap().unwrap();
+            assert_eq!(claimed.attempt, attempt, "{engine}");
+            assert!(
+                store
+                    .fail_job(&claimed, &format!("timeout {attempt}"), now)
+                    .await
+                    .unwrap(),
+                "{engine}"
+            );
+            let on_case = store.jobs_of_case(case_id).await.unwrap();
+            let summary = on_case.iter().find(|j| j.kind == "flaky").unwrap();
+            assert_eq!(summary.attempts, attempt);
+            assert_eq!(
+                summary.last_error.as_deref(),
+                Some(&*format!("timeout {attempt}"))
+            );
+            if attempt < 3 {
+                let delay = hotline_store::retry_delay(attempt);
+                assert_eq!(delay.whole_seconds(), 5 << (attempt - 1));
+                let retry_at = now + delay;
+                assert_eq!(summary.state, hotline_store::JobState::Queued, "{engine}");
+                assert_eq!(summary.run_at, retry_at, "{engine}");
+                let early = retry_at - time::Duration::milliseconds(1);
+                assert_eq!(
+                    store.claim_job("w", lease, early).await.unwrap(),
+                    None,
+                    "{engine}"
+                );
+                now = retry_at;
+            } else {
+                assert_eq!(summary.state, hotline_store::JobState::Dead, "{engine}");
+            }
+        }
+        let far = now + time::Duration::days(1);
+        assert_eq!(
+            store.claim_job("w", lease, far).await.unwrap(),
+            None,
+            "{engine}"
+        );
+        let counts = store.job_counts().await.unwrap();
+        assert_eq!((counts.queued, counts.dead), (0, 1), "{engine}");
+    });
+}
+
+#[tokio::test]
+async fn an_expired_lease_is_taken_over_and_the_first_worker_is_fenced_out() {
+    on_every_engine!(|store, engine| {
+        let t = job_clock();
+        let lease = time::Duration::seconds(30);
+        let id = store
+            .enqueue_job(&new_job("slow", t), t)
+            .await
+            .unwrap()
+            .unwrap();
+        let first = store.claim_job("w1", lease, t).await.unwrap().unwrap();
+        // Still leased: nobody else gets it.
+        let during = t + time::Duration::seconds(29);
+        assert_eq!(
+            store.claim_job("w2", lease, during).await.unwrap(),
+            None,
+            "{engine}"
+        );
+
+        let after = t + time::Duration::seconds(30);
+        let second = store.claim_job("w2", lease, after).await.unwrap().unwrap();
+        assert_eq!((second.id, second.attempt), (id, 2), "{engine}");
+        assert!(second.fence > first.fence, "{engine}");
+        assert!(
+            !store.complete_job(&first, after).await.unwrap(),
+            "{engine}"
+        );
+        assert!(
+            !store.fail_job(&first, "late", after).await.unwrap(),
+            "{engine}"
+        );
+        assert!(
+            store.complete_job(&second, after).await.unwrap(),
+            "{engine}"
+        );
+        assert!(
+            !store.complete_job(&first, after).await.unwrap(),
+            "{engine}"
+        );
+        let counts = store.job_counts().await.unwrap();
+        assert_eq!(
+            (counts.done, counts.running, counts.queued),
+            (1, 0, 0),
+            "{engine}"
+        );
+
+        // A lease that runs out on the last attempt gives the job up instead of looping.
+        let once = hotline_store::NewJob {
+            max_attempts: 1,
+            ..new_job("once", t)
+        };
+        store.enqueue_job(&once, t).await.unwrap().unwrap();
+        let held = store.claim_job("w1", lease, t).await.unwrap().unwrap();
+        assert_eq!(
+            store.claim_job("w2", lease, after).await.unwrap(),
+            None,
+            "{engine}"
+        );
+        assert!(!store.complete_job(&held, after).await.unwrap(), "{engine}");
+        assert_eq!(store.job_counts().await.unwrap().dead, 1, "{engine}");
+    });
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_workers_complete_every_job_exactly_once() {
+    on_every_engine!(|store, engine| {
+        let t = job_clock();
+        for i in 0..300 {
+            let job = hotline_store::NewJob {
+                priority: i % 3,
+                ..new_job("bulk", t)
+            };
+            store.enqueue_job(&job, t).await.unwrap().unwrap();
+        }
+        let workers: Vec<_> = (0..8)
+            .map(|w| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let name = format!("worker-{w}");
+                    let mut completed = Vec::new();
+                    while let Some(job) = store
+                        .claim_job(&name, time::Duration::minutes(5), t)
+                        .await
+                        .unwrap()
+                    {
+                        if store.complete_job(&job, t).await.unwrap() {
+                            completed.push(job.id);
+                        }
+                    }
+                    completed
+                })
+            })
+            .collect();
+        let mut completed = Vec::new();
+        for w in workers {
+            completed.extend(w.await.unwrap());
+        }
+        let distinct: HashSet<i64> = completed.iter().copied().collect();
+        assert_eq!(completed.len(), 300, "{engine}");
+        assert_eq!(distinct.len(), 300, "{engine}");
+        assert_eq!(
+            store.job_counts().await.unwrap(),
+            hotline_store::JobCounts {
+                done: 300,
+                ..Default::default()
+            },
+            "{engine}"
+        );
+    });
+}

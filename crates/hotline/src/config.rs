@@ -164,6 +164,8 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 #rdap_bootstrap = ""
 # Only for tests that run their servers on loopback.
 #allow_loopback_targets = false
+# An MMDB file to use instead of the embedded IP database; empty = embedded.
+#ip_database = ""
 
 [intake]
 # Reports and status look-ups per client and minute, counted in memory only; 0 = no limit.

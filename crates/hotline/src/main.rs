@@ -1,6 +1,7 @@
 //! `hotline`: one binary for the service and its operators (SPEC §5).
 
 mod config;
+mod worker;
 
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
@@ -32,11 +33,32 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Run the web service (and, later, its background workers).
+    /// Run the web service and its background workers.
     Serve {
         /// Address to listen on.
         #[arg(long, env = "HOTLINE_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Run the background workers only (for deployments with several app servers).
+    Worker {
+        /// How many jobs to run at once.
+        #[arg(long, env = "HOTLINE_WORKERS", default_value_t = 4)]
+        workers: usize,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Trace where an address or IP is hosted and print it.
+    Trace {
+        /// A web address, a host name or an IP address.
+        target: String,
+        /// Print the trace as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Use only the local IP database: no DNS, no RDAP.
+        #[arg(long)]
+        offline: bool,
         #[command(flatten)]
         place: Place,
     },
@@ -254,6 +276,8 @@ fn redact(url: &str) -> String {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    // One TLS provider for the whole process (RDAP over HTTPS): ring.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -284,6 +308,13 @@ fn main() -> std::process::ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { listen, place } => serve(listen, &place).await,
+        Command::Worker { workers, place } => worker_only(workers, &place).await,
+        Command::Trace {
+            target,
+            json,
+            offline,
+            place,
+        } => trace_command(&target, json, offline, &place).await,
         Command::Migrate { place } => {
             let opened = place.open().await?;
             opened.store.close().await;
@@ -395,6 +426,137 @@ async fn audit_verify(place: &Place) -> anyhow::Result<()> {
     }
 }
 
+/// The tracer the configuration asks for: offline, only the IP database.
+async fn tracer(config: &Config, offline: bool) -> anyhow::Result<hotline_network::trace::Tracer> {
+    use hotline_network::{dns::Dns, ipdb::IpDb, rdap::RdapClient, rdap::RdapConfig};
+    let ipdb = if config.network.ip_database.is_empty() {
+        IpDb::embedded().context("cannot load the embedded IP database")?
+    } else {
+        IpDb::open(std::path::Path::new(&config.network.ip_database)).with_context(|| {
+            format!("cannot load the IP database {}", config.network.ip_database)
+        })?
+    };
+    let offline = offline || config.network.offline;
+    let (dns, rdap) = if offline {
+        (None, None)
+    } else {
+        let dns = Dns::new(&config.network, std::time::Duration::from_secs(3)).context("DNS")?;
+        // Without the bootstrap, RDAP steps fail and say so in each trace; the service runs.
+        let rdap = match RdapClient::from_policy(config.network.clone(), RdapConfig::default())
+            .await
+        {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot load the RDAP bootstrap; traces will lack RDAP contacts");
+                RdapClient::new(
+                    config.network.clone(),
+                    hotline_network::rdap::Bootstrap::default(),
+                )
+                .context("cannot build the RDAP client")?
+            }
+        };
+        (Some(dns), Some(rdap))
+    };
+    Ok(hotline_network::trace::Tracer {
+        dns,
+        ipdb: std::sync::Arc::new(ipdb),
+        rdap,
+    })
+}
+
+async fn worker_only(n: usize, place: &Place) -> anyhow::Result<()> {
+    let Opened { config, store } = place.open().await?;
+    let workers = std::sync::Arc::new(worker::Workers {
+        store: store.clone(),
+        tracer: std::sync::Arc::new(tracer(&config, false).await?),
+    });
+    let shutdown = shutdown_signal();
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    tracing::info!(workers = n, "workers running");
+    let run = tokio::spawn(workers.run(n.max(1), "worker", stop_rx));
+    shutdown.await;
+    let _ = stop_tx.send(true);
+    let _ = run.await;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn trace_command(
+    target: &str,
+    json: bool,
+    offline: bool,
+    place: &Place,
+) -> anyhow::Result<()> {
+    let Opened { config, store } = place.open().await?;
+    store.close().await;
+    let (host, domain) = match target
+        .trim()
+        .trim_matches(['[', ']'])
+        .parse::<std::net::IpAddr>()
+    {
+        Ok(ip) => (ip.to_string(), None),
+        Err(_) => {
+            let a =
+                CanonicalAddress::parse(target).map_err(|e| anyhow::anyhow!("{target}: {e}"))?;
+            (a.host, a.registrable_domain)
+        }
+    };
+    let tracer = tracer(&config, offline).await?;
+    let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+    let t = tracer.trace(&host, domain.as_deref(), now_ms).await;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&t)?);
+        return Ok(());
+    }
+    println!("host      {}", t.host);
+    if let Some(d) = &t.registrable_domain {
+        println!("domain    {d}");
+    }
+    if let Some(why) = &t.untraceable {
+        println!("untraceable: {why}");
+    }
+    if !t.cname_chain.is_empty() {
+        println!("aliases   {}", t.cname_chain.join(" -> "));
+    }
+    for a in &t.addresses {
+        let asn = a
+            .asn
+            .map(|n| format!("AS{n}"))
+            .unwrap_or_else(|| "AS?".into());
+        println!(
+            "address   {}  {asn} {}  {}{}",
+            a.ip,
+            a.as_org.as_deref().unwrap_or(""),
+            a.country.as_deref().unwrap_or("??"),
+            a.cdn
+                .as_deref()
+                .map(|c| format!("  (CDN: {c})"))
+                .unwrap_or_default()
+        );
+        if let Some(abuse) = &a.abuse {
+            println!(
+                "  abuse   {}",
+                abuse.email.as_deref().unwrap_or("(no email)")
+            );
+        }
+    }
+    if let Some(r) = &t.registrar {
+        println!(
+            "registrar {} abuse {}",
+            r.name.as_deref().unwrap_or("?"),
+            r.abuse
+                .as_ref()
+                .and_then(|a| a.email.as_deref())
+                .unwrap_or("?")
+        );
+    }
+    for e in &t.errors {
+        println!("error     {} {}: {}", e.step, e.subject, e.error);
+    }
+    Ok(())
+}
+
 async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
     let Opened { config, store } = place.open().await?;
     if config.network.offline {
@@ -427,41 +589,57 @@ async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
         },
     );
     let app = hotline_web::router(state);
+    // Everything is loaded (the IP database takes a moment) before the port opens, so a
+    // signal that arrives once we listen is always handled gracefully.
+    let workers = std::sync::Arc::new(worker::Workers {
+        store: store.clone(),
+        tracer: std::sync::Arc::new(tracer(&config, false).await?),
+    });
+    let shutdown = shutdown_signal();
     let listener = TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
     let local = listener.local_addr()?;
     tracing::info!(procedure = %config.procedure, engine = ?store.engine(), "listening on http://{local}");
+    // The web server and, beside it, two background workers (more with `hotline worker`).
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let background = tokio::spawn(workers.run(2, "serve", stop_rx));
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(shutdown)
     .await
     .context("the server stopped with an error")?;
+    let _ = stop_tx.send(true);
+    let _ = background.await;
     store.close().await;
     tracing::info!("stopped");
     Ok(())
 }
 
 /// Resolves on SIGTERM or Ctrl-C; requests in flight are finished first.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+/// Resolves on SIGTERM or Ctrl-C; requests in flight are finished first. The handlers are
+/// registered when this is called, not when the future is first polled, so a signal that
+/// arrives right after start-up is not lost to the default action.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+    let interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt());
+    async move {
+        let wait = |s: std::io::Result<tokio::signal::unix::Signal>| async move {
+            match s {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        tokio::select! {
+            () = wait(term) => {},
+            () = wait(interrupt) => {},
         }
-    };
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
+        tracing::info!("shutting down: finishing requests in flight");
     }
-    tracing::info!("shutting down: finishing requests in flight");
 }
 
 #[derive(Serialize)]

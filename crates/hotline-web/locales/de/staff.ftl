@@ -151,3 +151,19 @@ staff-audit-action-example = z. B. login.failed
 staff-audit-object-example = z. B. case:12
 staff-audit-when = Wann (UTC)
 staff-audit-older = Ältere Einträge
+
+## Trace
+staff-trace-title = Wo es gehostet wird
+staff-trace-none = Noch nicht ermittelt.
+staff-trace-age = Ermittelt am { $when }
+staff-trace-untraceable = Nicht ermittelbar: { $why }
+staff-trace-ip = Adresse
+staff-trace-asn = Netz (AS)
+staff-trace-country = Land
+staff-trace-cdn = CDN oder Proxy
+staff-trace-abuse = Missbrauchskontakt
+staff-trace-cnames = Aliasse (CNAME)
+staff-trace-registrar = Registrar
+staff-trace-errors = Fehlgeschlagene Schritte
+staff-trace-again = Erneut ermitteln
+staff-jobs-title = Hintergrundaufgaben

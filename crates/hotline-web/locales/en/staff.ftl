@@ -150,3 +150,19 @@ staff-audit-action-example = e.g. login.failed
 staff-audit-object-example = e.g. case:12
 staff-audit-when = When (UTC)
 staff-audit-older = Older events
+
+## Trace
+staff-trace-title = Where it is hosted
+staff-trace-none = Not traced yet.
+staff-trace-age = Traced { $when }
+staff-trace-untraceable = Untraceable: { $why }
+staff-trace-ip = Address
+staff-trace-asn = Network (AS)
+staff-trace-country = Country
+staff-trace-cdn = CDN or proxy
+staff-trace-abuse = Abuse contact
+staff-trace-cnames = Aliases (CNAME)
+staff-trace-registrar = Registrar
+staff-trace-errors = Steps that failed
+staff-trace-again = Trace again
+staff-jobs-title = Background work

@@ -150,3 +150,19 @@ staff-audit-action-example = p. ex. login.failed
 staff-audit-object-example = p. ex. case:12
 staff-audit-when = Quand (UTC)
 staff-audit-older = Événements plus anciens
+
+## Trace
+staff-trace-title = Où le contenu est hébergé
+staff-trace-none = Pas encore localisé.
+staff-trace-age = Localisé le { $when }
+staff-trace-untraceable = Impossible à localiser : { $why }
+staff-trace-ip = Adresse
+staff-trace-asn = Réseau (AS)
+staff-trace-country = Pays
+staff-trace-cdn = CDN ou proxy
+staff-trace-abuse = Contact abus
+staff-trace-cnames = Alias (CNAME)
+staff-trace-registrar = Bureau d’enregistrement
+staff-trace-errors = Étapes en échec
+staff-trace-again = Localiser à nouveau
+staff-jobs-title = Tâches en arrière-plan

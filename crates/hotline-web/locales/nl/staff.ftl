@@ -150,3 +150,19 @@ staff-audit-action-example = bv. login.failed
 staff-audit-object-example = bv. case:12
 staff-audit-when = Wanneer (UTC)
 staff-audit-older = Oudere gebeurtenissen
+
+## Trace
+staff-trace-title = Waar het gehost wordt
+staff-trace-none = Nog niet getraceerd.
+staff-trace-age = Getraceerd op { $when }
+staff-trace-untraceable = Niet te traceren: { $why }
+staff-trace-ip = Adres
+staff-trace-asn = Netwerk (AS)
+staff-trace-country = Land
+staff-trace-cdn = CDN of proxy
+staff-trace-abuse = Misbruikcontact
+staff-trace-cnames = Aliassen (CNAME)
+staff-trace-registrar = Registrar
+staff-trace-errors = Mislukte stappen
+staff-trace-again = Opnieuw traceren
+staff-jobs-title = Achtergrondtaken

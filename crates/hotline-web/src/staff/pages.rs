@@ -304,10 +304,87 @@ struct SelectField {
     value: String,
 }
 
+/// A trace, flattened for the case page.
+struct TraceView {
+    when: String,
+    untraceable: Option<String>,
+    cnames: String,
+    /// Address, AS, country, CDN, abuse contact.
+    rows: Vec<(String, String, String, String, String)>,
+    registrar: Option<String>,
+    errors: Vec<String>,
+}
+
+impl TraceView {
+    fn of(trace: hotline_domain::trace::Trace, procedure: Procedure) -> TraceView {
+        let contact = |c: &Option<hotline_domain::trace::Contact>| {
+            c.as_ref()
+                .map(|c| {
+                    [c.name.as_deref(), c.email.as_deref(), c.phone.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
+        };
+        TraceView {
+            when: OffsetDateTime::from_unix_timestamp_nanos(
+                i128::from(trace.traced_at_ms) * 1_000_000,
+            )
+            .map(when)
+            .unwrap_or_default(),
+            untraceable: trace.untraceable.clone(),
+            cnames: trace
+                .cname_chain
+                .iter()
+                .map(|c| shown(c, procedure))
+                .collect::<Vec<_>>()
+                .join(" → "),
+            rows: trace
+                .addresses
+                .iter()
+                .map(|a| {
+                    let asn = match (a.asn, &a.as_org) {
+                        (Some(n), Some(o)) => format!("AS{n} {o}"),
+                        (Some(n), None) => format!("AS{n}"),
+                        (None, Some(o)) => o.clone(),
+                        (None, None) => String::new(),
+                    };
+                    (
+                        a.ip.clone(),
+                        asn,
+                        a.country.clone().unwrap_or_default(),
+                        a.cdn.clone().unwrap_or_default(),
+                        contact(&a.abuse),
+                    )
+                })
+                .collect(),
+            registrar: trace.registrar.as_ref().map(|r| {
+                let name = r.name.clone().unwrap_or_default();
+                let abuse = contact(&r.abuse);
+                if abuse.is_empty() {
+                    name
+                } else {
+                    format!("{name} ({abuse})")
+                }
+            }),
+            errors: trace
+                .errors
+                .iter()
+                .map(|e| format!("{} {}: {}", e.step, e.subject, e.error))
+                .collect(),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "staff/case.html")]
 struct CasePage {
     t: Tr,
+    trace: Option<TraceView>,
+    jobs: Vec<String>,
+    may_retrace: bool,
     me: Option<Me>,
     csrf_token: String,
     c: CaseFile,
@@ -421,8 +498,23 @@ async fn case_page(
     let procedure = state.config.procedure;
     let assess = procedure == Procedure::Assess;
     let may_move = may(role, Action::MoveCase, access);
+    let (trace, jobs) = service::trace_of(state, id).await?;
     let page = CasePage {
         t,
+        trace: trace.map(|tr| TraceView::of(tr, procedure)),
+        jobs: jobs
+            .iter()
+            .filter(|j| j.state.to_string() != "done")
+            .map(|j| {
+                let error = j
+                    .last_error
+                    .as_deref()
+                    .map(|e| format!(": {e}"))
+                    .unwrap_or_default();
+                format!("{} {} ({}){error}", j.kind, j.state, j.attempts)
+            })
+            .collect(),
+        may_retrace: may(role, Action::Retrace, access),
         me: Me::of(staff),
         csrf_token: staff.csrf_token.clone(),
         address: shown(&file.canonical, procedure),
@@ -661,6 +753,19 @@ pub async fn move_case(
         .parse()
         .map_err(|_| WebError::invalid("to", format!("unknown state \"{to}\"")))?;
     service::move_case(&state, &staff.user, id, to).await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/cases/{id}/trace`: queue a fresh trace.
+pub async fn retrace(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    service::retrace(&state, &staff.user, id).await?;
     Ok(back_to(id))
 }
 

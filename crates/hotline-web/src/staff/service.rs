@@ -337,3 +337,47 @@ pub async fn lift_cap(state: &AppState, user: &StaffUser, username: &str) -> Res
         .lift_welfare_cap(username, &day_of(now()), user, now())
         .await?)
 }
+
+/// Queues a fresh trace of the case's address (at most one waiting at a time).
+pub async fn retrace(state: &AppState, user: &StaffUser, case_id: i64) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::Retrace, Some(access))?;
+    let job = hotline_store::NewJob {
+        kind: "trace".into(),
+        payload: serde_json::json!({ "case_id": case_id }),
+        case_id: Some(case_id),
+        priority: 1,
+        run_at: now(),
+        max_attempts: 5,
+        dedupe_key: Some(format!("trace:{case_id}")),
+    };
+    state.store.enqueue_job(&job, now()).await?;
+    state
+        .store
+        .audit(
+            &user.username,
+            "case.retrace",
+            &format!("case:{case_id}"),
+            "",
+            now(),
+        )
+        .await?;
+    Ok(())
+}
+
+/// The latest trace of a case and its pending or failed background work, as `user` may see.
+pub async fn trace_of(
+    state: &AppState,
+    case_id: i64,
+) -> Result<
+    (
+        Option<hotline_domain::trace::Trace>,
+        Vec<hotline_store::JobSummary>,
+    ),
+    WebError,
+> {
+    Ok((
+        state.store.latest_trace(case_id).await?,
+        state.store.jobs_of_case(case_id).await?,
+    ))
+}

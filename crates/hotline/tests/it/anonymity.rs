@@ -61,6 +61,7 @@ async fn no_trace_of_who_reported_and_what_they_wrote_in_clear() {
                 ..Options::default()
             },
         );
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let c = reqwest::Client::builder()
             .local_address(IpAddr::V4(CLIENT_IP.parse::<Ipv4Addr>().unwrap()))
             .default_headers(proxy_headers())

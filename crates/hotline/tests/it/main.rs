@@ -11,3 +11,4 @@ mod durability;
 mod pages;
 mod staff;
 mod support;
+mod workers;

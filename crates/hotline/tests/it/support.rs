@@ -140,6 +140,8 @@ impl Drop for Server {
 /// An HTTP client that follows no redirects, keeps no cookies and prefers English (the
 /// tests read English text; the default language of a fresh hotline is Dutch).
 pub fn client() -> reqwest::Client {
+    // reqwest is built with rustls and no default provider (the service uses ring).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert(
         "accept-language",

@@ -1,0 +1,355 @@
+//! Background jobs (SPEC §7): a job is claimed by exactly one worker at a time, under a lease
+//! with a fencing token, runs at least once, and so its handler must be idempotent.
+//!
+//! The queue lives in the database, so it survives restarts and is shared by every app server
+//! on a PostgreSQL database. Claiming bumps `fence`; completing or failing names the fence it
+//! claimed with, so a worker that stalled past its lease and was taken over cannot overwrite
+//! the outcome of the worker that took over.
+
+use std::fmt;
+use std::str::FromStr;
+
+use time::{Duration, OffsetDateTime};
+
+use crate::{
+    Engine, Result, Store, StoreError, from_millis, on_read_pool, on_write_pool, to_millis,
+};
+
+/// Work to be done later, by whichever worker claims it first.
+#[derive(Debug, Clone)]
+pub struct NewJob {
+    /// Names the handler.
+    pub kind: String,
+    pub payload: serde_json::Value,
+    /// The case the work is about, so staff see it on the case page.
+    pub case_id: Option<i64>,
+    /// Higher runs first among due jobs.
+    pub priority: i64,
+    /// Not claimed before this time.
+    pub run_at: OffsetDateTime,
+    /// At least 1 (the database refuses less); claims, including take-overs, count.
+    pub max_attempts: i64,
+    /// At most one queued or running job per key, so repeated triggers do not pile up work.
+    pub dedupe_key: Option<String>,
+}
+
+/// A job a worker holds, until its lease runs out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimedJob {
+    pub id: i64,
+    pub kind: String,
+    pub payload: serde_json::Value,
+    pub case_id: Option<i64>,
+    /// 1 on the first run.
+    pub attempt: i64,
+    /// Proves this claim is still the current one when completing or failing.
+    pub fence: i64,
+}
+
+/// Where a job is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobState {
+    Queued,
+    Running,
+    Done,
+    /// Failed on its last attempt; left for staff to see, never retried by itself.
+    Dead,
+}
+
+impl JobState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobState::Queued => "queued",
+            JobState::Running => "running",
+            JobState::Done => "done",
+            JobState::Dead => "dead",
+        }
+    }
+}
+
+impl fmt::Display for JobState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for JobState {
+    type Err = StoreError;
+
+    fn from_str(s: &str) -> Result<JobState> {
+        Ok(match s {
+            "queued" => JobState::Queued,
+            "running" => JobState::Running,
+            "done" => JobState::Done,
+            "dead" => JobState::Dead,
+            other => return Err(StoreError::Corrupt(format!("job state {other:?}"))),
+        })
+    }
+}
+
+/// A job as staff see it on a case: pending, failing or given up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobSummary {
+    pub id: i64,
+    pub kind: String,
+    pub state: JobState,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub run_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+/// Jobs per state, for health pages and tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JobCounts {
+    pub queued: i64,
+    pub running: i64,
+    pub done: i64,
+    pub dead: i64,
+}
+
+/// How long a failed job waits before its next attempt: 5 s doubling per attempt, at most an
+/// hour, so a flaky outside service is not hammered and a long outage is still retried.
+pub fn retry_delay(attempt: i64) -> Duration {
+    Duration::seconds((5_i64 << attempt.saturating_sub(1).clamp(0, 12)).min(3600))
+}
+
+/// Stored errors are for reading, not for keeping whole response bodies.
+const MAX_ERROR_CHARS: usize = 2000;
+
+const ENQUEUE: &str = "INSERT INTO jobs \
+    (kind, payload, case_id, state, priority, run_at, max_attempts, dedupe_key, created_at, updated_at) \
+    VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7, $8, $8) \
+    ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') DO NOTHING \
+    RETURNING id";
+
+/// A running job whose worker vanished on its last attempt would otherwise be taken over for
+/// ever (a job that kills its worker would loop); it is given up instead.
+const BURY_EXHAUSTED: &str = "UPDATE jobs SET state = 'dead', \
+    last_error = 'the lease ran out on the last attempt', \
+    lease_owner = NULL, lease_until = NULL, finished_at = $1, updated_at = $1 \
+    WHERE state = 'running' AND lease_until <= $1 AND attempts >= max_attempts";
+
+/// One claim statement; `$lock` is the only difference between the engines.
+macro_rules! claim_sql {
+    ($lock:literal) => {
+        concat!(
+            "UPDATE jobs SET state = 'running', lease_owner = $2, lease_until = $3, \
+             attempts = attempts + 1, fence = fence + 1, updated_at = $1 \
+             WHERE id = (SELECT id FROM jobs \
+                 WHERE (state = 'queued' AND run_at <= $1) \
+                    OR (state = 'running' AND lease_until <= $1 AND attempts < max_attempts) \
+                 ORDER BY priority DESC, run_at, id LIMIT 1",
+            $lock,
+            ") RETURNING id, kind, payload, case_id, attempts, fence"
+        )
+    };
+}
+
+/// Concurrent workers skip each other's rows instead of queueing on them.
+const CLAIM_POSTGRES: &str = claim_sql!(" FOR UPDATE SKIP LOCKED");
+/// SQLite has one writer at a time (and one write connection), so the statement is atomic.
+const CLAIM_SQLITE: &str = claim_sql!("");
+
+// The last owner stays on a finished job: it tells who did the work.
+const COMPLETE: &str = "UPDATE jobs SET state = 'done', lease_until = NULL, \
+    finished_at = $3, updated_at = $3 \
+    WHERE id = $1 AND fence = $2 AND state = 'running'";
+
+const FAIL: &str = "UPDATE jobs SET \
+    state = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'dead' END, \
+    run_at = CASE WHEN attempts < max_attempts THEN $4 ELSE run_at END, \
+    finished_at = CASE WHEN attempts < max_attempts THEN NULL ELSE $3 END, \
+    last_error = $5, lease_owner = NULL, lease_until = NULL, updated_at = $3 \
+    WHERE id = $1 AND fence = $2 AND state = 'running'";
+
+const JOBS_OF_CASE: &str = "SELECT id, kind, state, attempts, last_error, run_at, updated_at \
+    FROM jobs WHERE case_id = $1 ORDER BY id DESC";
+
+/// `(id, kind, payload, case id, attempts, fence)`.
+type ClaimRow = (i64, String, String, Option<i64>, i64, i64);
+/// `(id, kind, state, attempts, last error, run at, updated at)`.
+type SummaryRow = (i64, String, String, i64, Option<String>, i64, i64);
+
+impl Store {
+    /// Queues a job. With a `dedupe_key` already queued or running, queues nothing and returns
+    /// `None`: the work is already on its way.
+    pub async fn enqueue_job(&self, job: &NewJob, now: OffsetDateTime) -> Result<Option<i64>> {
+        let payload = job.payload.to_string();
+        let id: Option<i64> = on_write_pool!(&self.db, pool => {
+            sqlx::query_scalar(ENQUEUE)
+                .bind(&job.kind)
+                .bind(&payload)
+                .bind(job.case_id)
+                .bind(job.priority)
+                .bind(to_millis(job.run_at))
+                .bind(job.max_attempts)
+                .bind(job.dedupe_key.as_deref())
+                .bind(to_millis(now))
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(id)
+    }
+
+    /// Claims the most urgent due job for `worker` until `now + lease`: a queued one, or a
+    /// running one whose lease ran out (its worker is presumed dead and the job is taken
+    /// over). `None` when nothing is due.
+    pub async fn claim_job(
+        &self,
+        worker: &str,
+        lease: Duration,
+        now: OffsetDateTime,
+    ) -> Result<Option<ClaimedJob>> {
+        let at = to_millis(now);
+        let until =
+            at.saturating_add(i64::try_from(lease.whole_milliseconds()).unwrap_or(i64::MAX));
+        let claim = match self.engine() {
+            Engine::Sqlite => CLAIM_SQLITE,
+            Engine::Postgres => CLAIM_POSTGRES,
+        };
+        let row: Option<ClaimRow> = on_write_pool!(&self.db, pool => {
+            sqlx::query(BURY_EXHAUSTED).bind(at).execute(pool).await?;
+            sqlx::query_as(claim)
+                .bind(at)
+                .bind(worker)
+                .bind(until)
+                .fetch_optional(pool)
+                .await?
+        });
+        row.map(|(id, kind, payload, case_id, attempt, fence)| {
+            let payload = serde_json::from_str(&payload)
+                .map_err(|e| StoreError::Corrupt(format!("payload of job {id}: {e}")))?;
+            Ok(ClaimedJob {
+                id,
+                kind,
+                payload,
+                case_id,
+                attempt,
+                fence,
+            })
+        })
+        .transpose()
+    }
+
+    /// Marks a claimed job done. `false` when the claim is no longer current (the lease was
+    /// taken over): the other worker's outcome stands, and this run must count for nothing.
+    pub async fn complete_job(&self, job: &ClaimedJob, now: OffsetDateTime) -> Result<bool> {
+        let done = on_write_pool!(&self.db, pool => {
+            sqlx::query(COMPLETE)
+                .bind(job.id)
+                .bind(job.fence)
+                .bind(to_millis(now))
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(done == 1)
+    }
+
+    /// Records a failed attempt: the job is queued again after [`retry_delay`], or, after its
+    /// last attempt, given up as dead. `false` when the claim is no longer current, as for
+    /// [`Store::complete_job`].
+    pub async fn fail_job(
+        &self,
+        job: &ClaimedJob,
+        error: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool> {
+        let error: String = error.chars().take(MAX_ERROR_CHARS).collect();
+        let retry_at = to_millis(now + retry_delay(job.attempt));
+        let failed = on_write_pool!(&self.db, pool => {
+            sqlx::query(FAIL)
+                .bind(job.id)
+                .bind(job.fence)
+                .bind(to_millis(now))
+                .bind(retry_at)
+                .bind(&error)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(failed == 1)
+    }
+
+    /// The jobs about a case, newest first, so staff can see work pending or given up on it.
+    pub async fn jobs_of_case(&self, case_id: i64) -> Result<Vec<JobSummary>> {
+        let rows: Vec<SummaryRow> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(JOBS_OF_CASE).bind(case_id).fetch_all(pool).await?
+        });
+        rows.into_iter()
+            .map(
+                |(id, kind, state, attempts, last_error, run_at, updated_at)| {
+                    Ok(JobSummary {
+                        id,
+                        kind,
+                        state: state.parse()?,
+                        attempts,
+                        last_error,
+                        run_at: from_millis(run_at)?,
+                        updated_at: from_millis(updated_at)?,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// How many jobs are in each state: a growing `queued` or any `dead` needs a look.
+    pub async fn job_counts(&self) -> Result<JobCounts> {
+        let rows: Vec<(String, i64)> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as("SELECT state, COUNT(*) FROM jobs GROUP BY state")
+                .fetch_all(pool)
+                .await?
+        });
+        let mut counts = JobCounts::default();
+        for (state, n) in rows {
+            let slot = match state.parse()? {
+                JobState::Queued => &mut counts.queued,
+                JobState::Running => &mut counts.running,
+                JobState::Done => &mut counts.done,
+                JobState::Dead => &mut counts.dead,
+            };
+            *slot = n;
+        }
+        Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_delay_doubles_up_to_an_hour() {
+        let secs: Vec<i64> = (1..=12).map(|a| retry_delay(a).whole_seconds()).collect();
+        assert_eq!(
+            secs,
+            [5, 10, 20, 40, 80, 160, 320, 640, 1280, 2560, 3600, 3600]
+        );
+        assert_eq!(retry_delay(0).whole_seconds(), 5);
+        assert_eq!(retry_delay(i64::MAX).whole_seconds(), 3600);
+        assert_eq!(retry_delay(i64::MIN).whole_seconds(), 5);
+    }
+
+    #[test]
+    fn claim_statements_differ_only_in_locking() {
+        assert_eq!(
+            CLAIM_POSTGRES.replace(" FOR UPDATE SKIP LOCKED", ""),
+            CLAIM_SQLITE
+        );
+        assert!(CLAIM_POSTGRES.contains("LIMIT 1 FOR UPDATE SKIP LOCKED)"));
+    }
+
+    #[test]
+    fn job_states_round_trip() {
+        for s in [
+            JobState::Queued,
+            JobState::Running,
+            JobState::Done,
+            JobState::Dead,
+        ] {
+            assert_eq!(s.as_str().parse::<JobState>().unwrap(), s);
+        }
+        assert!("paused".parse::<JobState>().is_err());
+    }
+}

@@ -1,0 +1,65 @@
+//! Storing traces and reading a case's latest one.
+
+use hotline_domain::trace::Trace;
+
+use crate::{Result, Store, StoreError, on_read_pool, on_write_pool};
+
+impl Store {
+    /// Keeps a trace of a case (every trace is kept: the history shows when hosting changed),
+    /// with a timeline entry.
+    pub async fn save_trace(&self, case_id: i64, trace: &Trace) -> Result<()> {
+        let json = serde_json::to_string(trace).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let countries = trace.hosting_countries().join(",");
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("INSERT INTO traces (case_id, traced_at, countries, result) VALUES ($1, $2, $3, $4)")
+                .bind(case_id)
+                .bind(trace.traced_at_ms)
+                .bind(&countries)
+                .bind(&json)
+                .execute(&mut *tx)
+                .await?;
+            let details = match &trace.untraceable {
+                Some(why) => format!("untraceable: {why}"),
+                None if countries.is_empty() => "hosting country unknown".to_owned(),
+                None => format!("hosted in {countries}"),
+            };
+            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'traced', $3)")
+                .bind(case_id)
+                .bind(trace.traced_at_ms)
+                .bind(details)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// The newest trace of a case, if it was ever traced.
+    pub async fn latest_trace(&self, case_id: i64) -> Result<Option<Trace>> {
+        let json: Option<String> = on_read_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT result FROM traces WHERE case_id = $1 ORDER BY traced_at DESC, id DESC LIMIT 1")
+                .bind(case_id)
+                .fetch_optional(pool)
+                .await?
+        });
+        json.map(|j| {
+            serde_json::from_str(&j)
+                .map_err(|e| StoreError::Corrupt(format!("trace of case {case_id}: {e}")))
+        })
+        .transpose()
+    }
+
+    /// The canonical address and host of a case, for the tracer.
+    pub async fn case_target(
+        &self,
+        case_id: i64,
+    ) -> Result<Option<(String, String, Option<String>)>> {
+        on_read_pool!(&self.db, pool => {
+            Ok(sqlx::query_as("SELECT canonical_url, host, registrable_domain FROM cases WHERE id = $1")
+                .bind(case_id)
+                .fetch_optional(pool)
+                .await?)
+        })
+    }
+}

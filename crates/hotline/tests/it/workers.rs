@@ -1,0 +1,183 @@
+//! Background work: a new case is traced by the server's workers, and two `hotline worker`
+//! processes on one PostgreSQL database drain a thousand jobs, each done exactly once.
+
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use hotline_store::testing::TestDatabase;
+use hotline_store::{Keyring, Store};
+
+use crate::staff::{Account, PASSWORD};
+use crate::support::{BIN, Options, Server, client, each_engine, input_value};
+
+#[tokio::test]
+async fn a_new_case_is_traced_in_the_background_and_shown_to_staff() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let ann = Account::add(&db, "ann", "analyst");
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://192.0.2.44/gallery"], "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap()))
+            .await
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let trace = loop {
+            if let Some(t) = store.latest_trace(1).await.unwrap() {
+                break t;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{}: no trace after 30 s",
+                db.engine
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        assert_eq!(trace.addresses.len(), 1);
+        assert_eq!(trace.addresses[0].ip, "192.0.2.44");
+        assert!(
+            trace.errors.iter().any(|e| e.step == "ipdb"),
+            "documentation addresses are in no IP database"
+        );
+        store.close().await;
+
+        // Staff see it on the case page and can ask for a fresh one.
+        let http = client();
+        let login = http.get(server.url("/staff/login")).send().await.unwrap();
+        let cookie = login.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        let csrf = input_value(&login.text().await.unwrap(), "csrf_token");
+        let code = ann.code(0);
+        let signed = http
+            .post(server.url("/staff/login"))
+            .header("cookie", &cookie)
+            .form(&[
+                ("username", "ann"),
+                ("password", PASSWORD),
+                ("totp", code.as_str()),
+                ("csrf_token", csrf.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+        let session = signed.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        let page = http
+            .get(server.url("/staff/cases/1"))
+            .header("cookie", &session)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("<code>192.0.2.44</code>"), "{page}");
+        assert!(page.contains("traced"), "the timeline has the trace");
+        let csrf = input_value(&page, "csrf_token");
+        let again = http
+            .post(server.url("/staff/cases/1/trace"))
+            .header("cookie", &session)
+            .form(&[("csrf_token", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::SEE_OTHER);
+        db
+    })
+    .await;
+}
+
+struct Worker(Child);
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn worker(db: &TestDatabase) -> Worker {
+    Worker(
+        Command::new(BIN)
+            .args(["worker", "--workers", "4", "--data-dir"])
+            .arg(&db.dir)
+            .args(["--database", &db.url])
+            .env("HOTLINE_NETWORK__OFFLINE", "true")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn two_worker_processes_on_postgres_do_each_of_a_thousand_jobs_once() {
+    let Some(url) = std::env::var(hotline_store::testing::POSTGRES_ENV)
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        eprintln!("skipped: needs HOTLINE_TEST_POSTGRES_URL");
+        return;
+    };
+    let db = TestDatabase::postgres(&url).await;
+    let store = Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap()))
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    // A thousand new cases, each with its trace job, in a few large transactions.
+    store
+        .seed_synthetic(1000, time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    assert_eq!(store.job_counts().await.unwrap().queued, 1000);
+
+    let (_a, _b) = (worker(&db), worker(&db));
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let c = store.job_counts().await.unwrap();
+        if c.done == 1000 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "not drained in time: {c:?}");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let counts = store.job_counts().await.unwrap();
+    assert_eq!(
+        (counts.queued, counts.running, counts.dead),
+        (0, 0, 0),
+        "{counts:?}"
+    );
+    // Exactly one trace per case: no job ran twice.
+    use sqlx::Connection;
+    let mut c = sqlx::PgConnection::connect(&db.url).await.unwrap();
+    let (traces, cases, workers): (i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM traces), (SELECT COUNT(DISTINCT case_id) FROM traces), \
+         (SELECT COUNT(DISTINCT split_part(lease_owner, '/', 2)) FROM jobs)",
+    )
+    .fetch_one(&mut c)
+    .await
+    .unwrap();
+    assert_eq!((traces, cases), (1000, 1000));
+    assert_eq!(workers, 2, "both processes took part");
+    store.close().await;
+    db.remove().await;
+}
