@@ -132,3 +132,158 @@ impl Tracer {
         t
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The whole trace against real servers on loopback: an authoritative DNS server with a
+    //! `.test` zone, and an RDAP server answering with synthetic ARIN-shaped and domain
+    //! fixtures. The IP database is the embedded one.
+
+    use std::time::Duration;
+
+    use axum::extract::State;
+    use axum::http::{StatusCode, Uri, header};
+    use axum::response::{IntoResponse, Response};
+
+    use super::*;
+    use crate::dns::testing::{Rec, loopback, serve_zone};
+    use crate::rdap::{Bootstrap, RdapConfig};
+
+    const ARIN: &str = include_str!("../tests/fixtures/rdap/arin_network.json");
+    const DOMAIN: &str = include_str!("../tests/fixtures/rdap/domain.json");
+
+    async fn rdap_answer(State(()): State<()>, uri: Uri) -> Response {
+        let body = match uri.path() {
+            p if p.starts_with("/ip/192.0.2.") => ARIN,
+            "/domain/example.test" => DOMAIN,
+            _ => return (StatusCode::NOT_FOUND, "no").into_response(),
+        };
+        ([(header::CONTENT_TYPE, "application/rdap+json")], body).into_response()
+    }
+
+    async fn rdap_server() -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}/", listener.local_addr().unwrap());
+        let app = axum::Router::new().fallback(rdap_answer).with_state(());
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        base
+    }
+
+    async fn tracer() -> Tracer {
+        let dns_addr = serve_zone(
+            "example.test.",
+            vec![
+                Rec::A("www.example.test.", "192.0.2.80".parse().unwrap()),
+                Rec::Cname("img.example.test.", "d111.cloudfront.net."),
+            ],
+        )
+        .await;
+        let base = rdap_server().await;
+        let registry = |kind: &str, entry: &str| {
+            format!(
+                r#"{{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[[[{entry}],["{base}"]]]}}"#
+            )
+            .replace("KIND", kind)
+        };
+        let empty = r#"{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[]}"#;
+        let bootstrap = Bootstrap::from_json(
+            &registry("dns", r#""test""#),
+            &registry("ipv4", r#""192.0.2.0/24""#),
+            empty,
+            empty,
+        )
+        .unwrap()
+        .with_fallback(None)
+        .unwrap();
+        let policy = loopback(dns_addr);
+        let config = RdapConfig {
+            timeout: Duration::from_secs(2),
+            max_requests_per_second_per_host: 0,
+            ..RdapConfig::default()
+        };
+        Tracer {
+            dns: Some(Dns::new(&policy, Duration::from_secs(2)).unwrap()),
+            ipdb: Arc::new(IpDb::embedded().unwrap()),
+            rdap: Some(RdapClient::with_config(policy, bootstrap, config).unwrap()),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_domain_is_traced_to_its_network_abuse_contact_and_registrar() {
+        let t = tracer()
+            .await
+            .trace("www.example.test", Some("example.test"), 1)
+            .await;
+        assert_eq!(t.untraceable, None);
+        assert_eq!(t.addresses.len(), 1, "{t:?}");
+        let a = &t.addresses[0];
+        assert_eq!(a.ip, "192.0.2.80");
+        assert_eq!(
+            a.abuse.as_ref().and_then(|c| c.email.as_deref()),
+            Some("abuse@example.com")
+        );
+        assert_eq!(a.network.as_deref(), Some("EXAMPLE-HOSTING-NET"));
+        let r = t.registrar.as_ref().expect("registrar");
+        assert_eq!(
+            r.abuse.as_ref().and_then(|c| c.email.as_deref()),
+            Some("abuse@registrar.example.com")
+        );
+        // Documentation addresses are in no IP database: said, and the rest stands.
+        assert!(
+            t.errors
+                .iter()
+                .any(|e| e.step == "ipdb" && e.subject == "192.0.2.80"),
+            "{:?}",
+            t.errors
+        );
+    }
+
+    #[tokio::test]
+    async fn onion_missing_and_cdn_fronted_names() {
+        let tracer = tracer().await;
+        let onion = tracer.trace("abcdefghijklmnop.onion", None, 1).await;
+        assert!(
+            onion
+                .untraceable
+                .as_deref()
+                .is_some_and(|w| w.contains("onion"))
+        );
+        assert!(onion.addresses.is_empty());
+        let missing = tracer
+            .trace("gone.example.test", Some("example.test"), 1)
+            .await;
+        assert!(
+            missing
+                .untraceable
+                .as_deref()
+                .is_some_and(|w| w.contains("does not exist")),
+            "{missing:?}"
+        );
+        // The CNAME points outside the zone this server answers for: a clear DNS error, and
+        // the trace still has its registrar.
+        let elsewhere = tracer
+            .trace("img.example.test", Some("example.test"), 1)
+            .await;
+        assert!(
+            elsewhere.errors.iter().any(|e| e.step == "dns"),
+            "{elsewhere:?}"
+        );
+        assert!(elsewhere.registrar.is_some());
+        let ip_literal = tracer.trace("[2001:db8::1]", None, 1).await;
+        assert_eq!(ip_literal.addresses[0].ip, "2001:db8::1");
+    }
+
+    #[tokio::test]
+    async fn offline_uses_the_ip_database_only() {
+        let offline = Tracer {
+            dns: None,
+            ipdb: Arc::new(IpDb::embedded().unwrap()),
+            rdap: None,
+        };
+        let t = offline.trace("www.example.test", None, 1).await;
+        assert_eq!(t.errors[0].step, "dns");
+        assert!(t.addresses.is_empty());
+    }
+}

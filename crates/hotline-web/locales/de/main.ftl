@@ -156,3 +156,4 @@ info-privacy-p5 = Wir bewahren Meldungen so lange auf, wie wir sie für die Bear
 info-about-p1 = { $name } ist eine zivilgesellschaftliche Meldestelle: ein von der Polizei unabhängiger Dienst, bei dem alle Menschen Darstellungen sexuellen Kindesmissbrauchs im Internet melden können – auf Wunsch anonym –, damit sie entfernt werden.
 info-about-p2 = Die Meldestelle arbeitet mit der Polizei und mit den Meldestellen anderer Länder im INHOPE-Netzwerk zusammen. Ihre Mitarbeitenden sind an das Berufsgeheimnis gebunden.
 info-about-p3 = Diese Website läuft mit freier Software. Sie lädt die gemeldeten Inhalte niemals herunter, speichert sie nicht und zeigt sie nicht an: Sie verarbeitet ausschließlich Adressen.
+info-about-data = Die IP-Daten stammen aus ip-location-db (CC BY 4.0), zusammengestellt aus Daten von RouteViews (routeviews.org), den regionalen Internet-Registrierungsstellen (nro.net) und DB-IP; die Meldestelle hat sie zu einer Datenbank zusammengeführt.

@@ -156,3 +156,4 @@ info-privacy-p5 = We keep reports for as long as we need them to handle the case
 info-about-p1 = { $name } is a civil hotline: a service, independent of the police, where anyone can report images of child sexual abuse on the Internet, anonymously if they wish, so that the images are removed.
 info-about-p2 = The hotline works with the police and with the hotlines of other countries in the INHOPE network. Its staff are bound by professional secrecy.
 info-about-p3 = This site runs on free software. It never downloads, stores or shows the reported material: it handles only addresses.
+info-about-data = The IP data comes from ip-location-db (CC BY 4.0), compiled from RouteViews (routeviews.org), the regional Internet registries (nro.net) and DB-IP; the hotline merged it into one database.

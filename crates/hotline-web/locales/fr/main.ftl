@@ -156,3 +156,4 @@ info-privacy-p5 = Nous conservons les signalements aussi longtemps que nécessai
 info-about-p1 = { $name } est un point de contact civil : un service indépendant de la police, où chacun peut signaler des images d’abus sexuels d’enfants sur Internet, de manière anonyme s’il le souhaite, afin qu’elles soient retirées.
 info-about-p2 = Le point de contact travaille avec la police et avec les points de contact d’autres pays au sein du réseau INHOPE. Son personnel est tenu au secret professionnel.
 info-about-p3 = Ce site fonctionne avec des logiciels libres. Il ne télécharge, ne conserve et n’affiche jamais le contenu signalé : il ne traite que des adresses.
+info-about-data = Les données IP proviennent d’ip-location-db (CC BY 4.0), compilées à partir de RouteViews (routeviews.org), des registres Internet régionaux (nro.net) et de DB-IP ; le point de contact les a fusionnées en une seule base de données.

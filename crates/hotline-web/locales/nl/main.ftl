@@ -156,3 +156,4 @@ info-privacy-p5 = We bewaren meldingen zolang we ze nodig hebben om het dossier 
 info-about-p1 = { $name } is een meldpunt voor burgers: een dienst, onafhankelijk van de politie, waar iedereen beelden van seksueel misbruik van kinderen op het internet kan melden, desgewenst anoniem, zodat ze verwijderd worden.
 info-about-p2 = Het meldpunt werkt samen met de politie en met de meldpunten van andere landen in het INHOPE-netwerk. De medewerkers zijn gebonden aan het beroepsgeheim.
 info-about-p3 = Deze site draait op vrije software. De site downloadt, bewaart of toont het gemelde materiaal nooit: alleen de adressen worden verwerkt.
+info-about-data = De IP-gegevens komen van ip-location-db (CC BY 4.0), samengesteld uit gegevens van RouteViews (routeviews.org), de regionale internetregisters (nro.net) en DB-IP; het meldpunt heeft ze samengevoegd tot één databank.
