@@ -122,8 +122,63 @@ const CDN_CNAME_SUFFIXES: &[(&str, &str)] = &[
     ("incapdns.net", "Imperva"),
 ];
 
-/// The CDN or proxy an address belongs to, from its AS number or the CNAME chain.
-pub fn cdn_of(asn: Option<u32>, cname_chain: &[String]) -> Option<&'static str> {
+/// Address ranges CDNs publish for their edge servers (Cloudflare's list, the largest
+/// front for hosts that hide their origin). Checked before the AS table, which misses
+/// ranges announced by others.
+const CDN_PREFIXES: &[(&str, u8, &str)] = &[
+    ("173.245.48.0", 20, "Cloudflare"),
+    ("103.21.244.0", 22, "Cloudflare"),
+    ("103.22.200.0", 22, "Cloudflare"),
+    ("103.31.4.0", 22, "Cloudflare"),
+    ("141.101.64.0", 18, "Cloudflare"),
+    ("108.162.192.0", 18, "Cloudflare"),
+    ("190.93.240.0", 20, "Cloudflare"),
+    ("188.114.96.0", 20, "Cloudflare"),
+    ("197.234.240.0", 22, "Cloudflare"),
+    ("198.41.128.0", 17, "Cloudflare"),
+    ("162.158.0.0", 15, "Cloudflare"),
+    ("104.16.0.0", 13, "Cloudflare"),
+    ("104.24.0.0", 14, "Cloudflare"),
+    ("172.64.0.0", 13, "Cloudflare"),
+    ("131.0.72.0", 22, "Cloudflare"),
+    ("2400:cb00::", 32, "Cloudflare"),
+    ("2606:4700::", 32, "Cloudflare"),
+    ("2803:f800::", 32, "Cloudflare"),
+    ("2405:b500::", 32, "Cloudflare"),
+    ("2405:8100::", 32, "Cloudflare"),
+    ("2a06:98c0::", 29, "Cloudflare"),
+    ("2c0f:f248::", 32, "Cloudflare"),
+];
+
+fn in_prefix(ip: std::net::IpAddr, base: &str, len: u8) -> bool {
+    use std::net::IpAddr;
+    match (ip, base.parse::<IpAddr>()) {
+        (IpAddr::V4(a), Ok(IpAddr::V4(b))) => {
+            let mask = u32::MAX.checked_shl(32 - u32::from(len)).unwrap_or(0);
+            u32::from(a) & mask == u32::from(b) & mask
+        }
+        (IpAddr::V6(a), Ok(IpAddr::V6(b))) => {
+            let mask = u128::MAX.checked_shl(128 - u32::from(len)).unwrap_or(0);
+            u128::from(a) & mask == u128::from(b) & mask
+        }
+        _ => false,
+    }
+}
+
+/// The CDN or proxy an address belongs to, from its published ranges, its AS number or the
+/// CNAME chain.
+pub fn cdn_of(
+    ip: Option<std::net::IpAddr>,
+    asn: Option<u32>,
+    cname_chain: &[String],
+) -> Option<&'static str> {
+    if let Some(ip) = ip
+        && let Some((_, _, name)) = CDN_PREFIXES
+            .iter()
+            .find(|(base, len, _)| in_prefix(ip, base, *len))
+    {
+        return Some(name);
+    }
     if let Some(asn) = asn
         && let Some((_, name)) = CDN_ASNS.iter().find(|(a, _)| *a == asn)
     {
@@ -143,17 +198,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cdns_by_asn_and_by_cname() {
-        assert_eq!(cdn_of(Some(13335), &[]), Some("Cloudflare"));
-        assert_eq!(cdn_of(Some(64500), &[]), None);
+    fn cdns_by_published_range_asn_and_cname() {
+        assert_eq!(cdn_of(None, Some(13335), &[]), Some("Cloudflare"));
+        assert_eq!(cdn_of(None, Some(64500), &[]), None);
+        let chain = [
+            "img.example.test".to_owned(),
+            "d1234.cloudfront.net.".to_owned(),
+        ];
+        assert_eq!(cdn_of(None, None, &chain), Some("Amazon CloudFront"));
+        assert_eq!(cdn_of(None, None, &["notcloudfront.net".into()]), None);
+        // Published ranges, whoever announces them.
+        let ip = |s: &str| Some(s.parse().unwrap());
         assert_eq!(
-            cdn_of(
-                None,
-                &["img.example.test".into(), "d1234.cloudfront.net.".into()]
-            ),
-            Some("Amazon CloudFront")
+            cdn_of(ip("104.16.1.1"), Some(64500), &[]),
+            Some("Cloudflare")
         );
-        assert_eq!(cdn_of(None, &["notcloudfront.net".into()]), None);
+        assert_eq!(cdn_of(ip("2606:4700::1"), None, &[]), Some("Cloudflare"));
+        assert_eq!(cdn_of(ip("104.32.0.1"), None, &[]), None);
+        assert_eq!(cdn_of(ip("192.0.2.1"), None, &[]), None);
     }
 
     #[test]

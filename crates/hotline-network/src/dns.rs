@@ -307,6 +307,35 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn an_enormous_answer_is_cut_to_the_limit() {
+        // 200 distinct documentation addresses for one name.
+        let records = (1..=200u8)
+            .map(|i| {
+                Rec::A(
+                    "many.example.test.",
+                    std::net::Ipv4Addr::new(198, 51, 100, i),
+                )
+            })
+            .collect();
+        let addr = serve_zone("example.test.", records).await;
+        let dns = Dns::new(&loopback(addr), Duration::from_secs(2)).unwrap();
+        let r = dns.resolve("many.example.test").await;
+        // Either the answer fits and is cut to MAX_ADDRESSES, or it is too big for UDP and the
+        // resolver says so: never an unbounded list, never a hang.
+        match r {
+            Ok(r) => assert!(
+                !r.addresses.is_empty() && r.addresses.len() <= MAX_ADDRESSES,
+                "{}",
+                r.addresses.len()
+            ),
+            Err(e) => assert!(
+                matches!(e, DnsError::Failed { .. } | DnsError::Timeout(_)),
+                "{e:?}"
+            ),
+        }
+    }
+
+    #[tokio::test]
     async fn missing_names_and_loops_are_clear_errors() {
         let dns = zone().await;
         assert_eq!(

@@ -78,7 +78,7 @@ impl Tracer {
                 asn,
                 as_org: info.as_ref().and_then(|i| i.org.clone()),
                 country: info.as_ref().and_then(|i| i.country.clone()),
-                cdn: cdn_of(asn, &t.cname_chain).map(str::to_owned),
+                cdn: cdn_of(Some(ip), asn, &t.cname_chain).map(str::to_owned),
                 ..HostingAddress::default()
             };
             if info.is_none() {
