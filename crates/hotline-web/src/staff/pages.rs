@@ -690,31 +690,41 @@ pub async fn assess(
     }
 }
 
-/// `POST /staff/cases/{id}/start`.
-pub async fn start(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<String>,
-    fields: FormFields,
-) -> Result<Response, WebError> {
-    staff.check_csrf(&fields)?;
-    let id = case_id(&id)?;
-    service::start_assessment(&state, &staff.user, id).await?;
-    Ok(back_to(id))
+/// A case action with no fields of its own: check the form's CSRF token, run the service
+/// function, and go back to the case page.
+macro_rules! simple_case_action {
+    ($(#[$doc:meta])* $name:ident => $service:path) => {
+        $(#[$doc])*
+        pub async fn $name(
+            State(state): State<AppState>,
+            staff: Staff,
+            Path(id): Path<String>,
+            fields: FormFields,
+        ) -> Result<Response, WebError> {
+            staff.check_csrf(&fields)?;
+            let id = case_id(&id)?;
+            $service(&state, &staff.user, id).await?;
+            Ok(back_to(id))
+        }
+    };
 }
 
-/// `POST /staff/cases/{id}/second-opinion`.
-pub async fn second_opinion(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<String>,
-    fields: FormFields,
-) -> Result<Response, WebError> {
-    staff.check_csrf(&fields)?;
-    let id = case_id(&id)?;
-    service::request_second_opinion(&state, &staff.user, id).await?;
-    Ok(back_to(id))
-}
+simple_case_action!(
+    /// `POST /staff/cases/{id}/start`.
+    start => service::start_assessment
+);
+simple_case_action!(
+    /// `POST /staff/cases/{id}/second-opinion`.
+    second_opinion => service::request_second_opinion
+);
+simple_case_action!(
+    /// `POST /staff/cases/{id}/trace`: queue a fresh trace.
+    retrace => service::retrace
+);
+simple_case_action!(
+    /// `POST /staff/cases/{id}/reopen`.
+    reopen => service::reopen
+);
 
 /// `POST /staff/cases/{id}/review`: confirm the latest assessment, or replace it with the
 /// classification fields sent along.
@@ -753,32 +763,6 @@ pub async fn move_case(
         .parse()
         .map_err(|_| WebError::invalid("to", format!("unknown state \"{to}\"")))?;
     service::move_case(&state, &staff.user, id, to).await?;
-    Ok(back_to(id))
-}
-
-/// `POST /staff/cases/{id}/trace`: queue a fresh trace.
-pub async fn retrace(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<String>,
-    fields: FormFields,
-) -> Result<Response, WebError> {
-    staff.check_csrf(&fields)?;
-    let id = case_id(&id)?;
-    service::retrace(&state, &staff.user, id).await?;
-    Ok(back_to(id))
-}
-
-/// `POST /staff/cases/{id}/reopen`.
-pub async fn reopen(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<String>,
-    fields: FormFields,
-) -> Result<Response, WebError> {
-    staff.check_csrf(&fields)?;
-    let id = case_id(&id)?;
-    service::reopen(&state, &staff.user, id).await?;
     Ok(back_to(id))
 }
 
