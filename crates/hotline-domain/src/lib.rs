@@ -14,6 +14,7 @@ pub mod jurisdiction;
 pub mod login;
 pub mod receipt;
 pub mod report;
+pub mod routing;
 pub mod staff;
 pub mod trace;
 

@@ -32,6 +32,8 @@ pub enum Action {
     MessageReporter,
     /// Ask for a fresh trace of where the address is hosted.
     Retrace,
+    /// Record what the police did with a referral (acknowledged, hold, cleared, orders).
+    RecordPoliceStep,
     LiftWelfareCap,
     ViewWelfare,
     ViewAudit,
@@ -54,6 +56,7 @@ impl Action {
         Action::MoveCase,
         Action::MessageReporter,
         Action::Retrace,
+        Action::RecordPoliceStep,
         Action::LiftWelfareCap,
         Action::ViewWelfare,
         Action::ViewAudit,
@@ -77,6 +80,7 @@ impl Action {
             Action::MoveCase => "move a case",
             Action::MessageReporter => "message a reporter",
             Action::Retrace => "trace an address again",
+            Action::RecordPoliceStep => "record a police decision",
             Action::LiftWelfareCap => "lift a welfare cap",
             Action::ViewWelfare => "see analysts' welfare",
             Action::ViewAudit => "see the audit trail",
@@ -102,14 +106,20 @@ pub fn may(role: Role, action: Action, case: Option<CaseAccess>) -> bool {
             analyst_may(action)
                 || matches!(
                     action,
-                    Review | Reassign | Reopen | LiftWelfareCap | ViewWelfare | ViewAudit
+                    Review
+                        | Reassign
+                        | Reopen
+                        | LiftWelfareCap
+                        | ViewWelfare
+                        | ViewAudit
+                        | RecordPoliceStep
                 )
         }
         // Admins run the system, not cases: least privilege.
         Role::Admin => matches!(action, ManageUsers | ManageTokens | ViewAudit),
         Role::Police => match action {
             ViewQueue => true,
-            ViewCase | ReadReports => case.is_some_and(|c| c.referred_to_police),
+            ViewCase | ReadReports | RecordPoliceStep => case.is_some_and(|c| c.referred_to_police),
             _ => false,
         },
     }
@@ -200,6 +210,7 @@ mod tests {
             (MoveCase,             [true,  true,  false, false]),
             (MessageReporter,      [true,  true,  false, false]),
             (Retrace,              [true,  true,  false, false]),
+            (RecordPoliceStep,     [false, true,  false, false]),
             (LiftWelfareCap,       [false, true,  false, false]),
             (ViewWelfare,          [false, true,  false, false]),
             (ViewAudit,            [false, true,  true,  false]),
@@ -230,14 +241,17 @@ mod tests {
 
     #[test]
     fn police_see_only_referred_cases() {
-        for action in [ViewCase, ReadReports] {
+        for action in [ViewCase, ReadReports, RecordPoliceStep] {
             assert!(may(Role::Police, action, REFERRED));
             assert!(!may(Role::Police, action, NOT_REFERRED));
             assert!(!may(Role::Police, action, None));
         }
         assert!(may(Role::Police, ViewQueue, None));
         for action in Action::ALL {
-            if !matches!(action, ViewQueue | ViewCase | ReadReports) {
+            if !matches!(
+                action,
+                ViewQueue | ViewCase | ReadReports | RecordPoliceStep
+            ) {
                 assert!(!may(Role::Police, *action, REFERRED), "{action:?}");
             }
         }
@@ -280,5 +294,31 @@ mod tests {
         assert!(!cap.may_take_assessment(120, false));
         assert!(cap.may_take_assessment(120, true));
         assert!(!WelfareCap { daily_minutes: 0 }.may_take_assessment(0, false));
+    }
+}
+
+named_enum!(
+    /// What the police record on a referral. Each is a leg on the case's timeline.
+    PoliceStep {
+        Acknowledged => "acknowledged",
+        /// An investigation is running: do not notify the host.
+        Hold => "hold",
+        /// The hotline may go ahead with the notice.
+        Cleared => "cleared",
+        OrderRequested => "order_requested",
+        OrderServed => "order_served",
+    }
+);
+
+impl PoliceStep {
+    /// The timeline leg (SPEC §2) this step stamps.
+    pub fn timeline_leg(self) -> &'static str {
+        match self {
+            PoliceStep::Acknowledged => "police_acknowledged",
+            PoliceStep::Hold => "police_hold",
+            PoliceStep::Cleared => "cleared",
+            PoliceStep::OrderRequested => "order_requested",
+            PoliceStep::OrderServed => "order_served",
+        }
     }
 }

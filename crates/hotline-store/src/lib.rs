@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod casework;
 pub mod jobs;
+pub mod police;
 pub mod reports;
 pub mod secrets;
 pub mod staff;

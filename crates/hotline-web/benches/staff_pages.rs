@@ -79,6 +79,13 @@ async fn main() {
                 absolute_secs: 3600,
             },
             welfare: WelfareCap::default(),
+            jurisdiction: hotline_domain::routing::Jurisdiction {
+                procedure: Procedure::Assess,
+                country: "BE".into(),
+                takedown_by: hotline_domain::jurisdiction::TakedownBy::Police,
+                objection_hours: 48,
+                partners: Vec::new(),
+            },
             public: hotline_web::PublicSite::default(),
         },
     );

@@ -41,6 +41,8 @@ pub struct WebConfig {
     pub sessions: hotline_store::SessionPolicy,
     /// The daily cap on analysts' assessment time.
     pub welfare: hotline_domain::staff::WelfareCap,
+    /// How cases are routed (shown as "why this route" on case pages).
+    pub jurisdiction: hotline_domain::routing::Jurisdiction,
     /// What the public pages say about this deployment.
     pub public: PublicSite,
 }

@@ -464,11 +464,23 @@ async fn tracer(config: &Config, offline: bool) -> anyhow::Result<hotline_networ
     })
 }
 
+/// What routing needs to know of the configuration. Partners come with the partner registry.
+fn jurisdiction(config: &Config) -> hotline_domain::routing::Jurisdiction {
+    hotline_domain::routing::Jurisdiction {
+        procedure: config.procedure,
+        country: config.national.country.clone(),
+        takedown_by: config.national.takedown_by,
+        objection_hours: config.national.objection_hours,
+        partners: Vec::new(),
+    }
+}
+
 async fn worker_only(n: usize, place: &Place) -> anyhow::Result<()> {
     let Opened { config, store } = place.open().await?;
     let workers = std::sync::Arc::new(worker::Workers {
         store: store.clone(),
         tracer: std::sync::Arc::new(tracer(&config, false).await?),
+        jurisdiction: jurisdiction(&config),
     });
     let shutdown = shutdown_signal();
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -578,6 +590,7 @@ async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
             welfare: WelfareCap {
                 daily_minutes: config.staff.welfare_daily_minutes,
             },
+            jurisdiction: jurisdiction(&config),
             public: PublicSite {
                 hotline_name: config.public.hotline_name.clone(),
                 emergency_number: config.public.emergency_number.clone(),
@@ -594,6 +607,7 @@ async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
     let workers = std::sync::Arc::new(worker::Workers {
         store: store.clone(),
         tracer: std::sync::Arc::new(tracer(&config, false).await?),
+        jurisdiction: jurisdiction(&config),
     });
     let shutdown = shutdown_signal();
     let listener = TcpListener::bind(listen)

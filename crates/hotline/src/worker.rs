@@ -7,8 +7,12 @@ use std::time::Duration;
 use time::OffsetDateTime;
 use tokio::sync::watch;
 
+use hotline_domain::routing::{Jurisdiction, route};
+use hotline_domain::staff::Role;
+use hotline_domain::trace::Trace;
+use hotline_domain::{CaseState, Procedure};
 use hotline_network::trace::Tracer;
-use hotline_store::{ClaimedJob, Store};
+use hotline_store::{CaseActionError, ClaimedJob, Move, StaffUser, Store};
 
 /// How long a claim lasts; a worker that dies loses its jobs to another after this.
 const LEASE: time::Duration = time::Duration::minutes(5);
@@ -19,6 +23,17 @@ const IDLE: Duration = Duration::from_millis(500);
 pub struct Workers {
     pub store: Store,
     pub tracer: Arc<Tracer>,
+    /// How cases are routed once traced.
+    pub jurisdiction: Jurisdiction,
+}
+
+/// Who the audit trail names for what the workers do on their own.
+fn system() -> StaffUser {
+    StaffUser {
+        id: 0,
+        username: "system".into(),
+        role: Role::Supervisor,
+    }
 }
 
 impl Workers {
@@ -97,9 +112,45 @@ impl Workers {
                 self.store
                     .save_trace(case_id, &trace)
                     .await
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.to_string())?;
+                self.forward_unopened(case_id, &trace).await
             }
             other => Err(format!("unknown job kind \"{other}\"")),
+        }
+    }
+
+    /// Under `forward-unopened`, a traced new case goes to the police without anybody
+    /// opening it. Idempotent: a case already referred is left alone.
+    async fn forward_unopened(&self, case_id: i64, trace: &Trace) -> Result<(), String> {
+        if self.jurisdiction.procedure != Procedure::ForwardUnopened {
+            return Ok(());
+        }
+        let route = route(&self.jurisdiction, None, Some(trace));
+        if !route.is_police() {
+            return Ok(());
+        }
+        let state = self
+            .store
+            .case_summary(case_id)
+            .await
+            .map_err(|e| e.to_string())?
+            .map(|c| c.state);
+        if state != Some(CaseState::New) {
+            return Ok(());
+        }
+        let m = Move {
+            to: CaseState::Referred,
+            procedure: Procedure::ForwardUnopened,
+            event: "referred_police",
+            to_police: true,
+        };
+        match self
+            .store
+            .move_case_by(case_id, m, &system(), OffsetDateTime::now_utc())
+            .await
+        {
+            Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => Ok(()),
+            Err(e) => Err(e.to_string()),
         }
     }
 }

@@ -167,3 +167,14 @@ staff-trace-registrar = Registrar
 staff-trace-errors = Fehlgeschlagene Schritte
 staff-trace-again = Erneut ermitteln
 staff-jobs-title = Hintergrundaufgaben
+
+## Routing and the police
+staff-route-title = Warum dieser Weg
+staff-police-title = Polizei
+staff-police-status = Zuletzt von der Polizei vermerkt: { $status }
+staff-police-note = Anmerkung (optional)
+staff-police-acknowledged = Eingang bestätigt
+staff-police-hold = Zurückgestellt: Ermittlungen laufen
+staff-police-cleared = Freigegeben: der Hosting-Anbieter darf benachrichtigt werden
+staff-police-order_requested = Anordnung beantragt
+staff-police-order_served = Anordnung zugestellt

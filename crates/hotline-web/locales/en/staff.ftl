@@ -166,3 +166,14 @@ staff-trace-registrar = Registrar
 staff-trace-errors = Steps that failed
 staff-trace-again = Trace again
 staff-jobs-title = Background work
+
+## Routing and the police
+staff-route-title = Why this route
+staff-police-title = Police
+staff-police-status = Last recorded by the police: { $status }
+staff-police-note = Note (optional)
+staff-police-acknowledged = Acknowledged
+staff-police-hold = Hold: an investigation is running
+staff-police-cleared = Cleared: the host may be notified
+staff-police-order_requested = Order requested
+staff-police-order_served = Order served

@@ -166,3 +166,14 @@ staff-trace-registrar = Bureau d’enregistrement
 staff-trace-errors = Étapes en échec
 staff-trace-again = Localiser à nouveau
 staff-jobs-title = Tâches en arrière-plan
+
+## Routing and the police
+staff-route-title = Pourquoi cette voie
+staff-police-title = Police
+staff-police-status = Dernière mention de la police : { $status }
+staff-police-note = Remarque (facultatif)
+staff-police-acknowledged = Réception confirmée
+staff-police-hold = En attente : une enquête est en cours
+staff-police-cleared = Feu vert : l’hébergeur peut être averti
+staff-police-order_requested = Ordonnance demandée
+staff-police-order_served = Ordonnance signifiée

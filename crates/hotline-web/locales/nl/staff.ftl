@@ -166,3 +166,14 @@ staff-trace-registrar = Registrar
 staff-trace-errors = Mislukte stappen
 staff-trace-again = Opnieuw traceren
 staff-jobs-title = Achtergrondtaken
+
+## Routing and the police
+staff-route-title = Waarom deze route
+staff-police-title = Politie
+staff-police-status = Laatst geregistreerd door de politie: { $status }
+staff-police-note = Opmerking (optioneel)
+staff-police-acknowledged = Ontvangst bevestigd
+staff-police-hold = Wachten: er loopt een onderzoek
+staff-police-cleared = Vrijgegeven: de hostingprovider mag verwittigd worden
+staff-police-order_requested = Bevel gevraagd
+staff-police-order_served = Bevel betekend

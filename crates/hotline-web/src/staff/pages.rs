@@ -15,7 +15,7 @@ use uuid::Uuid;
 use hotline_domain::assessment::{
     AssessmentInput, Classification, Media, SiteType, VictimAge, VictimGender,
 };
-use hotline_domain::staff::{Action, CaseAccess, may};
+use hotline_domain::staff::{Action, CaseAccess, PoliceStep, may};
 use hotline_domain::{CaseState, Procedure, address::defang};
 use hotline_store::{Assignee, AuditFilter, CaseFile, QueueCursor, QueueFilter, ReviewOutcome};
 
@@ -382,6 +382,11 @@ impl TraceView {
 #[template(path = "staff/case.html")]
 struct CasePage {
     t: Tr,
+    /// "Why this route", from the domain's routing rules.
+    route: String,
+    police_status: Option<String>,
+    /// The police steps this user may record: value and label.
+    police_steps: Vec<(&'static str, String)>,
     trace: Option<TraceView>,
     jobs: Vec<String>,
     may_retrace: bool,
@@ -499,8 +504,27 @@ async fn case_page(
     let assess = procedure == Procedure::Assess;
     let may_move = may(role, Action::MoveCase, access);
     let (trace, jobs) = service::trace_of(state, id).await?;
+    let latest = file.assessments.last().map(|a| a.assessment.classification);
+    let route = hotline_domain::routing::route(&state.config.jurisdiction, latest, trace.as_ref())
+        .explain();
+    let police_status = state
+        .store
+        .police_status(id)
+        .await?
+        .map(|s| police_label(t, s));
+    let police_steps = if may(role, Action::RecordPoliceStep, access) {
+        PoliceStep::ALL
+            .iter()
+            .map(|s| (s.as_str(), police_label(t, *s)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = CasePage {
         t,
+        route,
+        police_status,
+        police_steps,
         trace: trace.map(|tr| TraceView::of(tr, procedure)),
         jobs: jobs
             .iter()
@@ -688,6 +712,41 @@ pub async fn assess(
             .await
         }
     }
+}
+
+/// The label of a police step.
+fn police_label(t: Tr, step: PoliceStep) -> String {
+    t.get(match step {
+        PoliceStep::Acknowledged => "staff-police-acknowledged",
+        PoliceStep::Hold => "staff-police-hold",
+        PoliceStep::Cleared => "staff-police-cleared",
+        PoliceStep::OrderRequested => "staff-police-order_requested",
+        PoliceStep::OrderServed => "staff-police-order_served",
+    })
+}
+
+/// `POST /staff/cases/{id}/police`: a police step (`step`) with an optional `note`.
+pub async fn police(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    let raw = fields.get("step").unwrap_or("");
+    let step: PoliceStep = raw
+        .parse()
+        .map_err(|()| WebError::invalid("step", format!("unknown police step \"{raw}\"")))?;
+    service::police_step(
+        &state,
+        &staff.user,
+        id,
+        step,
+        fields.get("note").unwrap_or(""),
+    )
+    .await?;
+    Ok(back_to(id))
 }
 
 /// A case action with no fields of its own: check the form's CSRF token, run the service

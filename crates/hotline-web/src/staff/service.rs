@@ -381,3 +381,19 @@ pub async fn trace_of(
         state.store.jobs_of_case(case_id).await?,
     ))
 }
+
+/// Records what the police did with a referral (police, and supervisors taking it by phone).
+pub async fn police_step(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    step: hotline_domain::staff::PoliceStep,
+    note: &str,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::RecordPoliceStep, Some(access))?;
+    Ok(state
+        .store
+        .record_police_step(case_id, step, note, user, now())
+        .await?)
+}

@@ -86,21 +86,21 @@ impl Account {
 }
 
 /// A browser that keeps cookies, with JavaScript off.
-struct Browser {
+pub struct Browser {
     http: reqwest::Client,
     base: String,
     cookies: HashMap<String, String>,
 }
 
-struct Page {
-    status: StatusCode,
-    location: Option<String>,
-    set_cookies: Vec<String>,
-    body: String,
+pub struct Page {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub set_cookies: Vec<String>,
+    pub body: String,
 }
 
 impl Browser {
-    fn new(server: &Server) -> Browser {
+    pub fn new(server: &Server) -> Browser {
         Browser {
             http: client(),
             base: server.base.clone(),
@@ -146,12 +146,12 @@ impl Browser {
         }
     }
 
-    async fn get(&mut self, path: &str) -> Page {
+    pub async fn get(&mut self, path: &str) -> Page {
         let req = self.http.get(format!("{}{path}", self.base));
         self.send(req).await
     }
 
-    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
         let req = self.http.post(format!("{}{path}", self.base)).form(form);
         self.send(req).await
     }
@@ -169,7 +169,7 @@ impl Browser {
         .await
     }
 
-    async fn login(&mut self, who: &Account, offset: i64) -> Page {
+    pub async fn login(&mut self, who: &Account, offset: i64) -> Page {
         let page = self.get("/staff/login").await;
         let csrf = input_value(&page.body, "csrf_token");
         let code = who.code(offset);
@@ -186,7 +186,7 @@ impl Browser {
     }
 
     /// The CSRF token of the signed-in session, read from any staff page.
-    async fn csrf(&mut self) -> String {
+    pub async fn csrf(&mut self) -> String {
         input_value(&self.get("/staff/").await.body, "csrf_token")
     }
 }

@@ -11,7 +11,7 @@ use serde_json::json;
 use hotline_store::testing::TestDatabase;
 use hotline_store::{Keyring, Store};
 
-use crate::staff::{Account, PASSWORD};
+use crate::staff::{Account, Browser, PASSWORD};
 use crate::support::{BIN, Options, Server, client, each_engine, input_value};
 
 #[tokio::test]
@@ -180,4 +180,54 @@ async fn two_worker_processes_on_postgres_do_each_of_a_thousand_jobs_once() {
     assert_eq!(workers, 2, "both processes took part");
     store.close().await;
     db.remove().await;
+}
+
+#[tokio::test]
+async fn forward_unopened_refers_a_traced_report_to_the_police_without_staff() {
+    each_engine(|db| async move {
+        let options = Options {
+            env: vec![("HOTLINE_PROCEDURE", "forward-unopened")],
+            ..Options::default()
+        };
+        let server = Server::start(&db, &options);
+        let pol = Account::add(&db, "pol", "police");
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://192.0.2.55/x"], "where_found": "website", "description": "d"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap())).await.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let state = store.case_summary(1).await.unwrap().map(|c| c.state);
+            if state == Some(hotline_domain::CaseState::Referred) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{}: still {state:?} after 30 s", db.engine);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert!(store.latest_trace(1).await.unwrap().is_some(), "referred with its trace");
+        store.close().await;
+
+        let mut b = Browser::new(&server);
+        assert_eq!(b.login(&pol, 0).await.status, StatusCode::SEE_OTHER);
+        let page = b.get("/staff/cases/1").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("hxxp://192[.]0[.]2[.]55/x"), "defanged: {}", page.body);
+        assert!(!page.body.contains("href=\"http://192.0.2.55"), "never a link");
+        assert!(page.body.contains("international channel"), "why this route");
+        let csrf = b.csrf().await;
+        let cleared = b
+            .post("/staff/cases/1/police", &[("csrf_token", csrf.as_str()), ("step", "cleared"), ("note", "no objection")])
+            .await;
+        assert_eq!(cleared.status, StatusCode::SEE_OTHER, "{}", cleared.body);
+        let page = b.get("/staff/cases/1").await.body;
+        assert!(page.contains("no objection") && page.contains("<td>cleared</td>"), "{page}");
+        let bogus = b.post("/staff/cases/1/police", &[("csrf_token", csrf.as_str()), ("step", "dance")]).await;
+        assert_eq!(bogus.status, StatusCode::UNPROCESSABLE_ENTITY);
+        db
+    })
+    .await;
 }
