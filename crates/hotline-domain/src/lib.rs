@@ -12,6 +12,7 @@ pub mod audit;
 pub mod case;
 pub mod jurisdiction;
 pub mod login;
+pub mod notice;
 pub mod receipt;
 pub mod report;
 pub mod routing;
