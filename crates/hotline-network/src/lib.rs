@@ -8,6 +8,7 @@
 
 pub mod dns;
 pub mod ipdb;
+pub mod mailer;
 pub mod rdap;
 pub mod trace;
 

@@ -1,0 +1,280 @@
+//! Sending notices by e-mail with lettre over SMTP: a plain-text body for people and the XARF
+//! v4 report attached as JSON for machines. The Message-ID is the notice's own, so a resend
+//! after a crash is recognisable as the same notice.
+
+use std::time::Duration;
+
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::NetworkPolicy;
+
+/// Why a notice could not be sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MailError {
+    #[error("the hotline is configured offline (network.offline = true): the notice waits")]
+    Offline,
+    #[error("no SMTP server is configured (notices.smtp_url): the notice waits")]
+    NotConfigured,
+    #[error("\"{0}\" is not a usable e-mail address")]
+    BadAddress(String),
+    #[error("the SMTP address \"{url}\" is not usable: {why}")]
+    BadSmtpUrl { url: String, why: String },
+    #[error("the message could not be built: {0}")]
+    Build(String),
+    #[error("the SMTP server refused or failed: {0}")]
+    Smtp(String),
+}
+
+/// One notice, ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingNotice {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub xarf_json: String,
+    /// Without angle brackets, e.g. `notice-12-1@hotline.example`.
+    pub message_id: String,
+}
+
+/// An SMTP connection setting and the sender address.
+pub struct Mailer {
+    transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
+    from: Mailbox,
+    offline: bool,
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer")
+            .field("configured", &self.transport.is_some())
+            .field("offline", &self.offline)
+            .finish()
+    }
+}
+
+impl Mailer {
+    /// `smtp_url` as lettre reads it (`smtp://host:port`, `smtps://…`,
+    /// `smtp://host?tls=required`); empty means no sending. `from` is the hotline's address.
+    pub fn new(policy: &NetworkPolicy, smtp_url: &str, from: &str) -> Result<Mailer, MailError> {
+        let from: Mailbox = from
+            .parse()
+            .map_err(|_| MailError::BadAddress(from.to_owned()))?;
+        let transport = if smtp_url.trim().is_empty() {
+            None
+        } else {
+            let builder =
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url).map_err(|e| {
+                    MailError::BadSmtpUrl {
+                        url: smtp_url.to_owned(),
+                        why: e.to_string(),
+                    }
+                })?;
+            Some(builder.timeout(Some(Duration::from_secs(30))).build())
+        };
+        Ok(Mailer {
+            transport,
+            from,
+            offline: policy.offline,
+        })
+    }
+
+    /// Builds the message: text for people, XARF for machines.
+    pub fn message(&self, n: &OutgoingNotice) -> Result<Message, MailError> {
+        let to: Mailbox =
+            n.to.parse()
+                .map_err(|_| MailError::BadAddress(n.to.clone()))?;
+        let json =
+            ContentType::parse("application/json").map_err(|e| MailError::Build(e.to_string()))?;
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(n.subject.clone())
+            .message_id(Some(format!("<{}>", n.message_id)))
+            .multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(n.body.clone()))
+                    .singlepart(
+                        Attachment::new("xarf.json".to_owned()).body(n.xarf_json.clone(), json),
+                    ),
+            )
+            .map_err(|e| MailError::Build(e.to_string()))
+    }
+
+    /// Sends one notice.
+    pub async fn send(&self, n: &OutgoingNotice) -> Result<(), MailError> {
+        if self.offline {
+            return Err(MailError::Offline);
+        }
+        let transport = self.transport.as_ref().ok_or(MailError::NotConfigured)?;
+        let message = self.message(n)?;
+        transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| MailError::Smtp(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! A real SMTP server on loopback for tests: speaks enough of RFC 5321 for a client to
+    //! deliver, and keeps what it received.
+
+    use std::sync::{Arc, Mutex};
+
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+    /// A received message: envelope and data.
+    #[derive(Debug, Clone, Default)]
+    pub struct Received {
+        pub from: String,
+        pub to: Vec<String>,
+        pub data: String,
+    }
+
+    /// Starts the sink; returns its port and the list it fills.
+    pub async fn smtp_sink() -> (u16, Arc<Mutex<Vec<Received>>>) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let inbox: Arc<Mutex<Vec<Received>>> = Arc::default();
+        let store = inbox.clone();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let (read, mut write) = socket.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    let _ = write.write_all(b"220 sink.test ESMTP\r\n").await;
+                    let mut current = Received::default();
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        let upper = line.to_ascii_uppercase();
+                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO")
+                        {
+                            b"250-sink.test\r\n250 8BITMIME\r\n"
+                        } else if upper.starts_with("MAIL FROM:") {
+                            current.from = line[10..].trim().to_owned();
+                            b"250 OK\r\n"
+                        } else if upper.starts_with("RCPT TO:") {
+                            current.to.push(line[8..].trim().to_owned());
+                            b"250 OK\r\n"
+                        } else if upper == "DATA" {
+                            let _ = write.write_all(b"354 go ahead\r\n").await;
+                            while let Ok(Some(l)) = lines.next_line().await {
+                                if l == "." {
+                                    break;
+                                }
+                                current.data.push_str(l.strip_prefix('.').unwrap_or(&l));
+                                current.data.push('\n');
+                            }
+                            store.lock().unwrap().push(std::mem::take(&mut current));
+                            b"250 queued\r\n"
+                        } else if upper == "QUIT" {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            break;
+                        } else {
+                            b"250 OK\r\n"
+                        };
+                        if write.write_all(reply).await.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        (port, inbox)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::smtp_sink;
+    use super::*;
+    use hotline_domain::notice::{NoticeFacts, notice_text, xarf};
+
+    fn notice() -> OutgoingNotice {
+        let facts = NoticeFacts {
+            reference: "BE-2026-000042".into(),
+            address: "http://example.com/gallery/42".into(),
+            statute: "Belgian Criminal Code, art. 417/43".into(),
+            hotline_name: "Hotline".into(),
+            hotline_email: "notices@hotline.example.com".into(),
+            reported_at: "2026-11-28T10:00:00Z".into(),
+            preserve_evidence: false,
+            report_id: "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f".into(),
+        };
+        let (subject, body) = notice_text(&facts);
+        OutgoingNotice {
+            to: "abuse@host.example.com".into(),
+            subject,
+            body,
+            xarf_json: xarf(&facts).to_string(),
+            message_id: "notice-42-1@hotline.example.com".into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_notice_reaches_the_smtp_server_with_its_xarf_part() {
+        let (port, inbox) = smtp_sink().await;
+        let mailer = Mailer::new(
+            &NetworkPolicy::default(),
+            &format!("smtp://127.0.0.1:{port}"),
+            "Hotline <notices@hotline.example.com>",
+        )
+        .unwrap();
+        mailer.send(&notice()).await.unwrap();
+        let got = inbox.lock().unwrap().clone();
+        assert_eq!(got.len(), 1);
+        let m = &got[0];
+        assert_eq!(m.to, ["<abuse@host.example.com>"]);
+        let data = &m.data;
+        assert!(
+            data.contains("Message-ID: <notice-42-1@hotline.example.com>"),
+            "{data}"
+        );
+        assert!(data.contains("http://example.com/gallery/42"));
+        assert!(data.contains("417/43"));
+        assert!(data.contains("filename=\"xarf.json\""), "{data}");
+        // The XARF part, as it travelled (quoted-printable): its JSON parses and has the
+        // required fields.
+        let part = &data[data.find("filename=\"xarf.json\"").unwrap()..];
+        let body_start = part.find("\n\n").unwrap() + 2;
+        let body = &part[body_start..part.find("\n--").unwrap()];
+        let decoded = quoted_printable::decode(
+            body.replace('\n', "\r\n"),
+            quoted_printable::ParseMode::Robust,
+        )
+        .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&decoded).unwrap();
+        assert!(!data.contains("reporter@"), "no reporter data");
+        assert_eq!(json["type"], "csam");
+        assert_eq!(json["category"], "content");
+        assert_eq!(json["url"], "http://example.com/gallery/42");
+    }
+
+    #[tokio::test]
+    async fn offline_and_unconfigured_mailers_say_why() {
+        let offline = NetworkPolicy {
+            offline: true,
+            ..Default::default()
+        };
+        let m = Mailer::new(
+            &offline,
+            "smtp://127.0.0.1:9",
+            "notices@hotline.example.com",
+        )
+        .unwrap();
+        assert_eq!(m.send(&notice()).await, Err(MailError::Offline));
+        let m = Mailer::new(&NetworkPolicy::default(), "", "notices@hotline.example.com").unwrap();
+        assert_eq!(m.send(&notice()).await, Err(MailError::NotConfigured));
+        assert!(matches!(
+            Mailer::new(&NetworkPolicy::default(), "", "not an address"),
+            Err(MailError::BadAddress(_))
+        ));
+        assert!(matches!(
+            Mailer::new(&NetworkPolicy::default(), "gopher://x", "a@example.com"),
+            Err(MailError::BadSmtpUrl { .. })
+        ));
+    }
+}
