@@ -10,6 +10,7 @@ pub mod dns;
 pub mod ipdb;
 pub mod mailer;
 pub mod rdap;
+pub mod testing;
 pub mod trace;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};

@@ -42,7 +42,23 @@ pub struct OutgoingNotice {
 pub struct Mailer {
     transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
     from: Mailbox,
+    /// Offline, mail may still go to an SMTP server on this machine when the policy allows
+    /// loopback targets (tests); nothing leaves the machine.
     offline: bool,
+}
+
+/// Whether an SMTP URL names this machine.
+fn is_loopback_url(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = if let Some(v6) = rest.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        rest.split([':', '/', '?']).next().unwrap_or("")
+    };
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 impl std::fmt::Debug for Mailer {
@@ -73,10 +89,11 @@ impl Mailer {
                 })?;
             Some(builder.timeout(Some(Duration::from_secs(30))).build())
         };
+        let loopback_allowed = policy.allow_loopback_targets && is_loopback_url(smtp_url);
         Ok(Mailer {
             transport,
             from,
-            offline: policy.offline,
+            offline: policy.offline && !loopback_allowed,
         })
     }
 
@@ -118,79 +135,9 @@ impl Mailer {
 }
 
 #[cfg(test)]
-pub(crate) mod testing {
-    //! A real SMTP server on loopback for tests: speaks enough of RFC 5321 for a client to
-    //! deliver, and keeps what it received.
-
-    use std::sync::{Arc, Mutex};
-
-    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-
-    /// A received message: envelope and data.
-    #[derive(Debug, Clone, Default)]
-    pub struct Received {
-        pub from: String,
-        pub to: Vec<String>,
-        pub data: String,
-    }
-
-    /// Starts the sink; returns its port and the list it fills.
-    pub async fn smtp_sink() -> (u16, Arc<Mutex<Vec<Received>>>) {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let inbox: Arc<Mutex<Vec<Received>>> = Arc::default();
-        let store = inbox.clone();
-        tokio::spawn(async move {
-            while let Ok((socket, _)) = listener.accept().await {
-                let store = store.clone();
-                tokio::spawn(async move {
-                    let (read, mut write) = socket.into_split();
-                    let mut lines = BufReader::new(read).lines();
-                    let _ = write.write_all(b"220 sink.test ESMTP\r\n").await;
-                    let mut current = Received::default();
-                    while let Ok(Some(line)) = lines.next_line().await {
-                        let upper = line.to_ascii_uppercase();
-                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO")
-                        {
-                            b"250-sink.test\r\n250 8BITMIME\r\n"
-                        } else if upper.starts_with("MAIL FROM:") {
-                            current.from = line[10..].trim().to_owned();
-                            b"250 OK\r\n"
-                        } else if upper.starts_with("RCPT TO:") {
-                            current.to.push(line[8..].trim().to_owned());
-                            b"250 OK\r\n"
-                        } else if upper == "DATA" {
-                            let _ = write.write_all(b"354 go ahead\r\n").await;
-                            while let Ok(Some(l)) = lines.next_line().await {
-                                if l == "." {
-                                    break;
-                                }
-                                current.data.push_str(l.strip_prefix('.').unwrap_or(&l));
-                                current.data.push('\n');
-                            }
-                            store.lock().unwrap().push(std::mem::take(&mut current));
-                            b"250 queued\r\n"
-                        } else if upper == "QUIT" {
-                            let _ = write.write_all(b"221 bye\r\n").await;
-                            break;
-                        } else {
-                            b"250 OK\r\n"
-                        };
-                        if write.write_all(reply).await.is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
-        });
-        (port, inbox)
-    }
-}
-
-#[cfg(test)]
 mod tests {
-    use super::testing::smtp_sink;
     use super::*;
+    use crate::testing::smtp_sink;
     use hotline_domain::notice::{NoticeFacts, notice_text, xarf};
 
     fn notice() -> OutgoingNotice {

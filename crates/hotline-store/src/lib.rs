@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod casework;
 pub mod jobs;
+pub mod notices;
 pub mod police;
 pub mod reports;
 pub mod secrets;
@@ -34,6 +35,7 @@ pub use casework::{
     ReviewOutcome, WelfareDay,
 };
 pub use jobs::{ClaimedJob, JobCounts, JobState, JobSummary, NewJob, retry_delay};
+pub use notices::{NewNotice, QueuedNotice};
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
 pub use secrets::{KeyError, Keyring};
 pub use staff::{

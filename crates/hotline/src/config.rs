@@ -16,6 +16,7 @@ use hotline_network::NetworkPolicy;
 /// belong to the command line or to tools). Within a section, unknown keys are errors, so a
 /// typo such as `HOTLINE_NETWORK__OFLINE` is reported rather than ignored.
 const TOP_LEVEL: &[&str] = &[
+    "notices",
     "procedure",
     "default_language",
     "network",
@@ -38,6 +39,27 @@ pub struct Config {
     pub national: National,
     pub staff: Staff,
     pub public: Public,
+    pub notices: Notices,
+}
+
+/// Notices to hosts (sent only where the hotline sends them: `national.takedown_by`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Notices {
+    /// The SMTP server, as `smtp://host:port`, `smtps://host` or `smtp://host?tls=required`;
+    /// empty means notices wait, and say why on the case.
+    pub smtp_url: String,
+    /// The hotline's sending address, also given as the contact in every notice.
+    pub from: String,
+}
+
+impl Default for Notices {
+    fn default() -> Self {
+        Self {
+            smtp_url: String::new(),
+            from: "notices@hotline.invalid".to_owned(),
+        }
+    }
 }
 
 /// What the public pages say about this hotline.
@@ -120,6 +142,7 @@ impl Default for Config {
             national: National::default(),
             staff: Staff::default(),
             public: Public::default(),
+            notices: Notices::default(),
         }
     }
 }
@@ -203,6 +226,12 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 #  { name = "1712 (violence, abuse and child abuse, in Dutch)", contact = "1712" },
 #  { name = "Stop it Now! (for people worried about their own thoughts)", contact = "stopitnow.be" },
 #]
+
+[notices]
+# Where notices to hosts are sent from, where the hotline sends them (national.takedown_by =
+# "hotline"). Empty smtp_url: notices wait, and the case says why.
+#smtp_url = ""
+#from = "notices@hotline.invalid"
 "#;
 
 impl Config {

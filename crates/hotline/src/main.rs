@@ -481,6 +481,17 @@ async fn worker_only(n: usize, place: &Place) -> anyhow::Result<()> {
         store: store.clone(),
         tracer: std::sync::Arc::new(tracer(&config, false).await?),
         jurisdiction: jurisdiction(&config),
+        mailer: hotline_network::mailer::Mailer::new(
+            &config.network,
+            &config.notices.smtp_url,
+            &config.notices.from,
+        )
+        .context("the [notices] settings")?,
+        notice: worker::NoticeSettings {
+            hotline_name: config.public.hotline_name.clone(),
+            from: config.notices.from.clone(),
+            default_statute: config.public.law_reference.clone(),
+        },
     });
     let shutdown = shutdown_signal();
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -608,6 +619,17 @@ async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
         store: store.clone(),
         tracer: std::sync::Arc::new(tracer(&config, false).await?),
         jurisdiction: jurisdiction(&config),
+        mailer: hotline_network::mailer::Mailer::new(
+            &config.network,
+            &config.notices.smtp_url,
+            &config.notices.from,
+        )
+        .context("the [notices] settings")?,
+        notice: worker::NoticeSettings {
+            hotline_name: config.public.hotline_name.clone(),
+            from: config.notices.from.clone(),
+            default_statute: config.public.law_reference.clone(),
+        },
     });
     let shutdown = shutdown_signal();
     let listener = TcpListener::bind(listen)

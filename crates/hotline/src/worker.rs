@@ -7,12 +7,16 @@ use std::time::Duration;
 use time::OffsetDateTime;
 use tokio::sync::watch;
 
-use hotline_domain::routing::{Jurisdiction, route};
+use hotline_domain::notice::{
+    NoticeDecision, NoticeFacts, notice_due, notice_text, recipients, xarf,
+};
+use hotline_domain::routing::{Jurisdiction, Route, route};
 use hotline_domain::staff::Role;
 use hotline_domain::trace::Trace;
 use hotline_domain::{CaseState, Procedure};
+use hotline_network::mailer::{Mailer, OutgoingNotice};
 use hotline_network::trace::Tracer;
-use hotline_store::{CaseActionError, ClaimedJob, Move, StaffUser, Store};
+use hotline_store::{CaseActionError, ClaimedJob, Move, NewJob, NewNotice, StaffUser, Store};
 
 /// How long a claim lasts; a worker that dies loses its jobs to another after this.
 const LEASE: time::Duration = time::Duration::minutes(5);
@@ -25,6 +29,16 @@ pub struct Workers {
     pub tracer: Arc<Tracer>,
     /// How cases are routed once traced.
     pub jurisdiction: Jurisdiction,
+    pub mailer: Mailer,
+    pub notice: NoticeSettings,
+}
+
+/// What every notice states about the hotline.
+pub struct NoticeSettings {
+    pub hotline_name: String,
+    pub from: String,
+    /// Cited when the assessment gives no statutory reference.
+    pub default_statute: String,
 }
 
 /// Who the audit trail names for what the workers do on their own.
@@ -115,8 +129,178 @@ impl Workers {
                     .map_err(|e| e.to_string())?;
                 self.forward_unopened(case_id, &trace).await
             }
+            "notice" => {
+                let case_id = job
+                    .payload
+                    .get("case_id")
+                    .and_then(serde_json::Value::as_i64)
+                    .or(job.case_id)
+                    .ok_or("a notice job without a case_id")?;
+                self.notice(case_id).await
+            }
             other => Err(format!("unknown job kind \"{other}\"")),
         }
+    }
+
+    /// Sends the case's notice to its host when the takedown regime says it is due; if it is
+    /// not due yet, queues itself again for then. Idempotent through the outbox.
+    async fn notice(&self, case_id: i64) -> Result<(), String> {
+        let err = |e: hotline_store::StoreError| e.to_string();
+        let Some(file) = self
+            .store
+            .case_file(case_id, false, false)
+            .await
+            .map_err(err)?
+        else {
+            return Err(format!("case {case_id} does not exist"));
+        };
+        if !file.referred_to_police
+            || !matches!(file.state, CaseState::Referred | CaseState::AwaitingRemoval)
+        {
+            return Ok(());
+        }
+        let latest = file.assessments.last().map(|a| a.assessment.clone());
+        let trace = self.store.latest_trace(case_id).await.map_err(err)?;
+        let route = route(
+            &self.jurisdiction,
+            latest.as_ref().map(|a| a.classification),
+            trace.as_ref(),
+        );
+        let (Route::NationalPolice { .. }, Some(trace)) = (&route, trace) else {
+            return Ok(()); // abroad or untraceable: not the hotline's notice to send
+        };
+        let now = OffsetDateTime::now_utc();
+        let now_ms = (now.unix_timestamp_nanos() / 1_000_000) as i64;
+        let referred = self
+            .store
+            .referred_at(case_id)
+            .await
+            .map_err(err)?
+            .unwrap_or(now_ms);
+        let police = self.store.police_status(case_id).await.map_err(err)?;
+        match notice_due(
+            self.jurisdiction.takedown_by,
+            self.jurisdiction.objection_hours,
+            referred,
+            police,
+            now_ms,
+        ) {
+            NoticeDecision::NotOurs(_) | NoticeDecision::Held => return Ok(()),
+            NoticeDecision::At(due) => {
+                // Not yet: this job completes, and a new one waits for the due time.
+                let at = OffsetDateTime::from_unix_timestamp_nanos(i128::from(due) * 1_000_000)
+                    .unwrap_or(now);
+                let store = self.store.clone();
+                tokio::spawn(async move {
+                    // After this job is marked done, so the dedupe key is free.
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    let job = NewJob {
+                        kind: "notice".into(),
+                        payload: serde_json::json!({ "case_id": case_id }),
+                        case_id: Some(case_id),
+                        priority: 1,
+                        run_at: at,
+                        max_attempts: 8,
+                        dedupe_key: Some(format!("notice:{case_id}")),
+                    };
+                    let _ = store.enqueue_job(&job, OffsetDateTime::now_utc()).await;
+                });
+                return Ok(());
+            }
+            NoticeDecision::Now => {}
+        }
+        let statute = latest
+            .as_ref()
+            .and_then(|a| a.statutory_reference.clone())
+            .unwrap_or_else(|| self.notice.default_statute.clone());
+        let facts = NoticeFacts {
+            reference: format!(
+                "{}-{}-{case_id:06}",
+                self.jurisdiction.country,
+                file.created_at.year()
+            ),
+            address: file.canonical.clone(),
+            statute,
+            hotline_name: self.notice.hotline_name.clone(),
+            hotline_email: self.notice.from.clone(),
+            reported_at: file
+                .created_at
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default(),
+            preserve_evidence: false,
+            report_id: uuid::Uuid::new_v4().to_string(),
+        };
+        let (subject, body) = notice_text(&facts);
+        let xarf_json = xarf(&facts).to_string();
+        let queued: Vec<NewNotice> = recipients(&trace)
+            .into_iter()
+            .map(|r| NewNotice {
+                message_id: format!(
+                    "notice-{case_id}-{}@{}",
+                    r.email.replace('@', "."),
+                    domain_of(&self.notice.from)
+                ),
+                recipient: r.email,
+                role: format!("{:?}", r.role).to_ascii_lowercase(),
+                subject: subject.clone(),
+                body: body.clone(),
+                xarf: xarf_json.clone(),
+            })
+            .collect();
+        if queued.is_empty() {
+            return Err("no abuse contact in the trace: a notice cannot be addressed".into());
+        }
+        self.store
+            .queue_notices(case_id, &queued, now)
+            .await
+            .map_err(err)?;
+        let mut failures = Vec::new();
+        for n in self.store.notices_of_case(case_id).await.map_err(err)? {
+            if n.state != "pending" || !self.store.begin_sending_notice(n.id).await.map_err(err)? {
+                continue;
+            }
+            let out = OutgoingNotice {
+                to: n.recipient.clone(),
+                subject: n.subject,
+                body: n.body,
+                xarf_json: n.xarf,
+                message_id: n.message_id,
+            };
+            match self.mailer.send(&out).await {
+                Ok(()) => self
+                    .store
+                    .notice_sent(n.id, case_id, &n.recipient, OffsetDateTime::now_utc())
+                    .await
+                    .map_err(err)?,
+                Err(e) => {
+                    self.store
+                        .notice_failed(n.id, &e.to_string())
+                        .await
+                        .map_err(err)?;
+                    failures.push(format!("{}: {e}", n.recipient));
+                }
+            }
+        }
+        if !failures.is_empty() {
+            return Err(failures.join("; "));
+        }
+        if file.state == CaseState::Referred {
+            let m = Move {
+                to: CaseState::AwaitingRemoval,
+                procedure: self.jurisdiction.procedure,
+                event: "awaiting_removal",
+                to_police: false,
+            };
+            match self
+                .store
+                .move_case_by(case_id, m, &system(), OffsetDateTime::now_utc())
+                .await
+            {
+                Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => {}
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+        Ok(())
     }
 
     /// Under `forward-unopened`, a traced new case goes to the police without anybody
@@ -149,8 +333,20 @@ impl Workers {
             .move_case_by(case_id, m, &system(), OffsetDateTime::now_utc())
             .await
         {
-            Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => Ok(()),
+            Ok(_) => self
+                .store
+                .enqueue_notice_job(case_id, OffsetDateTime::now_utc())
+                .await
+                .map_err(|e| e.to_string()),
+            Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => Ok(()),
             Err(e) => Err(e.to_string()),
         }
     }
+}
+
+fn domain_of(address: &str) -> String {
+    address
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim_end_matches('>').to_owned())
+        .unwrap_or_else(|| "hotline.invalid".into())
 }

@@ -274,6 +274,11 @@ pub async fn move_case(
             now(),
         )
         .await?;
+    if to == CaseState::Referred {
+        // The notice job decides, by the takedown regime, whether and when the hotline
+        // notifies the host.
+        state.store.enqueue_notice_job(case_id, now()).await?;
+    }
     Ok(())
 }
 
@@ -392,8 +397,13 @@ pub async fn police_step(
 ) -> Result<(), WebError> {
     let access = access(state, case_id).await?;
     require(user, Action::RecordPoliceStep, Some(access))?;
-    Ok(state
+    state
         .store
         .record_police_step(case_id, step, note, user, now())
-        .await?)
+        .await?;
+    if step == hotline_domain::staff::PoliceStep::Cleared {
+        // Cleared: where the hotline sends notices, it may do so now.
+        state.store.enqueue_notice_job(case_id, now()).await?;
+    }
+    Ok(())
 }

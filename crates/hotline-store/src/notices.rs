@@ -1,0 +1,189 @@
+//! The notice outbox: written before sending, marked as it goes, so a notice is never sent
+//! twice by a retry, and every sent notice is on the case's timeline.
+
+use time::OffsetDateTime;
+
+use crate::{Result, Store, on_read_pool, on_write_pool, to_millis};
+
+/// A notice to queue.
+#[derive(Debug, Clone)]
+pub struct NewNotice {
+    pub recipient: String,
+    /// `host`, `cdn` or `registrar`.
+    pub role: String,
+    pub subject: String,
+    pub body: String,
+    pub xarf: String,
+    /// Unique per notice; also the e-mail's Message-ID.
+    pub message_id: String,
+}
+
+/// A queued notice.
+#[derive(Debug, Clone)]
+pub struct QueuedNotice {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub xarf: String,
+    pub message_id: String,
+    pub state: String,
+}
+
+impl Store {
+    /// Queues notices for a case; one already queued (same Message-ID) is left as it is.
+    pub async fn queue_notices(
+        &self,
+        case_id: i64,
+        notices: &[NewNotice],
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            for n in notices {
+                sqlx::query(
+                    "INSERT INTO notices (case_id, recipient, role, subject, body, xarf, message_id, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id) DO NOTHING",
+                )
+                .bind(case_id)
+                .bind(&n.recipient)
+                .bind(&n.role)
+                .bind(&n.subject)
+                .bind(&n.body)
+                .bind(&n.xarf)
+                .bind(&n.message_id)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// The case's notices, oldest first.
+    pub async fn notices_of_case(&self, case_id: i64) -> Result<Vec<QueuedNotice>> {
+        let rows: Vec<(i64, String, String, String, String, String, String)> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT id, recipient, subject, body, xarf, message_id, state FROM notices WHERE case_id = $1 ORDER BY id",
+            )
+            .bind(case_id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, recipient, subject, body, xarf, message_id, state)| QueuedNotice {
+                    id,
+                    recipient,
+                    subject,
+                    body,
+                    xarf,
+                    message_id,
+                    state,
+                },
+            )
+            .collect())
+    }
+
+    /// Takes a pending notice for sending; `false` if it is not pending (sent, or another
+    /// worker has it). A notice left 'sending' by a crash becomes 'uncertain' instead.
+    pub async fn begin_sending_notice(&self, id: i64) -> Result<bool> {
+        on_write_pool!(&self.db, pool => {
+            let n = sqlx::query("UPDATE notices SET state = 'sending' WHERE id = $1 AND state = 'pending'")
+                .bind(id)
+                .execute(pool)
+                .await?
+                .rows_affected();
+            if n == 0 {
+                sqlx::query(
+                    "UPDATE notices SET state = 'uncertain', last_error = 'a send was interrupted; check before sending again' \
+                     WHERE id = $1 AND state = 'sending'",
+                )
+                .bind(id)
+                .execute(pool)
+                .await?;
+            }
+            Ok(n == 1)
+        })
+    }
+
+    /// Marks a notice sent, with a `notice_sent` timeline entry.
+    pub async fn notice_sent(
+        &self,
+        id: i64,
+        case_id: i64,
+        recipient: &str,
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("UPDATE notices SET state = 'sent', sent_at = $1, last_error = NULL WHERE id = $2")
+                .bind(at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'notice_sent', $3)")
+                .bind(case_id)
+                .bind(at)
+                .bind(recipient)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Puts a notice whose sending failed back to pending, with the error.
+    pub async fn notice_failed(&self, id: i64, error: &str) -> Result<()> {
+        on_write_pool!(&self.db, pool => {
+            sqlx::query("UPDATE notices SET state = 'pending', last_error = $1 WHERE id = $2 AND state = 'sending'")
+                .bind(error)
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// When the case was referred to the police (its first `referred_police` entry).
+    pub async fn referred_at(&self, case_id: i64) -> Result<Option<i64>> {
+        on_read_pool!(&self.db, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT MIN(at) FROM case_events WHERE case_id = $1 AND kind = 'referred_police'",
+            )
+            .bind(case_id)
+            .fetch_one(pool)
+            .await?)
+        })
+    }
+
+    /// Queues the job that sends (or schedules) the case's notice; at most one waits.
+    pub async fn enqueue_notice_job(&self, case_id: i64, now: OffsetDateTime) -> Result<()> {
+        let job = crate::NewJob {
+            kind: "notice".into(),
+            payload: serde_json::json!({ "case_id": case_id }),
+            case_id: Some(case_id),
+            priority: 1,
+            run_at: now,
+            max_attempts: 8,
+            dedupe_key: Some(format!("notice:{case_id}")),
+        };
+        if self.enqueue_job(&job, now).await?.is_none() {
+            // One is already waiting (e.g. for the end of the objection window): bring it
+            // forward, since something changed (a referral, a clearance).
+            let at = to_millis(now);
+            on_write_pool!(&self.db, pool => {
+                sqlx::query("UPDATE jobs SET run_at = $1 WHERE dedupe_key = $2 AND state = 'queued' AND run_at > $1")
+                    .bind(at)
+                    .bind(format!("notice:{case_id}"))
+                    .execute(pool)
+                    .await?;
+            });
+        }
+        Ok(())
+    }
+}

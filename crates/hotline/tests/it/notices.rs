@@ -1,0 +1,137 @@
+//! Notices to hosts under the `hotline` takedown regime: a referral waits for the police's
+//! objection window, a hold stops the notice, a clearance sends it at once, over SMTP to a
+//! server on loopback, with the address, the statute and a XARF part, and nothing about the
+//! reporter.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use hotline_domain::trace::{Contact, HostingAddress, Trace};
+use hotline_store::{Keyring, Store};
+
+use crate::staff::{Account, Browser};
+use crate::support::{Options, Server, client, each_engine};
+
+#[tokio::test]
+async fn a_cleared_referral_sends_one_notice_and_a_hold_sends_none() {
+    each_engine(|db| async move {
+        let (port, inbox) = hotline_network::testing::smtp_sink().await;
+        let smtp = format!("smtp://127.0.0.1:{port}");
+        let smtp: &'static str = Box::leak(smtp.into_boxed_str());
+        let options = Options {
+            env: vec![
+                ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+                ("HOTLINE_NATIONAL__TAKEDOWN_BY", "hotline"),
+                ("HOTLINE_NATIONAL__OBJECTION_HOURS", "48"),
+                ("HOTLINE_NOTICES__SMTP_URL", smtp),
+                ("HOTLINE_NOTICES__FROM", "notices@hotline.test"),
+            ],
+            ..Options::default()
+        };
+        let server = Server::start(&db, &options);
+        let ann = Account::add(&db, "ann", "analyst");
+        let pol = Account::add(&db, "pol", "police");
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://192.0.2.60/a"], "where_found": "website",
+                          "description": "REPORTER-WORDS", "contact": {"email": "reporter@example.com"}}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+
+        // The tracer runs offline here; give the case the trace a loopback world would give:
+        // hosted in this country (BE), with the network's abuse contact.
+        let store = Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap())).await.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while store.latest_trace(1).await.unwrap().is_none() {
+            assert!(Instant::now() < deadline, "no trace");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+        let hosted_here = Trace {
+            host: "192.0.2.60".into(),
+            traced_at_ms: now_ms + 1,
+            addresses: vec![HostingAddress {
+                ip: "192.0.2.60".into(),
+                country: Some("BE".into()),
+                abuse: Some(Contact { email: Some("abuse@host.example.com".into()), ..Default::default() }),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        store.save_trace(1, &hosted_here).await.unwrap();
+
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let csrf = a.csrf().await;
+        let assessed = a
+            .post(
+                "/staff/cases/1/assessment",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("classification", "national"),
+                    ("statutory_reference", "Belgian Criminal Code, art. 417/43"),
+                    ("victim_age", "7-10"),
+                    ("victim_gender", "female"),
+                    ("media", "image"),
+                    ("site_type", "image_host"),
+                    ("commercial", "no"),
+                ],
+            )
+            .await;
+        assert_eq!(assessed.status, StatusCode::SEE_OTHER, "{}", assessed.body);
+        let page = a.get("/staff/cases/1").await.body;
+        assert!(page.contains("Hosted in this country"), "why this route: {page}");
+        let referred = a.post("/staff/cases/1/move", &[("csrf_token", &csrf), ("to", "referred")]).await;
+        assert_eq!(referred.status, StatusCode::SEE_OTHER);
+
+        // The objection window is open (48 h), and then the police hold: nothing is sent.
+        let mut p = Browser::new(&server);
+        assert_eq!(p.login(&pol, 0).await.status, StatusCode::SEE_OTHER);
+        let pcsrf = p.csrf().await;
+        let hold = p.post("/staff/cases/1/police", &[("csrf_token", &pcsrf), ("step", "hold")]).await;
+        assert_eq!(hold.status, StatusCode::SEE_OTHER);
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        assert!(inbox.lock().unwrap().is_empty(), "{}: a notice went out during the window or the hold", db.engine);
+
+        // Cleared: the notice goes at once, once.
+        let cleared = p.post("/staff/cases/1/police", &[("csrf_token", &pcsrf), ("step", "cleared")]).await;
+        assert_eq!(cleared.status, StatusCode::SEE_OTHER);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while inbox.lock().unwrap().is_empty() {
+            assert!(Instant::now() < deadline, "{}: no notice after clearance", db.engine);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(mail.len(), 1, "exactly one notice");
+        assert_eq!(mail[0].to, ["<abuse@host.example.com>"]);
+        let data = &mail[0].data;
+        assert!(data.contains("http://192.0.2.60/a"));
+        assert!(data.contains("417/43"));
+        assert!(data.contains("xarf.json"));
+        for secret in ["REPORTER-WORDS", "reporter@example.com"] {
+            assert!(!data.contains(secret), "the notice carries reporter data: {secret}");
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let state = store.case_summary(1).await.unwrap().unwrap().state;
+            if state == hotline_domain::CaseState::AwaitingRemoval {
+                break;
+            }
+            assert!(Instant::now() < deadline, "still {state}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let legs: Vec<String> = store.case_timeline(1).await.unwrap().into_iter().map(|(_, k)| k).collect();
+        for leg in ["referred_police", "police_hold", "cleared", "notice_sent", "awaiting_removal"] {
+            assert!(legs.iter().any(|l| l == leg), "{leg} missing from {legs:?}");
+        }
+        store.close().await;
+        db
+    })
+    .await;
+}
