@@ -68,7 +68,8 @@ pub struct Recipient {
 }
 
 /// Whom the notice goes to, from the trace: the hosting networks' abuse contacts (a CDN's
-/// when the address is behind one), then the registrar as escalation. Each e-mail once.
+/// when the address is behind one). The registrar is the escalation: it is chosen only when
+/// no network contact is known. Each e-mail once.
 pub fn recipients(trace: &Trace) -> Vec<Recipient> {
     let mut out: Vec<Recipient> = Vec::new();
     let mut push = |email: Option<&String>, role| {
