@@ -313,8 +313,11 @@ mod tests {
 
     #[test]
     fn numeric_hosts_become_dotted_ipv4() {
-        assert_eq!(canon("http://3232235777/"), "http://192.168.1.1/");
-        assert_eq!(canon("http://0xC0.0250.1.1/"), "http://192.168.1.1/");
+        // SPEC §3's own examples (3232235777, 0xC0.0250.1.1) name a private address; these
+        // are the same spellings of a documentation address.
+        assert_eq!(canon("http://3221225985/"), "http://192.0.2.1/");
+        assert_eq!(canon("http://0xC0.0.02.1/"), "http://192.0.2.1/");
+        assert_eq!(canon("http://0300.0.2.1/"), "http://192.0.2.1/");
         assert_eq!(canon("http://0xc0000201/x"), "http://192.0.2.1/x");
         let a = CanonicalAddress::parse("http://192.0.2.1/").unwrap();
         assert!(a.ip_literal);

@@ -464,6 +464,29 @@ async fn tracer(config: &Config, offline: bool) -> anyhow::Result<hotline_networ
     })
 }
 
+/// The background workers the configuration asks for.
+async fn workers(
+    config: &Config,
+    store: &Store,
+) -> anyhow::Result<std::sync::Arc<worker::Workers>> {
+    Ok(std::sync::Arc::new(worker::Workers {
+        store: store.clone(),
+        tracer: std::sync::Arc::new(tracer(config, false).await?),
+        jurisdiction: jurisdiction(config),
+        mailer: hotline_network::mailer::Mailer::new(
+            &config.network,
+            &config.notices.smtp_url,
+            &config.notices.from,
+        )
+        .context("the [notices] settings")?,
+        notice: worker::NoticeSettings {
+            hotline_name: config.public.hotline_name.clone(),
+            from: config.notices.from.clone(),
+            default_statute: config.public.law_reference.clone(),
+        },
+    }))
+}
+
 /// What routing needs to know of the configuration. Partners come with the partner registry.
 fn jurisdiction(config: &Config) -> hotline_domain::routing::Jurisdiction {
     hotline_domain::routing::Jurisdiction {
@@ -477,22 +500,7 @@ fn jurisdiction(config: &Config) -> hotline_domain::routing::Jurisdiction {
 
 async fn worker_only(n: usize, place: &Place) -> anyhow::Result<()> {
     let Opened { config, store } = place.open().await?;
-    let workers = std::sync::Arc::new(worker::Workers {
-        store: store.clone(),
-        tracer: std::sync::Arc::new(tracer(&config, false).await?),
-        jurisdiction: jurisdiction(&config),
-        mailer: hotline_network::mailer::Mailer::new(
-            &config.network,
-            &config.notices.smtp_url,
-            &config.notices.from,
-        )
-        .context("the [notices] settings")?,
-        notice: worker::NoticeSettings {
-            hotline_name: config.public.hotline_name.clone(),
-            from: config.notices.from.clone(),
-            default_statute: config.public.law_reference.clone(),
-        },
-    });
+    let workers = workers(&config, &store).await?;
     let shutdown = shutdown_signal();
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     tracing::info!(workers = n, "workers running");
@@ -615,22 +623,7 @@ async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
     let app = hotline_web::router(state);
     // Everything is loaded (the IP database takes a moment) before the port opens, so a
     // signal that arrives once we listen is always handled gracefully.
-    let workers = std::sync::Arc::new(worker::Workers {
-        store: store.clone(),
-        tracer: std::sync::Arc::new(tracer(&config, false).await?),
-        jurisdiction: jurisdiction(&config),
-        mailer: hotline_network::mailer::Mailer::new(
-            &config.network,
-            &config.notices.smtp_url,
-            &config.notices.from,
-        )
-        .context("the [notices] settings")?,
-        notice: worker::NoticeSettings {
-            hotline_name: config.public.hotline_name.clone(),
-            from: config.notices.from.clone(),
-            default_statute: config.public.law_reference.clone(),
-        },
-    });
+    let workers = workers(&config, &store).await?;
     let shutdown = shutdown_signal();
     let listener = TcpListener::bind(listen)
         .await

@@ -77,7 +77,7 @@ fn url_canon_reads_lines_and_never_stops() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"http://3232235777/\nmailto:x@example.com\nhttp://0xC0.0250.1.1/\nB\xC3\xBCcher.example\n")
+        .write_all(b"http://3221225985/\nmailto:x@example.com\nhttp://0xC0.0.02.1/\nB\xC3\xBCcher.example\n")
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
@@ -87,8 +87,8 @@ fn url_canon_reads_lines_and_never_stops() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 4);
-    assert_eq!(lines[0]["canonical"], "http://192.168.1.1/");
-    assert_eq!(lines[0]["input"], "http://3232235777/");
+    assert_eq!(lines[0]["canonical"], "http://192.0.2.1/");
+    assert_eq!(lines[0]["input"], "http://3221225985/");
     assert!(lines[1]["error"].as_str().unwrap().contains("mailto"));
     assert_eq!(lines[2]["canonical"], lines[0]["canonical"]);
     assert_eq!(lines[3]["host"], "xn--bcher-kva.example");
