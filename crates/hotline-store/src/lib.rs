@@ -37,7 +37,7 @@ pub use casework::{
 pub use jobs::{ClaimedJob, JobCounts, JobState, JobSummary, NewJob, retry_delay};
 pub use notices::{NewNotice, QueuedNotice};
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
-pub use secrets::{KeyError, Keyring};
+pub use secrets::{KeyError, Keyring, verify_signature};
 pub use staff::{
     AccountOpError, Enrolment, LoginError, NewSession, Session, SessionPolicy, StaffUser,
     UserSummary,

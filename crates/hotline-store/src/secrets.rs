@@ -56,6 +56,10 @@ struct KeyFile {
     form_key: String,
     current_field_key: u16,
     field_keys: BTreeMap<u16, String>,
+    /// Ed25519 seed that signs referrals to partner hotlines; added to older key files on
+    /// first use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signing_key: Option<String>,
 }
 
 /// The keys, loaded. `Debug` never shows them.
@@ -64,6 +68,7 @@ pub struct Keyring {
     form_key: [u8; 32],
     current_field_key: u16,
     field_keys: BTreeMap<u16, XChaCha20Poly1305>,
+    signing: ed25519_dalek::SigningKey,
 }
 
 impl fmt::Debug for Keyring {
@@ -72,6 +77,24 @@ impl fmt::Debug for Keyring {
             .field("current_field_key", &self.current_field_key)
             .finish_non_exhaustive()
     }
+}
+
+/// Checks an Ed25519 signature (hex) of `message` by the public key `public_hex`.
+pub fn verify_signature(public_hex: &str, message: &[u8], signature_hex: &str) -> bool {
+    let (Ok(pk), Ok(sig)) = (
+        hex::decode(public_hex.trim()),
+        hex::decode(signature_hex.trim()),
+    ) else {
+        return false;
+    };
+    let (Ok(pk), Ok(sig)) = (<[u8; 32]>::try_from(pk), <[u8; 64]>::try_from(sig)) else {
+        return false;
+    };
+    let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(&pk) else {
+        return false;
+    };
+    key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&sig))
+        .is_ok()
 }
 
 /// Fills `buf` from the operating system's random source.
@@ -125,6 +148,7 @@ impl Keyring {
                 form_key: hex::encode(random_key()?),
                 current_field_key: 1,
                 field_keys: BTreeMap::from([(1, hex::encode(random_key()?))]),
+                signing_key: Some(hex::encode(random_key()?)),
             };
             let text = serde_json::to_string_pretty(&file).map_err(|e| KeyError::Damaged {
                 path: path.clone(),
@@ -147,11 +171,33 @@ impl Keyring {
         }
         warn_if_open(&path);
         let text = fs::read_to_string(&path).map_err(io("read", &path))?;
-        Self::from_json(&text).map_err(|why| KeyError::Damaged { path, why })
+        let mut file: KeyFile = serde_json::from_str(&text).map_err(|e| KeyError::Damaged {
+            path: path.clone(),
+            why: e.to_string(),
+        })?;
+        if file.signing_key.is_none() {
+            // A key file from before partner referrals: add a signing key, atomically.
+            file.signing_key = Some(hex::encode(random_key()?));
+            let text = serde_json::to_string_pretty(&file).map_err(|e| KeyError::Damaged {
+                path: path.clone(),
+                why: e.to_string(),
+            })?;
+            let tmp = path.with_extension("json.new");
+            let mut f = fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .mode(0o600)
+                .open(&tmp)
+                .map_err(io("create", &tmp))?;
+            f.write_all(text.as_bytes()).map_err(io("write", &tmp))?;
+            f.sync_all().map_err(io("sync", &tmp))?;
+            fs::rename(&tmp, &path).map_err(io("replace", &path))?;
+        }
+        Self::from_file(file).map_err(|why| KeyError::Damaged { path, why })
     }
 
-    fn from_json(text: &str) -> Result<Keyring, String> {
-        let file: KeyFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    fn from_file(file: KeyFile) -> Result<Keyring, String> {
         let key = |name: &str, hex_text: &str| -> Result<[u8; 32], String> {
             let bytes = hex::decode(hex_text).map_err(|e| format!("{name}: {e}"))?;
             bytes
@@ -170,11 +216,13 @@ impl Keyring {
                 file.current_field_key
             ));
         }
+        let seed = key("signing_key", file.signing_key.as_deref().unwrap_or(""))?;
         Ok(Keyring {
             receipt_key: key("receipt_key", &file.receipt_key)?,
             form_key: key("form_key", &file.form_key)?,
             current_field_key: file.current_field_key,
             field_keys,
+            signing: ed25519_dalek::SigningKey::from_bytes(&seed),
         })
     }
 
@@ -186,7 +234,19 @@ impl Keyring {
             form_key: k.map(|b| b ^ 0x5a),
             current_field_key: 1,
             field_keys: BTreeMap::from([(1, XChaCha20Poly1305::new(&k.into()))]),
+            signing: ed25519_dalek::SigningKey::from_bytes(&k.map(|b| b ^ 0x33)),
         }
+    }
+
+    /// This hotline's public signing key, hex: what partners need to check our referrals.
+    pub fn signing_public_hex(&self) -> String {
+        hex::encode(self.signing.verifying_key().to_bytes())
+    }
+
+    /// Signs `message` (Ed25519), hex.
+    pub fn sign(&self, message: &[u8]) -> String {
+        use ed25519_dalek::Signer;
+        hex::encode(self.signing.sign(message).to_bytes())
     }
 
     /// The keyed hash under which a receipt is stored.
@@ -304,6 +364,54 @@ mod tests {
         let sealed = a.seal("c", b"x").unwrap();
         assert_eq!(b.open("c", &sealed).unwrap(), b"x");
         assert!(!format!("{a:?}").contains(&hex::encode(a.receipt_key)));
+    }
+
+    #[test]
+    fn signatures_verify_only_with_the_right_key_and_message() {
+        let k = Keyring::for_tests(1);
+        let sig = k.sign(b"referral body");
+        assert!(verify_signature(
+            &k.signing_public_hex(),
+            b"referral body",
+            &sig
+        ));
+        assert!(!verify_signature(
+            &k.signing_public_hex(),
+            b"referral bodY",
+            &sig
+        ));
+        assert!(!verify_signature(
+            &Keyring::for_tests(2).signing_public_hex(),
+            b"referral body",
+            &sig
+        ));
+        assert!(!verify_signature("zz", b"x", &sig));
+        assert!(!verify_signature(&k.signing_public_hex(), b"x", "00"));
+    }
+
+    #[test]
+    fn an_old_key_file_gains_a_signing_key_and_keeps_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Keyring::load_or_create(dir.path()).unwrap();
+        let path = dir.path().join("keys.json");
+        let mut v: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        v.as_object_mut().unwrap().remove("signing_key");
+        fs::write(&path, v.to_string()).unwrap();
+        let b = Keyring::load_or_create(dir.path()).unwrap();
+        let r = Receipt::from_random([1; 10]);
+        assert_eq!(a.receipt_hash(&r), b.receipt_hash(&r));
+        assert!(fs::read_to_string(&path).unwrap().contains("signing_key"));
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let c = Keyring::load_or_create(dir.path()).unwrap();
+        assert_eq!(
+            b.signing_public_hex(),
+            c.signing_public_hex(),
+            "stable once written"
+        );
     }
 
     #[test]
