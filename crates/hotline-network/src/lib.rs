@@ -9,6 +9,7 @@
 pub mod dns;
 pub mod ipdb;
 pub mod mailer;
+pub mod partner;
 pub mod rdap;
 pub mod testing;
 pub mod trace;

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod casework;
 pub mod jobs;
 pub mod notices;
+pub mod partners;
 pub mod police;
 pub mod reports;
 pub mod secrets;
@@ -36,6 +37,7 @@ pub use casework::{
 };
 pub use jobs::{ClaimedJob, JobCounts, JobState, JobSummary, NewJob, retry_delay};
 pub use notices::{NewNotice, QueuedNotice};
+pub use partners::{NewPartner, Partner, SeenReferral};
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
 pub use secrets::{KeyError, Keyring, verify_signature};
 pub use staff::{

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod error;
 pub mod extract;
+pub mod federation;
 pub mod form_token;
 pub mod headers;
 pub mod i18n;
@@ -150,6 +151,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/v1/reports", post(api::submit_report))
         .route("/v1/receipts/status", post(api::receipt_status))
+        .route("/v1/referrals", post(federation::receive))
         .merge(staff::api())
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)

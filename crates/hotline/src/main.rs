@@ -86,6 +86,13 @@ enum Command {
         #[command(flatten)]
         place: Place,
     },
+    /// Partner hotlines abroad.
+    Partner {
+        #[command(subcommand)]
+        command: PartnerCommand,
+        #[command(flatten)]
+        place: Place,
+    },
     /// Tools for developers and benchmarks.
     Dev {
         #[command(subcommand)]
@@ -130,6 +137,33 @@ enum TokenCommand {
         #[arg(long)]
         partner: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum PartnerCommand {
+    /// Register (or update) a partner; prints this hotline's public signing key for it.
+    Add {
+        name: String,
+        /// The countries it covers, e.g. NL or NL,LU.
+        #[arg(long, value_delimiter = ',', required = true)]
+        countries: Vec<String>,
+        /// How referrals reach it: api, email or manual.
+        #[arg(long, default_value = "manual", value_parser = ["api", "email", "manual"])]
+        channel: String,
+        /// Its base URL (api) or address (email).
+        #[arg(long)]
+        endpoint: Option<String>,
+        /// Its Ed25519 public key, hex (it checks what the partner sends us).
+        #[arg(long)]
+        public_key: Option<String>,
+        /// The bearer token the partner issued to us.
+        #[arg(long)]
+        token: Option<String>,
+    },
+    /// List partners.
+    List,
+    /// Print this hotline's public signing key.
+    Key,
 }
 
 #[derive(Debug, Subcommand)]
@@ -330,6 +364,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             command: AuditCommand::Verify,
             place,
         } => audit_verify(&place).await,
+        Command::Partner { command, place } => partner_command(command, &place).await,
         Command::Dev {
             command: DevCommand::Seed { cases },
             place,
@@ -388,15 +423,78 @@ async fn user_command(command: UserCommand, place: &Place) -> anyhow::Result<()>
     result
 }
 
+async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Result<()> {
+    let Opened { store, .. } = place.open().await?;
+    let result = async {
+        match command {
+            PartnerCommand::Add {
+                name,
+                countries,
+                channel,
+                endpoint,
+                public_key,
+                token,
+            } => {
+                if let Some(k) = &public_key
+                    && !(k.len() == 64 && k.bytes().all(|b| b.is_ascii_hexdigit()))
+                {
+                    bail!("--public-key is 64 hexadecimal characters (an Ed25519 public key)");
+                }
+                if channel == "api"
+                    && (endpoint.is_none() || public_key.is_none() || token.is_none())
+                {
+                    bail!("an api partner needs --endpoint, --public-key and --token");
+                }
+                let p = hotline_store::NewPartner {
+                    name: name.clone(),
+                    countries,
+                    channel,
+                    endpoint,
+                    public_key,
+                    outbound_token: token,
+                };
+                store
+                    .add_partner(&p, &cli_actor(), time::OffsetDateTime::now_utc())
+                    .await?;
+                println!("registered {name}. Give them this hotline's public key:");
+                println!("{}", store.keys().signing_public_hex());
+            }
+            PartnerCommand::List => {
+                for p in store.partners().await? {
+                    let state = if p.disabled { "disabled" } else { "active" };
+                    println!(
+                        "{}\t{}\t{}\t{}\t{state}",
+                        p.name,
+                        p.countries.join(","),
+                        p.channel,
+                        p.endpoint.unwrap_or_default()
+                    );
+                }
+            }
+            PartnerCommand::Key => println!("{}", store.keys().signing_public_hex()),
+        }
+        anyhow::Ok(())
+    }
+    .await;
+    store.close().await;
+    result
+}
+
 async fn token_command(command: TokenCommand, place: &Place) -> anyhow::Result<()> {
     let TokenCommand::Create { user, partner } = command;
-    if let Some(partner) = partner {
-        bail!(
-            "partner tokens come with the partner registry (hotline partner add), which this version lacks; \
-             no token was made for {partner}"
-        );
-    }
     let Opened { store, .. } = place.open().await?;
+    if let Some(partner) = partner {
+        let token = store
+            .create_partner_token(&partner, &cli_actor(), time::OffsetDateTime::now_utc())
+            .await;
+        store.close().await;
+        let token = token?.ok_or_else(|| {
+            anyhow::anyhow!("there is no partner \"{partner}\" (hotline partner add)")
+        })?;
+        println!("{token}");
+        eprintln!("Give this token to {partner}; it is shown once and stored only as a hash.");
+        return Ok(());
+    }
     let name = user.unwrap_or_default();
     let token = store
         .create_token(&name, &cli_actor(), time::OffsetDateTime::now_utc())
@@ -484,6 +582,7 @@ async fn workers(
             from: config.notices.from.clone(),
             default_statute: config.public.law_reference.clone(),
         },
+        policy: config.network.clone(),
     }))
 }
 

@@ -31,6 +31,8 @@ pub struct Workers {
     pub jurisdiction: Jurisdiction,
     pub mailer: Mailer,
     pub notice: NoticeSettings,
+    /// What the workers may reach (partner endpoints on loopback only in tests).
+    pub policy: hotline_network::NetworkPolicy,
 }
 
 /// What every notice states about the hotline.
@@ -138,6 +140,7 @@ impl Workers {
                     .ok_or("a notice job without a case_id")?;
                 self.notice(case_id).await
             }
+            "refer_partner" => self.refer_partner(&job.payload).await,
             other => Err(format!("unknown job kind \"{other}\"")),
         }
     }
@@ -301,6 +304,76 @@ impl Workers {
             }
         }
         Ok(())
+    }
+
+    /// Sends a signed referral to a partner hotline and records its reference. The referral
+    /// id is fixed in the job, so a retry is recognised by the partner as the same referral.
+    async fn refer_partner(&self, payload: &serde_json::Value) -> Result<(), String> {
+        let err = |e: hotline_store::StoreError| e.to_string();
+        let case_id = payload
+            .get("case_id")
+            .and_then(serde_json::Value::as_i64)
+            .ok_or("no case_id")?;
+        let name = payload
+            .get("partner")
+            .and_then(|v| v.as_str())
+            .ok_or("no partner")?;
+        let referral_id = payload
+            .get("referral_id")
+            .and_then(|v| v.as_str())
+            .ok_or("no referral_id")?;
+        let (partner, token) = self
+            .store
+            .partner(name)
+            .await
+            .map_err(err)?
+            .ok_or_else(|| format!("the partner {name} is not registered"))?;
+        if partner.channel != "api" {
+            return Err(format!(
+                "{name} takes referrals by {}, not by API: a person must send it",
+                partner.channel
+            ));
+        }
+        let endpoint = partner
+            .endpoint
+            .ok_or_else(|| format!("no endpoint registered for {name}"))?;
+        let token = token.ok_or_else(|| format!("no token from {name} is registered"))?;
+        let file = self
+            .store
+            .case_file(case_id, false, false)
+            .await
+            .map_err(err)?
+            .ok_or_else(|| format!("case {case_id} does not exist"))?;
+        let body = serde_json::json!({
+            "referral_id": referral_id,
+            "sent_at": OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+            "urls": [file.canonical],
+            "where_found": file.reports.first().map(|r| r.where_found.clone()),
+            "reference": format!("{}-{case_id}", self.jurisdiction.country),
+            "note": null,
+        })
+        .to_string()
+        .into_bytes();
+        let signature = self.store.keys().sign(&body);
+        let reference = hotline_network::partner::send_referral(
+            &self.policy,
+            &endpoint,
+            &token,
+            body,
+            &signature,
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+        self.store
+            .referral_sent(
+                case_id,
+                name,
+                referral_id,
+                &reference,
+                OffsetDateTime::now_utc(),
+            )
+            .await
+            .map_err(err)
     }
 
     /// Under `forward-unopened`, a traced new case goes to the police without anybody

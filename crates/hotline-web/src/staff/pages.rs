@@ -505,8 +505,9 @@ async fn case_page(
     let may_move = may(role, Action::MoveCase, access);
     let (trace, jobs) = service::trace_of(state, id).await?;
     let latest = file.assessments.last().map(|a| a.assessment.classification);
-    let route = hotline_domain::routing::route(&state.config.jurisdiction, latest, trace.as_ref())
-        .explain();
+    let mut jurisdiction = state.config.jurisdiction.clone();
+    jurisdiction.partners = state.store.partner_countries().await?;
+    let route = hotline_domain::routing::route(&jurisdiction, latest, trace.as_ref()).explain();
     let police_status = state
         .store
         .police_status(id)

@@ -255,10 +255,25 @@ pub async fn move_case(
             ));
         }
     }
-    let event = match (file.state, to) {
-        (_, CaseState::Referred) => "referred_police",
-        (CaseState::Removed, CaseState::AwaitingRemoval) => "reappeared",
-        (_, other) => other.as_str(),
+    // A referral goes where the routing rules say: to a partner hotline abroad, or to the
+    // police (national, or the international channel).
+    let mut partner = None;
+    if to == CaseState::Referred {
+        let mut jurisdiction = state.config.jurisdiction.clone();
+        jurisdiction.partners = state.store.partner_countries().await?;
+        let trace = state.store.latest_trace(case_id).await?;
+        let latest = file.assessments.last().map(|a| a.assessment.classification);
+        if let hotline_domain::routing::Route::Partner { partner: name, .. } =
+            hotline_domain::routing::route(&jurisdiction, latest, trace.as_ref())
+        {
+            partner = Some(name);
+        }
+    }
+    let event = match (file.state, to, &partner) {
+        (_, CaseState::Referred, Some(_)) => "referral_to_partner_queued",
+        (_, CaseState::Referred, None) => "referred_police",
+        (CaseState::Removed, CaseState::AwaitingRemoval, _) => "reappeared",
+        (_, other, _) => other.as_str(),
     };
     state
         .store
@@ -268,16 +283,36 @@ pub async fn move_case(
                 to,
                 procedure,
                 event,
-                to_police: to == CaseState::Referred,
+                to_police: to == CaseState::Referred && partner.is_none(),
             },
             user,
             now(),
         )
         .await?;
-    if to == CaseState::Referred {
-        // The notice job decides, by the takedown regime, whether and when the hotline
-        // notifies the host.
-        state.store.enqueue_notice_job(case_id, now()).await?;
+    match (to, partner) {
+        (CaseState::Referred, Some(name)) => {
+            // Delivered by a job with retries; the referral id stays the same across them.
+            let job = hotline_store::NewJob {
+                kind: "refer_partner".into(),
+                payload: serde_json::json!({
+                    "case_id": case_id,
+                    "partner": name,
+                    "referral_id": uuid::Uuid::new_v4().to_string(),
+                }),
+                case_id: Some(case_id),
+                priority: 1,
+                run_at: now(),
+                max_attempts: 10,
+                dedupe_key: Some(format!("refer_partner:{case_id}")),
+            };
+            state.store.enqueue_job(&job, now()).await?;
+        }
+        (CaseState::Referred, None) => {
+            // The notice job decides, by the takedown regime, whether and when the hotline
+            // notifies the host.
+            state.store.enqueue_notice_job(case_id, now()).await?;
+        }
+        _ => {}
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ mod api;
 mod browser;
 mod commands;
 mod durability;
+mod federation;
 mod notices;
 mod pages;
 mod staff;

@@ -1,0 +1,88 @@
+//! Sending a signed referral to a partner hotline running this software.
+
+use std::time::Duration;
+
+use crate::NetworkPolicy;
+
+/// Why a referral could not be delivered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartnerError {
+    #[error("the hotline is configured offline (network.offline = true): the referral waits")]
+    Offline,
+    #[error("the partner's endpoint \"{0}\" is not a usable http(s) URL")]
+    BadEndpoint(String),
+    #[error("the partner could not be reached: {0}")]
+    Transport(String),
+    #[error("the partner refused the referral ({status}): {body}")]
+    Refused { status: u16, body: String },
+    #[error("the partner's answer is not understood: {0}")]
+    BadAnswer(String),
+}
+
+fn is_loopback(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = if let Some(v6) = rest.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        rest.split([':', '/', '?']).next().unwrap_or("")
+    };
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Posts `body` (already signed: `signature`, hex) to `{endpoint}/api/v1/referrals` with the
+/// partner's bearer token; returns the partner's reference for the case it opened.
+pub async fn send_referral(
+    policy: &NetworkPolicy,
+    endpoint: &str,
+    token: &str,
+    body: Vec<u8>,
+    signature: &str,
+) -> Result<String, PartnerError> {
+    if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
+        return Err(PartnerError::BadEndpoint(endpoint.to_owned()));
+    }
+    let loopback = is_loopback(endpoint);
+    if policy.offline && !(loopback && policy.allow_loopback_targets) {
+        return Err(PartnerError::Offline);
+    }
+    if loopback && !policy.allow_loopback_targets {
+        return Err(PartnerError::BadEndpoint(endpoint.to_owned()));
+    }
+    let client = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(30))
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .build()
+        .map_err(|e| PartnerError::Transport(e.to_string()))?;
+    let url = format!("{}/api/v1/referrals", endpoint.trim_end_matches('/'));
+    let answer = client
+        .post(&url)
+        .bearer_auth(token)
+        .header("content-type", "application/json")
+        .header("x-hotline-signature", signature)
+        .body(body)
+        .send()
+        .await
+        .map_err(|e| PartnerError::Transport(e.to_string()))?;
+    let status = answer.status().as_u16();
+    let text = answer
+        .text()
+        .await
+        .map_err(|e| PartnerError::Transport(e.to_string()))?;
+    if !(200..300).contains(&status) {
+        return Err(PartnerError::Refused {
+            status,
+            body: text.chars().take(500).collect(),
+        });
+    }
+    let v: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| PartnerError::BadAnswer(e.to_string()))?;
+    v.get("reference")
+        .and_then(|r| r.as_str())
+        .map(|r| r.chars().take(200).collect())
+        .ok_or_else(|| PartnerError::BadAnswer("no reference in the answer".into()))
+}

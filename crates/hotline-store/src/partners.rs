@@ -1,0 +1,318 @@
+//! Partner hotlines abroad, and referrals exchanged with them. A partner's public key checks
+//! what it sends us; the bearer token it issued to us is sealed like reporters' data.
+
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+
+use crate::audit::append_audit;
+use crate::{Result, Store, on_read_pool, on_write_pool, to_millis};
+
+/// A partner hotline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partner {
+    pub name: String,
+    pub countries: Vec<String>,
+    /// `api`, `email` or `manual`.
+    pub channel: String,
+    pub endpoint: Option<String>,
+    pub public_key: Option<String>,
+    pub disabled: bool,
+}
+
+/// A partner as registered by an admin.
+#[derive(Debug, Clone)]
+pub struct NewPartner {
+    pub name: String,
+    pub countries: Vec<String>,
+    pub channel: String,
+    pub endpoint: Option<String>,
+    pub public_key: Option<String>,
+    /// The bearer token the partner issued to us, for calling its API.
+    pub outbound_token: Option<String>,
+}
+
+/// A referral received before with the same id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeenReferral {
+    pub case_id: i64,
+    /// The same body as before (a retry), or a different one (a replay or a forgery).
+    pub same_body: bool,
+}
+
+type PartnerRow = (String, String, String, Option<String>, Option<String>, bool);
+/// A partner row and its sealed outbound token.
+type PartnerWithToken = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    bool,
+    Option<Vec<u8>>,
+);
+
+fn partner_of(row: PartnerRow) -> Partner {
+    let (name, countries, channel, endpoint, public_key, disabled) = row;
+    Partner {
+        name,
+        countries: countries
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        channel,
+        endpoint,
+        public_key,
+        disabled,
+    }
+}
+
+const PARTNER_COLUMNS: &str = "name, countries, channel, endpoint, public_key, disabled";
+
+impl Store {
+    /// Registers a partner hotline (or replaces its settings).
+    pub async fn add_partner(
+        &self,
+        p: &NewPartner,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        let at = to_millis(now);
+        let sealed = p
+            .outbound_token
+            .as_deref()
+            .map(|t| {
+                self.keys()
+                    .seal(&format!("partners.outbound_token:{}", p.name), t.as_bytes())
+            })
+            .transpose()?;
+        let countries = p
+            .countries
+            .iter()
+            .map(|c| c.trim().to_ascii_uppercase())
+            .collect::<Vec<_>>()
+            .join(",");
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO partners (name, countries, channel, endpoint, public_key, outbound_token_sealed, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO UPDATE SET countries = excluded.countries, \
+                 channel = excluded.channel, endpoint = excluded.endpoint, public_key = excluded.public_key, \
+                 outbound_token_sealed = excluded.outbound_token_sealed, disabled = FALSE",
+            )
+            .bind(&p.name)
+            .bind(&countries)
+            .bind(&p.channel)
+            .bind(p.endpoint.as_deref())
+            .bind(p.public_key.as_deref())
+            .bind(sealed.as_deref())
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+            append_audit!(tx, at, actor, "partner.add", &format!("partner:{}", p.name), &format!("countries={countries}; channel={}", p.channel));
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Every partner, by name.
+    pub async fn partners(&self) -> Result<Vec<Partner>> {
+        let rows: Vec<PartnerRow> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {PARTNER_COLUMNS} FROM partners ORDER BY name")))
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(rows.into_iter().map(partner_of).collect())
+    }
+
+    /// The countries each active partner covers, for routing.
+    pub async fn partner_countries(&self) -> Result<Vec<hotline_domain::routing::PartnerCountry>> {
+        Ok(self
+            .partners()
+            .await?
+            .into_iter()
+            .filter(|p| !p.disabled)
+            .flat_map(|p| {
+                p.countries
+                    .iter()
+                    .map(|c| hotline_domain::routing::PartnerCountry {
+                        partner: p.name.clone(),
+                        country: c.clone(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect())
+    }
+
+    /// One partner, with the token it issued to us (opened).
+    pub async fn partner(&self, name: &str) -> Result<Option<(Partner, Option<String>)>> {
+        let row: Option<PartnerWithToken> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {PARTNER_COLUMNS}, outbound_token_sealed FROM partners WHERE name = $1"
+            )))
+            .bind(name)
+            .fetch_optional(pool)
+            .await?
+        });
+        let Some((n, c, ch, e, k, d, sealed)) = row else {
+            return Ok(None);
+        };
+        let token = sealed
+            .map(|s| {
+                self.keys()
+                    .open_text(&format!("partners.outbound_token:{n}"), &s)
+            })
+            .transpose()?;
+        Ok(Some((partner_of((n, c, ch, e, k, d)), token)))
+    }
+
+    /// A bearer token for a partner to call our API with; shown once, stored hashed.
+    pub async fn create_partner_token(
+        &self,
+        name: &str,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<String>> {
+        if self.partner(name).await?.is_none() {
+            return Ok(None);
+        }
+        let mut raw = [0u8; 32];
+        crate::secrets::random_bytes(&mut raw)?;
+        let token = format!("hlp_{}", hex::encode(raw));
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("INSERT INTO api_tokens (token_hash, partner, created_at) VALUES ($1, $2, $3)")
+                .bind(Sha256::digest(token.as_bytes()).to_vec())
+                .bind(name)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            append_audit!(tx, at, actor, "token.create", &format!("partner:{name}"), "");
+            tx.commit().await?;
+        });
+        Ok(Some(token))
+    }
+
+    /// The partner a bearer token belongs to, if both are live.
+    pub async fn token_partner(&self, token: &str) -> Result<Option<Partner>> {
+        let hash = Sha256::digest(token.trim().as_bytes()).to_vec();
+        let row: Option<PartnerRow> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT p.name, p.countries, p.channel, p.endpoint, p.public_key, p.disabled FROM api_tokens t \
+                 JOIN partners p ON p.name = t.partner WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT p.disabled",
+            )
+            .bind(&hash)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(row.map(partner_of))
+    }
+
+    /// Notes a received referral, unless its id was seen before (then says so).
+    pub async fn receive_referral(
+        &self,
+        partner: &str,
+        referral_id: &str,
+        body: &[u8],
+        case_id: i64,
+        now: OffsetDateTime,
+    ) -> Result<Option<SeenReferral>> {
+        let hash = Sha256::digest(body).to_vec();
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let seen: Option<(i64, Vec<u8>)> = sqlx::query_as(
+                "SELECT case_id, body_hash FROM referrals WHERE direction = 'in' AND partner = $1 AND referral_id = $2",
+            )
+            .bind(partner)
+            .bind(referral_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((case_id, old)) = seen {
+                return Ok(Some(SeenReferral { case_id, same_body: old == hash }));
+            }
+            sqlx::query(
+                "INSERT INTO referrals (case_id, direction, partner, referral_id, body_hash, status, created_at, updated_at) \
+                 VALUES ($1, 'in', $2, $3, $4, 'received', $5, $5)",
+            )
+            .bind(case_id)
+            .bind(partner)
+            .bind(referral_id)
+            .bind(&hash)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'received_from_partner', $3)")
+                .bind(case_id)
+                .bind(at)
+                .bind(partner)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(None)
+        })
+    }
+
+    /// Whether a referral id from this partner is known (without recording anything).
+    pub async fn referral_seen(&self, partner: &str, referral_id: &str) -> Result<bool> {
+        let n: i64 = on_read_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM referrals WHERE direction = 'in' AND partner = $1 AND referral_id = $2")
+                .bind(partner)
+                .bind(referral_id)
+                .fetch_one(pool)
+                .await?
+        });
+        Ok(n > 0)
+    }
+
+    /// Records a referral we sent and the partner's reference, with `referred_partner` on the
+    /// timeline.
+    pub async fn referral_sent(
+        &self,
+        case_id: i64,
+        partner: &str,
+        referral_id: &str,
+        their_reference: &str,
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO referrals (case_id, direction, partner, referral_id, their_reference, status, created_at, updated_at) \
+                 VALUES ($1, 'out', $2, $3, $4, 'acknowledged', $5, $5) ON CONFLICT (direction, partner, referral_id) DO NOTHING",
+            )
+            .bind(case_id)
+            .bind(partner)
+            .bind(referral_id)
+            .bind(their_reference)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'referred_partner', $3)")
+                .bind(case_id)
+                .bind(at)
+                .bind(format!("{partner}: {their_reference}"))
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// The referrals of a case: (direction, partner, their reference, status).
+    pub async fn referrals_of_case(
+        &self,
+        case_id: i64,
+    ) -> Result<Vec<(String, String, Option<String>, Option<String>)>> {
+        on_read_pool!(&self.db, pool => {
+            Ok(sqlx::query_as(
+                "SELECT direction, partner, their_reference, status FROM referrals WHERE case_id = $1 ORDER BY id",
+            )
+            .bind(case_id)
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+}

@@ -1,0 +1,140 @@
+//! Referrals between hotlines running this software (SPEC §4 partner endpoints). A partner
+//! calls `POST /api/v1/referrals` with the bearer token we issued to it and an Ed25519
+//! signature of the exact body (`X-Hotline-Signature`, hex). A wrong token, a bad signature, a
+//! stale message or a replayed referral id is refused with a clear 4xx and nothing is stored.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use hotline_domain::{Channel, NewReport, ReportInput};
+
+use crate::{AppState, WebError};
+
+/// The header carrying the signature.
+pub const SIGNATURE_HEADER: &str = "x-hotline-signature";
+/// How far a message's `sent_at` may be from our clock.
+pub const MAX_SKEW_SECS: i64 = 10 * 60;
+
+/// What a partner sends.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralBody {
+    /// The sender's unique id for this referral (a UUID): retries reuse it.
+    pub referral_id: String,
+    /// When the sender signed it (RFC 3339).
+    pub sent_at: String,
+    pub urls: Vec<String>,
+    pub where_found: Option<String>,
+    /// The sender's own reference for its case.
+    pub reference: String,
+    /// What the sender wants the receiving hotline to know (never the reporter).
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ReferralAccepted {
+    /// Our reference for the case it opened.
+    pub reference: String,
+}
+
+/// `POST /api/v1/referrals`.
+pub async fn receive(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<ReferralAccepted>), WebError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| WebError::unauthorized("send the partner's bearer token"))?;
+    let partner = state
+        .store
+        .token_partner(token)
+        .await?
+        .ok_or_else(|| WebError::unauthorized("this bearer token is not a partner's"))?;
+    let key = partner
+        .public_key
+        .as_deref()
+        .ok_or_else(|| WebError::unauthorized("no public key is registered for this partner"))?;
+    let signature = headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| WebError::unauthorized("the X-Hotline-Signature header is missing"))?;
+    if !hotline_store::verify_signature(key, &body, signature) {
+        return Err(WebError::unauthorized(
+            "the signature does not match the body and the partner's key",
+        ));
+    }
+    let referral: ReferralBody = serde_json::from_slice(&body)
+        .map_err(|e| WebError::malformed(format!("the referral is not valid: {e}")))?;
+    let sent = OffsetDateTime::parse(&referral.sent_at, &Rfc3339)
+        .map_err(|_| WebError::invalid("sent_at", "not an RFC 3339 time"))?;
+    let now = OffsetDateTime::now_utc();
+    if (now - sent).whole_seconds().abs() > MAX_SKEW_SECS {
+        return Err(WebError::invalid(
+            "sent_at",
+            "the message is stale or from the future; sign a fresh one",
+        ));
+    }
+    if state
+        .store
+        .referral_seen(&partner.name, &referral.referral_id)
+        .await?
+    {
+        // The same body again is a retry: answer as before. Anything else reuses an id.
+        return match state
+            .store
+            .receive_referral(&partner.name, &referral.referral_id, &body, 0, now)
+            .await?
+        {
+            Some(seen) if seen.same_body => Ok((
+                StatusCode::OK,
+                Json(ReferralAccepted {
+                    reference: format!("case:{}", seen.case_id),
+                }),
+            )),
+            _ => Err(WebError::conflict(
+                "this referral id was used before with another body",
+            )),
+        };
+    }
+    let input = ReportInput {
+        urls: referral.urls.clone(),
+        where_found: Some(
+            referral
+                .where_found
+                .clone()
+                .unwrap_or_else(|| "other".into()),
+        ),
+        description: Some(format!(
+            "Referred by {} (their reference {}).{}",
+            partner.name,
+            referral.reference,
+            referral
+                .note
+                .as_deref()
+                .map(|n| format!(" {n}"))
+                .unwrap_or_default()
+        )),
+        ..ReportInput::default()
+    };
+    let report = NewReport::parse(input, Channel::Partner, state.config.default_language)?;
+    let stored = state.accept_report(report).await?;
+    let case_id = stored.cases.first().map_or(0, |c| c.case_id);
+    state
+        .store
+        .receive_referral(&partner.name, &referral.referral_id, &body, case_id, now)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(ReferralAccepted {
+            reference: format!("case:{case_id}"),
+        }),
+    ))
+}

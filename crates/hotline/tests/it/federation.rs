@@ -1,0 +1,299 @@
+//! Two hotlines running this software refer to each other: BE refers a case hosted in NL to
+//! the NL instance over the API, signed; NL opens a case and answers with its reference. A
+//! wrong token, a forged signature, a stale message and a replayed referral id are refused
+//! and leave nothing behind.
+
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use hotline_domain::trace::{HostingAddress, Trace};
+use hotline_store::testing::{POSTGRES_ENV, TestDatabase};
+use hotline_store::{Keyring, Store};
+
+use crate::staff::{Account, Browser};
+use crate::support::{BIN, Options, Server, client};
+
+fn cli(db: &TestDatabase, args: &[&str]) -> String {
+    let out = Command::new(BIN)
+        .args(args)
+        .arg("--data-dir")
+        .arg(&db.dir)
+        .args(["--database", &db.url])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+async fn pair() -> Vec<(TestDatabase, TestDatabase)> {
+    let mut v = vec![(TestDatabase::sqlite(), TestDatabase::sqlite())];
+    if let Some(url) = std::env::var(POSTGRES_ENV).ok().filter(|u| !u.is_empty()) {
+        v.push((
+            TestDatabase::postgres(&url).await,
+            TestDatabase::postgres(&url).await,
+        ));
+    }
+    v
+}
+
+fn options() -> Options {
+    Options {
+        env: vec![("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true")],
+        ..Options::default()
+    }
+}
+
+async fn open(db: &TestDatabase) -> Store {
+    Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap()))
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
+    for (be_db, nl_db) in pair().await {
+        let be = Server::start(&be_db, &options());
+        let nl = Server::start(&nl_db, &options());
+        let be_key = cli(&be_db, &["partner", "key"]).trim().to_owned();
+        let nl_key = cli(&nl_db, &["partner", "key"]).trim().to_owned();
+        cli(
+            &nl_db,
+            &[
+                "partner",
+                "add",
+                "BE",
+                "--countries",
+                "BE",
+                "--public-key",
+                &be_key,
+            ],
+        );
+        let token = cli(&nl_db, &["token", "create", "--partner", "BE"])
+            .trim()
+            .to_owned();
+        cli(
+            &be_db,
+            &[
+                "partner",
+                "add",
+                "NL",
+                "--countries",
+                "NL",
+                "--channel",
+                "api",
+                "--endpoint",
+                &nl.base,
+                "--public-key",
+                &nl_key,
+                "--token",
+                &token,
+            ],
+        );
+
+        // A report at BE, traced (here: set) to a host in the Netherlands, assessed illegal.
+        let ann = Account::add(&be_db, "ann", "analyst");
+        let r = client()
+            .post(be.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://192.0.2.70/x"], "where_found": "website", "description": "REPORTER-WORDS"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let be_store = open(&be_db).await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while be_store.latest_trace(1).await.unwrap().is_none() {
+            assert!(Instant::now() < deadline, "no trace");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+        let in_nl = Trace {
+            host: "192.0.2.70".into(),
+            traced_at_ms: now_ms + 1,
+            addresses: vec![HostingAddress {
+                ip: "192.0.2.70".into(),
+                country: Some("NL".into()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        be_store.save_trace(1, &in_nl).await.unwrap();
+        let mut b = Browser::new(&be);
+        assert_eq!(b.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let csrf = b.csrf().await;
+        let assessed = b
+            .post(
+                "/staff/cases/1/assessment",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("classification", "baseline"),
+                    ("victim_age", "11-13"),
+                    ("victim_gender", "male"),
+                    ("media", "video"),
+                    ("site_type", "file_host"),
+                    ("commercial", "no"),
+                ],
+            )
+            .await;
+        assert_eq!(assessed.status, StatusCode::SEE_OTHER);
+        assert!(
+            b.get("/staff/cases/1")
+                .await
+                .body
+                .contains("partner hotline NL"),
+            "why this route"
+        );
+        let refer = b
+            .post(
+                "/staff/cases/1/move",
+                &[("csrf_token", csrf.as_str()), ("to", "referred")],
+            )
+            .await;
+        assert_eq!(refer.status, StatusCode::SEE_OTHER, "{}", refer.body);
+
+        // BE's worker delivers it; NL answers with its reference.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let reference = loop {
+            let refs = be_store.referrals_of_case(1).await.unwrap();
+            if let Some((_, _, Some(reference), _)) = refs.iter().find(|r| r.0 == "out") {
+                break reference.clone();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{}: not delivered: {:?}",
+                be_db.engine,
+                be_store.jobs_of_case(1).await.unwrap()
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        assert_eq!(reference, "case:1");
+        let nl_store = open(&nl_db).await;
+        let nl_case = nl_store
+            .case_summary(1)
+            .await
+            .unwrap()
+            .expect("NL opened a case");
+        assert_eq!(nl_case.canonical, "http://192.0.2.70/x");
+        assert_eq!(nl_store.counts().await.unwrap().reports, 1);
+        let legs: Vec<String> = be_store
+            .case_timeline(1)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(_, k)| k)
+            .collect();
+        assert!(legs.iter().any(|l| l == "referred_partner"), "{legs:?}");
+        let nl_file = nl_store.case_file(1, true, false).await.unwrap().unwrap();
+        let description = nl_file.reports[0].description.clone().unwrap_or_default();
+        assert!(
+            description.contains("BE-1") && !description.contains("REPORTER-WORDS"),
+            "{description}"
+        );
+
+        // What NL refuses, and that it stores nothing for it.
+        let be_keys = Keyring::load_or_create(&be_db.dir).unwrap();
+        let body = |id: &str, sent_at: &str, url: &str| {
+            json!({"referral_id": id, "sent_at": sent_at, "urls": [url], "where_found": "website", "reference": "BE-99", "note": null})
+                .to_string()
+        };
+        let now = time::OffsetDateTime::now_utc()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let post = |token: String, body: String, sig: String| {
+            client()
+                .post(nl.url("/api/v1/referrals"))
+                .bearer_auth(token)
+                .header("content-type", "application/json")
+                .header("x-hotline-signature", sig)
+                .body(body)
+                .send()
+        };
+        let good = body(
+            "11111111-1111-4111-8111-111111111111",
+            &now,
+            "http://192.0.2.71/y",
+        );
+        let r = post(
+            "hlp_wrong".into(),
+            good.clone(),
+            be_keys.sign(good.as_bytes()),
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "a wrong token");
+        let r = post(
+            token.clone(),
+            good.clone(),
+            Keyring::for_tests(9).sign(good.as_bytes()),
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "a forged signature");
+        let stale = body(
+            "22222222-2222-4222-8222-222222222222",
+            "2020-01-01T00:00:00Z",
+            "http://192.0.2.72/z",
+        );
+        let r = post(token.clone(), stale.clone(), be_keys.sign(stale.as_bytes()))
+            .await
+            .unwrap();
+        assert_eq!(
+            r.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a stale message"
+        );
+        assert_eq!(
+            nl_store.counts().await.unwrap().reports,
+            1,
+            "nothing stored for refused messages"
+        );
+
+        let r = post(token.clone(), good.clone(), be_keys.sign(good.as_bytes()))
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let again = post(token.clone(), good.clone(), be_keys.sign(good.as_bytes()))
+            .await
+            .unwrap();
+        assert_eq!(
+            again.status(),
+            StatusCode::OK,
+            "the same message again is a retry, answered as before"
+        );
+        let replay = body(
+            "11111111-1111-4111-8111-111111111111",
+            &now,
+            "http://192.0.2.99/other",
+        );
+        let r = post(
+            token.clone(),
+            replay.clone(),
+            be_keys.sign(replay.as_bytes()),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            r.status(),
+            StatusCode::CONFLICT,
+            "a replayed id with another body"
+        );
+        assert_eq!(
+            nl_store.counts().await.unwrap().reports,
+            2,
+            "only the one good message opened a case"
+        );
+
+        be_store.close().await;
+        nl_store.close().await;
+        drop((be, nl));
+        be_db.remove().await;
+        nl_db.remove().await;
+    }
+}
