@@ -32,11 +32,11 @@ fn is_loopback(url: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-/// Posts `body` (already signed: `signature`, hex) to `{endpoint}/api/v1/referrals` with the
-/// partner's bearer token; returns the partner's reference for the case it opened.
-pub async fn send_referral(
+/// Posts a signed body to `url` with the partner's bearer token; returns the answer's text.
+async fn post_signed(
     policy: &NetworkPolicy,
     endpoint: &str,
+    url: &str,
     token: &str,
     body: Vec<u8>,
     signature: &str,
@@ -58,9 +58,8 @@ pub async fn send_referral(
         .no_proxy()
         .build()
         .map_err(|e| PartnerError::Transport(e.to_string()))?;
-    let url = format!("{}/api/v1/referrals", endpoint.trim_end_matches('/'));
     let answer = client
-        .post(&url)
+        .post(url)
         .bearer_auth(token)
         .header("content-type", "application/json")
         .header("x-hotline-signature", signature)
@@ -79,10 +78,42 @@ pub async fn send_referral(
             body: text.chars().take(500).collect(),
         });
     }
+    Ok(text)
+}
+
+/// Posts `body` (already signed: `signature`, hex) to `{endpoint}/api/v1/referrals` with the
+/// partner's bearer token; returns the partner's reference for the case it opened.
+pub async fn send_referral(
+    policy: &NetworkPolicy,
+    endpoint: &str,
+    token: &str,
+    body: Vec<u8>,
+    signature: &str,
+) -> Result<String, PartnerError> {
+    let url = format!("{}/api/v1/referrals", endpoint.trim_end_matches('/'));
+    let text = post_signed(policy, endpoint, &url, token, body, signature).await?;
     let v: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| PartnerError::BadAnswer(e.to_string()))?;
     v.get("reference")
         .and_then(|r| r.as_str())
         .map(|r| r.chars().take(200).collect())
         .ok_or_else(|| PartnerError::BadAnswer("no reference in the answer".into()))
+}
+
+/// Posts a signed status update about the partner's referral `referral_id` back to it.
+pub async fn send_update(
+    policy: &NetworkPolicy,
+    endpoint: &str,
+    token: &str,
+    referral_id: &str,
+    body: Vec<u8>,
+    signature: &str,
+) -> Result<(), PartnerError> {
+    let url = format!(
+        "{}/api/v1/referrals/{referral_id}/updates",
+        endpoint.trim_end_matches('/')
+    );
+    post_signed(policy, endpoint, &url, token, body, signature)
+        .await
+        .map(|_| ())
 }

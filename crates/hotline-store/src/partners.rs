@@ -315,4 +315,51 @@ impl Store {
             .await?)
         })
     }
+
+    /// The partner referral a case came in by, if any: (partner, referral id).
+    pub async fn incoming_referral(&self, case_id: i64) -> Result<Option<(String, String)>> {
+        on_read_pool!(&self.db, pool => {
+            Ok(sqlx::query_as(
+                "SELECT partner, referral_id FROM referrals WHERE case_id = $1 AND direction = 'in' ORDER BY id LIMIT 1",
+            )
+            .bind(case_id)
+            .fetch_optional(pool)
+            .await?)
+        })
+    }
+
+    /// Records a partner's status update on a referral we sent; returns our case, or `None`
+    /// when no such referral was sent to this partner.
+    pub async fn referral_update(
+        &self,
+        partner: &str,
+        referral_id: &str,
+        status: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<i64>> {
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let case_id: Option<i64> = sqlx::query_scalar(
+                "UPDATE referrals SET status = $1, updated_at = $2 \
+                 WHERE direction = 'out' AND partner = $3 AND referral_id = $4 RETURNING case_id",
+            )
+            .bind(status)
+            .bind(at)
+            .bind(partner)
+            .bind(referral_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(case_id) = case_id {
+                sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'partner_update', $3)")
+                    .bind(case_id)
+                    .bind(at)
+                    .bind(format!("{partner}: {status}"))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(case_id)
+        })
+    }
 }

@@ -48,49 +48,20 @@ pub async fn receive(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<(StatusCode, Json<ReferralAccepted>), WebError> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or_else(|| WebError::unauthorized("send the partner's bearer token"))?;
-    let partner = state
-        .store
-        .token_partner(token)
-        .await?
-        .ok_or_else(|| WebError::unauthorized("this bearer token is not a partner's"))?;
-    let key = partner
-        .public_key
-        .as_deref()
-        .ok_or_else(|| WebError::unauthorized("no public key is registered for this partner"))?;
-    let signature = headers
-        .get(SIGNATURE_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| WebError::unauthorized("the X-Hotline-Signature header is missing"))?;
-    if !hotline_store::verify_signature(key, &body, signature) {
-        return Err(WebError::unauthorized(
-            "the signature does not match the body and the partner's key",
-        ));
-    }
+    let partner = signed_partner(&state, &headers, &body).await?;
     let referral: ReferralBody = serde_json::from_slice(&body)
         .map_err(|e| WebError::malformed(format!("the referral is not valid: {e}")))?;
-    let sent = OffsetDateTime::parse(&referral.sent_at, &Rfc3339)
-        .map_err(|_| WebError::invalid("sent_at", "not an RFC 3339 time"))?;
+    fresh(&referral.sent_at)?;
     let now = OffsetDateTime::now_utc();
-    if (now - sent).whole_seconds().abs() > MAX_SKEW_SECS {
-        return Err(WebError::invalid(
-            "sent_at",
-            "the message is stale or from the future; sign a fresh one",
-        ));
-    }
     if state
         .store
-        .referral_seen(&partner.name, &referral.referral_id)
+        .referral_seen(&partner, &referral.referral_id)
         .await?
     {
         // The same body again is a retry: answer as before. Anything else reuses an id.
         return match state
             .store
-            .receive_referral(&partner.name, &referral.referral_id, &body, 0, now)
+            .receive_referral(&partner, &referral.referral_id, &body, 0, now)
             .await?
         {
             Some(seen) if seen.same_body => Ok((
@@ -114,7 +85,7 @@ pub async fn receive(
         ),
         description: Some(format!(
             "Referred by {} (their reference {}).{}",
-            partner.name,
+            partner,
             referral.reference,
             referral
                 .note
@@ -129,7 +100,7 @@ pub async fn receive(
     let case_id = stored.cases.first().map_or(0, |c| c.case_id);
     state
         .store
-        .receive_referral(&partner.name, &referral.referral_id, &body, case_id, now)
+        .receive_referral(&partner, &referral.referral_id, &body, case_id, now)
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -137,4 +108,110 @@ pub async fn receive(
             reference: format!("case:{case_id}"),
         }),
     ))
+}
+
+/// What a partner tells us about a referral we sent it.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateBody {
+    pub referral_id: String,
+    pub sent_at: String,
+    /// `removed` or `not_illegal`.
+    pub status: String,
+}
+
+/// Checks a partner's token and signature over `body`; returns the partner's name.
+async fn signed_partner(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<String, WebError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| WebError::unauthorized("send the partner's bearer token"))?;
+    let partner = state
+        .store
+        .token_partner(token)
+        .await?
+        .ok_or_else(|| WebError::unauthorized("this bearer token is not a partner's"))?;
+    let key = partner
+        .public_key
+        .as_deref()
+        .ok_or_else(|| WebError::unauthorized("no public key is registered for this partner"))?;
+    let signature = headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| WebError::unauthorized("the X-Hotline-Signature header is missing"))?;
+    if !hotline_store::verify_signature(key, body, signature) {
+        return Err(WebError::unauthorized(
+            "the signature does not match the body and the partner's key",
+        ));
+    }
+    Ok(partner.name)
+}
+
+fn fresh(sent_at: &str) -> Result<(), WebError> {
+    let sent = OffsetDateTime::parse(sent_at, &Rfc3339)
+        .map_err(|_| WebError::invalid("sent_at", "not an RFC 3339 time"))?;
+    if (OffsetDateTime::now_utc() - sent).whole_seconds().abs() > MAX_SKEW_SECS {
+        return Err(WebError::invalid(
+            "sent_at",
+            "the message is stale or from the future; sign a fresh one",
+        ));
+    }
+    Ok(())
+}
+
+/// `POST /api/v1/referrals/{id}/updates`: the partner's news about a referral we sent.
+pub async fn update(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, WebError> {
+    let partner = signed_partner(&state, &headers, &body).await?;
+    let u: UpdateBody = serde_json::from_slice(&body)
+        .map_err(|e| WebError::malformed(format!("the update is not valid: {e}")))?;
+    fresh(&u.sent_at)?;
+    if u.referral_id != id {
+        return Err(WebError::invalid(
+            "referral_id",
+            "does not match the address",
+        ));
+    }
+    if !matches!(u.status.as_str(), "removed" | "not_illegal") {
+        return Err(WebError::invalid("status", "one of: removed, not_illegal"));
+    }
+    let now = OffsetDateTime::now_utc();
+    let case_id = state
+        .store
+        .referral_update(&partner, &u.referral_id, &u.status, now)
+        .await?
+        .ok_or_else(|| WebError::not_found("no referral with this id was sent to you"))?;
+    if u.status == "removed" {
+        // Our case follows: awaiting removal, then removed (each move checked by the domain).
+        let system = hotline_store::StaffUser {
+            id: 0,
+            username: format!("partner:{partner}"),
+            role: hotline_domain::staff::Role::Supervisor,
+        };
+        for (to, event) in [
+            (
+                hotline_domain::CaseState::AwaitingRemoval,
+                "awaiting_removal",
+            ),
+            (hotline_domain::CaseState::Removed, "removed"),
+        ] {
+            let m = hotline_store::Move {
+                to,
+                procedure: state.config.procedure,
+                event,
+                to_police: false,
+            };
+            let _ = state.store.move_case_by(case_id, m, &system, now).await;
+        }
+    }
+    Ok(StatusCode::NO_CONTENT)
 }

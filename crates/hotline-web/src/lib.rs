@@ -152,6 +152,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/reports", post(api::submit_report))
         .route("/v1/receipts/status", post(api::receipt_status))
         .route("/v1/referrals", post(federation::receive))
+        .route("/v1/referrals/{id}/updates", post(federation::update))
         .merge(staff::api())
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)

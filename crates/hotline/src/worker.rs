@@ -141,6 +141,7 @@ impl Workers {
                 self.notice(case_id).await
             }
             "refer_partner" => self.refer_partner(&job.payload).await,
+            "partner_update" => self.partner_update(&job.payload).await,
             other => Err(format!("unknown job kind \"{other}\"")),
         }
     }
@@ -374,6 +375,47 @@ impl Workers {
             )
             .await
             .map_err(err)
+    }
+
+    /// Tells the partner that referred a case to us what became of it (removed, not illegal).
+    async fn partner_update(&self, payload: &serde_json::Value) -> Result<(), String> {
+        let text = |k: &str| {
+            payload
+                .get(k)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+                .ok_or(format!("no {k}"))
+        };
+        let (name, referral_id, status) = (text("partner")?, text("referral_id")?, text("status")?);
+        let (partner, token) = self
+            .store
+            .partner(&name)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("the partner {name} is not registered"))?;
+        let (Some(endpoint), Some(token)) = (partner.endpoint, token) else {
+            return Err(format!(
+                "{name} has no API endpoint and token registered: tell them by hand"
+            ));
+        };
+        let body = serde_json::json!({
+            "referral_id": referral_id,
+            "sent_at": OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+            "status": status,
+        })
+        .to_string()
+        .into_bytes();
+        let signature = self.store.keys().sign(&body);
+        hotline_network::partner::send_update(
+            &self.policy,
+            &endpoint,
+            &token,
+            &referral_id,
+            body,
+            &signature,
+        )
+        .await
+        .map_err(|e| e.to_string())
     }
 
     /// Under `forward-unopened`, a traced new case goes to the police without anybody

@@ -314,6 +314,33 @@ pub async fn move_case(
         }
         _ => {}
     }
+    // A case a partner referred to us: tell it what became of it.
+    let status = match to {
+        CaseState::Removed => Some("removed"),
+        CaseState::Closed
+            if file
+                .assessments
+                .last()
+                .is_some_and(|a| !a.assessment.classification.is_illegal()) =>
+        {
+            Some("not_illegal")
+        }
+        _ => None,
+    };
+    if let (Some(status), Some((partner, referral_id))) =
+        (status, state.store.incoming_referral(case_id).await?)
+    {
+        let job = hotline_store::NewJob {
+            kind: "partner_update".into(),
+            payload: serde_json::json!({ "partner": partner, "referral_id": referral_id, "status": status }),
+            case_id: Some(case_id),
+            priority: 0,
+            run_at: now(),
+            max_attempts: 10,
+            dedupe_key: Some(format!("partner_update:{case_id}:{status}")),
+        };
+        state.store.enqueue_job(&job, now()).await?;
+    }
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! Two hotlines running this software refer to each other: BE refers a case hosted in NL to
-//! the NL instance over the API, signed; NL opens a case and answers with its reference. A
+//! the NL instance over the API, signed; NL opens a case, answers with its reference, and
+//! later tells BE it was removed. A
 //! wrong token, a forged signature, a stale message and a replayed referral id are refused
 //! and leave nothing behind.
 
@@ -44,9 +45,12 @@ async fn pair() -> Vec<(TestDatabase, TestDatabase)> {
     v
 }
 
-fn options() -> Options {
+fn options(country: &'static str) -> Options {
     Options {
-        env: vec![("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true")],
+        env: vec![
+            ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+            ("HOTLINE_NATIONAL__COUNTRY", country),
+        ],
         ..Options::default()
     }
 }
@@ -60,8 +64,8 @@ async fn open(db: &TestDatabase) -> Store {
 #[tokio::test]
 async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
     for (be_db, nl_db) in pair().await {
-        let be = Server::start(&be_db, &options());
-        let nl = Server::start(&nl_db, &options());
+        let be = Server::start(&be_db, &options("BE"));
+        let nl = Server::start(&nl_db, &options("NL"));
         let be_key = cli(&be_db, &["partner", "key"]).trim().to_owned();
         let nl_key = cli(&nl_db, &["partner", "key"]).trim().to_owned();
         cli(
@@ -288,6 +292,80 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
             nl_store.counts().await.unwrap().reports,
             2,
             "only the one good message opened a case"
+        );
+
+        // NL handles its case to removal; the news flows back to BE, signed the same way.
+        let back = cli(&be_db, &["token", "create", "--partner", "NL"])
+            .trim()
+            .to_owned();
+        cli(
+            &nl_db,
+            &[
+                "partner",
+                "add",
+                "BE",
+                "--countries",
+                "BE",
+                "--channel",
+                "api",
+                "--endpoint",
+                &be.base,
+                "--public-key",
+                &be_key,
+                "--token",
+                &back,
+            ],
+        );
+        let nina = Account::add(&nl_db, "nina", "analyst");
+        let mut n = Browser::new(&nl);
+        assert_eq!(n.login(&nina, 0).await.status, StatusCode::SEE_OTHER);
+        let ncsrf = n.csrf().await;
+        let assessed = n
+            .post(
+                "/staff/cases/1/assessment",
+                &[
+                    ("csrf_token", ncsrf.as_str()),
+                    ("classification", "baseline"),
+                    ("victim_age", "11-13"),
+                    ("victim_gender", "male"),
+                    ("media", "video"),
+                    ("site_type", "file_host"),
+                    ("commercial", "no"),
+                ],
+            )
+            .await;
+        assert_eq!(assessed.status, StatusCode::SEE_OTHER);
+        for to in ["referred", "awaiting_removal", "removed"] {
+            let r = n
+                .post(
+                    "/staff/cases/1/move",
+                    &[("csrf_token", ncsrf.as_str()), ("to", to)],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{to}: {}", r.body);
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let refs = be_store.referrals_of_case(1).await.unwrap();
+            let status = refs.iter().find(|r| r.0 == "out").and_then(|r| r.3.clone());
+            if status.as_deref() == Some("removed") {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{}: BE never heard of the removal ({status:?})",
+                be_db.engine
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert_eq!(
+            be_store.case_summary(1).await.unwrap().unwrap().state,
+            hotline_domain::CaseState::Removed
+        );
+        let page = b.get("/staff/cases/1").await.body;
+        assert!(
+            page.contains("partner_update") && page.contains("NL: removed"),
+            "{page}"
         );
 
         be_store.close().await;
