@@ -8,6 +8,26 @@ use crate::jurisdiction::TakedownBy;
 use crate::staff::PoliceStep;
 use crate::trace::Trace;
 
+named_enum!(
+    /// What a host answered to a notice.
+    HostAnswer {
+        Acknowledged => "acknowledged",
+        Removed => "removed",
+        Refused => "refused",
+    }
+);
+
+impl HostAnswer {
+    /// The timeline leg (SPEC §2) the answer stamps.
+    pub fn timeline_leg(self) -> &'static str {
+        match self {
+            HostAnswer::Acknowledged => "notice_acknowledged",
+            HostAnswer::Removed => "removed",
+            HostAnswer::Refused => "notice_refused",
+        }
+    }
+}
+
 /// Whether the hotline should send its notice now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoticeDecision {

@@ -186,4 +186,53 @@ impl Store {
         }
         Ok(())
     }
+
+    /// Records what a host answered to the case's notice (with the reason when it refused):
+    /// on the timeline and in the audit trail. A removal also moves the case to `removed`.
+    pub async fn record_host_answer(
+        &self,
+        case_id: i64,
+        answer: hotline_domain::notice::HostAnswer,
+        reason: &str,
+        user: &crate::StaffUser,
+        now: OffsetDateTime,
+    ) -> std::result::Result<(), crate::CaseActionError> {
+        let at = to_millis(now);
+        let reason: String = reason.trim().chars().take(2000).collect();
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notices WHERE case_id = $1 AND state = 'sent'")
+                .bind(case_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            if sent == 0 {
+                return Err(crate::CaseActionError::Refused("no notice has been sent for this case".into()));
+            }
+            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, $3, $4)")
+                .bind(case_id)
+                .bind(at)
+                .bind(answer.timeline_leg())
+                .bind(if reason.is_empty() { None } else { Some(reason.clone()) })
+                .execute(&mut *tx)
+                .await?;
+            crate::audit::append_audit!(tx, at, &user.username, "case.host_answer", &format!("case:{case_id}"), answer.as_str());
+            tx.commit().await?;
+            Ok::<(), crate::CaseActionError>(())
+        })?;
+        if answer == hotline_domain::notice::HostAnswer::Removed {
+            let m = crate::Move {
+                to: hotline_domain::CaseState::Removed,
+                procedure: hotline_domain::Procedure::Assess,
+                event: "removed_by_host",
+                to_police: false,
+            };
+            match self.move_case_by(case_id, m, user, now).await {
+                Ok(_)
+                | Err(crate::CaseActionError::Illegal(_) | crate::CaseActionError::Conflict(_)) => {
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
 }

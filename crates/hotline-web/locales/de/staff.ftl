@@ -178,3 +178,11 @@ staff-police-hold = Zurückgestellt: Ermittlungen laufen
 staff-police-cleared = Freigegeben: der Hosting-Anbieter darf benachrichtigt werden
 staff-police-order_requested = Anordnung beantragt
 staff-police-order_served = Anordnung zugestellt
+
+## Notices and the host's answer
+staff-notices-title = Hinweise an den Hosting-Anbieter
+staff-host-title = Antwort des Hosting-Anbieters
+staff-host-reason = Angegebener Grund (bei Ablehnung)
+staff-host-acknowledged = Eingang bestätigt
+staff-host-removed = Entfernt
+staff-host-refused = Abgelehnt

@@ -177,3 +177,11 @@ staff-police-hold = Hold: an investigation is running
 staff-police-cleared = Cleared: the host may be notified
 staff-police-order_requested = Order requested
 staff-police-order_served = Order served
+
+## Notices and the host's answer
+staff-notices-title = Notices to the host
+staff-host-title = The host's answer
+staff-host-reason = Reason given (when refused)
+staff-host-acknowledged = Acknowledged
+staff-host-removed = Removed
+staff-host-refused = Refused

@@ -177,3 +177,11 @@ staff-police-hold = En attente : une enquête est en cours
 staff-police-cleared = Feu vert : l’hébergeur peut être averti
 staff-police-order_requested = Ordonnance demandée
 staff-police-order_served = Ordonnance signifiée
+
+## Notices and the host's answer
+staff-notices-title = Notifications à l’hébergeur
+staff-host-title = Réponse de l’hébergeur
+staff-host-reason = Motif invoqué (en cas de refus)
+staff-host-acknowledged = Réception confirmée
+staff-host-removed = Retiré
+staff-host-refused = Refusé

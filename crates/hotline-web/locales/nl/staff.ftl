@@ -177,3 +177,11 @@ staff-police-hold = Wachten: er loopt een onderzoek
 staff-police-cleared = Vrijgegeven: de hostingprovider mag verwittigd worden
 staff-police-order_requested = Bevel gevraagd
 staff-police-order_served = Bevel betekend
+
+## Notices and the host's answer
+staff-notices-title = Kennisgevingen aan de hostingprovider
+staff-host-title = Antwoord van de hostingprovider
+staff-host-reason = Opgegeven reden (bij weigering)
+staff-host-acknowledged = Ontvangst bevestigd
+staff-host-removed = Verwijderd
+staff-host-refused = Geweigerd

@@ -33,6 +33,7 @@ pub fn pages() -> Router<AppState> {
         .route("/staff/cases/{id}/reopen", post(pages::reopen))
         .route("/staff/cases/{id}/trace", post(pages::retrace))
         .route("/staff/cases/{id}/police", post(pages::police))
+        .route("/staff/cases/{id}/host-answer", post(pages::host_answer))
         .route("/staff/cases/{id}/reassign", post(pages::reassign))
         .route("/staff/cases/{id}/messages", post(pages::message))
         .route("/staff/welfare", get(pages::welfare))

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use hotline_domain::assessment::{
     AssessmentInput, Classification, Media, SiteType, VictimAge, VictimGender,
 };
+use hotline_domain::notice::HostAnswer;
 use hotline_domain::staff::{Action, CaseAccess, PoliceStep, may};
 use hotline_domain::{CaseState, Procedure, address::defang};
 use hotline_store::{Assignee, AuditFilter, CaseFile, QueueCursor, QueueFilter, ReviewOutcome};
@@ -382,6 +383,10 @@ impl TraceView {
 #[template(path = "staff/case.html")]
 struct CasePage {
     t: Tr,
+    /// Notices: recipient and state.
+    notices: Vec<(String, String)>,
+    /// The host answers this user may record: value and label.
+    host_answers: Vec<(&'static str, String)>,
     /// "Why this route", from the domain's routing rules.
     route: String,
     police_status: Option<String>,
@@ -521,8 +526,33 @@ async fn case_page(
     } else {
         Vec::new()
     };
+    let notices: Vec<(String, String)> = state
+        .store
+        .notices_of_case(id)
+        .await?
+        .into_iter()
+        .map(|n| (n.recipient, n.state))
+        .collect();
+    let host_answers =
+        if may(role, Action::MoveCase, access) && notices.iter().any(|n| n.1 == "sent") {
+            HostAnswer::ALL
+                .iter()
+                .map(|a| {
+                    let label = t.get(match a {
+                        HostAnswer::Acknowledged => "staff-host-acknowledged",
+                        HostAnswer::Removed => "staff-host-removed",
+                        HostAnswer::Refused => "staff-host-refused",
+                    });
+                    (a.as_str(), label)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
     let page = CasePage {
         t,
+        notices,
+        host_answers,
         route,
         police_status,
         police_steps,
@@ -745,6 +775,31 @@ pub async fn police(
         id,
         step,
         fields.get("note").unwrap_or(""),
+    )
+    .await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/cases/{id}/host-answer`: `answer` (acknowledged, removed, refused) and
+/// `reason`.
+pub async fn host_answer(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    let raw = fields.get("answer").unwrap_or("");
+    let answer: HostAnswer = raw
+        .parse()
+        .map_err(|()| WebError::invalid("answer", format!("unknown answer \"{raw}\"")))?;
+    service::host_answer(
+        &state,
+        &staff.user,
+        id,
+        answer,
+        fields.get("reason").unwrap_or(""),
     )
     .await?;
     Ok(back_to(id))

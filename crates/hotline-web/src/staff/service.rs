@@ -469,3 +469,19 @@ pub async fn police_step(
     }
     Ok(())
 }
+
+/// Records what the host answered to the case's notice.
+pub async fn host_answer(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    answer: hotline_domain::notice::HostAnswer,
+    reason: &str,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::MoveCase, Some(access))?;
+    Ok(state
+        .store
+        .record_host_answer(case_id, answer, reason, user, now())
+        .await?)
+}

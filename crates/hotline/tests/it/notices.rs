@@ -126,8 +126,16 @@ async fn a_cleared_referral_sends_one_notice_and_a_hold_sends_none() {
             assert!(Instant::now() < deadline, "still {state}");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        // The host's answers, recorded by the analyst; removal closes the loop.
+        let page = a.get("/staff/cases/1").await.body;
+        assert!(page.contains("abuse@host.example.com</code>: sent"), "{page}");
+        for answer in ["acknowledged", "removed"] {
+            let r = a.post("/staff/cases/1/host-answer", &[("csrf_token", csrf.as_str()), ("answer", answer)]).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{answer}: {}", r.body);
+        }
+        assert_eq!(store.case_summary(1).await.unwrap().unwrap().state, hotline_domain::CaseState::Removed);
         let legs: Vec<String> = store.case_timeline(1).await.unwrap().into_iter().map(|(_, k)| k).collect();
-        for leg in ["referred_police", "police_hold", "cleared", "notice_sent", "awaiting_removal"] {
+        for leg in ["referred_police", "police_hold", "cleared", "notice_sent", "awaiting_removal", "notice_acknowledged", "removed"] {
             assert!(legs.iter().any(|l| l == leg), "{leg} missing from {legs:?}");
         }
         store.close().await;
