@@ -186,3 +186,8 @@ staff-host-reason = Angegebener Grund (bei Ablehnung)
 staff-host-acknowledged = Eingang bestätigt
 staff-host-removed = Entfernt
 staff-host-refused = Abgelehnt
+
+## Referral to a partner by hand
+staff-partner-manual-title = Dies von Hand an { $partner } senden
+staff-partner-reference = Deren Referenz (zum Beispiel eine ICCAM-Referenz)
+staff-partner-record = Weiterleitung vermerken

@@ -185,3 +185,8 @@ staff-host-reason = Reason given (when refused)
 staff-host-acknowledged = Acknowledged
 staff-host-removed = Removed
 staff-host-refused = Refused
+
+## Referral to a partner by hand
+staff-partner-manual-title = Send this to { $partner } by hand
+staff-partner-reference = Their reference (for example an ICCAM reference)
+staff-partner-record = Record the referral

@@ -185,3 +185,8 @@ staff-host-reason = Motif invoqué (en cas de refus)
 staff-host-acknowledged = Réception confirmée
 staff-host-removed = Retiré
 staff-host-refused = Refusé
+
+## Referral to a partner by hand
+staff-partner-manual-title = Transmettre ceci manuellement à { $partner }
+staff-partner-reference = Leur référence (par exemple une référence ICCAM)
+staff-partner-record = Enregistrer la transmission

@@ -185,3 +185,8 @@ staff-host-reason = Opgegeven reden (bij weigering)
 staff-host-acknowledged = Ontvangst bevestigd
 staff-host-removed = Verwijderd
 staff-host-refused = Geweigerd
+
+## Referral to a partner by hand
+staff-partner-manual-title = Stuur dit manueel door naar { $partner }
+staff-partner-reference = Hun referentie (bijvoorbeeld een ICCAM-referentie)
+staff-partner-record = Doorverwijzing registreren

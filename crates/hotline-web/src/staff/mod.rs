@@ -34,6 +34,10 @@ pub fn pages() -> Router<AppState> {
         .route("/staff/cases/{id}/trace", post(pages::retrace))
         .route("/staff/cases/{id}/police", post(pages::police))
         .route("/staff/cases/{id}/host-answer", post(pages::host_answer))
+        .route(
+            "/staff/cases/{id}/partner-reference",
+            post(pages::partner_reference),
+        )
         .route("/staff/cases/{id}/reassign", post(pages::reassign))
         .route("/staff/cases/{id}/messages", post(pages::message))
         .route("/staff/welfare", get(pages::welfare))

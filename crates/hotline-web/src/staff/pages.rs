@@ -383,6 +383,8 @@ impl TraceView {
 #[template(path = "staff/case.html")]
 struct CasePage {
     t: Tr,
+    /// A referral to send to a partner by hand: the partner and a copy-ready summary.
+    manual_referral: Option<(String, String)>,
     /// Notices: recipient and state.
     notices: Vec<(String, String)>,
     /// The host answers this user may record: value and label.
@@ -549,8 +551,14 @@ async fn case_page(
         } else {
             Vec::new()
         };
+    let manual_referral = if may(role, Action::MoveCase, access) {
+        service::manual_partner_of(state, id).await?
+    } else {
+        None
+    };
     let page = CasePage {
         t,
+        manual_referral,
         notices,
         host_answers,
         route,
@@ -800,6 +808,26 @@ pub async fn host_answer(
         id,
         answer,
         fields.get("reason").unwrap_or(""),
+    )
+    .await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/cases/{id}/partner-reference`: a referral sent by hand, and the partner's
+/// `reference` for it.
+pub async fn partner_reference(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    service::record_partner_reference(
+        &state,
+        &staff.user,
+        id,
+        fields.get("reference").unwrap_or(""),
     )
     .await?;
     Ok(back_to(id))

@@ -289,7 +289,17 @@ pub async fn move_case(
             now(),
         )
         .await?;
+    let partner_by_api = match &partner {
+        Some(name) => state
+            .store
+            .partner(name)
+            .await?
+            .is_some_and(|(p, _)| p.channel == "api"),
+        None => false,
+    };
     match (to, partner) {
+        // Email and manual partners: staff send it and record the partner's reference.
+        (CaseState::Referred, Some(_)) if !partner_by_api => {}
         (CaseState::Referred, Some(name)) => {
             // Delivered by a job with retries; the referral id stays the same across them.
             let job = hotline_store::NewJob {
@@ -484,4 +494,116 @@ pub async fn host_answer(
         .store
         .record_host_answer(case_id, answer, reason, user, now())
         .await?)
+}
+
+/// Records a referral to a partner made by hand, with the partner's reference.
+pub async fn record_partner_reference(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    reference: &str,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::MoveCase, Some(access))?;
+    let reference = reference.trim();
+    if reference.is_empty() || reference.chars().count() > 200 {
+        return Err(WebError::invalid(
+            "reference",
+            "give the partner's reference (1 to 200 characters)",
+        ));
+    }
+    let Some((partner, _)) = manual_partner_of(state, case_id).await? else {
+        return Err(WebError::conflict(
+            "this case is not waiting for a referral by hand",
+        ));
+    };
+    state
+        .store
+        .referral_sent(
+            case_id,
+            &partner,
+            &uuid::Uuid::new_v4().to_string(),
+            reference,
+            now(),
+        )
+        .await?;
+    state
+        .store
+        .audit(
+            &user.username,
+            "case.partner_reference",
+            &format!("case:{case_id}"),
+            reference,
+            now(),
+        )
+        .await?;
+    Ok(())
+}
+
+/// The partner a referred case waits to be sent to by hand (email or manual channel), with a
+/// copy-ready summary; `None` once the referral is recorded, or for other routes.
+pub async fn manual_partner_of(
+    state: &AppState,
+    case_id: i64,
+) -> Result<Option<(String, String)>, WebError> {
+    let Some(file) = state.store.case_file(case_id, false, false).await? else {
+        return Ok(None);
+    };
+    if file.state != CaseState::Referred || file.referred_to_police {
+        return Ok(None);
+    }
+    if state
+        .store
+        .referrals_of_case(case_id)
+        .await?
+        .iter()
+        .any(|r| r.0 == "out")
+    {
+        return Ok(None);
+    }
+    let mut jurisdiction = state.config.jurisdiction.clone();
+    jurisdiction.partners = state.store.partner_countries().await?;
+    let trace = state.store.latest_trace(case_id).await?;
+    let latest = file.assessments.last().map(|a| a.assessment.clone());
+    let hotline_domain::routing::Route::Partner { partner, country } =
+        hotline_domain::routing::route(
+            &jurisdiction,
+            latest.as_ref().map(|a| a.classification),
+            trace.as_ref(),
+        )
+    else {
+        return Ok(None);
+    };
+    if state
+        .store
+        .partner(&partner)
+        .await?
+        .is_some_and(|(p, _)| p.channel == "api")
+    {
+        return Ok(None);
+    }
+    // Addresses and facts only: never the reporter.
+    let mut summary = format!(
+        "Referral from {} (reference {}-{case_id})\nAddress: {}\nHosted in: {country}\n",
+        state.config.public.hotline_name, jurisdiction.country, file.canonical
+    );
+    if let Some(a) = &latest {
+        summary.push_str(&format!("Assessment: {}", a.classification));
+        if let Some(s) = &a.statutory_reference {
+            summary.push_str(&format!(" ({s})"));
+        }
+        summary.push('\n');
+    }
+    if let Some(t) = &trace {
+        for a in &t.addresses {
+            summary.push_str(&format!(
+                "IP {}: AS{} {} {}\n",
+                a.ip,
+                a.asn.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
+                a.as_org.clone().unwrap_or_default(),
+                a.country.clone().unwrap_or_default()
+            ));
+        }
+    }
+    Ok(Some((partner, summary)))
 }

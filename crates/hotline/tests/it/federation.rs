@@ -375,3 +375,95 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
         nl_db.remove().await;
     }
 }
+
+#[tokio::test]
+async fn a_manual_partner_gets_a_copy_ready_summary_and_its_reference_is_recorded() {
+    for (db, _unused) in pair().await {
+        let server = Server::start(&db, &options("BE"));
+        cli(&db, &["partner", "add", "LU", "--countries", "LU"]);
+        let ann = Account::add(&db, "ann", "analyst");
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://192.0.2.80/lu"], "where_found": "chat", "description": "REPORTER-WORDS"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = open(&db).await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while store.latest_trace(1).await.unwrap().is_none() {
+            assert!(Instant::now() < deadline, "no trace");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+        let in_lu = Trace {
+            host: "192.0.2.80".into(),
+            traced_at_ms: now_ms + 1,
+            addresses: vec![HostingAddress {
+                ip: "192.0.2.80".into(),
+                country: Some("LU".into()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        store.save_trace(1, &in_lu).await.unwrap();
+        let mut b = Browser::new(&server);
+        assert_eq!(b.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let csrf = b.csrf().await;
+        let fields = [
+            ("csrf_token", csrf.as_str()),
+            ("classification", "baseline"),
+            ("victim_age", "3-6"),
+            ("victim_gender", "female"),
+            ("media", "image"),
+            ("site_type", "forum"),
+            ("commercial", "no"),
+        ];
+        assert_eq!(
+            b.post("/staff/cases/1/assessment", &fields).await.status,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            b.post(
+                "/staff/cases/1/move",
+                &[("csrf_token", csrf.as_str()), ("to", "referred")]
+            )
+            .await
+            .status,
+            StatusCode::SEE_OTHER
+        );
+        let page = b.get("/staff/cases/1").await.body;
+        assert!(page.contains("Send this to LU by hand"), "{page}");
+        let summary = page
+            .split("<pre class=\"summary\">")
+            .nth(1)
+            .unwrap()
+            .split("</pre>")
+            .next()
+            .unwrap();
+        assert!(
+            summary.contains("Address: http://192.0.2.80/lu"),
+            "{summary}"
+        );
+        assert!(
+            !summary.contains("REPORTER-WORDS"),
+            "the summary never carries the reporter's words"
+        );
+        let r = b
+            .post(
+                "/staff/cases/1/partner-reference",
+                &[("csrf_token", csrf.as_str()), ("reference", "ICCAM-123")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = b.get("/staff/cases/1").await.body;
+        assert!(
+            page.contains("LU: ICCAM-123") && !page.contains("Send this to LU by hand"),
+            "{page}"
+        );
+        store.close().await;
+        drop(server);
+        db.remove().await;
+        _unused.remove().await;
+    }
+}
