@@ -51,6 +51,10 @@ pub struct Notices {
     pub smtp_url: String,
     /// The hotline's sending address, also given as the contact in every notice.
     pub from: String,
+    /// A file with the notice's text, to replace the built-in English one: a minijinja
+    /// template whose first line is the subject. Variables: reference, address, statute,
+    /// hotline_name, hotline_email, reported_at, preserve_evidence.
+    pub template_file: String,
 }
 
 impl Default for Notices {
@@ -58,6 +62,7 @@ impl Default for Notices {
         Self {
             smtp_url: String::new(),
             from: "notices@hotline.invalid".to_owned(),
+            template_file: String::new(),
         }
     }
 }
@@ -232,6 +237,10 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # "hotline"). Empty smtp_url: notices wait, and the case says why.
 #smtp_url = ""
 #from = "notices@hotline.invalid"
+# Your own notice text (e.g. in the host's usual language): a minijinja template whose first
+# line is the subject; variables reference, address, statute, hotline_name, hotline_email,
+# reported_at, preserve_evidence. Empty = the built-in English text.
+#template_file = ""
 "#;
 
 impl Config {

@@ -581,6 +581,13 @@ async fn workers(
             hotline_name: config.public.hotline_name.clone(),
             from: config.notices.from.clone(),
             default_statute: config.public.law_reference.clone(),
+            template: match config.notices.template_file.as_str() {
+                "" => None,
+                path => Some(
+                    std::fs::read_to_string(path)
+                        .with_context(|| format!("cannot read the notice template {path}"))?,
+                ),
+            },
         },
         policy: config.network.clone(),
     }))

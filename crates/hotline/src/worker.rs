@@ -41,6 +41,39 @@ pub struct NoticeSettings {
     pub from: String,
     /// Cited when the assessment gives no statutory reference.
     pub default_statute: String,
+    /// The operator's notice template (first line: the subject), if any.
+    pub template: Option<String>,
+}
+
+/// The subject and body of a notice: the operator's template if there is one, else the
+/// built-in English text.
+pub fn compose(template: Option<&str>, facts: &NoticeFacts) -> Result<(String, String), String> {
+    let Some(template) = template else {
+        return Ok(notice_text(facts));
+    };
+    let env = minijinja::Environment::new();
+    let rendered = env
+        .render_str(
+            template,
+            minijinja::context! {
+                reference => &facts.reference,
+                address => &facts.address,
+                statute => &facts.statute,
+                hotline_name => &facts.hotline_name,
+                hotline_email => &facts.hotline_email,
+                reported_at => &facts.reported_at,
+                preserve_evidence => facts.preserve_evidence,
+            },
+        )
+        .map_err(|e| format!("the notice template does not render: {e}"))?;
+    let (subject, body) = rendered.split_once('\n').unwrap_or((&rendered, ""));
+    if subject.trim().is_empty() || !body.contains(&facts.address) {
+        return Err(
+            "the notice template must give a subject on its first line and the address in the body"
+                .into(),
+        );
+    }
+    Ok((subject.trim().to_owned(), body.trim_start().to_owned()))
 }
 
 /// Who the audit trail names for what the workers do on their own.
@@ -234,7 +267,7 @@ impl Workers {
             preserve_evidence: false,
             report_id: uuid::Uuid::new_v4().to_string(),
         };
-        let (subject, body) = notice_text(&facts);
+        let (subject, body) = compose(self.notice.template.as_deref(), &facts)?;
         let xarf_json = xarf(&facts).to_string();
         let queued: Vec<NewNotice> = recipients(&trace)
             .into_iter()
@@ -464,4 +497,35 @@ fn domain_of(address: &str) -> String {
         .rsplit_once('@')
         .map(|(_, d)| d.trim_end_matches('>').to_owned())
         .unwrap_or_else(|| "hotline.invalid".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts() -> NoticeFacts {
+        NoticeFacts {
+            reference: "BE-2026-000007".into(),
+            address: "http://example.com/x".into(),
+            statute: "art. 417/43".into(),
+            hotline_name: "Hotline".into(),
+            hotline_email: "notices@hotline.test".into(),
+            reported_at: "2026-11-28T10:00:00Z".into(),
+            preserve_evidence: false,
+            report_id: "r".into(),
+        }
+    }
+
+    #[test]
+    fn an_operator_template_replaces_the_built_in_text() {
+        let t = "Melding {{ reference }}\nBeste,\n{{ address }} is illegaal ({{ statute }}).\n{% if preserve_evidence %}Bewaar alles.{% endif %}";
+        let (subject, body) = compose(Some(t), &facts()).unwrap();
+        assert_eq!(subject, "Melding BE-2026-000007");
+        assert!(body.contains("http://example.com/x is illegaal (art. 417/43)"));
+        assert!(!body.contains("Bewaar"));
+        let (subject, _) = compose(None, &facts()).unwrap();
+        assert!(subject.contains("BE-2026-000007"));
+        assert!(compose(Some("{{ broken"), &facts()).is_err());
+        assert!(compose(Some("Subject only, no address"), &facts()).is_err());
+    }
 }
