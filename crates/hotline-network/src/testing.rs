@@ -65,3 +65,87 @@ pub async fn smtp_sink() -> (u16, Arc<Mutex<Vec<Received>>>) {
     });
     (port, inbox)
 }
+
+/// A real authoritative DNS server on loopback: a zone under `.test` pointing at
+/// documentation addresses.
+#[cfg(any(test, feature = "test-servers"))]
+mod dns_zone {
+
+    use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
+    use std::str::FromStr;
+    use std::sync::Arc;
+
+    use hickory_server::Server;
+    use hickory_server::net::runtime::TokioRuntimeProvider;
+    use hickory_server::proto::rr::rdata::{A, AAAA, CNAME, SOA};
+    use hickory_server::proto::rr::{LowerName, Name, RData, Record};
+    use hickory_server::store::in_memory::InMemoryZoneHandler;
+    use hickory_server::zone_handler::{AxfrPolicy, Catalog, ZoneType};
+
+    /// A record to serve: name and what it points at.
+    pub enum Rec {
+        A(&'static str, Ipv4Addr),
+        Aaaa(&'static str, Ipv6Addr),
+        Cname(&'static str, &'static str),
+    }
+
+    /// Starts a server for zone `origin` on 127.0.0.1:random; returns its address. The server
+    /// lives as long as the test's runtime.
+    pub async fn serve_zone(origin: &str, records: Vec<Rec>) -> SocketAddr {
+        let origin_name = Name::from_str(origin).unwrap();
+        let mut zone = InMemoryZoneHandler::<TokioRuntimeProvider>::empty(
+            origin_name.clone(),
+            ZoneType::Primary,
+            AxfrPolicy::Deny,
+        );
+        let soa = SOA::new(
+            Name::from_str(&format!("ns.{origin}")).unwrap(),
+            Name::from_str(&format!("hostmaster.{origin}")).unwrap(),
+            1,
+            3600,
+            600,
+            86400,
+            60,
+        );
+        zone.upsert_mut(
+            Record::from_rdata(origin_name.clone(), 60, RData::SOA(soa)),
+            1,
+        );
+        for r in records {
+            let rec = match r {
+                Rec::A(n, ip) => {
+                    Record::from_rdata(Name::from_str(n).unwrap(), 60, RData::A(A(ip)))
+                }
+                Rec::Aaaa(n, ip) => {
+                    Record::from_rdata(Name::from_str(n).unwrap(), 60, RData::AAAA(AAAA(ip)))
+                }
+                Rec::Cname(n, t) => Record::from_rdata(
+                    Name::from_str(n).unwrap(),
+                    60,
+                    RData::CNAME(CNAME(Name::from_str(t).unwrap())),
+                ),
+            };
+            zone.upsert_mut(rec, 1);
+        }
+        let mut catalog = Catalog::new();
+        catalog.upsert(LowerName::new(&origin_name), vec![Arc::new(zone)]);
+        let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let addr = socket.local_addr().unwrap();
+        let mut server = Server::new(catalog);
+        server.register_socket(socket);
+        tokio::spawn(async move {
+            let _ = server.block_until_done().await;
+        });
+        addr
+    }
+
+    pub fn loopback(addr: SocketAddr) -> crate::NetworkPolicy {
+        crate::NetworkPolicy {
+            nameservers: vec![addr.to_string()],
+            allow_loopback_targets: true,
+            ..Default::default()
+        }
+    }
+}
+#[cfg(any(test, feature = "test-servers"))]
+pub use dns_zone::{Rec, loopback, serve_zone};

@@ -146,8 +146,8 @@ mod tests {
     use axum::response::{IntoResponse, Response};
 
     use super::*;
-    use crate::dns::testing::{Rec, loopback, serve_zone};
     use crate::rdap::{Bootstrap, RdapConfig};
+    use crate::testing::{Rec, loopback, serve_zone};
 
     const ARIN: &str = include_str!("../tests/fixtures/rdap/arin_network.json");
     const DOMAIN: &str = include_str!("../tests/fixtures/rdap/domain.json");

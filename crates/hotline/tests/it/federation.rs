@@ -55,6 +55,87 @@ fn options(country: &'static str) -> Options {
     }
 }
 
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// A world on loopback for BE's tracer: a DNS zone where shop.example.test is 192.0.2.70, an
+/// IP database that places 192.0.2.0/24 in the Netherlands (written with the project's own
+/// MMDB writer, scripts/build_ipdb.py), and an RDAP server with synthetic answers. Returns the
+/// environment that points BE's tracer at it.
+async fn loopback_world(dir: &std::path::Path) -> Vec<(&'static str, &'static str)> {
+    let dns = hotline_network::testing::serve_zone(
+        "example.test.",
+        vec![hotline_network::testing::Rec::A(
+            "shop.example.test.",
+            "192.0.2.70".parse().unwrap(),
+        )],
+    )
+    .await;
+    let mmdb = dir.join("test-ip.mmdb");
+    let scripts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts");
+    let py = format!(
+        "import sys; sys.path.insert(0, {scripts:?}); import build_ipdb as b\n\
+         mmdb, _ = b.write_mmdb([(0xC0000200, 0xC00002FF, (('64500', 'Example Hosting NL'), ('NL',)))], 0)\n\
+         open({mmdb:?}, 'wb').write(mmdb)\n",
+        scripts = scripts.display().to_string(),
+        mmdb = mmdb.display().to_string()
+    );
+    let out = Command::new("python3").args(["-c", &py]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../hotline-network/tests/fixtures/rdap");
+    let arin = std::fs::read_to_string(fixtures.join("arin_network.json")).unwrap();
+    let domain = std::fs::read_to_string(fixtures.join("domain.json")).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/", listener.local_addr().unwrap());
+    let app = axum::Router::new().fallback(move |uri: axum::http::Uri| {
+        let (arin, domain) = (arin.clone(), domain.clone());
+        async move {
+            let body = if uri.path().starts_with("/ip/") {
+                arin
+            } else if uri.path().starts_with("/domain/") {
+                domain
+            } else {
+                return (axum::http::StatusCode::NOT_FOUND, String::new());
+            };
+            (axum::http::StatusCode::OK, body)
+        }
+    });
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    let bootstrap = dir.join("rdap-bootstrap");
+    std::fs::create_dir_all(&bootstrap).unwrap();
+    let registry = |entry: &str| {
+        format!(
+            r#"{{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[[[{entry}],["{base}"]]]}}"#
+        )
+    };
+    let empty = r#"{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[]}"#;
+    std::fs::write(bootstrap.join("dns.json"), registry(r#""test""#)).unwrap();
+    std::fs::write(bootstrap.join("ipv4.json"), registry(r#""192.0.2.0/24""#)).unwrap();
+    std::fs::write(bootstrap.join("ipv6.json"), empty).unwrap();
+    std::fs::write(bootstrap.join("asn.json"), empty).unwrap();
+    vec![
+        ("HOTLINE_NETWORK__OFFLINE", "false"),
+        ("HOTLINE_NETWORK__NAMESERVERS", leak(format!("[\"{dns}\"]"))),
+        (
+            "HOTLINE_NETWORK__RDAP_BOOTSTRAP",
+            leak(bootstrap.display().to_string()),
+        ),
+        (
+            "HOTLINE_NETWORK__IP_DATABASE",
+            leak(mmdb.display().to_string()),
+        ),
+    ]
+}
+
 async fn open(db: &TestDatabase) -> Store {
     Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap()))
         .await
@@ -64,7 +145,9 @@ async fn open(db: &TestDatabase) -> Store {
 #[tokio::test]
 async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
     for (be_db, nl_db) in pair().await {
-        let be = Server::start(&be_db, &options("BE"));
+        let mut be_options = options("BE");
+        be_options.env.extend(loopback_world(&be_db.dir).await);
+        let be = Server::start(&be_db, &be_options);
         let nl = Server::start(&nl_db, &options("NL"));
         let be_key = cli(&be_db, &["partner", "key"]).trim().to_owned();
         let nl_key = cli(&nl_db, &["partner", "key"]).trim().to_owned();
@@ -102,33 +185,36 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
             ],
         );
 
-        // A report at BE, traced (here: set) to a host in the Netherlands, assessed illegal.
+        // A report at BE, traced (DNS, IP database, RDAP, all on loopback) to a host in the
+        // Netherlands, assessed illegal.
         let ann = Account::add(&be_db, "ann", "analyst");
         let r = client()
             .post(be.url("/api/v1/reports"))
-            .json(&json!({"urls": ["http://192.0.2.70/x"], "where_found": "website", "description": "REPORTER-WORDS"}))
+            .json(&json!({"urls": ["http://shop.example.test/x"], "where_found": "website", "description": "REPORTER-WORDS"}))
             .send()
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
         let be_store = open(&be_db).await;
         let deadline = Instant::now() + Duration::from_secs(30);
-        while be_store.latest_trace(1).await.unwrap().is_none() {
+        let trace = loop {
+            if let Some(t) = be_store.latest_trace(1).await.unwrap() {
+                break t;
+            }
             assert!(Instant::now() < deadline, "no trace");
             tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
-        let in_nl = Trace {
-            host: "192.0.2.70".into(),
-            traced_at_ms: now_ms + 1,
-            addresses: vec![HostingAddress {
-                ip: "192.0.2.70".into(),
-                country: Some("NL".into()),
-                ..Default::default()
-            }],
-            ..Default::default()
         };
-        be_store.save_trace(1, &in_nl).await.unwrap();
+        assert_eq!(trace.addresses.len(), 1, "{trace:?}");
+        let a = &trace.addresses[0];
+        assert_eq!(
+            (a.ip.as_str(), a.country.as_deref(), a.asn),
+            ("192.0.2.70", Some("NL"), Some(64500)),
+            "{trace:?}"
+        );
+        assert_eq!(
+            a.abuse.as_ref().and_then(|c| c.email.as_deref()),
+            Some("abuse@example.com")
+        );
         let mut b = Browser::new(&be);
         assert_eq!(b.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
         let csrf = b.csrf().await;
@@ -184,7 +270,7 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
             .await
             .unwrap()
             .expect("NL opened a case");
-        assert_eq!(nl_case.canonical, "http://192.0.2.70/x");
+        assert_eq!(nl_case.canonical, "http://shop.example.test/x");
         assert_eq!(nl_store.counts().await.unwrap().reports, 1);
         let legs: Vec<String> = be_store
             .case_timeline(1)
