@@ -143,3 +143,116 @@ async fn a_cleared_referral_sends_one_notice_and_a_hold_sends_none() {
     })
     .await;
 }
+
+/// A case referred to the police, traced (set here) to a host in this country with an abuse
+/// address, on a server with the given takedown regime; returns the SMTP inbox.
+async fn referred_case(
+    db: &hotline_store::testing::TestDatabase,
+    regime: &'static str,
+    hours: &'static str,
+) -> (
+    Server,
+    std::sync::Arc<std::sync::Mutex<Vec<hotline_network::testing::Received>>>,
+) {
+    let (port, inbox) = hotline_network::testing::smtp_sink().await;
+    let smtp: &'static str = Box::leak(format!("smtp://127.0.0.1:{port}").into_boxed_str());
+    let options = Options {
+        env: vec![
+            ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+            ("HOTLINE_NATIONAL__TAKEDOWN_BY", regime),
+            ("HOTLINE_NATIONAL__OBJECTION_HOURS", hours),
+            ("HOTLINE_NOTICES__SMTP_URL", smtp),
+        ],
+        ..Options::default()
+    };
+    let server = Server::start(db, &options);
+    let ann = Account::add(db, "ann", "analyst");
+    let r = client()
+        .post(server.url("/api/v1/reports"))
+        .json(&json!({"urls": ["http://192.0.2.61/b"], "where_found": "website"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let store = Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap()))
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while store.latest_trace(1).await.unwrap().is_none() {
+        assert!(Instant::now() < deadline, "no trace");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+    let hosted_here = Trace {
+        host: "192.0.2.61".into(),
+        traced_at_ms: now_ms + 1,
+        addresses: vec![HostingAddress {
+            ip: "192.0.2.61".into(),
+            country: Some("BE".into()),
+            abuse: Some(Contact {
+                email: Some("abuse@host.example.com".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    store.save_trace(1, &hosted_here).await.unwrap();
+    store.close().await;
+    let mut a = Browser::new(&server);
+    assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+    let csrf = a.csrf().await;
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("classification", "baseline"),
+        ("victim_age", "7-10"),
+        ("victim_gender", "female"),
+        ("media", "image"),
+        ("site_type", "image_host"),
+        ("commercial", "no"),
+    ];
+    assert_eq!(
+        a.post("/staff/cases/1/assessment", &fields).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        a.post(
+            "/staff/cases/1/move",
+            &[("csrf_token", csrf.as_str()), ("to", "referred")]
+        )
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+    (server, inbox)
+}
+
+#[tokio::test]
+async fn an_elapsed_objection_window_sends_the_notice_and_the_police_regime_never_does() {
+    each_engine(|db| async move {
+        // No objection window at all: it has passed the moment the case is referred.
+        let (_server, inbox) = referred_case(&db, "hotline", "0").await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while inbox.lock().unwrap().is_empty() {
+            assert!(
+                Instant::now() < deadline,
+                "{}: no notice once the window passed",
+                db.engine
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        db
+    })
+    .await;
+    each_engine(|db| async move {
+        let (_server, inbox) = referred_case(&db, "police", "0").await;
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        assert!(
+            inbox.lock().unwrap().is_empty(),
+            "{}: the police regime sent a notice",
+            db.engine
+        );
+        db
+    })
+    .await;
+}
