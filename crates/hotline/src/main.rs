@@ -160,6 +160,12 @@ enum PartnerCommand {
         #[arg(long)]
         token: Option<String>,
     },
+    /// Add the INHOPE member hotlines from a directory file (default: the shipped one) as
+    /// `manual` partners, skipping this hotline's country and countries already covered.
+    Import {
+        /// A TOML directory in the format of `crates/hotline/data/inhope-directory.toml`.
+        file: Option<PathBuf>,
+    },
     /// List partners.
     List,
     /// Print this hotline's public signing key.
@@ -423,8 +429,50 @@ async fn user_command(command: UserCommand, place: &Place) -> anyhow::Result<()>
     result
 }
 
+/// The shipped starting directory of INHOPE member hotlines.
+const INHOPE_DIRECTORY: &str = include_str!("../data/inhope-directory.toml");
+
+/// One hotline of a partner directory file.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DirectoryEntry {
+    name: String,
+    countries: Vec<String>,
+}
+
+/// Reads a directory file and checks every entry, naming the first bad one.
+fn parse_directory(text: &str) -> anyhow::Result<Vec<DirectoryEntry>> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Directory {
+        partner: Vec<DirectoryEntry>,
+    }
+    let dir: Directory = figment::Figment::from(
+        <figment::providers::Toml as figment::providers::Format>::string(text),
+    )
+    .extract()
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut entries = dir.partner;
+    for (i, e) in entries.iter_mut().enumerate() {
+        let which = format!("partner {} ({:?})", i + 1, e.name);
+        if e.name.trim().is_empty() || e.name.chars().count() > 200 {
+            bail!("{which}: the name must have 1 to 200 characters");
+        }
+        if e.countries.is_empty() {
+            bail!("{which}: countries is empty");
+        }
+        for c in &mut e.countries {
+            if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic())) {
+                bail!("{which}: {c:?} is not a two-letter country code such as \"NL\"");
+            }
+            *c = c.to_ascii_uppercase();
+        }
+    }
+    Ok(entries)
+}
+
 async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Result<()> {
-    let Opened { store, .. } = place.open().await?;
+    let Opened { store, config } = place.open().await?;
     let result = async {
         match command {
             PartnerCommand::Add {
@@ -458,6 +506,44 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                     .await?;
                 println!("registered {name}. Give them this hotline's public key:");
                 println!("{}", store.keys().signing_public_hex());
+            }
+            PartnerCommand::Import { file } => {
+                let text = match &file {
+                    Some(f) => std::fs::read_to_string(f)
+                        .with_context(|| format!("cannot read {}", f.display()))?,
+                    None => INHOPE_DIRECTORY.to_owned(),
+                };
+                let entries = parse_directory(&text).with_context(|| match &file {
+                    Some(f) => format!("{} is not a partner directory", f.display()),
+                    None => "the shipped partner directory is invalid".to_owned(),
+                })?;
+                let own = config.national.country.to_ascii_uppercase();
+                let existing = store.partners().await?;
+                let (mut added, mut skipped) = (0, 0);
+                for e in entries {
+                    let taken = e.countries.iter().any(|c| {
+                        *c == own || existing.iter().any(|p| p.countries.contains(c))
+                    }) || existing.iter().any(|p| p.name == e.name);
+                    if taken {
+                        skipped += 1;
+                        continue;
+                    }
+                    let p = hotline_store::NewPartner {
+                        name: e.name,
+                        countries: e.countries,
+                        channel: "manual".to_owned(),
+                        endpoint: None,
+                        public_key: None,
+                        outbound_token: None,
+                    };
+                    store
+                        .add_partner(&p, &cli_actor(), time::OffsetDateTime::now_utc())
+                        .await?;
+                    added += 1;
+                }
+                println!(
+                    "added {added} manual partners; skipped {skipped} (this hotline's country, or already covered)"
+                );
             }
             PartnerCommand::List => {
                 for p in store.partners().await? {

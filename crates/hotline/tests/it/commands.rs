@@ -94,3 +94,73 @@ fn url_canon_reads_lines_and_never_stops() {
     assert_eq!(lines[3]["host"], "xn--bcher-kva.example");
     assert_eq!(lines[3]["registrable_domain"], "xn--bcher-kva.example");
 }
+
+/// Runs the binary against a test database; returns (success, stdout, stderr).
+fn run(db: &hotline_store::testing::TestDatabase, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .arg("--data-dir")
+        .arg(&db.dir)
+        .args(["--database", &db.url])
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn the_inhope_directory_imports_as_manual_partners_and_never_overrides_an_admin() {
+    each_engine(|db| async move {
+        let (ok, _, err) = run(
+            &db,
+            &["partner", "add", "Our NL contact", "--countries", "NL"],
+        );
+        assert!(ok, "{err}");
+        let (ok, out, err) = run(&db, &["partner", "import"]);
+        assert!(ok, "{err}");
+        assert!(out.starts_with("added "), "{out}");
+        let list = |db| {
+            let (ok, out, err) = run(db, &["partner", "list"]);
+            assert!(ok, "{err}");
+            out.lines()
+                .map(|l| l.split('\t').map(str::to_owned).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        let partners = list(&db);
+        // The admin's NL partner stays the only one for NL; this hotline's own country (BE by
+        // default) is not a partner; the rest arrive as manual partners.
+        let for_country = |cc: &str| {
+            partners
+                .iter()
+                .filter(|p| p[1].split(',').any(|c| c == cc))
+                .map(|p| (p[0].clone(), p[2].clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(for_country("NL"), [("Our NL contact".to_owned(), "manual".to_owned())]);
+        assert!(for_country("BE").is_empty(), "{partners:?}");
+        assert_eq!(
+            for_country("LU"),
+            [("BEE SECURE Stopline (Luxembourg)".to_owned(), "manual".to_owned())]
+        );
+        assert!(partners.len() > 20, "{partners:?}");
+        // Importing again adds nothing.
+        let (ok, out, _) = run(&db, &["partner", "import"]);
+        assert!(ok && out.starts_with("added 0 "), "{out}");
+        // A bad file is refused with the entry named, and changes nothing.
+        let bad = db.dir.join("directory.toml");
+        std::fs::write(
+            &bad,
+            "[[partner]]\nname = \"A\"\ncountries = [\"XA\"]\n\n[[partner]]\nname = \"B\"\ncountries = [\"Netherlands\"]\n",
+        )
+        .unwrap();
+        let (ok, _, err) = run(&db, &["partner", "import", bad.to_str().unwrap()]);
+        assert!(!ok);
+        assert!(err.contains("partner 2 (\"B\")") && err.contains("\"Netherlands\""), "{err}");
+        assert_eq!(list(&db).len(), partners.len());
+        db
+    })
+    .await;
+}
