@@ -28,4 +28,4 @@ pub use report::{
     Channel, Contact, Field, FieldError, InvalidReport, Language, NewReport, Problem, ReportInput,
     ReportedAddress, WhereFound,
 };
-pub use staff::{Action, CaseAccess, Forbidden, Role, WelfareCap};
+pub use staff::{Action, CaseAccess, ContactView, Forbidden, Role, WelfareCap};

@@ -60,6 +60,9 @@ pub struct ReportInput {
     pub urgent: bool,
     pub contact_name: Option<String>,
     pub contact_email: Option<String>,
+    /// The reporter agrees that the police may contact them (meaningful only with contact
+    /// details).
+    pub police_may_contact: bool,
 }
 
 /// Which input field a problem is about.
@@ -140,6 +143,10 @@ pub struct ReportedAddress {
 pub struct Contact {
     pub name: Option<String>,
     pub email: Option<String>,
+    /// The reporter agreed that the police may contact them: only then do these details go
+    /// beyond the hotline, to the police a case is referred to.
+    #[serde(default)]
+    pub police_may_contact: bool,
 }
 
 /// A report that meets every rule, ready to be stored.
@@ -251,7 +258,11 @@ impl NewReport {
         {
             push(Field::ContactEmail, why);
         }
-        let contact = (name.is_some() || email.is_some()).then_some(Contact { name, email });
+        let contact = (name.is_some() || email.is_some()).then_some(Contact {
+            name,
+            email,
+            police_may_contact: input.police_may_contact,
+        });
 
         if !errors.is_empty() {
             return Err(InvalidReport { errors });
@@ -389,14 +400,23 @@ mod tests {
         let mut i = input(&["example.com"]);
         i.contact_name = Some("  Alex ".into());
         i.contact_email = Some("alex@example.com".into());
+        i.police_may_contact = true;
         let r = parse(i).unwrap();
         assert_eq!(
             r.contact,
             Some(Contact {
                 name: Some("Alex".into()),
-                email: Some("alex@example.com".into())
+                email: Some("alex@example.com".into()),
+                police_may_contact: true,
             })
         );
+    }
+
+    #[test]
+    fn consent_without_contact_details_keeps_the_reporter_anonymous() {
+        let mut i = input(&["example.com"]);
+        i.police_may_contact = true;
+        assert_eq!(parse(i).unwrap().contact, None);
     }
 
     #[test]

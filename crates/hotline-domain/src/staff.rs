@@ -96,6 +96,29 @@ pub struct CaseAccess {
     pub referred_to_police: bool,
 }
 
+/// Which reporters' contact details a viewer of a case file may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactView {
+    /// None: the details stay sealed.
+    Hidden,
+    /// Only those of reporters who agreed to be contacted by the police.
+    ConsentedToPolice,
+    /// All of them (hotline staff who handle cases).
+    All,
+}
+
+/// The contact details `role` may see on a case: hotline case handlers see all; the police,
+/// on a case referred to them, see only reporters who agreed to be contacted by the police.
+pub fn contact_view(role: Role, case: Option<CaseAccess>) -> ContactView {
+    if may(role, Action::ReadContact, case) {
+        ContactView::All
+    } else if role == Role::Police && may(role, Action::ViewCase, case) {
+        ContactView::ConsentedToPolice
+    } else {
+        ContactView::Hidden
+    }
+}
+
 /// Whether `role` may do `action`. `case` is the case the action is about, when there is
 /// one; only the police role looks at it (police see a case once it is referred to them).
 pub fn may(role: Role, action: Action, case: Option<CaseAccess>) -> bool {
@@ -188,6 +211,24 @@ mod tests {
     const REFERRED: Option<CaseAccess> = Some(CaseAccess {
         referred_to_police: true,
     });
+
+    #[test]
+    fn police_see_only_contacts_that_consented_and_only_on_referred_cases() {
+        let not_referred = Some(CaseAccess {
+            referred_to_police: false,
+        });
+        assert_eq!(
+            contact_view(Role::Police, REFERRED),
+            ContactView::ConsentedToPolice
+        );
+        assert_eq!(
+            contact_view(Role::Police, not_referred),
+            ContactView::Hidden
+        );
+        assert_eq!(contact_view(Role::Analyst, not_referred), ContactView::All);
+        assert_eq!(contact_view(Role::Supervisor, REFERRED), ContactView::All);
+        assert_eq!(contact_view(Role::Admin, REFERRED), ContactView::Hidden);
+    }
     const NOT_REFERRED: Option<CaseAccess> = Some(CaseAccess {
         referred_to_police: false,
     });

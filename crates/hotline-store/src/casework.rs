@@ -430,13 +430,13 @@ impl Store {
         })
     }
 
-    /// The case file. Reporters' words and contact details are decrypted only when
-    /// `read_content` / `read_contact` say the viewer may see them.
+    /// The case file. Reporters' words are decrypted only when `read_content` says the viewer
+    /// may see them, and contact details only as far as `contacts` allows.
     pub async fn case_file(
         &self,
         case_id: i64,
         read_content: bool,
-        read_contact: bool,
+        contacts: hotline_domain::ContactView,
     ) -> Result<Option<CaseFile>> {
         let (case, reports, assessments, events): CaseFileRows = on_read_pool!(&self.db, pool => {
             let case = sqlx::query_as(
@@ -502,13 +502,15 @@ impl Store {
             } else {
                 (None, None)
             };
-            let contact = match contact.filter(|_| read_contact) {
+            let contact = match contact.filter(|_| contacts != hotline_domain::ContactView::Hidden)
+            {
                 Some(sealed) => {
                     let json = keys.open(&format!("reports.contact:{id}"), &sealed)?;
-                    Some(
-                        serde_json::from_slice(&json)
-                            .map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                    )
+                    let c: hotline_domain::Contact = serde_json::from_slice(&json)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                    // The police see a reporter only when the reporter agreed to it.
+                    (contacts == hotline_domain::ContactView::All || c.police_may_contact)
+                        .then_some(c)
                 }
                 None => None,
             };
@@ -695,7 +697,7 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<(), CaseActionError> {
         let latest = self
-            .case_file(case_id, false, false)
+            .case_file(case_id, false, hotline_domain::ContactView::Hidden)
             .await?
             .ok_or(CaseActionError::NoSuchCase(case_id))?
             .assessments

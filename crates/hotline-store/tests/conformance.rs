@@ -704,10 +704,18 @@ async fn assessment_review_welfare_and_police_referral() {
             "We passed this on."
         );
 
-        let sealed = store.case_file(id, false, false).await.unwrap().unwrap();
+        let sealed = store
+            .case_file(id, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(sealed.reports[0].description, None);
         assert_eq!(sealed.reports[0].contact, None);
-        let open = store.case_file(id, true, true).await.unwrap().unwrap();
+        let open = store
+            .case_file(id, true, hotline_domain::ContactView::All)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(open.reports[0].description.as_deref(), Some("what I saw"));
         assert_eq!(
             open.reports[0].submitted.as_deref(),

@@ -29,12 +29,17 @@ pub struct ReportBody {
 pub struct ContactBody {
     pub name: Option<String>,
     pub email: Option<String>,
+    /// The reporter agrees that the police may contact them.
+    #[serde(default)]
+    pub police_may_contact: bool,
 }
 
 impl From<ReportBody> for ReportInput {
     fn from(b: ReportBody) -> Self {
-        let (contact_name, contact_email) =
-            b.contact.map(|c| (c.name, c.email)).unwrap_or_default();
+        let (contact_name, contact_email, police_may_contact) = b
+            .contact
+            .map(|c| (c.name, c.email, c.police_may_contact))
+            .unwrap_or_default();
         ReportInput {
             urls: b.urls,
             where_found: b.where_found,
@@ -43,6 +48,7 @@ impl From<ReportBody> for ReportInput {
             urgent: b.urgent,
             contact_name,
             contact_email,
+            police_may_contact,
         }
     }
 }
@@ -70,8 +76,8 @@ pub async fn submit_report(
     ApiJson(body): ApiJson<ReportBody>,
 ) -> Result<(StatusCode, Json<ReportCreated>), WebError> {
     if headers.contains_key(header::AUTHORIZATION) {
-        // Partner tokens come with the partner registry; until then no token is valid, and
-        // silently treating a partner's report as anonymous would mislabel its channel.
+        // Public reports are anonymous; partners refer cases through /api/v1/referrals. A token
+        // here is refused rather than the report silently filed as anonymous.
         return Err(WebError::unauthorized(
             "this bearer token is not recognised",
         ));

@@ -124,6 +124,7 @@ struct ReportForm {
     urgent: bool,
     contact_name: String,
     contact_email: String,
+    police_may_contact: bool,
 }
 
 impl ReportForm {
@@ -137,15 +138,19 @@ impl ReportForm {
             urls.push_str(extra);
         }
         let text = |name| fields.get(name).unwrap_or("").to_owned();
+        let ticked = |name| {
+            fields
+                .get(name)
+                .is_some_and(|v: &str| !matches!(v.trim(), "" | "0" | "false" | "off" | "no"))
+        };
         ReportForm {
             urls,
             where_found: text("where_found"),
             description: text("description"),
-            urgent: fields
-                .get("urgent")
-                .is_some_and(|v| !matches!(v.trim(), "" | "0" | "false" | "off" | "no")),
+            urgent: ticked("urgent"),
             contact_name: text("contact_name"),
             contact_email: text("contact_email"),
+            police_may_contact: ticked("police_may_contact"),
         }
     }
 
@@ -159,6 +164,7 @@ impl ReportForm {
             urgent: self.urgent,
             contact_name: some(&self.contact_name),
             contact_email: some(&self.contact_email),
+            police_may_contact: self.police_may_contact,
         }
     }
 }

@@ -185,7 +185,7 @@ impl Workers {
         let err = |e: hotline_store::StoreError| e.to_string();
         let Some(file) = self
             .store
-            .case_file(case_id, false, false)
+            .case_file(case_id, false, hotline_domain::ContactView::Hidden)
             .await
             .map_err(err)?
         else {
@@ -374,7 +374,7 @@ impl Workers {
         let token = token.ok_or_else(|| format!("no token from {name} is registered"))?;
         let file = self
             .store
-            .case_file(case_id, false, false)
+            .case_file(case_id, false, hotline_domain::ContactView::Hidden)
             .await
             .map_err(err)?
             .ok_or_else(|| format!("case {case_id} does not exist"))?;

@@ -122,6 +122,7 @@ staff-report-origin = Kanal { $channel }, Fundort { $where }, Sprache { $languag
 staff-report-as-typed = Wie eingegeben:
 staff-report-contact-name = Kontaktname: { $name }
 staff-report-contact-email = Kontakt-E-Mail: { $email }
+staff-report-police-may-contact = Die meldende Person ist mit einer Kontaktaufnahme durch die Polizei einverstanden.
 staff-message-label = Nachricht an die meldende Person (wird auf ihrer Statusseite angezeigt)
 staff-message-submit = Nachricht senden
 

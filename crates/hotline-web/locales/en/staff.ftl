@@ -121,6 +121,7 @@ staff-report-origin = Channel { $channel }, found on { $where }, language { $lan
 staff-report-as-typed = As typed:
 staff-report-contact-name = Contact name: { $name }
 staff-report-contact-email = Contact email: { $email }
+staff-report-police-may-contact = The reporter agreed to be contacted by the police.
 staff-message-label = Message to this reporter (shown on their status page)
 staff-message-submit = Send message
 

@@ -121,6 +121,7 @@ staff-report-origin = Canal { $channel }, trouvé sur { $where }, langue { $lang
 staff-report-as-typed = Telle que saisie :
 staff-report-contact-name = Nom de contact : { $name }
 staff-report-contact-email = E-mail de contact : { $email }
+staff-report-police-may-contact = La personne a accepté d’être contactée par la police.
 staff-message-label = Message à l’auteur du signalement (affiché sur sa page de suivi)
 staff-message-submit = Envoyer le message
 

@@ -121,6 +121,7 @@ staff-report-origin = Kanaal { $channel }, vindplaats { $where }, taal { $langua
 staff-report-as-typed = Zoals ingetypt:
 staff-report-contact-name = Naam van de melder: { $name }
 staff-report-contact-email = E-mail van de melder: { $email }
+staff-report-police-may-contact = De melder gaat akkoord met contact door de politie.
 staff-message-label = Bericht aan deze melder (verschijnt op de statuspagina van de melder)
 staff-message-submit = Bericht versturen
 

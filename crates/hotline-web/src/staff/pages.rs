@@ -295,6 +295,7 @@ struct ReportView {
     description: Option<String>,
     contact_name: Option<String>,
     contact_email: Option<String>,
+    police_may_contact: bool,
 }
 
 struct SelectField {
@@ -660,6 +661,7 @@ async fn case_page(
                 description: r.description.clone(),
                 contact_name: r.contact.as_ref().and_then(|c| c.name.clone()),
                 contact_email: r.contact.as_ref().and_then(|c| c.email.clone()),
+                police_may_contact: r.contact.as_ref().is_some_and(|c| c.police_may_contact),
             })
             .collect(),
         timeline: file

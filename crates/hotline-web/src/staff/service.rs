@@ -64,10 +64,10 @@ pub async fn view_case(
     let access = access(state, case_id).await?;
     require(user, Action::ViewCase, Some(access))?;
     let read_content = may(user.role, Action::ReadReports, Some(access));
-    let read_contact = may(user.role, Action::ReadContact, Some(access));
+    let contacts = hotline_domain::staff::contact_view(user.role, Some(access));
     let file = state
         .store
-        .case_file(case_id, read_content, read_contact)
+        .case_file(case_id, read_content, contacts)
         .await?
         .ok_or_else(|| WebError::not_found("there is no case with this number"))?;
     state
@@ -170,7 +170,7 @@ pub async fn record_assessment(
     let assessment = Assessment::parse(input).map_err(AssessError::Invalid)?;
     let file = state
         .store
-        .case_file(case_id, false, false)
+        .case_file(case_id, false, hotline_domain::ContactView::Hidden)
         .await
         .map_err(WebError::from)?
         .ok_or_else(|| WebError::not_found("there is no case with this number"))?;
@@ -238,7 +238,7 @@ pub async fn move_case(
     let procedure = state.config.procedure;
     let file = state
         .store
-        .case_file(case_id, false, false)
+        .case_file(case_id, false, hotline_domain::ContactView::Hidden)
         .await?
         .ok_or_else(|| WebError::not_found("there is no case with this number"))?;
     if !offered_moves(file.state, procedure).contains(&to) {
@@ -546,7 +546,11 @@ pub async fn manual_partner_of(
     state: &AppState,
     case_id: i64,
 ) -> Result<Option<(String, String)>, WebError> {
-    let Some(file) = state.store.case_file(case_id, false, false).await? else {
+    let Some(file) = state
+        .store
+        .case_file(case_id, false, hotline_domain::ContactView::Hidden)
+        .await?
+    else {
         return Ok(None);
     };
     if file.state != CaseState::Referred || file.referred_to_police {

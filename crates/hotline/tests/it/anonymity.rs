@@ -88,6 +88,7 @@ async fn no_trace_of_who_reported_and_what_they_wrote_in_clear() {
                 ("description", DESCRIPTION),
                 ("contact_name", NAME),
                 ("contact_email", EMAIL),
+                ("police_may_contact", "yes"),
                 ("form_token", &token),
             ])
             .send()
@@ -170,6 +171,30 @@ async fn no_trace_of_who_reported_and_what_they_wrote_in_clear() {
             assert!(!stored.contains(s), "{}: the data holds {s:?}", db.engine);
             assert!(!logs.contains(s), "{}: the logs hold {s:?}", db.engine);
         }
+
+        // Sealed, the details still say who agreed to police contact: the form's box was ticked,
+        // the API call said nothing.
+        let store = hotline_store::Store::open(
+            &db.url,
+            std::sync::Arc::new(hotline_store::Keyring::load_or_create(&db.dir).unwrap()),
+        )
+        .await
+        .unwrap();
+        let consent = |case_id| {
+            let store = &store;
+            async move {
+                let file = store
+                    .case_file(case_id, false, hotline_domain::ContactView::All)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                let contact = file.reports[0].contact.clone().unwrap();
+                assert_eq!(contact.email.as_deref(), Some(EMAIL));
+                contact.police_may_contact
+            }
+        };
+        assert!(consent(1).await && !consent(2).await);
+        store.close().await;
         db
     })
     .await;

@@ -280,7 +280,11 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
             .map(|(_, k)| k)
             .collect();
         assert!(legs.iter().any(|l| l == "referred_partner"), "{legs:?}");
-        let nl_file = nl_store.case_file(1, true, false).await.unwrap().unwrap();
+        let nl_file = nl_store
+            .case_file(1, true, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
         let description = nl_file.reports[0].description.clone().unwrap_or_default();
         assert!(
             description.contains("BE-1") && !description.contains("REPORTER-WORDS"),

@@ -352,6 +352,15 @@ async fn police_see_only_what_was_referred_to_them_in_pages_and_api() {
             "R2",
         )
         .await;
+        // A second reporter of the referred address agrees to be contacted by the police.
+        let consenting = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://example.com/referred"], "where_found": "website",
+                "contact": {"name": "CONSENTS", "email": "c@example.com", "police_may_contact": true}}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(consenting.status(), StatusCode::CREATED);
 
         let mut analyst = Browser::new(&server);
         assert_eq!(analyst.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
@@ -418,6 +427,13 @@ async fn police_see_only_what_was_referred_to_them_in_pages_and_api() {
             !mine.body.contains("R1"),
             "but not the reporter's contact details"
         );
+        assert!(
+            mine.body.contains("CONSENTS")
+                && mine.body.contains("c@example.com")
+                && mine.body.contains("agreed to be contacted by the police"),
+            "except a reporter who agreed to police contact: {}",
+            mine.body
+        );
         assert!(!mine.body.contains("Record assessment"));
         assert_eq!(
             police.get(&format!("/staff/cases/{b_id}")).await.status,
@@ -456,9 +472,23 @@ async fn police_see_only_what_was_referred_to_them_in_pages_and_api() {
             .map(|c| c["id"].as_i64().unwrap())
             .collect();
         assert_eq!(ids, [a_id], "{}", db.engine);
-        assert_eq!(
-            get(format!("/api/v1/cases/{a_id}")).await.unwrap().status(),
-            StatusCode::OK
+        let case: Value = get(format!("/api/v1/cases/{a_id}"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let contacts: Vec<&Value> = case["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &r["contact"])
+            .collect();
+        assert_eq!(contacts.len(), 2, "{case}");
+        assert!(
+            contacts.iter().any(|c| c["name"] == "CONSENTS" && c["police_may_contact"] == true)
+                && contacts.iter().all(|c| c["name"] != "R1"),
+            "{case}"
         );
         let hidden = get(format!("/api/v1/cases/{b_id}")).await.unwrap();
         assert_eq!(hidden.status(), StatusCode::NOT_FOUND);
