@@ -115,6 +115,39 @@ impl Store {
         Ok(())
     }
 
+    /// After a case is referred to `partner`: queues the delivery when the partner takes
+    /// referrals by API (a job with retries; the referral id in its payload stays the same
+    /// across them). Other channels are sent by a person, who records the partner's
+    /// reference. Returns whether a delivery was queued.
+    pub async fn queue_partner_referral(
+        &self,
+        case_id: i64,
+        partner: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool> {
+        let by_api = self
+            .partner(partner)
+            .await?
+            .is_some_and(|(p, _)| p.channel == "api");
+        if by_api {
+            let job = crate::NewJob {
+                kind: "refer_partner".into(),
+                payload: serde_json::json!({
+                    "case_id": case_id,
+                    "partner": partner,
+                    "referral_id": uuid::Uuid::new_v4().to_string(),
+                }),
+                case_id: Some(case_id),
+                priority: 1,
+                run_at: now,
+                max_attempts: 10,
+                dedupe_key: Some(format!("refer_partner:{case_id}")),
+            };
+            self.enqueue_job(&job, now).await?;
+        }
+        Ok(by_api)
+    }
+
     /// Every partner, by name.
     pub async fn partners(&self) -> Result<Vec<Partner>> {
         let rows: Vec<PartnerRow> = on_read_pool!(&self.db, pool => {

@@ -451,16 +451,24 @@ impl Workers {
         .map_err(|e| e.to_string())
     }
 
-    /// Under `forward-unopened`, a traced new case goes to the police without anybody
-    /// opening it. Idempotent: a case already referred is left alone.
+    /// Under `forward-unopened`, a traced new case goes where the routing rules say (the
+    /// police, or a partner hotline in the hosting country) without anybody opening it.
+    /// Idempotent: a case already referred is left alone.
     async fn forward_unopened(&self, case_id: i64, trace: &Trace) -> Result<(), String> {
         if self.jurisdiction.procedure != Procedure::ForwardUnopened {
             return Ok(());
         }
-        let route = route(&self.jurisdiction, None, Some(trace));
-        if !route.is_police() {
-            return Ok(());
-        }
+        let mut jurisdiction = self.jurisdiction.clone();
+        jurisdiction.partners = self
+            .store
+            .partner_countries()
+            .await
+            .map_err(|e| e.to_string())?;
+        let partner = match route(&jurisdiction, None, Some(trace)) {
+            Route::Partner { partner, .. } => Some(partner),
+            r if r.is_police() => None,
+            _ => return Ok(()),
+        };
         let state = self
             .store
             .case_summary(case_id)
@@ -473,19 +481,28 @@ impl Workers {
         let m = Move {
             to: CaseState::Referred,
             procedure: Procedure::ForwardUnopened,
-            event: "referred_police",
-            to_police: true,
+            event: if partner.is_some() {
+                "referral_to_partner_queued"
+            } else {
+                "referred_police"
+            },
+            to_police: partner.is_none(),
         };
-        match self
-            .store
-            .move_case_by(case_id, m, &system(), OffsetDateTime::now_utc())
-            .await
-        {
-            Ok(_) => self
-                .store
-                .enqueue_notice_job(case_id, OffsetDateTime::now_utc())
-                .await
-                .map_err(|e| e.to_string()),
+        let now = OffsetDateTime::now_utc();
+        match self.store.move_case_by(case_id, m, &system(), now).await {
+            Ok(_) => match partner {
+                Some(p) => self
+                    .store
+                    .queue_partner_referral(case_id, &p, now)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+                None => self
+                    .store
+                    .enqueue_notice_job(case_id, now)
+                    .await
+                    .map_err(|e| e.to_string()),
+            },
             Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => Ok(()),
             Err(e) => Err(e.to_string()),
         }

@@ -289,33 +289,12 @@ pub async fn move_case(
             now(),
         )
         .await?;
-    let partner_by_api = match &partner {
-        Some(name) => state
-            .store
-            .partner(name)
-            .await?
-            .is_some_and(|(p, _)| p.channel == "api"),
-        None => false,
-    };
     match (to, partner) {
-        // Email and manual partners: staff send it and record the partner's reference.
-        (CaseState::Referred, Some(_)) if !partner_by_api => {}
         (CaseState::Referred, Some(name)) => {
-            // Delivered by a job with retries; the referral id stays the same across them.
-            let job = hotline_store::NewJob {
-                kind: "refer_partner".into(),
-                payload: serde_json::json!({
-                    "case_id": case_id,
-                    "partner": name,
-                    "referral_id": uuid::Uuid::new_v4().to_string(),
-                }),
-                case_id: Some(case_id),
-                priority: 1,
-                run_at: now(),
-                max_attempts: 10,
-                dedupe_key: Some(format!("refer_partner:{case_id}")),
-            };
-            state.store.enqueue_job(&job, now()).await?;
+            state
+                .store
+                .queue_partner_referral(case_id, &name, now())
+                .await?;
         }
         (CaseState::Referred, None) => {
             // The notice job decides, by the takedown regime, whether and when the hotline

@@ -557,3 +557,63 @@ async fn a_manual_partner_gets_a_copy_ready_summary_and_its_reference_is_recorde
         _unused.remove().await;
     }
 }
+
+#[tokio::test]
+async fn forward_unopened_sends_a_case_hosted_in_a_partners_country_to_that_partner() {
+    for (db, _unused) in pair().await {
+        let mut o = options("BE");
+        o.env.push(("HOTLINE_PROCEDURE", "forward-unopened"));
+        o.env.extend(loopback_world(&db.dir).await);
+        cli(&db, &["partner", "add", "Offlimits", "--countries", "NL"]);
+        let server = Server::start(&db, &o);
+        let ann = Account::add(&db, "ann", "analyst");
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://shop.example.test/fwd"], "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = open(&db).await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let file = loop {
+            let file = store
+                .case_file(1, false, hotline_domain::ContactView::Hidden)
+                .await
+                .unwrap()
+                .unwrap();
+            if file.state == hotline_domain::CaseState::Referred {
+                break file;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{}: still {:?}",
+                db.engine,
+                file.state
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        // Routed by the trace (the loopback DNS zone and IP database put it in NL), not to
+        // the police: nobody at the hotline opened it, and nobody had to.
+        assert!(!file.referred_to_police, "{}", db.engine);
+        assert!(
+            file.timeline
+                .iter()
+                .any(|e| e.kind == "referral_to_partner_queued"),
+            "{:?}",
+            file.timeline
+        );
+        store.close().await;
+        let mut b = Browser::new(&server);
+        assert_eq!(b.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let page = b.get("/staff/cases/1").await.body;
+        assert!(page.contains("Offlimits"), "why this route: {page}");
+        assert!(
+            !page.contains("href=\"http://shop.example.test"),
+            "never a link"
+        );
+        drop(server);
+        db.remove().await;
+        _unused.remove().await;
+    }
+}
