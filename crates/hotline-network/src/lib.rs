@@ -35,6 +35,18 @@ pub struct NetworkPolicy {
     pub ip_database: String,
 }
 
+/// Whether a URL's host is this machine (`localhost` or a loopback address). Mail and
+/// partner deliveries use it to let tests reach their loopback servers while offline.
+pub(crate) fn url_names_loopback(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = if let Some(v6) = rest.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        rest.split([':', '/', '?']).next().unwrap_or("")
+    };
+    host == "localhost" || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Why a contact was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refused {

@@ -47,20 +47,6 @@ pub struct Mailer {
     offline: bool,
 }
 
-/// Whether an SMTP URL names this machine.
-fn is_loopback_url(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = if let Some(v6) = rest.strip_prefix('[') {
-        v6.split(']').next().unwrap_or("")
-    } else {
-        rest.split([':', '/', '?']).next().unwrap_or("")
-    };
-    host == "localhost"
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
-}
-
 impl std::fmt::Debug for Mailer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Mailer")
@@ -89,7 +75,7 @@ impl Mailer {
                 })?;
             Some(builder.timeout(Some(Duration::from_secs(30))).build())
         };
-        let loopback_allowed = policy.allow_loopback_targets && is_loopback_url(smtp_url);
+        let loopback_allowed = policy.allow_loopback_targets && crate::url_names_loopback(smtp_url);
         Ok(Mailer {
             transport,
             from,

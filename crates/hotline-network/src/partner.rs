@@ -19,19 +19,6 @@ pub enum PartnerError {
     BadAnswer(String),
 }
 
-fn is_loopback(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = if let Some(v6) = rest.strip_prefix('[') {
-        v6.split(']').next().unwrap_or("")
-    } else {
-        rest.split([':', '/', '?']).next().unwrap_or("")
-    };
-    host == "localhost"
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
-}
-
 /// Posts a signed body to `url` with the partner's bearer token; returns the answer's text.
 async fn post_signed(
     policy: &NetworkPolicy,
@@ -44,7 +31,7 @@ async fn post_signed(
     if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
         return Err(PartnerError::BadEndpoint(endpoint.to_owned()));
     }
-    let loopback = is_loopback(endpoint);
+    let loopback = crate::url_names_loopback(endpoint);
     if policy.offline && !(loopback && policy.allow_loopback_targets) {
         return Err(PartnerError::Offline);
     }

@@ -3,18 +3,13 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::support::{BIN, each_engine};
+use crate::support::{BIN, each_engine, hotline};
 
 #[tokio::test]
 async fn migrate_applies_and_is_idempotent() {
     each_engine(|db| async move {
         for _ in 0..2 {
-            let out = Command::new(BIN)
-                .args(["migrate", "--data-dir"])
-                .arg(&db.dir)
-                .args(["--database", &db.url])
-                .output()
-                .unwrap();
+            let out = hotline(&db, &["migrate"]);
             assert!(
                 out.status.success(),
                 "{}",
@@ -97,13 +92,7 @@ fn url_canon_reads_lines_and_never_stops() {
 
 /// Runs the binary against a test database; returns (success, stdout, stderr).
 fn run(db: &hotline_store::testing::TestDatabase, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        .arg("--data-dir")
-        .arg(&db.dir)
-        .args(["--database", &db.url])
-        .output()
-        .unwrap();
+    let out = hotline(db, args);
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

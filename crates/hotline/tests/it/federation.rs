@@ -16,23 +16,7 @@ use hotline_store::testing::{POSTGRES_ENV, TestDatabase};
 use hotline_store::{Keyring, Store};
 
 use crate::staff::{Account, Browser};
-use crate::support::{BIN, Options, Server, client};
-
-fn cli(db: &TestDatabase, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .args(args)
-        .arg("--data-dir")
-        .arg(&db.dir)
-        .args(["--database", &db.url])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::support::{Options, Server, cli, client};
 
 async fn pair() -> Vec<(TestDatabase, TestDatabase)> {
     let mut v = vec![(TestDatabase::sqlite(), TestDatabase::sqlite())];

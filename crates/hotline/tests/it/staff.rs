@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use hotline_store::testing::TestDatabase;
 
-use crate::support::{BIN, Options, Server, client, each_engine, input_value};
+use crate::support::{BIN, Options, Server, cli, client, each_engine, hotline, input_value};
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -70,18 +70,9 @@ impl Account {
     }
 
     fn token(&self, db: &TestDatabase) -> String {
-        let out = Command::new(BIN)
-            .args(["token", "create", "--user", &self.name, "--data-dir"])
-            .arg(&db.dir)
-            .args(["--database", &db.url])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+        cli(db, &["token", "create", "--user", &self.name])
+            .trim()
+            .to_owned()
     }
 }
 
@@ -824,14 +815,7 @@ async fn audit_verify_on_the_command_line_passes_then_names_an_edited_event() {
     each_engine(|db| async move {
         let _ann = Account::add(&db, "ann", "analyst");
         let _bob = Account::add(&db, "bob", "police");
-        let verify = || {
-            Command::new(BIN)
-                .args(["audit", "verify", "--data-dir"])
-                .arg(&db.dir)
-                .args(["--database", &db.url])
-                .output()
-                .unwrap()
-        };
+        let verify = || hotline(&db, &["audit", "verify"]);
         let ok = verify();
         assert!(ok.status.success());
         assert_eq!(

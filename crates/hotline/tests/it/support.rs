@@ -11,6 +11,28 @@ use hotline_store::testing::TestDatabase;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_hotline");
 
+/// Runs an operator command against a test database (`--data-dir` and `--database` added).
+pub fn hotline(db: &TestDatabase, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--data-dir")
+        .arg(&db.dir)
+        .args(["--database", &db.url])
+        .output()
+        .unwrap()
+}
+
+/// [`hotline`] that must succeed; returns its standard output.
+pub fn cli(db: &TestDatabase, args: &[&str]) -> String {
+    let out = hotline(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// A running `hotline serve`.
 pub struct Server {
     child: Child,
