@@ -2,26 +2,20 @@
 //! second (DNS, IP database, RDAP for the network and the domain) against a DNS server and an
 //! RDAP server running on loopback in this process. Prints its figures.
 //!
-//! `cargo bench -p hotline-network --bench tracing`
+//! `cargo bench -p hotline-network --features test-servers --bench tracing`
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::str::FromStr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use hickory_server::Server;
-use hickory_server::net::runtime::TokioRuntimeProvider;
-use hickory_server::proto::rr::rdata::{A, SOA};
-use hickory_server::proto::rr::{LowerName, Name, RData, Record};
-use hickory_server::store::in_memory::InMemoryZoneHandler;
-use hickory_server::zone_handler::{AxfrPolicy, Catalog, ZoneType};
 
 use hotline_network::NetworkPolicy;
 use hotline_network::dns::Dns;
 use hotline_network::ipdb::IpDb;
 use hotline_network::rdap::{Bootstrap, RdapClient, RdapConfig};
+use hotline_network::testing::{Rec, serve_zone};
 use hotline_network::trace::Tracer;
 
 const ARIN: &str = include_str!("../tests/fixtures/rdap/arin_network.json");
@@ -53,37 +47,14 @@ fn lookups() {
 }
 
 async fn dns_server() -> SocketAddr {
-    let origin = Name::from_str("example.test.").unwrap();
-    let mut zone = InMemoryZoneHandler::<TokioRuntimeProvider>::empty(
-        origin.clone(),
-        ZoneType::Primary,
-        AxfrPolicy::Deny,
-    );
-    let soa = SOA::new(
-        Name::from_str("ns.example.test.").unwrap(),
-        Name::from_str("hostmaster.example.test.").unwrap(),
-        1,
-        3600,
-        600,
-        86400,
-        60,
-    );
-    zone.upsert_mut(Record::from_rdata(origin.clone(), 60, RData::SOA(soa)), 1);
-    for i in 0..NAMES {
-        let name = Name::from_str(&format!("www{i}.example.test.")).unwrap();
-        let ip = Ipv4Addr::new(192, 0, 2, (i % 254 + 1) as u8);
-        zone.upsert_mut(Record::from_rdata(name, 60, RData::A(A(ip))), 1);
-    }
-    let mut catalog = Catalog::new();
-    catalog.upsert(LowerName::new(&origin), vec![Arc::new(zone)]);
-    let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
-    let addr = socket.local_addr().unwrap();
-    let mut server = Server::new(catalog);
-    server.register_socket(socket);
-    tokio::spawn(async move {
-        let _ = server.block_until_done().await;
-    });
-    addr
+    let records = (0..NAMES)
+        .map(|i| {
+            // Names live as long as the bench.
+            let name: &'static str = Box::leak(format!("www{i}.example.test.").into_boxed_str());
+            Rec::A(name, Ipv4Addr::new(192, 0, 2, (i % 254 + 1) as u8))
+        })
+        .collect();
+    serve_zone("example.test.", records).await
 }
 
 async fn rdap_answer(uri: Uri) -> Response {
