@@ -5,18 +5,16 @@
 //! and leave nothing behind.
 
 use std::process::Command;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use serde_json::json;
 
-use hotline_domain::trace::{HostingAddress, Trace};
+use hotline_store::Keyring;
 use hotline_store::testing::{POSTGRES_ENV, TestDatabase};
-use hotline_store::{Keyring, Store};
 
 use crate::staff::{Account, Browser};
-use crate::support::{Options, Server, cli, client};
+use crate::support::{Options, Server, cli, client, open_store, place_case};
 
 async fn pair() -> Vec<(TestDatabase, TestDatabase)> {
     let mut v = vec![(TestDatabase::sqlite(), TestDatabase::sqlite())];
@@ -120,12 +118,6 @@ async fn loopback_world(dir: &std::path::Path) -> Vec<(&'static str, &'static st
     ]
 }
 
-async fn open(db: &TestDatabase) -> Store {
-    Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap()))
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
     for (be_db, nl_db) in pair().await {
@@ -179,7 +171,7 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
-        let be_store = open(&be_db).await;
+        let be_store = open_store(&be_db).await;
         let deadline = Instant::now() + Duration::from_secs(30);
         let trace = loop {
             if let Some(t) = be_store.latest_trace(1).await.unwrap() {
@@ -248,7 +240,7 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
             tokio::time::sleep(Duration::from_millis(200)).await;
         };
         assert_eq!(reference, "case:1");
-        let nl_store = open(&nl_db).await;
+        let nl_store = open_store(&nl_db).await;
         let nl_case = nl_store
             .case_summary(1)
             .await
@@ -463,24 +455,8 @@ async fn a_manual_partner_gets_a_copy_ready_summary_and_its_reference_is_recorde
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
-        let store = open(&db).await;
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while store.latest_trace(1).await.unwrap().is_none() {
-            assert!(Instant::now() < deadline, "no trace");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
-        let in_lu = Trace {
-            host: "192.0.2.80".into(),
-            traced_at_ms: now_ms + 1,
-            addresses: vec![HostingAddress {
-                ip: "192.0.2.80".into(),
-                country: Some("LU".into()),
-                ..Default::default()
-            }],
-            ..Default::default()
-        };
-        store.save_trace(1, &in_lu).await.unwrap();
+        let store = open_store(&db).await;
+        place_case(&store, 1, "192.0.2.80", "LU", None).await;
         let mut b = Browser::new(&server);
         assert_eq!(b.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
         let csrf = b.csrf().await;
@@ -558,7 +534,7 @@ async fn forward_unopened_sends_a_case_hosted_in_a_partners_country_to_that_part
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
-        let store = open(&db).await;
+        let store = open_store(&db).await;
         let deadline = Instant::now() + Duration::from_secs(30);
         let file = loop {
             let file = store

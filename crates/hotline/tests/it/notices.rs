@@ -3,17 +3,13 @@
 //! server on loopback, with the address, the statute and a XARF part, and nothing about the
 //! reporter.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use serde_json::json;
 
-use hotline_domain::trace::{Contact, HostingAddress, Trace};
-use hotline_store::{Keyring, Store};
-
 use crate::staff::{Account, Browser};
-use crate::support::{Options, Server, client, each_engine};
+use crate::support::{Options, Server, client, each_engine, open_store, place_case};
 
 #[tokio::test]
 async fn a_cleared_referral_sends_one_notice_and_a_hold_sends_none() {
@@ -45,25 +41,8 @@ async fn a_cleared_referral_sends_one_notice_and_a_hold_sends_none() {
 
         // The tracer runs offline here; give the case the trace a loopback world would give:
         // hosted in this country (BE), with the network's abuse contact.
-        let store = Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap())).await.unwrap();
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while store.latest_trace(1).await.unwrap().is_none() {
-            assert!(Instant::now() < deadline, "no trace");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
-        let hosted_here = Trace {
-            host: "192.0.2.60".into(),
-            traced_at_ms: now_ms + 1,
-            addresses: vec![HostingAddress {
-                ip: "192.0.2.60".into(),
-                country: Some("BE".into()),
-                abuse: Some(Contact { email: Some("abuse@host.example.com".into()), ..Default::default() }),
-                ..Default::default()
-            }],
-            ..Default::default()
-        };
-        store.save_trace(1, &hosted_here).await.unwrap();
+        let store = open_store(&db).await;
+        place_case(&store, 1, "192.0.2.60", "BE", Some("abuse@host.example.com")).await;
 
         let mut a = Browser::new(&server);
         assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
@@ -174,30 +153,15 @@ async fn referred_case(
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
-    let store = Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap()))
-        .await
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while store.latest_trace(1).await.unwrap().is_none() {
-        assert!(Instant::now() < deadline, "no trace");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
-    let hosted_here = Trace {
-        host: "192.0.2.61".into(),
-        traced_at_ms: now_ms + 1,
-        addresses: vec![HostingAddress {
-            ip: "192.0.2.61".into(),
-            country: Some("BE".into()),
-            abuse: Some(Contact {
-                email: Some("abuse@host.example.com".into()),
-                ..Default::default()
-            }),
-            ..Default::default()
-        }],
-        ..Default::default()
-    };
-    store.save_trace(1, &hosted_here).await.unwrap();
+    let store = open_store(db).await;
+    place_case(
+        &store,
+        1,
+        "192.0.2.61",
+        "BE",
+        Some("abuse@host.example.com"),
+    )
+    .await;
     store.close().await;
     let mut a = Browser::new(&server);
     assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);

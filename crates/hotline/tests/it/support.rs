@@ -230,3 +230,48 @@ where
         db.remove().await;
     }
 }
+
+/// The test database's store, opened with its key file (as the server opens it).
+pub async fn open_store(db: &TestDatabase) -> hotline_store::Store {
+    let keys = hotline_store::Keyring::load_or_create(&db.dir).unwrap();
+    hotline_store::Store::open(&db.url, Arc::new(keys))
+        .await
+        .unwrap()
+}
+
+/// Waits for the server's own (offline) trace of `case_id`, then records a newer one that
+/// places the host `ip` in `country`, with `abuse` as the network's abuse address: what a
+/// trace against a loopback world would find, for tests about what happens next.
+pub async fn place_case(
+    store: &hotline_store::Store,
+    case_id: i64,
+    ip: &str,
+    country: &str,
+    abuse: Option<&str>,
+) {
+    use hotline_domain::trace::{Contact, HostingAddress, Trace};
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while store.latest_trace(case_id).await.unwrap().is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no trace of case {case_id}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+    let trace = Trace {
+        host: ip.into(),
+        traced_at_ms: now_ms + 1,
+        addresses: vec![HostingAddress {
+            ip: ip.into(),
+            country: Some(country.into()),
+            abuse: abuse.map(|e| Contact {
+                email: Some(e.into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    store.save_trace(case_id, &trace).await.unwrap();
+}

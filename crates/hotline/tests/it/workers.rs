@@ -2,17 +2,15 @@
 //! processes on one PostgreSQL database drain a thousand jobs, each done exactly once.
 
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use serde_json::json;
 
 use hotline_store::testing::TestDatabase;
-use hotline_store::{Keyring, Store};
 
 use crate::staff::{Account, Browser, PASSWORD};
-use crate::support::{BIN, Options, Server, client, each_engine, input_value};
+use crate::support::{BIN, Options, Server, client, each_engine, input_value, open_store};
 
 #[tokio::test]
 async fn a_new_case_is_traced_in_the_background_and_shown_to_staff() {
@@ -26,9 +24,7 @@ async fn a_new_case_is_traced_in_the_background_and_shown_to_staff() {
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
-        let store = Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap()))
-            .await
-            .unwrap();
+        let store = open_store(&db).await;
         let deadline = Instant::now() + Duration::from_secs(30);
         let trace = loop {
             if let Some(t) = store.latest_trace(1).await.unwrap() {
@@ -139,9 +135,7 @@ async fn two_worker_processes_on_postgres_do_each_of_a_thousand_jobs_once() {
         return;
     };
     let db = TestDatabase::postgres(&url).await;
-    let store = Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap()))
-        .await
-        .unwrap();
+    let store = open_store(&db).await;
     store.migrate().await.unwrap();
     // A thousand new cases, each with its trace job, in a few large transactions.
     store
@@ -198,7 +192,7 @@ async fn forward_unopened_refers_a_traced_report_to_the_police_without_staff() {
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
-        let store = Store::open(&db.url, Arc::new(Keyring::load_or_create(&db.dir).unwrap())).await.unwrap();
+        let store = open_store(&db).await;
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let state = store.case_summary(1).await.unwrap().map(|c| c.state);
