@@ -205,7 +205,7 @@ impl Record<'_> {
 }
 
 fn is_country_code(s: &str) -> bool {
-    s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())
+    hotline_domain::jurisdiction::country_code(s).is_some()
 }
 
 /// An AS number stored as an unsigned integer of any width, or as a string "AS15169" or

@@ -275,7 +275,7 @@ impl Config {
             bail!("staff.idle_minutes and staff.session_hours must be at least 1");
         }
         let c = &self.national.country;
-        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+        if hotline_domain::jurisdiction::country_code(c).as_deref() != Some(c.as_str()) {
             bail!("national.country must be a two-letter country code such as \"BE\", not \"{c}\"");
         }
         Ok(())

@@ -440,6 +440,18 @@ struct DirectoryEntry {
     countries: Vec<String>,
 }
 
+/// Country codes as given on the command line or in a file, in canonical form.
+fn country_codes(given: &[String]) -> anyhow::Result<Vec<String>> {
+    given
+        .iter()
+        .map(|c| {
+            hotline_domain::jurisdiction::country_code(c).ok_or_else(|| {
+                anyhow::anyhow!("{c:?} is not a two-letter country code such as \"NL\"")
+            })
+        })
+        .collect()
+}
+
 /// Reads a directory file and checks every entry, naming the first bad one.
 fn parse_directory(text: &str) -> anyhow::Result<Vec<DirectoryEntry>> {
     #[derive(serde::Deserialize)]
@@ -461,12 +473,7 @@ fn parse_directory(text: &str) -> anyhow::Result<Vec<DirectoryEntry>> {
         if e.countries.is_empty() {
             bail!("{which}: countries is empty");
         }
-        for c in &mut e.countries {
-            if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic())) {
-                bail!("{which}: {c:?} is not a two-letter country code such as \"NL\"");
-            }
-            *c = c.to_ascii_uppercase();
-        }
+        e.countries = country_codes(&e.countries).with_context(|| which.clone())?;
     }
     Ok(entries)
 }
@@ -495,7 +502,7 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                 }
                 let p = hotline_store::NewPartner {
                     name: name.clone(),
-                    countries,
+                    countries: country_codes(&countries).context("--countries")?,
                     channel,
                     endpoint,
                     public_key,

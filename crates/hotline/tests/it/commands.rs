@@ -149,6 +149,9 @@ async fn the_inhope_directory_imports_as_manual_partners_and_never_overrides_an_
         assert!(!ok);
         assert!(err.contains("partner 2 (\"B\")") && err.contains("\"Netherlands\""), "{err}");
         assert_eq!(list(&db).len(), partners.len());
+        let (ok, _, err) = run(&db, &["partner", "add", "X", "--countries", "Netherlands"]);
+        assert!(!ok && err.contains("--countries") && err.contains("\"Netherlands\""), "{err}");
+        assert_eq!(list(&db).len(), partners.len());
         db
     })
     .await;
