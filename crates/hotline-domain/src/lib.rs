@@ -13,6 +13,7 @@ pub mod case;
 pub mod jurisdiction;
 pub mod login;
 pub mod notice;
+pub mod partner;
 pub mod receipt;
 pub mod report;
 pub mod routing;

@@ -38,6 +38,24 @@ pub struct OutgoingNotice {
     pub message_id: String,
 }
 
+/// A plain-text message (a referral to a partner hotline by e-mail).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    /// Without angle brackets.
+    pub message_id: String,
+}
+
+/// Checks that `address` is one e-mail address (`name@domain`), as registered for a partner.
+pub fn check_address(address: &str) -> Result<(), MailError> {
+    address
+        .parse::<lettre::Address>()
+        .map(|_| ())
+        .map_err(|_| MailError::BadAddress(address.to_owned()))
+}
+
 /// An SMTP connection setting and the sender address.
 pub struct Mailer {
     transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
@@ -83,18 +101,29 @@ impl Mailer {
         })
     }
 
-    /// Builds the message: text for people, XARF for machines.
-    pub fn message(&self, n: &OutgoingNotice) -> Result<Message, MailError> {
-        let to: Mailbox =
-            n.to.parse()
-                .map_err(|_| MailError::BadAddress(n.to.clone()))?;
-        let json =
-            ContentType::parse("application/json").map_err(|e| MailError::Build(e.to_string()))?;
-        Message::builder()
+    /// The envelope every message shares: from the hotline, to one recipient, with its own
+    /// Message-ID.
+    fn builder(
+        &self,
+        to: &str,
+        subject: &str,
+        message_id: &str,
+    ) -> Result<lettre::message::MessageBuilder, MailError> {
+        let to: Mailbox = to
+            .parse()
+            .map_err(|_| MailError::BadAddress(to.to_owned()))?;
+        Ok(Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(n.subject.clone())
-            .message_id(Some(format!("<{}>", n.message_id)))
+            .subject(subject)
+            .message_id(Some(format!("<{message_id}>"))))
+    }
+
+    /// Builds the message: text for people, XARF for machines.
+    pub fn message(&self, n: &OutgoingNotice) -> Result<Message, MailError> {
+        let json =
+            ContentType::parse("application/json").map_err(|e| MailError::Build(e.to_string()))?;
+        self.builder(&n.to, &n.subject, &n.message_id)?
             .multipart(
                 MultiPart::mixed()
                     .singlepart(SinglePart::plain(n.body.clone()))
@@ -107,11 +136,24 @@ impl Mailer {
 
     /// Sends one notice.
     pub async fn send(&self, n: &OutgoingNotice) -> Result<(), MailError> {
+        let message = self.message(n)?;
+        self.deliver(message).await
+    }
+
+    /// Sends one plain-text message.
+    pub async fn send_mail(&self, m: &OutgoingMail) -> Result<(), MailError> {
+        let message = self
+            .builder(&m.to, &m.subject, &m.message_id)?
+            .singlepart(SinglePart::plain(m.body.clone()))
+            .map_err(|e| MailError::Build(e.to_string()))?;
+        self.deliver(message).await
+    }
+
+    async fn deliver(&self, message: Message) -> Result<(), MailError> {
         if self.offline {
             return Err(MailError::Offline);
         }
         let transport = self.transport.as_ref().ok_or(MailError::NotConfigured)?;
-        let message = self.message(n)?;
         transport
             .send(message)
             .await

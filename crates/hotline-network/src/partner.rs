@@ -1,4 +1,5 @@
-//! Sending a signed referral to a partner hotline running this software.
+//! Reaching partner hotlines: a signed referral to one running this software, and the
+//! encryption of a referral e-mail to one that takes them by mail.
 
 use std::time::Duration;
 
@@ -17,6 +18,30 @@ pub enum PartnerError {
     Refused { status: u16, body: String },
     #[error("the partner's answer is not understood: {0}")]
     BadAnswer(String),
+}
+
+/// Why a referral could not be encrypted for a partner.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SealError {
+    #[error("\"{0}\" is not an age public key (age1…): {1}")]
+    BadKey(String, String),
+    #[error("the referral could not be encrypted: {0}")]
+    Encrypt(String),
+}
+
+/// Reads a partner's age public key (`age1…`).
+pub fn encryption_key(text: &str) -> Result<age::x25519::Recipient, SealError> {
+    text.trim()
+        .parse()
+        .map_err(|e: &str| SealError::BadKey(text.to_owned(), e.to_owned()))
+}
+
+/// Encrypts `text` to the partner's age public key, ASCII-armoured for an e-mail body; the
+/// partner opens it with `age -d` (or `rage`) and its identity file.
+pub fn seal_for_partner(key: &str, text: &str) -> Result<String, SealError> {
+    let recipient = encryption_key(key)?;
+    age::encrypt_and_armor(&recipient, text.as_bytes())
+        .map_err(|e| SealError::Encrypt(e.to_string()))
 }
 
 /// Posts a signed body to `url` with the partner's bearer token; returns the answer's text.

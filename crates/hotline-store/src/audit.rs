@@ -92,7 +92,7 @@ impl Store {
     ) -> Result<()> {
         let at = to_millis(now);
         crate::on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             append_audit!(tx, at, actor, action, object, details);
             tx.commit().await?;
         });

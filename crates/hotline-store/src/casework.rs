@@ -574,7 +574,7 @@ impl Store {
     ) -> Result<(), CaseActionError> {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             transition!(tx, case_id, CaseState::InAssessment, Procedure::Assess, "assessment_started", at);
             sqlx::query("UPDATE cases SET assigned_to = $1, assessment_started_at = $2 WHERE id = $3")
                 .bind(user.id)
@@ -626,7 +626,7 @@ impl Store {
         let at = to_millis(now);
         let day = day_of(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let started: Option<Option<i64>> = sqlx::query_scalar("SELECT assessment_started_at FROM cases WHERE id = $1")
                 .bind(case_id)
                 .fetch_optional(&mut *tx)
@@ -666,7 +666,7 @@ impl Store {
     ) -> Result<(), CaseActionError> {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let n = sqlx::query("UPDATE cases SET review_requested_by = $1, updated_at = $2 WHERE id = $3")
                 .bind(user.id)
                 .bind(at)
@@ -711,7 +711,7 @@ impl Store {
         };
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             insert_assessment!(tx, case_id, "review", &assessment, supervisor.id, at);
             sqlx::query("UPDATE cases SET review_requested_by = NULL, updated_at = $1 WHERE id = $2")
                 .bind(at)
@@ -750,7 +750,7 @@ impl Store {
         } = m;
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let from = transition!(tx, case_id, to, procedure, event, at);
             if to_police {
                 sqlx::query("UPDATE cases SET referred_to_police = $1 WHERE id = $2")
@@ -774,7 +774,7 @@ impl Store {
     ) -> Result<(), CaseActionError> {
         let at = to_millis(now);
         let result: Result<(), CaseActionError> = on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let row: Option<(String, String)> = sqlx::query_as("SELECT state, canonical_url FROM cases WHERE id = $1")
                 .bind(case_id)
                 .fetch_optional(&mut *tx)
@@ -818,7 +818,7 @@ impl Store {
     ) -> Result<(), CaseActionError> {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let user_id: Option<i64> = match to {
                 None => None,
                 Some(name) => Some(
@@ -880,7 +880,7 @@ impl Store {
         self.add_reporter_message(report_id, body, now).await?;
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query("INSERT INTO case_events (case_id, at, kind, report_id) VALUES ($1, $2, 'reporter_messaged', $3)")
                 .bind(case_id)
                 .bind(at)
@@ -942,7 +942,7 @@ impl Store {
     ) -> Result<(), CaseActionError> {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
                 .bind(username)
                 .fetch_optional(&mut *tx)

@@ -88,10 +88,49 @@ enum Db {
 macro_rules! on_write_pool {
     ($db:expr, $pool:ident => $body:expr) => {
         match $db {
-            crate::Db::Sqlite { write: $pool, .. } => $body,
-            crate::Db::Postgres($pool) => $body,
+            crate::Db::Sqlite { write: $pool, .. } => {
+                #[allow(unused_imports)]
+                use crate::BeginWrite as _;
+                $body
+            }
+            crate::Db::Postgres($pool) => {
+                #[allow(unused_imports)]
+                use crate::BeginWrite as _;
+                $body
+            }
         }
     };
+}
+
+/// Starts a transaction that will write. On SQLite it takes the write lock up front
+/// (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes fails at once with
+/// "database is locked" when another process (an operator command beside the server) wrote in
+/// between, instead of waiting out the busy timeout.
+pub(crate) trait BeginWrite {
+    type Engine: sqlx::Database;
+    fn begin_write(
+        &self,
+    ) -> impl Future<Output = Result<sqlx::Transaction<'static, Self::Engine>, sqlx::Error>> + Send;
+}
+
+impl BeginWrite for SqlitePool {
+    type Engine = sqlx::Sqlite;
+    fn begin_write(
+        &self,
+    ) -> impl Future<Output = Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error>> + Send
+    {
+        self.begin_with("BEGIN IMMEDIATE")
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Engine = sqlx::Postgres;
+    fn begin_write(
+        &self,
+    ) -> impl Future<Output = Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error>> + Send
+    {
+        self.begin()
+    }
 }
 
 /// As [`on_write_pool`], for read-only work (SQLite's read pool runs beside the writer).

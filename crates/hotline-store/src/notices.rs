@@ -40,7 +40,7 @@ impl Store {
     ) -> Result<()> {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             for n in notices {
                 sqlx::query(
                     "INSERT INTO notices (case_id, recipient, role, subject, body, xarf, message_id, created_at) \
@@ -120,7 +120,7 @@ impl Store {
     ) -> Result<()> {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query("UPDATE notices SET state = 'sent', sent_at = $1, last_error = NULL WHERE id = $2")
                 .bind(at)
                 .bind(id)
@@ -200,7 +200,7 @@ impl Store {
         let at = to_millis(now);
         let reason: String = reason.trim().chars().take(2000).collect();
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notices WHERE case_id = $1 AND state = 'sent'")
                 .bind(case_id)
                 .fetch_one(&mut *tx)

@@ -16,7 +16,24 @@ pub struct Partner {
     pub channel: String,
     pub endpoint: Option<String>,
     pub public_key: Option<String>,
+    /// For `email`: the age public key (`age1…`) referrals are encrypted to.
+    pub encrypt_to: Option<String>,
     pub disabled: bool,
+}
+
+impl Partner {
+    /// Whether referrals to it are delivered by a job (API, or e-mail to a known address)
+    /// rather than by a person.
+    pub fn delivers_automatically(&self) -> bool {
+        match self.channel.as_str() {
+            "api" => true,
+            "email" => self
+                .endpoint
+                .as_deref()
+                .is_some_and(|e| !e.trim().is_empty()),
+            _ => false,
+        }
+    }
 }
 
 /// A partner as registered by an admin.
@@ -27,6 +44,8 @@ pub struct NewPartner {
     pub channel: String,
     pub endpoint: Option<String>,
     pub public_key: Option<String>,
+    /// For `email`: the age public key (`age1…`) referrals are encrypted to.
+    pub encrypt_to: Option<String>,
     /// The bearer token the partner issued to us, for calling its API.
     pub outbound_token: Option<String>,
 }
@@ -39,7 +58,15 @@ pub struct SeenReferral {
     pub same_body: bool,
 }
 
-type PartnerRow = (String, String, String, Option<String>, Option<String>, bool);
+type PartnerRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    bool,
+);
 /// A partner row and its sealed outbound token.
 type PartnerWithToken = (
     String,
@@ -47,12 +74,13 @@ type PartnerWithToken = (
     String,
     Option<String>,
     Option<String>,
+    Option<String>,
     bool,
     Option<Vec<u8>>,
 );
 
 fn partner_of(row: PartnerRow) -> Partner {
-    let (name, countries, channel, endpoint, public_key, disabled) = row;
+    let (name, countries, channel, endpoint, public_key, encrypt_to, disabled) = row;
     Partner {
         name,
         countries: countries
@@ -63,11 +91,13 @@ fn partner_of(row: PartnerRow) -> Partner {
         channel,
         endpoint,
         public_key,
+        encrypt_to,
         disabled,
     }
 }
 
-const PARTNER_COLUMNS: &str = "name, countries, channel, endpoint, public_key, disabled";
+const PARTNER_COLUMNS: &str =
+    "name, countries, channel, endpoint, public_key, encrypt_to, disabled";
 
 impl Store {
     /// Registers a partner hotline (or replaces its settings).
@@ -93,18 +123,19 @@ impl Store {
             .collect::<Vec<_>>()
             .join(",");
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query(
-                "INSERT INTO partners (name, countries, channel, endpoint, public_key, outbound_token_sealed, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO UPDATE SET countries = excluded.countries, \
+                "INSERT INTO partners (name, countries, channel, endpoint, public_key, encrypt_to, outbound_token_sealed, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (name) DO UPDATE SET countries = excluded.countries, \
                  channel = excluded.channel, endpoint = excluded.endpoint, public_key = excluded.public_key, \
-                 outbound_token_sealed = excluded.outbound_token_sealed, disabled = FALSE",
+                 encrypt_to = excluded.encrypt_to, outbound_token_sealed = excluded.outbound_token_sealed, disabled = FALSE",
             )
             .bind(&p.name)
             .bind(&countries)
             .bind(&p.channel)
             .bind(p.endpoint.as_deref())
             .bind(p.public_key.as_deref())
+            .bind(p.encrypt_to.as_deref())
             .bind(sealed.as_deref())
             .bind(at)
             .execute(&mut *tx)
@@ -116,20 +147,21 @@ impl Store {
     }
 
     /// After a case is referred to `partner`: queues the delivery when the partner takes
-    /// referrals by API (a job with retries; the referral id in its payload stays the same
-    /// across them). Other channels are sent by a person, who records the partner's
-    /// reference. Returns whether a delivery was queued.
+    /// referrals by API or by e-mail to a registered address (a job with retries; the
+    /// referral id in its payload stays the same across them). A `manual` partner is sent to
+    /// by a person, who records the partner's reference. Returns whether a delivery was
+    /// queued.
     pub async fn queue_partner_referral(
         &self,
         case_id: i64,
         partner: &str,
         now: OffsetDateTime,
     ) -> Result<bool> {
-        let by_api = self
+        let automatic = self
             .partner(partner)
             .await?
-            .is_some_and(|(p, _)| p.channel == "api");
-        if by_api {
+            .is_some_and(|(p, _)| p.delivers_automatically());
+        if automatic {
             let job = crate::NewJob {
                 kind: "refer_partner".into(),
                 payload: serde_json::json!({
@@ -145,7 +177,7 @@ impl Store {
             };
             self.enqueue_job(&job, now).await?;
         }
-        Ok(by_api)
+        Ok(automatic)
     }
 
     /// Every partner, by name.
@@ -187,7 +219,7 @@ impl Store {
             .fetch_optional(pool)
             .await?
         });
-        let Some((n, c, ch, e, k, d, sealed)) = row else {
+        let Some((n, c, ch, e, k, x, d, sealed)) = row else {
             return Ok(None);
         };
         let token = sealed
@@ -196,7 +228,7 @@ impl Store {
                     .open_text(&format!("partners.outbound_token:{n}"), &s)
             })
             .transpose()?;
-        Ok(Some((partner_of((n, c, ch, e, k, d)), token)))
+        Ok(Some((partner_of((n, c, ch, e, k, x, d)), token)))
     }
 
     /// A bearer token for a partner to call our API with; shown once, stored hashed.
@@ -214,7 +246,7 @@ impl Store {
         let token = format!("hlp_{}", hex::encode(raw));
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query("INSERT INTO api_tokens (token_hash, partner, created_at) VALUES ($1, $2, $3)")
                 .bind(Sha256::digest(token.as_bytes()).to_vec())
                 .bind(name)
@@ -232,7 +264,7 @@ impl Store {
         let hash = Sha256::digest(token.trim().as_bytes()).to_vec();
         let row: Option<PartnerRow> = on_read_pool!(&self.db, pool => {
             sqlx::query_as(
-                "SELECT p.name, p.countries, p.channel, p.endpoint, p.public_key, p.disabled FROM api_tokens t \
+                "SELECT p.name, p.countries, p.channel, p.endpoint, p.public_key, p.encrypt_to, p.disabled FROM api_tokens t \
                  JOIN partners p ON p.name = t.partner WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT p.disabled",
             )
             .bind(&hash)
@@ -254,7 +286,7 @@ impl Store {
         let hash = Sha256::digest(body).to_vec();
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let seen: Option<(i64, Vec<u8>)> = sqlx::query_as(
                 "SELECT case_id, body_hash FROM referrals WHERE direction = 'in' AND partner = $1 AND referral_id = $2",
             )
@@ -299,28 +331,32 @@ impl Store {
         Ok(n > 0)
     }
 
-    /// Records a referral we sent and the partner's reference, with `referred_partner` on the
-    /// timeline.
+    /// Records a referral we sent and the partner's reference (or how it went, for e-mail),
+    /// with `referred_partner` on the timeline. `status` is `acknowledged` when the partner
+    /// answered with its reference, `sent` when it was mailed.
     pub async fn referral_sent(
         &self,
         case_id: i64,
         partner: &str,
         referral_id: &str,
         their_reference: &str,
+        status: &str,
         now: OffsetDateTime,
     ) -> Result<()> {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query(
                 "INSERT INTO referrals (case_id, direction, partner, referral_id, their_reference, status, created_at, updated_at) \
-                 VALUES ($1, 'out', $2, $3, $4, 'acknowledged', $5, $5) ON CONFLICT (direction, partner, referral_id) DO NOTHING",
+                 VALUES ($1, 'out', $2, $3, $4, $6, $5, $5) ON CONFLICT (direction, partner, referral_id) \
+                 DO UPDATE SET their_reference = excluded.their_reference, status = excluded.status, updated_at = excluded.updated_at",
             )
             .bind(case_id)
             .bind(partner)
             .bind(referral_id)
             .bind(their_reference)
             .bind(at)
+            .bind(status)
             .execute(&mut *tx)
             .await?;
             sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'referred_partner', $3)")
@@ -330,6 +366,68 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Before a referral e-mail goes out: notes it as `sending`, so that a retry after a crash
+    /// never mails it twice. `true` when this call took it; `false` when an earlier attempt
+    /// did, and then the referral is marked `uncertain` (with a timeline entry) for a person
+    /// to check with the partner.
+    pub async fn begin_mailing_referral(
+        &self,
+        case_id: i64,
+        partner: &str,
+        referral_id: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool> {
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin_write().await?;
+            let taken = sqlx::query(
+                "INSERT INTO referrals (case_id, direction, partner, referral_id, status, created_at, updated_at) \
+                 VALUES ($1, 'out', $2, $3, 'sending', $4, $4) ON CONFLICT (direction, partner, referral_id) DO NOTHING",
+            )
+            .bind(case_id)
+            .bind(partner)
+            .bind(referral_id)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected() == 1;
+            if !taken {
+                let marked = sqlx::query(
+                    "UPDATE referrals SET status = 'uncertain', updated_at = $1 \
+                     WHERE direction = 'out' AND partner = $2 AND referral_id = $3 AND status = 'sending'",
+                )
+                .bind(at)
+                .bind(partner)
+                .bind(referral_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if marked == 1 {
+                    sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'referral_uncertain', $3)")
+                        .bind(case_id)
+                        .bind(at)
+                        .bind(format!("{partner}: a send was interrupted; check with them before sending again"))
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            tx.commit().await?;
+            Ok(taken)
+        })
+    }
+
+    /// After a referral e-mail failed: forgets the `sending` mark so the next attempt sends.
+    pub async fn referral_mail_failed(&self, partner: &str, referral_id: &str) -> Result<()> {
+        on_write_pool!(&self.db, pool => {
+            sqlx::query("DELETE FROM referrals WHERE direction = 'out' AND partner = $1 AND referral_id = $2 AND status = 'sending'")
+                .bind(partner)
+                .bind(referral_id)
+                .execute(pool)
+                .await?;
         });
         Ok(())
     }
@@ -372,7 +470,7 @@ impl Store {
     ) -> Result<Option<i64>> {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let case_id: Option<i64> = sqlx::query_scalar(
                 "UPDATE referrals SET status = $1, updated_at = $2 \
                  WHERE direction = 'out' AND partner = $3 AND referral_id = $4 RETURNING case_id",

@@ -25,7 +25,7 @@ impl Store {
         let at = to_millis(now);
         let note: String = note.trim().chars().take(MAX_NOTE_CHARS).collect();
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let updated = sqlx::query(
                 "UPDATE cases SET police_status = $1, updated_at = $2 WHERE id = $3 AND referred_to_police = TRUE",
             )

@@ -261,7 +261,7 @@ impl Store {
     ) -> Result<Vec<CaseRef>> {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let cases = insert_sealed_report!(tx, report, s, at);
             tx.commit().await?;
             Ok(cases)
@@ -295,7 +295,7 @@ impl Store {
                 batch.push((report, sealed, to_millis(at)));
             }
             on_write_pool!(&self.db, pool => {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_write().await?;
                 for (report, s, at) in &batch {
                     let report: &NewReport = report;
                     let at: i64 = *at;
@@ -359,7 +359,7 @@ impl Store {
     ) -> Result<()> {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             // The id is part of the sealing context, so insert first, then seal.
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO reporter_messages (report_id, created_at, body_sealed) VALUES ($1, $2, $3) RETURNING id",

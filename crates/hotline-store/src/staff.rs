@@ -185,7 +185,7 @@ impl Store {
         let (sealed, otpauth_uri) = self.new_totp_secret(&username)?;
         let at = to_millis(now);
         let result: std::result::Result<(), AccountOpError> = on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let inserted = sqlx::query(
                 "INSERT INTO users (username, role, password_hash, totp_secret_sealed, created_at) \
                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING",
@@ -243,7 +243,7 @@ impl Store {
         let username = login::parse_username(name)?;
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id: Option<i64> = sqlx::query_scalar("UPDATE users SET disabled = $1 WHERE username = $2 RETURNING id")
                 .bind(true)
                 .bind(&username)
@@ -268,7 +268,7 @@ impl Store {
         let (sealed, otpauth_uri) = self.new_totp_secret(&username)?;
         let at = to_millis(now);
         let done: std::result::Result<(), AccountOpError> = on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id: Option<i64> = sqlx::query_scalar(
                 "UPDATE users SET totp_secret_sealed = $1, totp_last_step = 0 WHERE username = $2 RETURNING id",
             )
@@ -368,7 +368,7 @@ impl Store {
             let lock = login::lock_secs(u32::try_from(failures).unwrap_or(u32::MAX))
                 .map_or(0, |secs| at + secs * 1000);
             on_write_pool!(&self.db, pool => {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_write().await?;
                 sqlx::query("UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3")
                     .bind(failures)
                     .bind(lock)
@@ -385,7 +385,7 @@ impl Store {
         let session_id = random_hex(32)?;
         let csrf_token = random_hex(32)?;
         let accepted: bool = on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             // The step condition makes two simultaneous logins with one code accept only one.
             let updated = sqlx::query(
                 "UPDATE users SET failed_logins = 0, locked_until = 0, totp_last_step = $1 \
@@ -477,7 +477,7 @@ impl Store {
         let at = to_millis(now);
         let id_hash = sha256(session_id.as_bytes());
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let user: Option<String> = sqlx::query_scalar(
                 "SELECT u.username FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
             )
@@ -505,7 +505,7 @@ impl Store {
         let at = to_millis(now);
         let hash = sha256(token.as_bytes());
         let done: std::result::Result<(), AccountOpError> = on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE username = $1 AND NOT disabled")
                 .bind(&username)
                 .fetch_optional(&mut *tx)

@@ -11,7 +11,7 @@ impl Store {
         let json = serde_json::to_string(trace).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let countries = trace.hosting_countries().join(",");
         on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query("INSERT INTO traces (case_id, traced_at, countries, result) VALUES ($1, $2, $3, $4)")
                 .bind(case_id)
                 .bind(trace.traced_at_ms)

@@ -1102,3 +1102,89 @@ async fn concurrent_workers_complete_every_job_exactly_once() {
         );
     });
 }
+
+#[tokio::test]
+async fn a_referral_mail_is_taken_once_and_an_interrupted_one_is_left_for_a_person() {
+    on_every_engine!(|store, engine| {
+        let t = job_clock();
+        let case_id = case_for_jobs(&store, "http://192.0.2.90/mail").await;
+        let partner = hotline_store::NewPartner {
+            name: "LU".into(),
+            countries: vec!["LU".into()],
+            channel: "email".into(),
+            endpoint: Some("referrals@lu.example.test".into()),
+            public_key: None,
+            encrypt_to: None,
+            outbound_token: None,
+        };
+        store.add_partner(&partner, "cli", t).await.unwrap();
+        assert!(
+            store
+                .queue_partner_referral(case_id, "LU", t)
+                .await
+                .unwrap()
+        );
+
+        // A failed send forgets its mark, so the retry sends.
+        assert!(
+            store
+                .begin_mailing_referral(case_id, "LU", "r-1", t)
+                .await
+                .unwrap(),
+            "{engine}"
+        );
+        store.referral_mail_failed("LU", "r-1").await.unwrap();
+        assert!(
+            store
+                .begin_mailing_referral(case_id, "LU", "r-1", t)
+                .await
+                .unwrap(),
+            "{engine}"
+        );
+        store
+            .referral_sent(case_id, "LU", "r-1", "mailed", "sent", t)
+            .await
+            .unwrap();
+        assert!(
+            !store
+                .begin_mailing_referral(case_id, "LU", "r-1", t)
+                .await
+                .unwrap(),
+            "{engine}: sent twice"
+        );
+
+        // A send that was interrupted (no failure, no success recorded) is never repeated.
+        assert!(
+            store
+                .begin_mailing_referral(case_id, "LU", "r-2", t)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !store
+                .begin_mailing_referral(case_id, "LU", "r-2", t)
+                .await
+                .unwrap(),
+            "{engine}"
+        );
+        let referrals = store.referrals_of_case(case_id).await.unwrap();
+        let statuses: Vec<String> = referrals
+            .iter()
+            .map(|r| r.3.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(statuses, ["sent", "uncertain"], "{engine}");
+        let file = store
+            .case_file(case_id, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            file.timeline
+                .iter()
+                .filter(|e| e.kind == "referral_uncertain")
+                .count(),
+            1,
+            "{engine}"
+        );
+    });
+}

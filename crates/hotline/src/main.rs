@@ -156,6 +156,10 @@ enum PartnerCommand {
         /// Its Ed25519 public key, hex (it checks what the partner sends us).
         #[arg(long)]
         public_key: Option<String>,
+        /// For email: its age public key (age1…); referrals are encrypted to it. Without
+        /// one, referral e-mails go in plain text.
+        #[arg(long)]
+        encrypt_to: Option<String>,
         /// The bearer token the partner issued to us.
         #[arg(long)]
         token: Option<String>,
@@ -488,6 +492,7 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                 channel,
                 endpoint,
                 public_key,
+                encrypt_to,
                 token,
             } => {
                 if let Some(k) = &public_key
@@ -500,12 +505,33 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                 {
                     bail!("an api partner needs --endpoint, --public-key and --token");
                 }
+                if let Some(k) = &encrypt_to {
+                    if channel != "email" {
+                        bail!("--encrypt-to is for partners with --channel email");
+                    }
+                    hotline_network::partner::encryption_key(k).context("--encrypt-to")?;
+                }
+                if channel == "email" {
+                    match &endpoint {
+                        Some(e) if hotline_network::mailer::check_address(e).is_err() => {
+                            bail!("--endpoint \"{e}\" is not an e-mail address")
+                        }
+                        Some(e) if encrypt_to.is_none() => eprintln!(
+                            "note: referrals to {name} will be mailed to {e} in plain text; give --encrypt-to to encrypt them"
+                        ),
+                        Some(_) => {}
+                        None => eprintln!(
+                            "note: no --endpoint address: referrals to {name} are sent by hand"
+                        ),
+                    }
+                }
                 let p = hotline_store::NewPartner {
                     name: name.clone(),
                     countries: country_codes(&countries).context("--countries")?,
                     channel,
                     endpoint,
                     public_key,
+                    encrypt_to,
                     outbound_token: token,
                 };
                 store
@@ -541,6 +567,7 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                         channel: "manual".to_owned(),
                         endpoint: None,
                         public_key: None,
+                        encrypt_to: None,
                         outbound_token: None,
                     };
                     store

@@ -10,11 +10,13 @@ use tokio::sync::watch;
 use hotline_domain::notice::{
     NoticeDecision, NoticeFacts, notice_due, notice_text, recipients, xarf,
 };
+use hotline_domain::partner::{ReferralFacts, referral_reference, referral_summary};
 use hotline_domain::routing::{Jurisdiction, Route, route};
 use hotline_domain::staff::Role;
 use hotline_domain::trace::Trace;
 use hotline_domain::{CaseState, Procedure};
-use hotline_network::mailer::{Mailer, OutgoingNotice};
+use hotline_network::mailer::{Mailer, OutgoingMail, OutgoingNotice};
+use hotline_network::partner::seal_for_partner;
 use hotline_network::trace::Tracer;
 use hotline_store::{CaseActionError, ClaimedJob, Move, NewJob, NewNotice, StaffUser, Store};
 
@@ -362,11 +364,14 @@ impl Workers {
             .await
             .map_err(err)?
             .ok_or_else(|| format!("the partner {name} is not registered"))?;
-        if partner.channel != "api" {
-            return Err(format!(
-                "{name} takes referrals by {}, not by API: a person must send it",
-                partner.channel
-            ));
+        match partner.channel.as_str() {
+            "api" => {}
+            "email" => return self.mail_referral(case_id, &partner, referral_id).await,
+            other => {
+                return Err(format!(
+                    "{name} takes referrals by {other}: a person must send it"
+                ));
+            }
         }
         let endpoint = partner
             .endpoint
@@ -383,7 +388,7 @@ impl Workers {
             "sent_at": OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
             "urls": [file.canonical],
             "where_found": file.reports.first().map(|r| r.where_found.clone()),
-            "reference": format!("{}-{case_id}", self.jurisdiction.country),
+            "reference": referral_reference(&self.jurisdiction.country, case_id),
             "note": null,
         })
         .to_string()
@@ -404,6 +409,90 @@ impl Workers {
                 name,
                 referral_id,
                 &reference,
+                "acknowledged",
+                OffsetDateTime::now_utc(),
+            )
+            .await
+            .map_err(err)
+    }
+
+    /// Mails a referral to a partner that takes them by e-mail: the summary, encrypted to the
+    /// partner's age key when one is registered. Marked `sending` first, so a retry after a
+    /// crash never mails it twice (it is marked `uncertain` for a person instead).
+    async fn mail_referral(
+        &self,
+        case_id: i64,
+        partner: &hotline_store::Partner,
+        referral_id: &str,
+    ) -> Result<(), String> {
+        let err = |e: hotline_store::StoreError| e.to_string();
+        let name = &partner.name;
+        let to = partner
+            .endpoint
+            .clone()
+            .ok_or_else(|| format!("no e-mail address registered for {name}"))?;
+        let file = self
+            .store
+            .case_file(case_id, false, hotline_domain::ContactView::Hidden)
+            .await
+            .map_err(err)?
+            .ok_or_else(|| format!("case {case_id} does not exist"))?;
+        let trace = self.store.latest_trace(case_id).await.map_err(err)?;
+        let assessment = file.assessments.last().map(|a| a.assessment.clone());
+        let country = partner.countries.join(", ");
+        let reference = referral_reference(&self.jurisdiction.country, case_id);
+        let summary = referral_summary(&ReferralFacts {
+            hotline_name: &self.notice.hotline_name,
+            reference: &reference,
+            address: &file.canonical,
+            // The partner's country the trace found, else the countries it covers.
+            country: trace
+                .iter()
+                .flat_map(|t| &t.addresses)
+                .filter_map(|a| a.country.as_deref())
+                .find(|c| partner.countries.iter().any(|p| p == c))
+                .unwrap_or(&country),
+            assessment: assessment.as_ref(),
+            trace: trace.as_ref(),
+        });
+        let body = match &partner.encrypt_to {
+            Some(key) => seal_for_partner(key, &summary).map_err(|e| e.to_string())?,
+            None => summary,
+        };
+        let mail = OutgoingMail {
+            to: to.clone(),
+            subject: format!("Referral {reference} from {}", self.notice.hotline_name),
+            body,
+            message_id: format!("referral-{referral_id}@{}", domain_of(&self.notice.from)),
+        };
+        let now = OffsetDateTime::now_utc();
+        if !self
+            .store
+            .begin_mailing_referral(case_id, name, referral_id, now)
+            .await
+            .map_err(err)?
+        {
+            return Ok(()); // sent, or left for a person to check
+        }
+        if let Err(e) = self.mailer.send_mail(&mail).await {
+            self.store
+                .referral_mail_failed(name, referral_id)
+                .await
+                .map_err(err)?;
+            return Err(format!("{name}: {e}"));
+        }
+        let how = if partner.encrypt_to.is_some() {
+            format!("mailed to {to}, encrypted")
+        } else {
+            format!("mailed to {to}")
+        };
+        self.store
+            .referral_sent(
+                case_id,
+                name,
+                referral_id,
+                &how,
+                "sent",
                 OffsetDateTime::now_utc(),
             )
             .await

@@ -503,6 +503,7 @@ pub async fn record_partner_reference(
             &partner,
             &uuid::Uuid::new_v4().to_string(),
             reference,
+            "acknowledged",
             now(),
         )
         .await?;
@@ -519,8 +520,9 @@ pub async fn record_partner_reference(
     Ok(())
 }
 
-/// The partner a referred case waits to be sent to by hand (email or manual channel), with a
-/// copy-ready summary; `None` once the referral is recorded, or for other routes.
+/// The partner a referred case waits to be sent to by hand (a `manual` partner, or `email`
+/// without an address), with a copy-ready summary; `None` once the referral is recorded, or
+/// for other routes.
 pub async fn manual_partner_of(
     state: &AppState,
     case_id: i64,
@@ -561,32 +563,19 @@ pub async fn manual_partner_of(
         .store
         .partner(&partner)
         .await?
-        .is_some_and(|(p, _)| p.channel == "api")
+        .is_some_and(|(p, _)| p.delivers_automatically())
     {
         return Ok(None);
     }
-    // Addresses and facts only: never the reporter.
-    let mut summary = format!(
-        "Referral from {} (reference {}-{case_id})\nAddress: {}\nHosted in: {country}\n",
-        state.config.public.hotline_name, jurisdiction.country, file.canonical
-    );
-    if let Some(a) = &latest {
-        summary.push_str(&format!("Assessment: {}", a.classification));
-        if let Some(s) = &a.statutory_reference {
-            summary.push_str(&format!(" ({s})"));
-        }
-        summary.push('\n');
-    }
-    if let Some(t) = &trace {
-        for a in &t.addresses {
-            summary.push_str(&format!(
-                "IP {}: AS{} {} {}\n",
-                a.ip,
-                a.asn.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
-                a.as_org.clone().unwrap_or_default(),
-                a.country.clone().unwrap_or_default()
-            ));
-        }
-    }
+    let reference = hotline_domain::partner::referral_reference(&jurisdiction.country, case_id);
+    let summary =
+        hotline_domain::partner::referral_summary(&hotline_domain::partner::ReferralFacts {
+            hotline_name: &state.config.public.hotline_name,
+            reference: &reference,
+            address: &file.canonical,
+            country: &country,
+            assessment: latest.as_ref(),
+            trace: trace.as_ref(),
+        });
     Ok(Some((partner, summary)))
 }

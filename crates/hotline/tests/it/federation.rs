@@ -442,46 +442,76 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
     }
 }
 
+/// An analyst signed in: the browser and its CSRF token.
+async fn analyst(server: &Server, db: &TestDatabase) -> (Browser, String) {
+    let ann = Account::add(db, "ann", "analyst");
+    let mut b = Browser::new(server);
+    assert_eq!(b.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+    let csrf = b.csrf().await;
+    (b, csrf)
+}
+
+/// Reports `url` through the API (with words only the reporter wrote), places the case on
+/// `ip` in `country`, and has the analyst assess it illegal and refer it.
+async fn report_assess_and_refer(
+    server: &Server,
+    db: &TestDatabase,
+    store: &hotline_store::Store,
+    (case_id, url, ip, country): (i64, &str, &str, &str),
+    (b, csrf): &mut (Browser, String),
+) {
+    let r = client()
+        .post(server.url("/api/v1/reports"))
+        .json(
+            &json!({"urls": [url], "where_found": "chat", "description": "REPORTER-WORDS",
+                      "contact": {"email": "reporter@example.com"}}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED, "{}", db.engine);
+    place_case(store, case_id, ip, country, None).await;
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("classification", "baseline"),
+        ("victim_age", "3-6"),
+        ("victim_gender", "female"),
+        ("media", "image"),
+        ("site_type", "forum"),
+        ("commercial", "no"),
+    ];
+    let case = format!("/staff/cases/{case_id}");
+    assert_eq!(
+        b.post(&format!("{case}/assessment"), &fields).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        b.post(
+            &format!("{case}/move"),
+            &[("csrf_token", csrf.as_str()), ("to", "referred")]
+        )
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+}
+
 #[tokio::test]
 async fn a_manual_partner_gets_a_copy_ready_summary_and_its_reference_is_recorded() {
     for (db, _unused) in pair().await {
         let server = Server::start(&db, &options("BE"));
         cli(&db, &["partner", "add", "LU", "--countries", "LU"]);
-        let ann = Account::add(&db, "ann", "analyst");
-        let r = client()
-            .post(server.url("/api/v1/reports"))
-            .json(&json!({"urls": ["http://192.0.2.80/lu"], "where_found": "chat", "description": "REPORTER-WORDS"}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::CREATED);
         let store = open_store(&db).await;
-        place_case(&store, 1, "192.0.2.80", "LU", None).await;
-        let mut b = Browser::new(&server);
-        assert_eq!(b.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
-        let csrf = b.csrf().await;
-        let fields = [
-            ("csrf_token", csrf.as_str()),
-            ("classification", "baseline"),
-            ("victim_age", "3-6"),
-            ("victim_gender", "female"),
-            ("media", "image"),
-            ("site_type", "forum"),
-            ("commercial", "no"),
-        ];
-        assert_eq!(
-            b.post("/staff/cases/1/assessment", &fields).await.status,
-            StatusCode::SEE_OTHER
-        );
-        assert_eq!(
-            b.post(
-                "/staff/cases/1/move",
-                &[("csrf_token", csrf.as_str()), ("to", "referred")]
-            )
-            .await
-            .status,
-            StatusCode::SEE_OTHER
-        );
+        let mut signed_in = analyst(&server, &db).await;
+        report_assess_and_refer(
+            &server,
+            &db,
+            &store,
+            (1, "http://192.0.2.80/lu", "192.0.2.80", "LU"),
+            &mut signed_in,
+        )
+        .await;
+        let (mut b, csrf) = signed_in;
         let page = b.get("/staff/cases/1").await.body;
         assert!(page.contains("Send this to LU by hand"), "{page}");
         let summary = page
@@ -511,6 +541,144 @@ async fn a_manual_partner_gets_a_copy_ready_summary_and_its_reference_is_recorde
             page.contains("LU: ICCAM-123") && !page.contains("Send this to LU by hand"),
             "{page}"
         );
+        store.close().await;
+        drop(server);
+        db.remove().await;
+        _unused.remove().await;
+    }
+}
+
+/// The text of the one message in `inbox` addressed to `to`, waiting for it to arrive.
+async fn mail_to(
+    inbox: &std::sync::Mutex<Vec<hotline_network::testing::Received>>,
+    to: &str,
+) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        {
+            let got = inbox.lock().unwrap();
+            let mine: Vec<_> = got
+                .iter()
+                .filter(|m| m.to.iter().any(|t| t.contains(to)))
+                .collect();
+            assert!(mine.len() <= 1, "mailed twice: {mine:?}");
+            if let Some(m) = mine.first() {
+                return m.data.clone();
+            }
+        }
+        assert!(Instant::now() < deadline, "nothing reached {to}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn an_email_partner_gets_the_referral_by_mail_encrypted_to_its_key_or_plain() {
+    for (db, _unused) in pair().await {
+        let (port, inbox) = hotline_network::testing::smtp_sink().await;
+        let mut o = options("BE");
+        o.env.push((
+            "HOTLINE_NOTICES__SMTP_URL",
+            leak(format!("smtp://127.0.0.1:{port}")),
+        ));
+        o.env
+            .push(("HOTLINE_NOTICES__FROM", "referrals@hotline.test"));
+        let server = Server::start(&db, &o);
+        // LU reads its referrals with an age identity; LI asked for plain mail.
+        let identity = age::x25519::Identity::generate();
+        let key = identity.to_public().to_string();
+        cli(
+            &db,
+            &[
+                "partner",
+                "add",
+                "LU",
+                "--countries",
+                "LU",
+                "--channel",
+                "email",
+                "--endpoint",
+                "referrals@lu.example.test",
+                "--encrypt-to",
+                &key,
+            ],
+        );
+        cli(
+            &db,
+            &[
+                "partner",
+                "add",
+                "LI",
+                "--countries",
+                "LI",
+                "--channel",
+                "email",
+                "--endpoint",
+                "referrals@li.example.test",
+            ],
+        );
+        let store = open_store(&db).await;
+        let mut signed_in = analyst(&server, &db).await;
+        report_assess_and_refer(
+            &server,
+            &db,
+            &store,
+            (1, "http://192.0.2.80/lu", "192.0.2.80", "LU"),
+            &mut signed_in,
+        )
+        .await;
+        report_assess_and_refer(
+            &server,
+            &db,
+            &store,
+            (2, "http://192.0.2.81/li", "192.0.2.81", "LI"),
+            &mut signed_in,
+        )
+        .await;
+        let (mut b, _) = signed_in;
+
+        let sealed = mail_to(&inbox, "referrals@lu.example.test").await;
+        assert!(
+            !sealed.contains("192.0.2.80"),
+            "{}: the address travelled in clear: {sealed}",
+            db.engine
+        );
+        let armoured = sealed
+            .split("-----BEGIN AGE ENCRYPTED FILE-----")
+            .nth(1)
+            .and_then(|rest| rest.split("-----END AGE ENCRYPTED FILE-----").next())
+            .unwrap_or_else(|| panic!("no age message in {sealed}"));
+        let armoured = format!(
+            "-----BEGIN AGE ENCRYPTED FILE-----{armoured}-----END AGE ENCRYPTED FILE-----\n"
+        );
+        let opened =
+            String::from_utf8(age::decrypt(&identity, armoured.as_bytes()).unwrap()).unwrap();
+        assert!(opened.contains("Address: http://192.0.2.80/lu"), "{opened}");
+        assert!(opened.contains("(reference BE-1)"), "{opened}");
+        assert!(opened.contains("Hosted in: LU"), "{opened}");
+
+        let plain = mail_to(&inbox, "referrals@li.example.test").await;
+        assert!(plain.contains("Address: http://192.0.2.81/li"), "{plain}");
+        for mail in [&opened, &plain] {
+            assert!(
+                !mail.contains("REPORTER-WORDS") && !mail.contains("reporter@example.com"),
+                "a referral never carries the reporter: {mail}"
+            );
+        }
+
+        // Recorded as sent, on the timeline, and no longer waiting for a person.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let page = b.get("/staff/cases/1").await.body;
+            if page.contains("LU: mailed to referrals@lu.example.test, encrypted") {
+                assert!(!page.contains("Send this to LU by hand"), "{page}");
+                break;
+            }
+            assert!(Instant::now() < deadline, "{}: {page}", db.engine);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        // Nothing is mailed twice, however often the worker looks again.
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        assert_eq!(inbox.lock().unwrap().len(), 2, "{}", db.engine);
         store.close().await;
         drop(server);
         db.remove().await;
