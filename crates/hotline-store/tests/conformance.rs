@@ -1188,3 +1188,34 @@ async fn a_referral_mail_is_taken_once_and_an_interrupted_one_is_left_for_a_pers
         );
     });
 }
+
+#[tokio::test]
+async fn two_processes_writing_one_database_wait_for_each_other_instead_of_failing() {
+    // Two stores on one database stand for the server and an operator command beside it:
+    // each has its own connections, so only the engine's locking keeps them apart. Every
+    // write (a read, then an insert, in one transaction) must succeed, however they interleave.
+    for db in TestDatabase::all().await {
+        let server = open(&db).await;
+        let command = open(&db).await;
+        analyst(&server).await;
+        let t = OffsetDateTime::now_utc();
+        let writes: Vec<_> = (0..60)
+            .map(|i| {
+                let store = if i % 2 == 0 {
+                    server.clone()
+                } else {
+                    command.clone()
+                };
+                tokio::spawn(async move { store.create_token("ann", "test", t).await })
+            })
+            .collect();
+        for w in writes {
+            w.await
+                .unwrap()
+                .unwrap_or_else(|e| panic!("{}: {e}", db.engine));
+        }
+        server.close().await;
+        command.close().await;
+        db.remove().await;
+    }
+}
