@@ -163,6 +163,11 @@ const FAIL: &str = "UPDATE jobs SET \
     last_error = $5, lease_owner = NULL, lease_until = NULL, updated_at = $3 \
     WHERE id = $1 AND fence = $2 AND state = 'running'";
 
+// Not an attempt: the claim's increment is taken back, and the job keeps its dedupe key.
+const DEFER: &str = "UPDATE jobs SET state = 'queued', run_at = $4, attempts = attempts - 1, \
+    last_error = $5, lease_owner = NULL, lease_until = NULL, updated_at = $3 \
+    WHERE id = $1 AND fence = $2 AND state = 'running'";
+
 const JOBS_OF_CASE: &str = "SELECT id, kind, state, attempts, last_error, run_at, updated_at \
     FROM jobs WHERE case_id = $1 ORDER BY id DESC";
 
@@ -270,6 +275,31 @@ impl Store {
                 .rows_affected()
         });
         Ok(failed == 1)
+    }
+
+    /// Puts a claimed job back to run again at `run_at`, because its work is not due yet (a
+    /// notice waiting for the end of the objection window): not a failure, and not an
+    /// attempt. `why` is shown with the job. `false` when the claim is no longer current.
+    pub async fn defer_job(
+        &self,
+        job: &ClaimedJob,
+        run_at: OffsetDateTime,
+        why: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool> {
+        let why: String = why.chars().take(MAX_ERROR_CHARS).collect();
+        let deferred = on_write_pool!(&self.db, pool => {
+            sqlx::query(DEFER)
+                .bind(job.id)
+                .bind(job.fence)
+                .bind(to_millis(now))
+                .bind(to_millis(run_at))
+                .bind(&why)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(deferred == 1)
     }
 
     /// The jobs about a case, newest first, so staff can see work pending or given up on it.

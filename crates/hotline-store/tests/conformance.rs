@@ -1219,3 +1219,47 @@ async fn two_processes_writing_one_database_wait_for_each_other_instead_of_faili
         db.remove().await;
     }
 }
+
+#[tokio::test]
+async fn a_deferred_job_waits_keeps_its_dedupe_key_and_spends_no_attempt() {
+    on_every_engine!(|store, engine| {
+        let t = job_clock();
+        let lease = time::Duration::seconds(30);
+        let case_id = case_for_jobs(&store, "example.com/deferred").await;
+        let job = hotline_store::NewJob {
+            case_id: Some(case_id),
+            max_attempts: 1,
+            dedupe_key: Some(format!("notice:{case_id}")),
+            ..new_job("notice", t)
+        };
+        store.enqueue_job(&job, t).await.unwrap().unwrap();
+        for round in 0..3 {
+            let now = t + time::Duration::hours(round);
+            let claimed = store
+                .claim_job("w", lease, now)
+                .await
+                .unwrap()
+                .unwrap_or_else(|| panic!("{engine}: round {round}: nothing to claim"));
+            // One attempt allowed, yet deferring any number of times never uses it up.
+            assert_eq!(claimed.attempt, 1, "{engine}");
+            let at = now + time::Duration::hours(1);
+            assert!(store.defer_job(&claimed, at, "not due", now).await.unwrap());
+            assert!(
+                store
+                    .claim_job("w", lease, at - time::Duration::seconds(1))
+                    .await
+                    .unwrap()
+                    .is_none(),
+                "{engine}: a deferred job ran early"
+            );
+            assert_eq!(
+                store.enqueue_job(&job, now).await.unwrap(),
+                None,
+                "{engine}: the deferred job still holds its dedupe key"
+            );
+        }
+        let summary = &store.jobs_of_case(case_id).await.unwrap()[0];
+        assert_eq!(summary.state, hotline_store::JobState::Queued, "{engine}");
+        assert_eq!(summary.last_error.as_deref(), Some("not due"), "{engine}");
+    });
+}

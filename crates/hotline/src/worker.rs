@@ -18,7 +18,7 @@ use hotline_domain::{CaseState, Procedure};
 use hotline_network::mailer::{Mailer, OutgoingMail, OutgoingNotice};
 use hotline_network::partner::seal_for_partner;
 use hotline_network::trace::Tracer;
-use hotline_store::{CaseActionError, ClaimedJob, Move, NewJob, NewNotice, StaffUser, Store};
+use hotline_store::{CaseActionError, ClaimedJob, Move, NewNotice, StaffUser, Store};
 
 /// How long a claim lasts; a worker that dies loses its jobs to another after this.
 const LEASE: time::Duration = time::Duration::minutes(5);
@@ -130,9 +130,14 @@ impl Workers {
         let outcome = self.handle(&job).await;
         let now = OffsetDateTime::now_utc();
         match outcome {
-            Ok(()) => {
+            Ok(Outcome::Done) => {
                 if !self.store.complete_job(&job, now).await? {
                     tracing::warn!(job = job.id, "job was taken over before it completed");
+                }
+            }
+            Ok(Outcome::Later { at, why }) => {
+                if !self.store.defer_job(&job, at, &why, now).await? {
+                    tracing::warn!(job = job.id, "job was taken over before it was deferred");
                 }
             }
             Err(why) => {
@@ -143,7 +148,8 @@ impl Workers {
         Ok(true)
     }
 
-    async fn handle(&self, job: &ClaimedJob) -> Result<(), String> {
+    async fn handle(&self, job: &ClaimedJob) -> Result<Outcome, String> {
+        let done = |r: Result<(), String>| r.map(|()| Outcome::Done);
         match job.kind.as_str() {
             "trace" => {
                 let case_id = job
@@ -164,7 +170,7 @@ impl Workers {
                     .save_trace(case_id, &trace)
                     .await
                     .map_err(|e| e.to_string())?;
-                self.forward_unopened(case_id, &trace).await
+                done(self.forward_unopened(case_id, &trace).await)
             }
             "notice" => {
                 let case_id = job
@@ -175,15 +181,15 @@ impl Workers {
                     .ok_or("a notice job without a case_id")?;
                 self.notice(case_id).await
             }
-            "refer_partner" => self.refer_partner(&job.payload).await,
-            "partner_update" => self.partner_update(&job.payload).await,
+            "refer_partner" => done(self.refer_partner(&job.payload).await),
+            "partner_update" => done(self.partner_update(&job.payload).await),
             other => Err(format!("unknown job kind \"{other}\"")),
         }
     }
 
     /// Sends the case's notice to its host when the takedown regime says it is due; if it is
-    /// not due yet, queues itself again for then. Idempotent through the outbox.
-    async fn notice(&self, case_id: i64) -> Result<(), String> {
+    /// not due yet, the job is deferred until then. Idempotent through the outbox.
+    async fn notice(&self, case_id: i64) -> Result<Outcome, String> {
         let err = |e: hotline_store::StoreError| e.to_string();
         let Some(file) = self
             .store
@@ -196,7 +202,7 @@ impl Workers {
         if !file.referred_to_police
             || !matches!(file.state, CaseState::Referred | CaseState::AwaitingRemoval)
         {
-            return Ok(());
+            return Ok(Outcome::Done);
         }
         let latest = file.assessments.last().map(|a| a.assessment.clone());
         let trace = self.store.latest_trace(case_id).await.map_err(err)?;
@@ -206,7 +212,7 @@ impl Workers {
             trace.as_ref(),
         );
         let (Route::NationalPolice { .. }, Some(trace)) = (&route, trace) else {
-            return Ok(()); // abroad or untraceable: not the hotline's notice to send
+            return Ok(Outcome::Done); // abroad or untraceable: not the hotline's notice to send
         };
         let now = OffsetDateTime::now_utc();
         let now_ms = (now.unix_timestamp_nanos() / 1_000_000) as i64;
@@ -224,27 +230,15 @@ impl Workers {
             police,
             now_ms,
         ) {
-            NoticeDecision::NotOurs(_) | NoticeDecision::Held => return Ok(()),
+            NoticeDecision::NotOurs(_) | NoticeDecision::Held => return Ok(Outcome::Done),
             NoticeDecision::At(due) => {
-                // Not yet: this job completes, and a new one waits for the due time.
+                // Not yet: the same job waits for the end of the objection window.
                 let at = OffsetDateTime::from_unix_timestamp_nanos(i128::from(due) * 1_000_000)
                     .unwrap_or(now);
-                let store = self.store.clone();
-                tokio::spawn(async move {
-                    // After this job is marked done, so the dedupe key is free.
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                    let job = NewJob {
-                        kind: "notice".into(),
-                        payload: serde_json::json!({ "case_id": case_id }),
-                        case_id: Some(case_id),
-                        priority: 1,
-                        run_at: at,
-                        max_attempts: 8,
-                        dedupe_key: Some(format!("notice:{case_id}")),
-                    };
-                    let _ = store.enqueue_job(&job, OffsetDateTime::now_utc()).await;
+                return Ok(Outcome::Later {
+                    at,
+                    why: "waiting for the end of the police objection window".into(),
                 });
-                return Ok(());
             }
             NoticeDecision::Now => {}
         }
@@ -339,7 +333,7 @@ impl Workers {
                 Err(e) => return Err(e.to_string()),
             }
         }
-        Ok(())
+        Ok(Outcome::Done)
     }
 
     /// Sends a signed referral to a partner hotline and records its reference. The referral
@@ -596,6 +590,16 @@ impl Workers {
             Err(e) => Err(e.to_string()),
         }
     }
+}
+
+/// What became of a job's run, when it did not fail.
+enum Outcome {
+    Done,
+    /// Not due yet: run it again at `at`.
+    Later {
+        at: OffsetDateTime,
+        why: String,
+    },
 }
 
 fn domain_of(address: &str) -> String {

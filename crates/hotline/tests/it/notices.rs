@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::staff::{Account, Browser};
-use crate::support::{Options, Server, client, each_engine, open_store, place_case};
+use crate::support::{Options, Server, client, each_engine, open_store, place_case, raw_sql};
 
 #[tokio::test]
 async fn a_cleared_referral_sends_one_notice_and_a_hold_sends_none() {
@@ -194,8 +194,39 @@ async fn referred_case(
 #[tokio::test]
 async fn an_elapsed_objection_window_sends_the_notice_and_the_police_regime_never_does() {
     each_engine(|db| async move {
-        // No objection window at all: it has passed the moment the case is referred.
-        let (_server, inbox) = referred_case(&db, "hotline", "0").await;
+        let (_server, inbox) = referred_case(&db, "hotline", "48").await;
+        // Within the window: nothing goes out, and the notice job waits for its end.
+        let store = open_store(&db).await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let jobs = store.jobs_of_case(1).await.unwrap();
+            let waiting = jobs.iter().find(|j| {
+                j.kind == "notice"
+                    && j.state == hotline_store::JobState::Queued
+                    && j.run_at > time::OffsetDateTime::now_utc() + time::Duration::hours(47)
+            });
+            if waiting.is_some() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{}: {jobs:?}", db.engine);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(
+            inbox.lock().unwrap().is_empty(),
+            "{}: sent inside the window",
+            db.engine
+        );
+        // 49 hours pass: the referral moves into the past and the waiting job comes due.
+        raw_sql(
+            &db,
+            "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
+        )
+        .await;
+        raw_sql(
+            &db,
+            "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
+        )
+        .await;
         let deadline = Instant::now() + Duration::from_secs(30);
         while inbox.lock().unwrap().is_empty() {
             assert!(
@@ -205,6 +236,8 @@ async fn an_elapsed_objection_window_sends_the_notice_and_the_police_regime_neve
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        assert_eq!(inbox.lock().unwrap().len(), 1, "{}", db.engine);
+        store.close().await;
         db
     })
     .await;

@@ -12,7 +12,9 @@ use serde_json::{Value, json};
 
 use hotline_store::testing::TestDatabase;
 
-use crate::support::{BIN, Options, Server, cli, client, each_engine, hotline, input_value};
+use crate::support::{
+    BIN, Options, Server, cli, client, each_engine, hotline, input_value, raw_sql,
+};
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -822,7 +824,7 @@ async fn audit_verify_on_the_command_line_passes_then_names_an_edited_event() {
             String::from_utf8_lossy(&ok.stdout).trim(),
             "audit trail intact: 2 events"
         );
-        tamper(
+        raw_sql(
             &db,
             "UPDATE audit_events SET details = 'role=admin' WHERE seq = 1",
         )
@@ -834,17 +836,4 @@ async fn audit_verify_on_the_command_line_passes_then_names_an_edited_event() {
         db
     })
     .await;
-}
-
-async fn tamper(db: &TestDatabase, sql: &'static str) {
-    use sqlx::Connection;
-    if db.engine == "postgres" {
-        let mut c = sqlx::PgConnection::connect(&db.url).await.unwrap();
-        sqlx::query(sql).execute(&mut c).await.unwrap();
-    } else {
-        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.url))
-            .await
-            .unwrap();
-        sqlx::query(sql).execute(&mut c).await.unwrap();
-    }
 }

@@ -275,3 +275,19 @@ pub async fn place_case(
     };
     store.save_trace(case_id, &trace).await.unwrap();
 }
+
+/// Runs one SQL statement on the test database directly: to tamper with it, or to move a
+/// stored time into the past where a test needs time to have passed.
+pub async fn raw_sql(db: &TestDatabase, sql: &str) {
+    use sqlx::Connection;
+    let sql = sqlx::AssertSqlSafe(sql.to_owned());
+    if db.engine == "postgres" {
+        let mut c = sqlx::PgConnection::connect(&db.url).await.unwrap();
+        sqlx::query(sql).execute(&mut c).await.unwrap();
+    } else {
+        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.url))
+            .await
+            .unwrap();
+        sqlx::query(sql).execute(&mut c).await.unwrap();
+    }
+}
