@@ -59,6 +59,10 @@ pub enum StoreError {
     Keys(#[from] KeyError),
     #[error("the database holds a value this version does not understand: {0}")]
     Corrupt(String),
+    #[error("the report could not be committed: {0}")]
+    Intake(String),
+    #[error("the store is closed")]
+    Closed,
     #[error("unsupported database address \"{0}\": use a file path, sqlite://PATH or postgres://…")]
     UnsupportedUrl(String),
 }
@@ -79,6 +83,8 @@ enum Db {
     Sqlite {
         write: SqlitePool,
         read: SqlitePool,
+        /// Reports for the group-commit writer (see `reports::spawn_intake_writer`).
+        intake: tokio::sync::mpsc::Sender<reports::PendingReport>,
     },
     Postgres(PgPool),
 }
@@ -195,7 +201,12 @@ impl Store {
         // A read-only connection cannot open a database file that does not exist yet; the
         // write pool above has just created it, so this only fails for real problems.
         let read = read?;
-        Ok(Db::Sqlite { write, read })
+        let intake = reports::spawn_intake_writer(write.clone());
+        Ok(Db::Sqlite {
+            write,
+            read,
+            intake,
+        })
     }
 
     pub fn engine(&self) -> Engine {
@@ -240,7 +251,7 @@ impl Store {
     /// Closes every connection, waiting for work in progress.
     pub async fn close(&self) {
         match &self.db {
-            Db::Sqlite { write, read } => {
+            Db::Sqlite { write, read, .. } => {
                 read.close().await;
                 write.close().await;
             }

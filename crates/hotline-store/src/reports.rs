@@ -175,6 +175,74 @@ macro_rules! insert_sealed_report {
     }};
 }
 
+/// The most reports one intake transaction commits.
+const MAX_BATCH: usize = 256;
+
+/// A report waiting for the SQLite intake writer, and where its outcome goes.
+pub(crate) struct PendingReport {
+    report: NewReport,
+    sealed: Sealed,
+    at: i64,
+    reply: tokio::sync::oneshot::Sender<Result<Vec<CaseRef>>>,
+}
+
+/// Starts the SQLite intake writer: group commit. It takes every report waiting (up to
+/// [`MAX_BATCH`]), writes each under its own savepoint in one transaction, commits once, and
+/// only then answers each sender: a `201` still means the report is on disk, and one fsync
+/// covers a burst. A report that fails (a receipt clash) is rolled back alone.
+pub(crate) fn spawn_intake_writer(
+    pool: sqlx::SqlitePool,
+) -> tokio::sync::mpsc::Sender<PendingReport> {
+    let (sender, mut waiting) = tokio::sync::mpsc::channel::<PendingReport>(4 * MAX_BATCH);
+    tokio::spawn(async move {
+        let mut batch = Vec::with_capacity(MAX_BATCH);
+        while waiting.recv_many(&mut batch, MAX_BATCH).await > 0 {
+            let outcomes = match write_batch(&pool, &batch).await {
+                Ok(outcomes) => outcomes,
+                Err(e) => {
+                    tracing::error!(error = %e, reports = batch.len(), "an intake transaction failed");
+                    let why = e.to_string();
+                    batch
+                        .iter()
+                        .map(|_| Err(StoreError::Intake(why.clone())))
+                        .collect()
+                }
+            };
+            for (pending, outcome) in batch.drain(..).zip(outcomes) {
+                // The sender may have gone (client disconnected): the report stays stored.
+                let _ = pending.reply.send(outcome);
+            }
+        }
+    });
+    sender
+}
+
+async fn write_batch(
+    pool: &sqlx::SqlitePool,
+    batch: &[PendingReport],
+) -> Result<Vec<Result<Vec<CaseRef>>>> {
+    use crate::BeginWrite as _;
+    let mut tx = pool.begin_write().await?;
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for p in batch {
+        let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
+        let one: Result<Vec<CaseRef>> =
+            async { Ok(insert_sealed_report!(savepoint, &p.report, &p.sealed, p.at)) }.await;
+        match one {
+            Ok(cases) => {
+                savepoint.commit().await?;
+                outcomes.push(Ok(cases));
+            }
+            Err(e) => {
+                savepoint.rollback().await?;
+                outcomes.push(Err(e));
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(outcomes)
+}
+
 impl Store {
     fn seal_report(&self, report: &NewReport, now: OffsetDateTime) -> Result<Sealed> {
         let keys = self.keys();
@@ -233,11 +301,12 @@ impl Store {
         loop {
             attempts += 1;
             let sealed = self.seal_report(report, now)?;
-            match self.insert_report(report, &sealed, now).await {
+            let (report_id, receipt) = (sealed.report_id, sealed.receipt.clone());
+            match self.insert_report(report, sealed, now).await {
                 Ok(cases) => {
                     return Ok(SubmittedReport {
-                        report_id: sealed.report_id,
-                        receipt: sealed.receipt,
+                        report_id,
+                        receipt,
                         cases,
                     });
                 }
@@ -256,16 +325,32 @@ impl Store {
     async fn insert_report(
         &self,
         report: &NewReport,
-        s: &Sealed,
+        s: Sealed,
         now: OffsetDateTime,
     ) -> Result<Vec<CaseRef>> {
         let at = to_millis(now);
-        on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin_write().await?;
-            let cases = insert_sealed_report!(tx, report, s, at);
-            tx.commit().await?;
-            Ok(cases)
-        })
+        match &self.db {
+            // One writer commits the reports that arrived together in one transaction.
+            crate::Db::Sqlite { intake, .. } => {
+                let (reply, answer) = tokio::sync::oneshot::channel();
+                let pending = PendingReport {
+                    report: report.clone(),
+                    sealed: s,
+                    at,
+                    reply,
+                };
+                intake.send(pending).await.map_err(|_| StoreError::Closed)?;
+                answer.await.map_err(|_| StoreError::Closed)?
+            }
+            // Concurrent commits already share WAL flushes on PostgreSQL.
+            crate::Db::Postgres(pool) => {
+                use crate::BeginWrite as _;
+                let mut tx = pool.begin_write().await?;
+                let cases = insert_sealed_report!(tx, report, &s, at);
+                tx.commit().await?;
+                Ok(cases)
+            }
+        }
     }
 
     /// Fills the database with `n` synthetic reports of distinct addresses under

@@ -1,7 +1,8 @@
-//! How fast the staff pages answer with many cases: seeds an SQLite database with synthetic
-//! cases (100,000 by default; `HOTLINE_BENCH_CASES` to change), signs a supervisor in, and
-//! times the queue (first page, a deep keyset page, a filtered page) and case pages through
-//! the real router, in process. Prints p50/p95/p99 in milliseconds.
+//! How fast the staff pages answer with many cases: seeds a database with synthetic cases
+//! (100,000 by default; `HOTLINE_BENCH_CASES` to change), signs a supervisor in, and times the
+//! queue (first page, a deep keyset page, a filtered page) and case pages through the real
+//! router, in process. Prints p50/p95/p99 in milliseconds. Runs on SQLite, and on PostgreSQL
+//! too when `HOTLINE_TEST_POSTGRES_URL` names a server (in a database it creates and drops).
 //!
 //! `cargo bench -p hotline-web --bench staff_pages`
 
@@ -34,7 +35,12 @@ async fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    let db = TestDatabase::sqlite();
+    for db in TestDatabase::all().await {
+        run(db, n).await;
+    }
+}
+
+async fn run(db: TestDatabase, n: usize) {
     let store = Store::open(&db.url, Arc::new(Keyring::for_tests(1)))
         .await
         .unwrap();
@@ -44,7 +50,11 @@ async fn main() {
         .seed_synthetic(n, OffsetDateTime::now_utc())
         .await
         .unwrap();
-    println!("seeded {n} cases in {:.1} s", t.elapsed().as_secs_f64());
+    println!(
+        "{}: seeded {n} cases in {:.1} s",
+        db.engine,
+        t.elapsed().as_secs_f64()
+    );
 
     let now = OffsetDateTime::now_utc();
     let e = store
@@ -137,7 +147,8 @@ async fn main() {
         }
         let (p50, p95, p99) = percentiles(times);
         println!(
-            "{name:32} p50 {p50:6.2} ms   p95 {p95:6.2} ms   p99 {p99:6.2} ms   ({n} cases, SQLite)"
+            "{name:32} p50 {p50:6.2} ms   p95 {p95:6.2} ms   p99 {p99:6.2} ms   ({n} cases, {})",
+            db.engine
         );
     }
     store.close().await;

@@ -38,6 +38,10 @@ enum Command {
         /// Address to listen on.
         #[arg(long, env = "HOTLINE_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        /// Background jobs run beside the web server at once; 0 leaves them to
+        /// `hotline worker` processes.
+        #[arg(long, env = "HOTLINE_WORKERS", default_value_t = 2)]
+        workers: usize,
         #[command(flatten)]
         place: Place,
     },
@@ -351,7 +355,11 @@ fn main() -> std::process::ExitCode {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { listen, place } => serve(listen, &place).await,
+        Command::Serve {
+            listen,
+            workers,
+            place,
+        } => serve(listen, workers, &place).await,
         Command::Worker { workers, place } => worker_only(workers, &place).await,
         Command::Trace {
             target,
@@ -814,7 +822,7 @@ async fn trace_command(
     Ok(())
 }
 
-async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
+async fn serve(listen: SocketAddr, background_workers: usize, place: &Place) -> anyhow::Result<()> {
     let Opened { config, store } = place.open().await?;
     if config.network.offline {
         tracing::info!(
@@ -856,9 +864,9 @@ async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {listen}"))?;
     let local = listener.local_addr()?;
     tracing::info!(procedure = %config.procedure, engine = ?store.engine(), "listening on http://{local}");
-    // The web server and, beside it, two background workers (more with `hotline worker`).
+    // The web server and, beside it, the background workers (more with `hotline worker`).
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let background = tokio::spawn(workers.run(2, "serve", stop_rx));
+    let background = tokio::spawn(workers.run(background_workers, "serve", stop_rx));
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
@@ -873,7 +881,6 @@ async fn serve(listen: SocketAddr, place: &Place) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Resolves on SIGTERM or Ctrl-C; requests in flight are finished first.
 /// Resolves on SIGTERM or Ctrl-C; requests in flight are finished first. The handlers are
 /// registered when this is called, not when the future is first polled, so a signal that
 /// arrives right after start-up is not lost to the default action.

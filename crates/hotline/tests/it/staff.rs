@@ -780,8 +780,13 @@ async fn assessment_second_opinion_review_and_the_welfare_cap() {
 #[tokio::test]
 async fn forward_unopened_shows_addresses_defanged_and_offers_no_assessment() {
     each_engine(|db| async move {
+        // No background workers: the case must wait for a person here, not be forwarded
+        // by its trace first.
         let options = Options {
-            env: vec![("HOTLINE_PROCEDURE", "forward-unopened")],
+            env: vec![
+                ("HOTLINE_PROCEDURE", "forward-unopened"),
+                ("HOTLINE_WORKERS", "0"),
+            ],
             ..Options::default()
         };
         let server = Server::start(&db, &options);
