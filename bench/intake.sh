@@ -72,21 +72,23 @@ for engine in $engines; do
   server=$!
   pids+=($server)
   wait_for "http://127.0.0.1:$port/readyz"
+  sleep 1
+  idle_rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
   peak=0
   for c in $CONNECTIONS; do
     read -r rate bad p50 p99 < <(median_of_runs "http://127.0.0.1:$port" "$c" "$engine-c$c")
     read -r nrate _ _ _ < <(median_of_runs "http://127.0.0.1:$nginx_port" "$c" "nginx-c$c")
-    ratio=$(awk -v a="$rate" -v b="$nrate" 'BEGIN { printf "%.1f%%", b > 0 ? 100 * a / b : 0 }')
+    ratio=$(awk -v a="$rate" -v b="$nrate" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }')
     printf '%-9s %5s %12s %12s %7s %7s %9s %9s\n' "$engine" "$c" "$rate" "$nrate" "$ratio" "$bad" "$p50" "$p99"
     peak=$rate
   done
   # Half of the peak (the last, largest connection count), held by pausing each connection.
   c=${CONNECTIONS##* }
-  pause=$(awk -v c="$c" -v r="$peak" 'BEGIN { printf "%d", r > 0 ? 2000 * c / r : 0 }')
+  pause=$(awk -v c="$c" -v r="$peak" 'BEGIN { printf "%d", (r > 0 ? 2000 * c / r : 0) }')
   read -r rate bad p50 p99 < <(run_wrk "http://127.0.0.1:$port" "$c" "$engine-half" "$pause")
   printf '%-9s %5s %12s %12s %7s %7s %9s %9s   (half of peak: %s ms pause per connection)\n' "$engine" "$c" "$rate" "-" "-" "$bad" "$p50" "$p99" "$pause"
   rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
-  echo "$engine: serve RSS after the runs: ${rss} MB"
+  echo "$engine: serve RSS idle (IP database loaded) ${idle_rss} MB, after the runs ${rss} MB"
   kill "$server"; wait "$server" 2>/dev/null || true
   [ "$engine" = postgres ] && psql "$PG/postgres" -qc "DROP DATABASE $name" >/dev/null
 done

@@ -9,6 +9,7 @@
 
 pub mod audit;
 pub mod casework;
+mod intake;
 pub mod jobs;
 pub mod notices;
 pub mod partners;
@@ -83,8 +84,6 @@ enum Db {
     Sqlite {
         write: SqlitePool,
         read: SqlitePool,
-        /// Reports for the group-commit writer (see `reports::spawn_intake_writer`).
-        intake: tokio::sync::mpsc::Sender<reports::PendingReport>,
     },
     Postgres(PgPool),
 }
@@ -155,6 +154,8 @@ pub(crate) use {on_read_pool, on_write_pool};
 pub struct Store {
     db: Db,
     keys: Arc<Keyring>,
+    /// Reports for the group-commit writer (see `intake.rs`).
+    intake: tokio::sync::mpsc::Sender<intake::PendingReport>,
 }
 
 impl Store {
@@ -175,7 +176,8 @@ impl Store {
             }
             Self::open_sqlite(Path::new(path)).await?
         };
-        Ok(Store { db, keys })
+        let intake = intake::spawn_writer(db.clone());
+        Ok(Store { db, keys, intake })
     }
 
     async fn open_sqlite(path: &Path) -> Result<Db> {
@@ -201,12 +203,7 @@ impl Store {
         // A read-only connection cannot open a database file that does not exist yet; the
         // write pool above has just created it, so this only fails for real problems.
         let read = read?;
-        let intake = reports::spawn_intake_writer(write.clone());
-        Ok(Db::Sqlite {
-            write,
-            read,
-            intake,
-        })
+        Ok(Db::Sqlite { write, read })
     }
 
     pub fn engine(&self) -> Engine {

@@ -41,13 +41,13 @@ pub struct ReporterMessage {
     pub body: String,
 }
 
-const INSERT_REPORT: &str = "INSERT INTO reports \
+pub(crate) const INSERT_REPORT: &str = "INSERT INTO reports \
     (id, received_at, channel, where_found, language, urgent, description_sealed, contact_sealed, receipt_hash) \
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
 // Joins the open case for the address or opens one, in one statement: the partial unique
 // index makes concurrent reports of one address meet here instead of opening two cases.
-const UPSERT_CASE: &str = "INSERT INTO cases \
+pub(crate) const UPSERT_CASE: &str = "INSERT INTO cases \
     (canonical_url, scheme, host, registrable_domain, ip_literal, onion, state, priority, report_count, created_at, updated_at, last_reported_at) \
     VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, 1, $8, $8, $8) \
     ON CONFLICT (canonical_url) WHERE state <> 'closed' DO UPDATE SET \
@@ -57,11 +57,15 @@ const UPSERT_CASE: &str = "INSERT INTO cases \
         priority = CASE WHEN excluded.priority > cases.priority THEN excluded.priority ELSE cases.priority END \
     RETURNING id, report_count";
 
-const INSERT_REPORT_ADDRESS: &str = "INSERT INTO report_addresses \
+pub(crate) const INSERT_REPORT_ADDRESS: &str = "INSERT INTO report_addresses \
     (report_id, position, case_id, submitted_sealed, had_userinfo) VALUES ($1, $2, $3, $4, $5)";
 
-const INSERT_EVENT: &str =
+pub(crate) const INSERT_EVENT: &str =
     "INSERT INTO case_events (case_id, at, kind, report_id) VALUES ($1, $2, $3, $4)";
+
+/// The columns of a trace job, for the multi-row form in intake.rs.
+pub(crate) const ENQUEUE_TRACE_PREFIX: &str = "INSERT INTO jobs \
+    (kind, payload, case_id, state, priority, run_at, attempts, max_attempts, fence, dedupe_key, created_at, updated_at) ";
 
 /// The trace job of a new case (see jobs.rs).
 pub(crate) const ENQUEUE_TRACE: &str = "INSERT INTO jobs \
@@ -86,21 +90,21 @@ type StatusRow = (Uuid, i64, Option<String>, Option<i64>);
 type MessageRow = (i64, i64, Vec<u8>);
 
 /// A report with its secrets sealed, ready for SQL.
-struct Sealed {
-    report_id: Uuid,
-    receipt: Receipt,
-    receipt_hash: Vec<u8>,
-    description: Option<Vec<u8>>,
-    contact: Option<Vec<u8>>,
-    submitted: Vec<Vec<u8>>,
+pub(crate) struct Sealed {
+    pub report_id: Uuid,
+    pub receipt: Receipt,
+    pub receipt_hash: Vec<u8>,
+    pub description: Option<Vec<u8>>,
+    pub contact: Option<Vec<u8>>,
+    pub submitted: Vec<Vec<u8>>,
 }
 
 /// Inserts a sealed report inside transaction `$tx` and joins each address to its case;
 /// evaluates to the cases in the order reported.
 macro_rules! insert_sealed_report {
     ($tx:expr, $report:expr, $s:expr, $at:expr) => {{
-        let report: &NewReport = $report;
-        let s: &Sealed = $s;
+        let report: &hotline_domain::NewReport = $report;
+        let s: &$crate::reports::Sealed = $s;
         let at: i64 = $at;
         let priority: i64 = i64::from(report.urgent);
         // Upsert cases in canonical order, so two reports naming the same addresses in
@@ -112,8 +116,8 @@ macro_rules! insert_sealed_report {
                 .canonical
                 .cmp(&report.addresses[*b].address.canonical)
         });
-        let mut cases: Vec<Option<CaseRef>> = vec![None; report.addresses.len()];
-        sqlx::query(INSERT_REPORT)
+        let mut cases: Vec<Option<$crate::reports::CaseRef>> = vec![None; report.addresses.len()];
+        sqlx::query($crate::reports::INSERT_REPORT)
             .bind(s.report_id)
             .bind(at)
             .bind(report.channel.as_str())
@@ -127,7 +131,7 @@ macro_rules! insert_sealed_report {
             .await?;
         for &i in &order {
             let a = &report.addresses[i].address;
-            let (case_id, count): (i64, i64) = sqlx::query_as(UPSERT_CASE)
+            let (case_id, count): (i64, i64) = sqlx::query_as($crate::reports::UPSERT_CASE)
                 .bind(&a.canonical)
                 .bind(&a.scheme)
                 .bind(&a.host)
@@ -138,7 +142,7 @@ macro_rules! insert_sealed_report {
                 .bind(at)
                 .fetch_one(&mut *$tx)
                 .await?;
-            sqlx::query(INSERT_REPORT_ADDRESS)
+            sqlx::query($crate::reports::INSERT_REPORT_ADDRESS)
                 .bind(s.report_id)
                 .bind(i as i64)
                 .bind(case_id)
@@ -146,7 +150,7 @@ macro_rules! insert_sealed_report {
                 .bind(a.had_userinfo)
                 .execute(&mut *$tx)
                 .await?;
-            sqlx::query(INSERT_EVENT)
+            sqlx::query($crate::reports::INSERT_EVENT)
                 .bind(case_id)
                 .bind(at)
                 .bind("received")
@@ -156,7 +160,7 @@ macro_rules! insert_sealed_report {
             if count == 1 {
                 // A new case is traced in the background; queued in the same transaction, so
                 // an accepted report never lacks its trace job.
-                sqlx::query(ENQUEUE_TRACE)
+                sqlx::query($crate::reports::ENQUEUE_TRACE)
                     .bind(serde_json::json!({ "case_id": case_id }).to_string())
                     .bind(case_id)
                     .bind(priority)
@@ -165,83 +169,16 @@ macro_rules! insert_sealed_report {
                     .execute(&mut *$tx)
                     .await?;
             }
-            cases[i] = Some(CaseRef {
+            cases[i] = Some($crate::reports::CaseRef {
                 case_id,
                 canonical: a.canonical.clone(),
                 opened: count == 1,
             });
         }
-        cases.into_iter().flatten().collect::<Vec<CaseRef>>()
+        cases.into_iter().flatten().collect::<Vec<$crate::reports::CaseRef>>()
     }};
 }
-
-/// The most reports one intake transaction commits.
-const MAX_BATCH: usize = 256;
-
-/// A report waiting for the SQLite intake writer, and where its outcome goes.
-pub(crate) struct PendingReport {
-    report: NewReport,
-    sealed: Sealed,
-    at: i64,
-    reply: tokio::sync::oneshot::Sender<Result<Vec<CaseRef>>>,
-}
-
-/// Starts the SQLite intake writer: group commit. It takes every report waiting (up to
-/// [`MAX_BATCH`]), writes each under its own savepoint in one transaction, commits once, and
-/// only then answers each sender: a `201` still means the report is on disk, and one fsync
-/// covers a burst. A report that fails (a receipt clash) is rolled back alone.
-pub(crate) fn spawn_intake_writer(
-    pool: sqlx::SqlitePool,
-) -> tokio::sync::mpsc::Sender<PendingReport> {
-    let (sender, mut waiting) = tokio::sync::mpsc::channel::<PendingReport>(4 * MAX_BATCH);
-    tokio::spawn(async move {
-        let mut batch = Vec::with_capacity(MAX_BATCH);
-        while waiting.recv_many(&mut batch, MAX_BATCH).await > 0 {
-            let outcomes = match write_batch(&pool, &batch).await {
-                Ok(outcomes) => outcomes,
-                Err(e) => {
-                    tracing::error!(error = %e, reports = batch.len(), "an intake transaction failed");
-                    let why = e.to_string();
-                    batch
-                        .iter()
-                        .map(|_| Err(StoreError::Intake(why.clone())))
-                        .collect()
-                }
-            };
-            for (pending, outcome) in batch.drain(..).zip(outcomes) {
-                // The sender may have gone (client disconnected): the report stays stored.
-                let _ = pending.reply.send(outcome);
-            }
-        }
-    });
-    sender
-}
-
-async fn write_batch(
-    pool: &sqlx::SqlitePool,
-    batch: &[PendingReport],
-) -> Result<Vec<Result<Vec<CaseRef>>>> {
-    use crate::BeginWrite as _;
-    let mut tx = pool.begin_write().await?;
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for p in batch {
-        let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
-        let one: Result<Vec<CaseRef>> =
-            async { Ok(insert_sealed_report!(savepoint, &p.report, &p.sealed, p.at)) }.await;
-        match one {
-            Ok(cases) => {
-                savepoint.commit().await?;
-                outcomes.push(Ok(cases));
-            }
-            Err(e) => {
-                savepoint.rollback().await?;
-                outcomes.push(Err(e));
-            }
-        }
-    }
-    tx.commit().await?;
-    Ok(outcomes)
-}
+pub(crate) use insert_sealed_report;
 
 impl Store {
     fn seal_report(&self, report: &NewReport, now: OffsetDateTime) -> Result<Sealed> {
@@ -322,35 +259,25 @@ impl Store {
         }
     }
 
+    /// Hands the report to the intake writer and waits until it is committed.
     async fn insert_report(
         &self,
         report: &NewReport,
         s: Sealed,
         now: OffsetDateTime,
     ) -> Result<Vec<CaseRef>> {
-        let at = to_millis(now);
-        match &self.db {
-            // One writer commits the reports that arrived together in one transaction.
-            crate::Db::Sqlite { intake, .. } => {
-                let (reply, answer) = tokio::sync::oneshot::channel();
-                let pending = PendingReport {
-                    report: report.clone(),
-                    sealed: s,
-                    at,
-                    reply,
-                };
-                intake.send(pending).await.map_err(|_| StoreError::Closed)?;
-                answer.await.map_err(|_| StoreError::Closed)?
-            }
-            // Concurrent commits already share WAL flushes on PostgreSQL.
-            crate::Db::Postgres(pool) => {
-                use crate::BeginWrite as _;
-                let mut tx = pool.begin_write().await?;
-                let cases = insert_sealed_report!(tx, report, &s, at);
-                tx.commit().await?;
-                Ok(cases)
-            }
-        }
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let pending = crate::intake::PendingReport {
+            report: report.clone(),
+            sealed: s,
+            at: to_millis(now),
+            reply,
+        };
+        self.intake
+            .send(pending)
+            .await
+            .map_err(|_| StoreError::Closed)?;
+        answer.await.map_err(|_| StoreError::Closed)?
     }
 
     /// Fills the database with `n` synthetic reports of distinct addresses under
@@ -379,15 +306,9 @@ impl Store {
                 let sealed = self.seal_report(&report, at)?;
                 batch.push((report, sealed, to_millis(at)));
             }
-            on_write_pool!(&self.db, pool => {
-                let mut tx = pool.begin_write().await?;
-                for (report, s, at) in &batch {
-                    let report: &NewReport = report;
-                    let at: i64 = *at;
-                    let _cases = insert_sealed_report!(tx, report, s, at);
-                }
-                tx.commit().await?;
-            });
+            let items: Vec<(&NewReport, &Sealed, i64)> =
+                batch.iter().map(|(r, s, at)| (r, s, *at)).collect();
+            crate::intake::write_batch(&self.db, &items).await?;
             done = upto;
         }
         Ok(())

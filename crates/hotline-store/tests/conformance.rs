@@ -1263,3 +1263,54 @@ async fn a_deferred_job_waits_keeps_its_dedupe_key_and_spends_no_attempt() {
         assert_eq!(summary.last_error.as_deref(), Some("not due"), "{engine}");
     });
 }
+
+#[tokio::test]
+async fn a_burst_of_overlapping_reports_counts_every_report_and_opens_each_case_once() {
+    // Reports arriving together are committed together (group commit): each must still join
+    // the right cases, count once on each, and exactly one report must have opened each case.
+    on_every_engine!(|store, engine| {
+        let now = OffsetDateTime::now_utc();
+        // An open case from before the burst: the burst joins it and does not reopen it.
+        let before = store
+            .submit_report(&report(&["http://shared-0.example.test/"], None), now)
+            .await
+            .unwrap();
+        let tasks: Vec<_> = (0..300)
+            .map(|i| {
+                let store = store.clone();
+                let shared = format!("http://shared-{}.example.test/", i % 7);
+                let own = format!("http://own-{i}.example.test/");
+                let r = report(&[&shared, &own], Some("burst"));
+                tokio::spawn(async move { store.submit_report(&r, now).await })
+            })
+            .collect();
+        let mut opened: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+        let mut receipts = Vec::new();
+        for t in tasks {
+            let stored = t.await.unwrap().unwrap_or_else(|e| panic!("{engine}: {e}"));
+            assert_eq!(stored.cases.len(), 2, "{engine}");
+            assert!(stored.cases[0].canonical.contains("shared-"), "{engine}: in the order reported");
+            for c in &stored.cases {
+                *opened.entry(c.case_id).or_default() += usize::from(c.opened);
+            }
+            receipts.push(stored.receipt);
+        }
+        let counts = store.counts().await.unwrap();
+        assert_eq!((counts.reports, counts.cases), (301, 307), "{engine}");
+        assert_eq!(opened.len(), 307, "{engine}");
+        let shared0 = before.cases[0].case_id;
+        assert_eq!(opened[&shared0], 0, "{engine}: an open case was opened again");
+        assert!(
+            opened.iter().all(|(id, n)| *id == shared0 || *n == 1),
+            "{engine}: a case opened other than once: {opened:?}"
+        );
+        assert_eq!(
+            store.case_summary(shared0).await.unwrap().unwrap().report_count,
+            1 + 300 / 7 + 1,
+            "{engine}"
+        );
+        for r in receipts.iter().step_by(37) {
+            assert!(store.report_status(r).await.unwrap().is_some(), "{engine}");
+        }
+    });
+}

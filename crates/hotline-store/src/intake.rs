@@ -1,0 +1,266 @@
+//! Group commit for intake: one writer takes every report waiting (up to [`MAX_BATCH`]),
+//! writes them with a few multi-row statements in one transaction, commits once, and only
+//! then answers each sender. A `201` still means the report is on disk; one fsync covers a
+//! burst, and the cost per statement is shared by the whole batch. If a batch fails (a receipt
+//! clash, astronomically rare), each of its reports is written again on its own, so one bad
+//! report never takes the others down.
+
+use std::collections::BTreeMap;
+
+use hotline_domain::NewReport;
+
+use crate::reports::{CaseRef, ENQUEUE_TRACE_PREFIX, Sealed, insert_sealed_report};
+use crate::{Db, Result, StoreError};
+
+/// The most reports one intake transaction commits.
+pub(crate) const MAX_BATCH: usize = 256;
+
+/// Rows per multi-row statement: well under SQLite's 32,766 and PostgreSQL's 65,535
+/// parameters with the widest row (12 columns).
+const ROWS_PER_STATEMENT: usize = 1_000;
+
+/// A report waiting for the intake writer, and where its outcome goes.
+pub(crate) struct PendingReport {
+    pub report: NewReport,
+    pub sealed: Sealed,
+    pub at: i64,
+    pub reply: tokio::sync::oneshot::Sender<Result<Vec<CaseRef>>>,
+}
+
+/// Starts the intake writer for `db`; reports sent to the returned channel are committed in
+/// batches.
+pub(crate) fn spawn_writer(db: Db) -> tokio::sync::mpsc::Sender<PendingReport> {
+    let (sender, mut waiting) = tokio::sync::mpsc::channel::<PendingReport>(4 * MAX_BATCH);
+    tokio::spawn(async move {
+        let mut batch = Vec::with_capacity(MAX_BATCH);
+        while waiting.recv_many(&mut batch, MAX_BATCH).await > 0 {
+            let items: Vec<(&NewReport, &Sealed, i64)> = batch
+                .iter()
+                .map(|p: &PendingReport| (&p.report, &p.sealed, p.at))
+                .collect();
+            let outcomes = match write_batch(&db, &items).await {
+                Ok(cases) => cases.into_iter().map(Ok).collect(),
+                Err(e) if items.len() == 1 => vec![Err(e)],
+                Err(e) => {
+                    tracing::warn!(error = %e, reports = items.len(), "an intake batch failed; writing its reports one by one");
+                    let mut outcomes = Vec::with_capacity(items.len());
+                    for item in &items {
+                        outcomes.push(write_one(&db, *item).await);
+                    }
+                    outcomes
+                }
+            };
+            drop(items);
+            for (pending, outcome) in batch.drain(..).zip(outcomes) {
+                // The sender may have gone (the client hung up): the report stays stored.
+                let _ = pending.reply.send(outcome);
+            }
+        }
+    });
+    sender
+}
+
+async fn write_one(
+    db: &Db,
+    (report, sealed, at): (&NewReport, &Sealed, i64),
+) -> Result<Vec<CaseRef>> {
+    crate::on_write_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        let cases = insert_sealed_report!(tx, report, sealed, at);
+        tx.commit().await?;
+        Ok(cases)
+    })
+}
+
+/// Writes `items` in one transaction; the cases of each report, in its order.
+pub(crate) async fn write_batch(
+    db: &Db,
+    items: &[(&NewReport, &Sealed, i64)],
+) -> Result<Vec<Vec<CaseRef>>> {
+    crate::on_write_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        let cases = insert_batch!(tx, items);
+        tx.commit().await?;
+        Ok(cases)
+    })
+}
+
+/// One open case's share of a batch: every report naming the address, aggregated.
+struct CaseShare<'a> {
+    address: &'a hotline_domain::CanonicalAddress,
+    reports: i64,
+    priority: i64,
+    first_at: i64,
+    last_at: i64,
+}
+
+/// The addresses of a batch, each once, in canonical order: cases are upserted in that order,
+/// so two batches (or a batch and a single report) take row locks in the same order.
+fn shares<'a>(items: &[(&'a NewReport, &Sealed, i64)]) -> BTreeMap<&'a str, CaseShare<'a>> {
+    let mut shares: BTreeMap<&str, CaseShare> = BTreeMap::new();
+    for (report, _, at) in items {
+        for a in &report.addresses {
+            let priority = i64::from(report.urgent);
+            shares
+                .entry(a.address.canonical.as_str())
+                .and_modify(|s| {
+                    s.reports += 1;
+                    s.priority = s.priority.max(priority);
+                    s.first_at = s.first_at.min(*at);
+                    s.last_at = s.last_at.max(*at);
+                })
+                .or_insert(CaseShare {
+                    address: &a.address,
+                    reports: 1,
+                    priority,
+                    first_at: *at,
+                    last_at: *at,
+                });
+        }
+    }
+    shares
+}
+
+/// Inserts a batch of sealed reports inside transaction `$tx` with multi-row statements;
+/// evaluates to each report's cases, in the order reported. A case is `opened` by the first
+/// report in the batch that names it, when no open case had the address.
+macro_rules! insert_batch {
+    ($tx:expr, $items:expr) => {{
+        let items: &[(&NewReport, &Sealed, i64)] = $items;
+        for chunk in items.chunks(ROWS_PER_STATEMENT) {
+            let mut q = sqlx::QueryBuilder::new(
+                "INSERT INTO reports (id, received_at, channel, where_found, language, urgent, \
+                 description_sealed, contact_sealed, receipt_hash) ",
+            );
+            q.push_values(chunk, |mut row, (report, s, at)| {
+                row.push_bind(s.report_id)
+                    .push_bind(*at)
+                    .push_bind(report.channel.as_str())
+                    .push_bind(report.where_found.as_str())
+                    .push_bind(report.language.as_str())
+                    .push_bind(report.urgent)
+                    .push_bind(s.description.as_deref())
+                    .push_bind(s.contact.as_deref())
+                    .push_bind(s.receipt_hash.as_slice());
+            });
+            q.build().execute(&mut *$tx).await?;
+        }
+
+        let shares = shares(items);
+        let shares: Vec<(&str, CaseShare)> = shares.into_iter().collect();
+        let counts: std::collections::HashMap<&str, i64> =
+            shares.iter().map(|(c, s)| (*c, s.reports)).collect();
+        // canonical -> (case id, opened in this batch)
+        let mut case_of: std::collections::HashMap<String, (i64, bool)> =
+            std::collections::HashMap::with_capacity(shares.len());
+        for chunk in shares.chunks(ROWS_PER_STATEMENT) {
+            let mut q = sqlx::QueryBuilder::new(
+                "INSERT INTO cases (canonical_url, scheme, host, registrable_domain, ip_literal, \
+                 onion, state, priority, report_count, created_at, updated_at, last_reported_at) ",
+            );
+            q.push_values(chunk, |mut row, (canonical, s)| {
+                row.push_bind(*canonical)
+                    .push_bind(s.address.scheme.as_str())
+                    .push_bind(s.address.host.as_str())
+                    .push_bind(s.address.registrable_domain.as_deref())
+                    .push_bind(s.address.ip_literal)
+                    .push_bind(s.address.onion)
+                    .push("'new'")
+                    .push_bind(s.priority)
+                    .push_bind(s.reports)
+                    .push_bind(s.first_at)
+                    .push_bind(s.last_at)
+                    .push_bind(s.last_at);
+            });
+            q.push(
+                " ON CONFLICT (canonical_url) WHERE state <> 'closed' DO UPDATE SET \
+                 report_count = cases.report_count + excluded.report_count, \
+                 last_reported_at = excluded.last_reported_at, \
+                 updated_at = excluded.updated_at, \
+                 priority = CASE WHEN excluded.priority > cases.priority THEN excluded.priority ELSE cases.priority END \
+                 RETURNING id, canonical_url, report_count",
+            );
+            let rows: Vec<(i64, String, i64)> = q.build_query_as().fetch_all(&mut *$tx).await?;
+            for (id, canonical, count) in rows {
+                let reports = counts.get(canonical.as_str()).copied().unwrap_or(0);
+                // A case that existed already counts its earlier reports too.
+                case_of.insert(canonical, (id, count == reports));
+            }
+        }
+
+        // Each report's cases, in its order; `opened` goes to the first report naming a new case.
+        let mut first_seen = std::collections::HashSet::new();
+        let mut cases: Vec<Vec<CaseRef>> = Vec::with_capacity(items.len());
+        let mut links: Vec<(uuid::Uuid, i64, i64, &[u8], bool, i64)> = Vec::new();
+        for (report, s, at) in items {
+            let mut mine = Vec::with_capacity(report.addresses.len());
+            for (i, a) in report.addresses.iter().enumerate() {
+                let canonical = &a.address.canonical;
+                let (case_id, new) = *case_of.get(canonical).ok_or_else(|| {
+                    StoreError::Intake(format!("no case came back for {canonical}"))
+                })?;
+                mine.push(CaseRef {
+                    case_id,
+                    canonical: canonical.clone(),
+                    opened: new && first_seen.insert(case_id),
+                });
+                links.push((s.report_id, i as i64, case_id, s.submitted[i].as_slice(), a.address.had_userinfo, *at));
+            }
+            cases.push(mine);
+        }
+
+        for chunk in links.chunks(ROWS_PER_STATEMENT) {
+            let mut q = sqlx::QueryBuilder::new(
+                "INSERT INTO report_addresses (report_id, position, case_id, submitted_sealed, had_userinfo) ",
+            );
+            q.push_values(chunk, |mut row, (report_id, position, case_id, sealed, userinfo, _)| {
+                row.push_bind(*report_id)
+                    .push_bind(*position)
+                    .push_bind(*case_id)
+                    .push_bind(*sealed)
+                    .push_bind(*userinfo);
+            });
+            q.build().execute(&mut *$tx).await?;
+
+            let mut q = sqlx::QueryBuilder::new("INSERT INTO case_events (case_id, at, kind, report_id) ");
+            q.push_values(chunk, |mut row, (report_id, _, case_id, _, _, at)| {
+                row.push_bind(*case_id)
+                    .push_bind(*at)
+                    .push("'received'")
+                    .push_bind(*report_id);
+            });
+            q.build().execute(&mut *$tx).await?;
+        }
+
+        // A new case is traced in the background; queued in the same transaction, so an
+        // accepted report never lacks its trace job.
+        let opened: Vec<(i64, i64, i64)> = shares
+            .iter()
+            .filter_map(|(canonical, s)| {
+                let (id, new) = case_of.get(*canonical)?;
+                new.then_some((*id, s.priority, s.first_at))
+            })
+            .collect();
+        for chunk in opened.chunks(ROWS_PER_STATEMENT) {
+            let mut q = sqlx::QueryBuilder::new(ENQUEUE_TRACE_PREFIX);
+            q.push_values(chunk, |mut row, (case_id, priority, at)| {
+                row.push("'trace'")
+                    .push_bind(serde_json::json!({ "case_id": case_id }).to_string())
+                    .push_bind(*case_id)
+                    .push("'queued'")
+                    .push_bind(*priority)
+                    .push_bind(*at)
+                    .push("0")
+                    .push("5")
+                    .push("0")
+                    .push_bind(format!("trace:{case_id}"))
+                    .push_bind(*at)
+                    .push_bind(*at);
+            });
+            q.push(" ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') DO NOTHING");
+            q.build().execute(&mut *$tx).await?;
+        }
+        cases
+    }};
+}
+use insert_batch;
