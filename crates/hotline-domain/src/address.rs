@@ -99,12 +99,14 @@ impl CanonicalAddress {
                 .map_err(|e| AddressError::Invalid(e.to_string()))?;
         }
 
-        let path = normalise_percent_encoding(url.path());
-        if path != url.path() {
-            url.set_path(&path);
+        if url.path().contains('%') {
+            let path = normalise_percent_encoding(url.path());
+            if path != url.path() {
+                url.set_path(&path);
+            }
         }
 
-        let canonical = url.to_string();
+        let canonical: String = url.into();
         if canonical.len() > MAX_ADDRESS_LEN {
             return Err(AddressError::TooLong);
         }
@@ -164,19 +166,28 @@ fn trim_wrapping(input: &str) -> &str {
 
 /// Undoes the usual defanging (`hxxp`, `[.]`, `(.)`, `[:]`), so that a partner's or a
 /// reporter's defanged address joins the same case as the live one.
-fn refang(input: &str) -> String {
-    let mut s = input
-        .replace("[.]", ".")
-        .replace("(.)", ".")
-        .replace("[:]", ":");
-    let lower = s.to_ascii_lowercase();
+fn refang(input: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    // Most addresses are not defanged: no copy for them.
+    let mut s: Cow<str> = if input.contains(['[', '(']) {
+        Cow::Owned(
+            input
+                .replace("[.]", ".")
+                .replace("(.)", ".")
+                .replace("[:]", ":"),
+        )
+    } else {
+        Cow::Borrowed(input)
+    };
     for (fanged, live) in [
         ("hxxps://", "https://"),
         ("hxxp://", "http://"),
         ("fxp://", "ftp://"),
     ] {
-        if lower.starts_with(fanged) {
-            s = format!("{live}{}", &s[fanged.len()..]);
+        if s.get(..fanged.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(fanged))
+        {
+            s = Cow::Owned(format!("{live}{}", &s[fanged.len()..]));
             break;
         }
     }
@@ -185,7 +196,7 @@ fn refang(input: &str) -> String {
 
 /// Adds `http://` when the reporter gave no scheme, and tells a real scheme
 /// (`javascript:`, `mailto:`) apart from a host with a port (`example.com:8080/x`).
-fn with_scheme(input: &str) -> Result<String, AddressError> {
+fn with_scheme(input: &str) -> Result<std::borrow::Cow<'_, str>, AddressError> {
     if let Some(colon) = input.find(':') {
         let candidate = &input[..colon];
         let rest = &input[colon + 1..];
@@ -195,23 +206,28 @@ fn with_scheme(input: &str) -> Result<String, AddressError> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
         if looks_like_scheme {
-            let lower = candidate.to_ascii_lowercase();
-            if ALLOWED_SCHEMES.contains(&lower.as_str()) || rest.starts_with("//") {
-                return Ok(input.to_owned());
+            if rest.starts_with("//")
+                || ALLOWED_SCHEMES
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(candidate))
+            {
+                return Ok(input.into());
             }
             let port_len = rest.bytes().take_while(u8::is_ascii_digit).count();
             let after_port = &rest[port_len..];
             let is_port = port_len > 0
                 && (after_port.is_empty() || after_port.starts_with(['/', '?', '#', '\\']));
             if !is_port {
-                return Err(AddressError::SchemeNotAllowed(lower));
+                return Err(AddressError::SchemeNotAllowed(
+                    candidate.to_ascii_lowercase(),
+                ));
             }
         }
     }
     if input.starts_with("//") {
-        return Ok(format!("http:{input}"));
+        return Ok(format!("http:{input}").into());
     }
-    Ok(format!("http://{input}"))
+    Ok(format!("http://{input}").into())
 }
 
 /// Decodes percent-encoded unreserved characters and upper-cases the hex of the others

@@ -1,4 +1,4 @@
-//! Group commit for intake: one writer takes every report waiting (up to [`MAX_BATCH`]),
+//! Group commit for intake: a writer takes every report waiting (up to [`MAX_BATCH`]),
 //! writes them with a few multi-row statements in one transaction, commits once, and only
 //! then answers each sender. A `201` still means the report is on disk; one fsync covers a
 //! burst, and the cost per statement is shared by the whole batch. If a batch fails (a receipt
@@ -6,6 +6,8 @@
 //! report never takes the others down.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use hotline_domain::NewReport;
 
@@ -27,37 +29,74 @@ pub(crate) struct PendingReport {
     pub reply: tokio::sync::oneshot::Sender<Result<Vec<CaseRef>>>,
 }
 
-/// Starts the intake writer for `db`; reports sent to the returned channel are committed in
-/// batches.
-pub(crate) fn spawn_writer(db: Db) -> tokio::sync::mpsc::Sender<PendingReport> {
-    let (sender, mut waiting) = tokio::sync::mpsc::channel::<PendingReport>(4 * MAX_BATCH);
-    tokio::spawn(async move {
-        let mut batch = Vec::with_capacity(MAX_BATCH);
-        while waiting.recv_many(&mut batch, MAX_BATCH).await > 0 {
-            let items: Vec<(&NewReport, &Sealed, i64)> = batch
-                .iter()
-                .map(|p: &PendingReport| (&p.report, &p.sealed, p.at))
-                .collect();
-            let outcomes = match write_batch(&db, &items).await {
-                Ok(cases) => cases.into_iter().map(Ok).collect(),
-                Err(e) if items.len() == 1 => vec![Err(e)],
-                Err(e) => {
-                    tracing::warn!(error = %e, reports = items.len(), "an intake batch failed; writing its reports one by one");
-                    let mut outcomes = Vec::with_capacity(items.len());
-                    for item in &items {
-                        outcomes.push(write_one(&db, *item).await);
-                    }
-                    outcomes
+/// The way into the intake writers, and whether they are busy.
+#[derive(Debug, Clone)]
+pub(crate) struct Intake {
+    pub sender: tokio::sync::mpsc::Sender<PendingReport>,
+    /// Batches being written now.
+    writing: Arc<AtomicUsize>,
+}
+
+impl Intake {
+    /// Reports are waiting or being written: background work should hold back.
+    pub fn busy(&self) -> bool {
+        self.writing.load(Ordering::Relaxed) > 0
+            || self.sender.capacity() < self.sender.max_capacity()
+    }
+}
+
+/// Starts the intake writers for `db`; reports sent to them are committed in batches. SQLite
+/// has one writer (it allows one at a time anyway); PostgreSQL has several, so one batch is
+/// written while another waits for its commit to reach the disk.
+pub(crate) fn spawn_writers(db: Db) -> Intake {
+    let (sender, waiting) = tokio::sync::mpsc::channel::<PendingReport>(4 * MAX_BATCH);
+    let waiting = Arc::new(tokio::sync::Mutex::new(waiting));
+    let writing = Arc::new(AtomicUsize::new(0));
+    let writers = match db {
+        Db::Sqlite { .. } => 1,
+        Db::Postgres(_) => 4,
+    };
+    for _ in 0..writers {
+        let (db, waiting, writing) = (db.clone(), waiting.clone(), writing.clone());
+        tokio::spawn(async move {
+            let mut batch = Vec::with_capacity(MAX_BATCH);
+            loop {
+                // One writer at a time takes what is waiting; the others write meanwhile.
+                if waiting.lock().await.recv_many(&mut batch, MAX_BATCH).await == 0 {
+                    break;
                 }
-            };
-            drop(items);
-            for (pending, outcome) in batch.drain(..).zip(outcomes) {
-                // The sender may have gone (the client hung up): the report stays stored.
-                let _ = pending.reply.send(outcome);
+                writing.fetch_add(1, Ordering::Relaxed);
+                write_and_answer(&db, &mut batch).await;
+                writing.fetch_sub(1, Ordering::Relaxed);
             }
+        });
+    }
+    Intake { sender, writing }
+}
+
+/// Writes a batch and answers each of its senders; empties `batch`.
+async fn write_and_answer(db: &Db, batch: &mut Vec<PendingReport>) {
+    let items: Vec<(&NewReport, &Sealed, i64)> = batch
+        .iter()
+        .map(|p: &PendingReport| (&p.report, &p.sealed, p.at))
+        .collect();
+    let outcomes = match write_batch(db, &items).await {
+        Ok(cases) => cases.into_iter().map(Ok).collect(),
+        Err(e) if items.len() == 1 => vec![Err(e)],
+        Err(e) => {
+            tracing::warn!(error = %e, reports = items.len(), "an intake batch failed; writing its reports one by one");
+            let mut outcomes = Vec::with_capacity(items.len());
+            for item in &items {
+                outcomes.push(write_one(db, *item).await);
+            }
+            outcomes
         }
-    });
-    sender
+    };
+    drop(items);
+    for (pending, outcome) in batch.drain(..).zip(outcomes) {
+        // The sender may have gone (the client hung up): the report stays stored.
+        let _ = pending.reply.send(outcome);
+    }
 }
 
 async fn write_one(

@@ -274,6 +274,7 @@ impl Store {
             reply,
         };
         self.intake
+            .sender
             .send(pending)
             .await
             .map_err(|_| StoreError::Closed)?;

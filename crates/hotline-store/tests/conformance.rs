@@ -1289,7 +1289,10 @@ async fn a_burst_of_overlapping_reports_counts_every_report_and_opens_each_case_
         for t in tasks {
             let stored = t.await.unwrap().unwrap_or_else(|e| panic!("{engine}: {e}"));
             assert_eq!(stored.cases.len(), 2, "{engine}");
-            assert!(stored.cases[0].canonical.contains("shared-"), "{engine}: in the order reported");
+            assert!(
+                stored.cases[0].canonical.contains("shared-"),
+                "{engine}: in the order reported"
+            );
             for c in &stored.cases {
                 *opened.entry(c.case_id).or_default() += usize::from(c.opened);
             }
@@ -1299,13 +1302,21 @@ async fn a_burst_of_overlapping_reports_counts_every_report_and_opens_each_case_
         assert_eq!((counts.reports, counts.cases), (301, 307), "{engine}");
         assert_eq!(opened.len(), 307, "{engine}");
         let shared0 = before.cases[0].case_id;
-        assert_eq!(opened[&shared0], 0, "{engine}: an open case was opened again");
+        assert_eq!(
+            opened[&shared0], 0,
+            "{engine}: an open case was opened again"
+        );
         assert!(
             opened.iter().all(|(id, n)| *id == shared0 || *n == 1),
             "{engine}: a case opened other than once: {opened:?}"
         );
         assert_eq!(
-            store.case_summary(shared0).await.unwrap().unwrap().report_count,
+            store
+                .case_summary(shared0)
+                .await
+                .unwrap()
+                .unwrap()
+                .report_count,
             1 + 300 / 7 + 1,
             "{engine}"
         );

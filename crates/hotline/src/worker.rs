@@ -24,6 +24,8 @@ use hotline_store::{CaseActionError, ClaimedJob, Move, NewNotice, StaffUser, Sto
 const LEASE: time::Duration = time::Duration::minutes(5);
 /// Pause when there is no work (SQLite has no notification; PostgreSQL could LISTEN later).
 const IDLE: Duration = Duration::from_millis(500);
+/// The longest a worker holds back while intake is busy.
+const YIELD_TO_INTAKE: Duration = Duration::from_millis(250);
 
 /// What the workers need.
 pub struct Workers {
@@ -96,7 +98,15 @@ impl Workers {
             let mut stop = stop.clone();
             let id = format!("{name}/{}/{i}", std::process::id());
             tasks.push(tokio::spawn(async move {
+                let mut last_job = std::time::Instant::now();
                 while !*stop.borrow() {
+                    // Reports come first: while a burst is being written, background work
+                    // waits (taking a turn now and then, so it is never starved outright).
+                    if me.store.intake_busy() && last_job.elapsed() < YIELD_TO_INTAKE {
+                        tokio::time::sleep(Duration::from_millis(10)).await;
+                        continue;
+                    }
+                    last_job = std::time::Instant::now();
                     match me.run_one(&id).await {
                         Ok(true) => {}
                         Ok(false) => {
