@@ -352,18 +352,24 @@ impl Store {
         if filter.referred_to_police_only {
             sql.push_str(" AND c.referred_to_police = TRUE");
         }
-        if let Some(c) = after {
-            let p = arg(&mut binds, Bind::Int(c.priority));
-            let t = arg(&mut binds, Bind::Int(c.created_at));
-            let i = arg(&mut binds, Bind::Int(c.id));
-            sql.push_str(&format!(
-                " AND (c.priority < {p} OR (c.priority = {p} AND (c.created_at > {t} OR (c.created_at = {t} AND c.id > {i}))))"
-            ));
-        }
         let l = arg(&mut binds, Bind::Int(limit + 1));
-        sql.push_str(&format!(
-            " ORDER BY c.priority DESC, c.created_at, c.id LIMIT {l}"
-        ));
+        let order = " ORDER BY c.priority DESC, c.created_at, c.id";
+        let sql = match after {
+            None => format!("{sql}{order} LIMIT {l}"),
+            // Keyset paging in two index ranges: the rest of the cursor's priority, then the
+            // lower priorities. One `OR` over both would make the planner walk the queue
+            // index from the top to the cursor: 150 ms at a million cases instead of 1.
+            Some(c) => {
+                let p = arg(&mut binds, Bind::Int(c.priority));
+                let t = arg(&mut binds, Bind::Int(c.created_at));
+                let i = arg(&mut binds, Bind::Int(c.id));
+                format!(
+                    "SELECT * FROM ({sql} AND c.priority = {p} AND (c.created_at, c.id) > ({t}, {i}){order} LIMIT {l}) AS this_priority \
+                     UNION ALL SELECT * FROM ({sql} AND c.priority < {p}{order} LIMIT {l}) AS lower_priorities \
+                     ORDER BY 4 DESC, 6, 1 LIMIT {l}"
+                )
+            }
+        };
 
         let rows: Vec<QueueSqlRow> = on_read_pool!(&self.db, pool => {
             // Assembled from constant fragments only; every value is bound.

@@ -543,9 +543,10 @@ async fn the_queue_is_urgent_first_then_oldest_and_pages_by_keyset() {
         }
         let mut seen = Vec::new();
         let mut cursor = None;
+        // Pages of 3: a page boundary falls inside the urgent cases, and one page holds both.
         loop {
             let (rows, next) = store
-                .queue(&QueueFilter::default(), cursor, 10)
+                .queue(&QueueFilter::default(), cursor, 3)
                 .await
                 .unwrap();
             seen.extend(rows);
