@@ -84,6 +84,8 @@ enum Db {
     Sqlite {
         write: SqlitePool,
         read: SqlitePool,
+        /// The background checkpointer's connection.
+        checkpoint: SqlitePool,
     },
     Postgres(PgPool),
 }
@@ -195,11 +197,19 @@ impl Store {
             // it: the writer spends its time writing. Durability is untouched.
             .pragma("cache_size", "-65536")
             .pragma("mmap_size", "268435456");
+        // The writer never checkpoints: a checkpoint (copying the WAL into the database file
+        // and syncing it) would stall the commit that triggered it for tens of milliseconds.
+        // A connection of its own does it in the background instead (see `checkpointer`).
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.clone().pragma("wal_autocheckpoint", "0"))
+            .await?;
+        let checkpoint = SqlitePoolOptions::new()
+            .max_connections(1)
             .connect_with(options.clone())
             .await?;
+        tokio::spawn(checkpointer(checkpoint.clone()));
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .acquire_timeout(Duration::from_secs(30))
@@ -208,7 +218,11 @@ impl Store {
         // A read-only connection cannot open a database file that does not exist yet; the
         // write pool above has just created it, so this only fails for real problems.
         let read = read?;
-        Ok(Db::Sqlite { write, read })
+        Ok(Db::Sqlite {
+            write,
+            read,
+            checkpoint,
+        })
     }
 
     pub fn engine(&self) -> Engine {
@@ -259,11 +273,36 @@ impl Store {
     /// Closes every connection, waiting for work in progress.
     pub async fn close(&self) {
         match &self.db {
-            Db::Sqlite { write, read, .. } => {
+            Db::Sqlite {
+                write,
+                read,
+                checkpoint,
+            } => {
+                checkpoint.close().await;
                 read.close().await;
                 write.close().await;
             }
             Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+/// Copies the SQLite WAL into the database file every second, beside the writer (a passive
+/// checkpoint waits for nobody), until the store is closed.
+async fn checkpointer(pool: SqlitePool) {
+    loop {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await
+        {
+            if pool.is_closed() {
+                return;
+            }
+            tracing::warn!(error = %e, "WAL checkpoint failed; retrying");
         }
     }
 }
