@@ -80,11 +80,13 @@ for engine in $engines; do
     read -r nrate _ _ _ < <(median_of_runs "http://127.0.0.1:$nginx_port" "$c" "nginx-c$c")
     ratio=$(awk -v a="$rate" -v b="$nrate" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }')
     printf '%-9s %5s %12s %12s %7s %7s %9s %9s\n' "$engine" "$c" "$rate" "$nrate" "$ratio" "$bad" "$p50" "$p99"
-    peak=$rate
+    peak=$rate peak_p50=$p50
   done
-  # Half of the peak (the last, largest connection count), held by pausing each connection.
+  # Half of the peak (the last, largest connection count), held by pausing each connection:
+  # a connection's cycle (pause + latency) must last twice as long as at the peak, and the
+  # latency at the peak is what the pause need not add.
   c=${CONNECTIONS##* }
-  pause=$(awk -v c="$c" -v r="$peak" 'BEGIN { printf "%d", (r > 0 ? 2000 * c / r : 0) }')
+  pause=$(awk -v c="$c" -v r="$peak" -v l="$peak_p50" 'BEGIN { p = (r > 0 ? 2000 * c / r - l : 0); printf "%d", (p > 0 ? p : 0) }')
   read -r rate bad p50 p99 < <(run_wrk "http://127.0.0.1:$port" "$c" "$engine-half" "$pause")
   printf '%-9s %5s %12s %12s %7s %7s %9s %9s   (half of peak: %s ms pause per connection)\n' "$engine" "$c" "$rate" "-" "-" "$bad" "$p50" "$p99" "$pause"
   rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
