@@ -11,11 +11,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use hotline_domain::NewReport;
 
-use crate::reports::{CaseRef, ENQUEUE_TRACE_PREFIX, Sealed, insert_sealed_report};
+use crate::reports::{CaseRef, Sealed};
 use crate::{Db, Result, StoreError};
 
 /// The most reports one intake transaction commits.
 pub(crate) const MAX_BATCH: usize = 256;
+
+/// The columns of a trace job (the multi-row insert below supplies the values).
+const TRACE_JOB_COLUMNS: &str = "INSERT INTO jobs \
+    (kind, payload, case_id, state, priority, run_at, attempts, max_attempts, fence, dedupe_key, created_at, updated_at) ";
 
 /// Rows per multi-row statement: well under SQLite's 32,766 and PostgreSQL's 65,535
 /// parameters with the widest row (12 columns).
@@ -99,16 +103,12 @@ async fn write_and_answer(db: &Db, batch: &mut Vec<PendingReport>) {
     }
 }
 
-async fn write_one(
-    db: &Db,
-    (report, sealed, at): (&NewReport, &Sealed, i64),
-) -> Result<Vec<CaseRef>> {
-    crate::on_write_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let cases = insert_sealed_report!(tx, report, sealed, at);
-        tx.commit().await?;
-        Ok(cases)
-    })
+/// Writes one report in its own transaction.
+async fn write_one(db: &Db, item: (&NewReport, &Sealed, i64)) -> Result<Vec<CaseRef>> {
+    let mut cases = write_batch(db, &[item]).await?;
+    cases
+        .pop()
+        .ok_or_else(|| StoreError::Intake("a report came back without its cases".into()))
 }
 
 /// Writes `items` in one transaction; the cases of each report, in its order.
@@ -281,7 +281,7 @@ macro_rules! insert_batch {
             })
             .collect();
         for chunk in opened.chunks(ROWS_PER_STATEMENT) {
-            let mut q = sqlx::QueryBuilder::new(ENQUEUE_TRACE_PREFIX);
+            let mut q = sqlx::QueryBuilder::new(TRACE_JOB_COLUMNS);
             q.push_values(chunk, |mut row, (case_id, priority, at)| {
                 row.push("'trace'")
                     .push_bind(serde_json::json!({ "case_id": case_id }).to_string())

@@ -41,38 +41,6 @@ pub struct ReporterMessage {
     pub body: String,
 }
 
-pub(crate) const INSERT_REPORT: &str = "INSERT INTO reports \
-    (id, received_at, channel, where_found, language, urgent, description_sealed, contact_sealed, receipt_hash) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-
-// Joins the open case for the address or opens one, in one statement: the partial unique
-// index makes concurrent reports of one address meet here instead of opening two cases.
-pub(crate) const UPSERT_CASE: &str = "INSERT INTO cases \
-    (canonical_url, scheme, host, registrable_domain, ip_literal, onion, state, priority, report_count, created_at, updated_at, last_reported_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, 1, $8, $8, $8) \
-    ON CONFLICT (canonical_url) WHERE state <> 'closed' DO UPDATE SET \
-        report_count = cases.report_count + 1, \
-        last_reported_at = excluded.last_reported_at, \
-        updated_at = excluded.updated_at, \
-        priority = CASE WHEN excluded.priority > cases.priority THEN excluded.priority ELSE cases.priority END \
-    RETURNING id, report_count";
-
-pub(crate) const INSERT_REPORT_ADDRESS: &str = "INSERT INTO report_addresses \
-    (report_id, position, case_id, submitted_sealed, had_userinfo) VALUES ($1, $2, $3, $4, $5)";
-
-pub(crate) const INSERT_EVENT: &str =
-    "INSERT INTO case_events (case_id, at, kind, report_id) VALUES ($1, $2, $3, $4)";
-
-/// The columns of a trace job, for the multi-row form in intake.rs.
-pub(crate) const ENQUEUE_TRACE_PREFIX: &str = "INSERT INTO jobs \
-    (kind, payload, case_id, state, priority, run_at, attempts, max_attempts, fence, dedupe_key, created_at, updated_at) ";
-
-/// The trace job of a new case (see jobs.rs).
-pub(crate) const ENQUEUE_TRACE: &str = "INSERT INTO jobs \
-    (kind, payload, case_id, state, priority, run_at, attempts, max_attempts, fence, dedupe_key, created_at, updated_at) \
-    VALUES ('trace', $1, $2, 'queued', $3, $4, 0, 5, 0, $5, $4, $4) \
-    ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') DO NOTHING";
-
 const STATUS_CASES: &str = "SELECT r.id, r.received_at, c.state, c.updated_at \
     FROM reports r \
     LEFT JOIN report_addresses ra ON ra.report_id = r.id \
@@ -98,87 +66,6 @@ pub(crate) struct Sealed {
     pub contact: Option<Vec<u8>>,
     pub submitted: Vec<Vec<u8>>,
 }
-
-/// Inserts a sealed report inside transaction `$tx` and joins each address to its case;
-/// evaluates to the cases in the order reported.
-macro_rules! insert_sealed_report {
-    ($tx:expr, $report:expr, $s:expr, $at:expr) => {{
-        let report: &hotline_domain::NewReport = $report;
-        let s: &$crate::reports::Sealed = $s;
-        let at: i64 = $at;
-        let priority: i64 = i64::from(report.urgent);
-        // Upsert cases in canonical order, so two reports naming the same addresses in
-        // different orders take row locks in the same order and cannot deadlock.
-        let mut order: Vec<usize> = (0..report.addresses.len()).collect();
-        order.sort_by(|a, b| {
-            report.addresses[*a]
-                .address
-                .canonical
-                .cmp(&report.addresses[*b].address.canonical)
-        });
-        let mut cases: Vec<Option<$crate::reports::CaseRef>> = vec![None; report.addresses.len()];
-        sqlx::query($crate::reports::INSERT_REPORT)
-            .bind(s.report_id)
-            .bind(at)
-            .bind(report.channel.as_str())
-            .bind(report.where_found.as_str())
-            .bind(report.language.as_str())
-            .bind(report.urgent)
-            .bind(s.description.as_deref())
-            .bind(s.contact.as_deref())
-            .bind(s.receipt_hash.as_slice())
-            .execute(&mut *$tx)
-            .await?;
-        for &i in &order {
-            let a = &report.addresses[i].address;
-            let (case_id, count): (i64, i64) = sqlx::query_as($crate::reports::UPSERT_CASE)
-                .bind(&a.canonical)
-                .bind(&a.scheme)
-                .bind(&a.host)
-                .bind(a.registrable_domain.as_deref())
-                .bind(a.ip_literal)
-                .bind(a.onion)
-                .bind(priority)
-                .bind(at)
-                .fetch_one(&mut *$tx)
-                .await?;
-            sqlx::query($crate::reports::INSERT_REPORT_ADDRESS)
-                .bind(s.report_id)
-                .bind(i as i64)
-                .bind(case_id)
-                .bind(s.submitted[i].as_slice())
-                .bind(a.had_userinfo)
-                .execute(&mut *$tx)
-                .await?;
-            sqlx::query($crate::reports::INSERT_EVENT)
-                .bind(case_id)
-                .bind(at)
-                .bind("received")
-                .bind(s.report_id)
-                .execute(&mut *$tx)
-                .await?;
-            if count == 1 {
-                // A new case is traced in the background; queued in the same transaction, so
-                // an accepted report never lacks its trace job.
-                sqlx::query($crate::reports::ENQUEUE_TRACE)
-                    .bind(serde_json::json!({ "case_id": case_id }).to_string())
-                    .bind(case_id)
-                    .bind(priority)
-                    .bind(at)
-                    .bind(format!("trace:{case_id}"))
-                    .execute(&mut *$tx)
-                    .await?;
-            }
-            cases[i] = Some($crate::reports::CaseRef {
-                case_id,
-                canonical: a.canonical.clone(),
-                opened: count == 1,
-            });
-        }
-        cases.into_iter().flatten().collect::<Vec<$crate::reports::CaseRef>>()
-    }};
-}
-pub(crate) use insert_sealed_report;
 
 impl Store {
     fn seal_report(&self, report: &NewReport, now: OffsetDateTime) -> Result<Sealed> {
