@@ -194,20 +194,7 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
         let mut b = Browser::new(&be);
         assert_eq!(b.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
         let csrf = b.csrf().await;
-        let assessed = b
-            .post(
-                "/staff/cases/1/assessment",
-                &[
-                    ("csrf_token", csrf.as_str()),
-                    ("classification", "baseline"),
-                    ("victim_age", "11-13"),
-                    ("victim_gender", "male"),
-                    ("media", "video"),
-                    ("site_type", "file_host"),
-                    ("commercial", "no"),
-                ],
-            )
-            .await;
+        let assessed = b.assess_illegal(1, &csrf).await;
         assert_eq!(assessed.status, StatusCode::SEE_OTHER);
         assert!(
             b.get("/staff/cases/1")
@@ -386,20 +373,7 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
         let mut n = Browser::new(&nl);
         assert_eq!(n.login(&nina, 0).await.status, StatusCode::SEE_OTHER);
         let ncsrf = n.csrf().await;
-        let assessed = n
-            .post(
-                "/staff/cases/1/assessment",
-                &[
-                    ("csrf_token", ncsrf.as_str()),
-                    ("classification", "baseline"),
-                    ("victim_age", "11-13"),
-                    ("victim_gender", "male"),
-                    ("media", "video"),
-                    ("site_type", "file_host"),
-                    ("commercial", "no"),
-                ],
-            )
-            .await;
+        let assessed = n.assess_illegal(1, &ncsrf).await;
         assert_eq!(assessed.status, StatusCode::SEE_OTHER);
         for to in ["referred", "awaiting_removal", "removed"] {
             let r = n
@@ -471,20 +445,11 @@ async fn report_assess_and_refer(
         .unwrap();
     assert_eq!(r.status(), StatusCode::CREATED, "{}", db.engine);
     place_case(store, case_id, ip, country, None).await;
-    let fields = [
-        ("csrf_token", csrf.as_str()),
-        ("classification", "baseline"),
-        ("victim_age", "3-6"),
-        ("victim_gender", "female"),
-        ("media", "image"),
-        ("site_type", "forum"),
-        ("commercial", "no"),
-    ];
-    let case = format!("/staff/cases/{case_id}");
     assert_eq!(
-        b.post(&format!("{case}/assessment"), &fields).await.status,
+        b.assess_illegal(case_id, csrf).await.status,
         StatusCode::SEE_OTHER
     );
+    let case = format!("/staff/cases/{case_id}");
     assert_eq!(
         b.post(
             &format!("{case}/move"),

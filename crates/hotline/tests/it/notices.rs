@@ -166,17 +166,8 @@ async fn referred_case(
     let mut a = Browser::new(&server);
     assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
     let csrf = a.csrf().await;
-    let fields = [
-        ("csrf_token", csrf.as_str()),
-        ("classification", "baseline"),
-        ("victim_age", "7-10"),
-        ("victim_gender", "female"),
-        ("media", "image"),
-        ("site_type", "image_host"),
-        ("commercial", "no"),
-    ];
     assert_eq!(
-        a.post("/staff/cases/1/assessment", &fields).await.status,
+        a.assess_illegal(1, &csrf).await.status,
         StatusCode::SEE_OTHER
     );
     assert_eq!(

@@ -178,6 +178,23 @@ impl Browser {
         .await
     }
 
+    /// Records an illegal (baseline) assessment of a case, with plausible findings.
+    pub async fn assess_illegal(&mut self, case_id: i64, csrf: &str) -> Page {
+        self.post(
+            &format!("/staff/cases/{case_id}/assessment"),
+            &[
+                ("csrf_token", csrf),
+                ("classification", "baseline"),
+                ("victim_age", "7-10"),
+                ("victim_gender", "female"),
+                ("media", "image"),
+                ("site_type", "image_host"),
+                ("commercial", "no"),
+            ],
+        )
+        .await
+    }
+
     /// The CSRF token of the signed-in session, read from any staff page.
     pub async fn csrf(&mut self) -> String {
         input_value(&self.get("/staff/").await.body, "csrf_token")
@@ -364,20 +381,7 @@ async fn police_see_only_what_was_referred_to_them_in_pages_and_api() {
         );
         let (a_id, b_id) = (1, 2);
         let csrf = analyst.csrf().await;
-        let r = analyst
-            .post(
-                &format!("/staff/cases/{a_id}/assessment"),
-                &[
-                    ("csrf_token", csrf.as_str()),
-                    ("classification", "baseline"),
-                    ("victim_age", "7-10"),
-                    ("victim_gender", "female"),
-                    ("media", "image"),
-                    ("site_type", "image_host"),
-                    ("commercial", "no"),
-                ],
-            )
-            .await;
+        let r = analyst.assess_illegal(a_id, &csrf).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let close = analyst
             .post(
