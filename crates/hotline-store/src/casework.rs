@@ -295,13 +295,7 @@ macro_rules! transition {
         if moved != 1 {
             return Err(CaseActionError::Conflict($id));
         }
-        sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, $3, $4)")
-            .bind($id)
-            .bind($at)
-            .bind($event)
-            .bind(format!("{current} -> {next}"))
-            .execute(&mut *$tx)
-            .await?;
+        crate::timeline!($tx, $id, $at, $event, Some(format!("{current} -> {next}")));
         current
     }};
 }
@@ -683,11 +677,7 @@ impl Store {
             if n != 1 {
                 return Err(CaseActionError::NoSuchCase(case_id));
             }
-            sqlx::query("INSERT INTO case_events (case_id, at, kind) VALUES ($1, $2, 'second_opinion_requested')")
-                .bind(case_id)
-                .bind(at)
-                .execute(&mut *tx)
-                .await?;
+            crate::timeline!(tx, case_id, at, "second_opinion_requested", None);
             append_audit!(tx, at, &user.username, "case.request_second_opinion", &format!("case:{case_id}"), "");
             tx.commit().await?;
             Ok(())
@@ -724,12 +714,7 @@ impl Store {
                 .bind(case_id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'reviewed', $3)")
-                .bind(case_id)
-                .bind(at)
-                .bind(verdict)
-                .execute(&mut *tx)
-                .await?;
+            crate::timeline!(tx, case_id, at, "reviewed", Some(verdict.to_string()));
             append_audit!(
                 tx, at, &supervisor.username, "case.review", &format!("case:{case_id}"),
                 &format!("{verdict}; classification={}", assessment.classification)
@@ -802,11 +787,7 @@ impl Store {
             .bind(case_id)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'reopened', 'closed -> new')")
-                .bind(case_id)
-                .bind(at)
-                .execute(&mut *tx)
-                .await?;
+            crate::timeline!(tx, case_id, at, "reopened", Some("closed -> new".to_owned()));
             append_audit!(tx, at, &supervisor.username, "case.reopen", &format!("case:{case_id}"), "");
             tx.commit().await?;
             Ok(())
@@ -848,12 +829,7 @@ impl Store {
                 return Err(CaseActionError::NoSuchCase(case_id));
             }
             let to_name = to.unwrap_or("nobody");
-            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'reassigned', $3)")
-                .bind(case_id)
-                .bind(at)
-                .bind(to_name)
-                .execute(&mut *tx)
-                .await?;
+            crate::timeline!(tx, case_id, at, "reassigned", Some(to_name.to_string()));
             append_audit!(tx, at, &supervisor.username, "case.reassign", &format!("case:{case_id}"), &format!("to={to_name}"));
             tx.commit().await?;
             Ok(())

@@ -151,6 +151,22 @@ macro_rules! on_read_pool {
 }
 pub(crate) use {on_read_pool, on_write_pool};
 
+/// Adds an entry to a case's timeline inside the open transaction `$tx` (either engine):
+/// `$kind` is the leg (`notice_sent`, `referred_partner`, …), `$details` an optional text.
+macro_rules! timeline {
+    ($tx:expr, $case_id:expr, $at_ms:expr, $kind:expr, $details:expr) => {{
+        let details: Option<String> = $details;
+        sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, $3, $4)")
+            .bind($case_id)
+            .bind($at_ms)
+            .bind($kind)
+            .bind(details)
+            .execute(&mut *$tx)
+            .await?;
+    }};
+}
+pub(crate) use timeline;
+
 /// The hotline's storage: a database and the keys that seal what is stored in it.
 #[derive(Debug, Clone)]
 pub struct Store {

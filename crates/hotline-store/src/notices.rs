@@ -126,12 +126,7 @@ impl Store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'notice_sent', $3)")
-                .bind(case_id)
-                .bind(at)
-                .bind(recipient)
-                .execute(&mut *tx)
-                .await?;
+            crate::timeline!(tx, case_id, at, "notice_sent", Some(recipient.to_string()));
             tx.commit().await?;
         });
         Ok(())
@@ -208,13 +203,7 @@ impl Store {
             if sent == 0 {
                 return Err(crate::CaseActionError::Refused("no notice has been sent for this case".into()));
             }
-            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, $3, $4)")
-                .bind(case_id)
-                .bind(at)
-                .bind(answer.timeline_leg())
-                .bind(if reason.is_empty() { None } else { Some(reason.clone()) })
-                .execute(&mut *tx)
-                .await?;
+            crate::timeline!(tx, case_id, at, answer.timeline_leg(), if reason.is_empty() { None } else { Some(reason.clone()) });
             crate::audit::append_audit!(tx, at, &user.username, "case.host_answer", &format!("case:{case_id}"), answer.as_str());
             tx.commit().await?;
             Ok::<(), crate::CaseActionError>(())

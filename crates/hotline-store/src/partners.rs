@@ -308,12 +308,7 @@ impl Store {
             .bind(at)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'received_from_partner', $3)")
-                .bind(case_id)
-                .bind(at)
-                .bind(partner)
-                .execute(&mut *tx)
-                .await?;
+            crate::timeline!(tx, case_id, at, "received_from_partner", Some(partner.to_string()));
             tx.commit().await?;
             Ok(None)
         })
@@ -359,12 +354,7 @@ impl Store {
             .bind(status)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'referred_partner', $3)")
-                .bind(case_id)
-                .bind(at)
-                .bind(format!("{partner}: {their_reference}"))
-                .execute(&mut *tx)
-                .await?;
+            crate::timeline!(tx, case_id, at, "referred_partner", Some(format!("{partner}: {their_reference}")));
             tx.commit().await?;
         });
         Ok(())
@@ -407,12 +397,7 @@ impl Store {
                 .await?
                 .rows_affected();
                 if marked == 1 {
-                    sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'referral_uncertain', $3)")
-                        .bind(case_id)
-                        .bind(at)
-                        .bind(format!("{partner}: a send was interrupted; check with them before sending again"))
-                        .execute(&mut *tx)
-                        .await?;
+                    crate::timeline!(tx, case_id, at, "referral_uncertain", Some(format!("{partner}: a send was interrupted; check with them before sending again")));
                 }
             }
             tx.commit().await?;
@@ -482,12 +467,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if let Some(case_id) = case_id {
-                sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'partner_update', $3)")
-                    .bind(case_id)
-                    .bind(at)
-                    .bind(format!("{partner}: {status}"))
-                    .execute(&mut *tx)
-                    .await?;
+                crate::timeline!(tx, case_id, at, "partner_update", Some(format!("{partner}: {status}")));
             }
             tx.commit().await?;
             Ok(case_id)

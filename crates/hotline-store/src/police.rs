@@ -38,13 +38,7 @@ impl Store {
             if updated != 1 {
                 return Err(CaseActionError::Refused("this case has not been referred to the police".into()));
             }
-            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, $3, $4)")
-                .bind(case_id)
-                .bind(at)
-                .bind(step.timeline_leg())
-                .bind(if note.is_empty() { None } else { Some(note.clone()) })
-                .execute(&mut *tx)
-                .await?;
+            crate::timeline!(tx, case_id, at, step.timeline_leg(), if note.is_empty() { None } else { Some(note.clone()) });
             append_audit!(tx, at, &user.username, "case.police_step", &format!("case:{case_id}"), step.as_str());
             tx.commit().await?;
             Ok(())

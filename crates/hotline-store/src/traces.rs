@@ -24,12 +24,7 @@ impl Store {
                 None if countries.is_empty() => "hosting country unknown".to_owned(),
                 None => format!("hosted in {countries}"),
             };
-            sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, 'traced', $3)")
-                .bind(case_id)
-                .bind(trace.traced_at_ms)
-                .bind(details)
-                .execute(&mut *tx)
-                .await?;
+            crate::timeline!(tx, case_id, trace.traced_at_ms, "traced", Some(details));
             tx.commit().await?;
         });
         Ok(())
