@@ -39,6 +39,11 @@ pub enum Action {
     ViewAudit,
     ManageUsers,
     ManageTokens,
+    /// Read the blocklist of addresses assessed illegal and still online.
+    ReadBlocklist,
+    /// Mark a whole domain as dedicated to abuse material (it then goes whole into the DNS
+    /// blocklist): a supervisor's decision.
+    MarkDedicatedDomain,
 }
 
 impl Action {
@@ -62,6 +67,8 @@ impl Action {
         Action::ViewAudit,
         Action::ManageUsers,
         Action::ManageTokens,
+        Action::ReadBlocklist,
+        Action::MarkDedicatedDomain,
     ];
 
     /// Completes "may not …" in refusals.
@@ -86,6 +93,8 @@ impl Action {
             Action::ViewAudit => "see the audit trail",
             Action::ManageUsers => "manage users",
             Action::ManageTokens => "manage API tokens",
+            Action::ReadBlocklist => "read the blocklist",
+            Action::MarkDedicatedDomain => "mark a domain as dedicated to abuse material",
         }
     }
 }
@@ -136,6 +145,7 @@ pub fn may(role: Role, action: Action, case: Option<CaseAccess>) -> bool {
                         | ViewWelfare
                         | ViewAudit
                         | RecordPoliceStep
+                        | MarkDedicatedDomain
                 )
         }
         // Admins run the system, not cases: least privilege.
@@ -162,6 +172,7 @@ fn analyst_may(action: Action) -> bool {
             | MoveCase
             | MessageReporter
             | Retrace
+            | ReadBlocklist
     )
 }
 
@@ -257,6 +268,8 @@ mod tests {
             (ViewAudit,            [false, true,  true,  false]),
             (ManageUsers,          [false, false, true,  false]),
             (ManageTokens,         [false, false, true,  false]),
+            (ReadBlocklist,        [true,  true,  false, false]),
+            (MarkDedicatedDomain,  [false, true,  false, false]),
         ];
         assert_eq!(table.len(), Action::ALL.len());
         let roles = [Role::Analyst, Role::Supervisor, Role::Admin, Role::Police];

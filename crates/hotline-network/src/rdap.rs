@@ -913,7 +913,7 @@ fn clip(s: &str) -> String {
     }
 }
 
-fn ensure_crypto_provider() {
+pub(crate) fn ensure_crypto_provider() {
     if rustls::crypto::CryptoProvider::get_default().is_none() {
         // Losing a race against another installer is fine: some provider is then installed.
         let _ = rustls::crypto::ring::default_provider().install_default();

@@ -296,6 +296,21 @@ macro_rules! transition {
             return Err(CaseActionError::Conflict($id));
         }
         crate::timeline!($tx, $id, $at, $event, Some(format!("{current} -> {next}")));
+        if next == CaseState::AwaitingRemoval {
+            // From now on the address is checked until it is gone; queued in the same
+            // transaction, so no case awaits removal unwatched.
+            sqlx::query(crate::jobs::ENQUEUE)
+                .bind(crate::monitoring::MONITOR_JOB)
+                .bind(serde_json::json!({ "case_id": $id }).to_string())
+                .bind($id)
+                .bind(0_i64)
+                .bind($at)
+                .bind(3_i64)
+                .bind(format!("monitor:{}", $id))
+                .bind($at)
+                .fetch_optional(&mut *$tx)
+                .await?;
+        }
         current
     }};
 }

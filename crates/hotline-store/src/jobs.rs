@@ -117,7 +117,7 @@ pub fn retry_delay(attempt: i64) -> Duration {
 /// Stored errors are for reading, not for keeping whole response bodies.
 const MAX_ERROR_CHARS: usize = 2000;
 
-const ENQUEUE: &str = "INSERT INTO jobs \
+pub(crate) const ENQUEUE: &str = "INSERT INTO jobs \
     (kind, payload, case_id, state, priority, run_at, max_attempts, dedupe_key, created_at, updated_at) \
     VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7, $8, $8) \
     ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') DO NOTHING \

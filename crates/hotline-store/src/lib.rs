@@ -11,6 +11,7 @@ pub mod audit;
 pub mod casework;
 mod intake;
 pub mod jobs;
+pub mod monitoring;
 pub mod notices;
 pub mod partners;
 pub mod police;
@@ -37,6 +38,7 @@ pub use casework::{
     ReviewOutcome, WelfareDay,
 };
 pub use jobs::{ClaimedJob, JobCounts, JobState, JobSummary, NewJob, retry_delay};
+pub use monitoring::{DedicatedDomain, MonitorFacts, StoredCheck};
 pub use notices::{NewNotice, QueuedNotice};
 pub use partners::{NewPartner, Partner, SeenReferral};
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};

@@ -16,6 +16,11 @@ pub struct NewNotice {
     pub xarf: String,
     /// Unique per notice; also the e-mail's Message-ID.
     pub message_id: String,
+    /// `notice` (the first), `renotice` (a repeat while the content stays up) or
+    /// `escalation` (to the registrar or CDN when it stays up too long).
+    pub kind: String,
+    /// Which repeat a `renotice` is, from 1; 0 otherwise.
+    pub round: i64,
 }
 
 /// A queued notice.
@@ -43,8 +48,8 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             for n in notices {
                 sqlx::query(
-                    "INSERT INTO notices (case_id, recipient, role, subject, body, xarf, message_id, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id) DO NOTHING",
+                    "INSERT INTO notices (case_id, recipient, role, subject, body, xarf, message_id, created_at, kind, round) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (message_id) DO NOTHING",
                 )
                 .bind(case_id)
                 .bind(&n.recipient)
@@ -54,6 +59,8 @@ impl Store {
                 .bind(&n.xarf)
                 .bind(&n.message_id)
                 .bind(at)
+                .bind(&n.kind)
+                .bind(n.round)
                 .execute(&mut *tx)
                 .await?;
             }
@@ -121,12 +128,21 @@ impl Store {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
-            sqlx::query("UPDATE notices SET state = 'sent', sent_at = $1, last_error = NULL WHERE id = $2")
-                .bind(at)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            crate::timeline!(tx, case_id, at, "notice_sent", Some(recipient.to_string()));
+            let kind: Option<String> = sqlx::query_scalar(
+                "UPDATE notices SET state = 'sent', sent_at = $1, last_error = NULL WHERE id = $2 RETURNING kind",
+            )
+            .bind(at)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            // The first notice is a leg of the case's timeline; repeats are marked apart so
+            // that statistics time the first one.
+            let event = match kind.as_deref() {
+                Some("renotice") => "renotice_sent",
+                Some("escalation") => "escalation_sent",
+                _ => "notice_sent",
+            };
+            crate::timeline!(tx, case_id, at, event, Some(recipient.to_string()));
             tx.commit().await?;
         });
         Ok(())

@@ -97,6 +97,7 @@ async fn run(db: TestDatabase, n: usize) {
                 partners: Vec::new(),
             },
             public: hotline_web::PublicSite::default(),
+            blocklist_zone: "rpz.hotline.invalid".into(),
         },
     );
     let app = hotline_web::router(state);

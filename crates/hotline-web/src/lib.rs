@@ -3,6 +3,7 @@
 //! render; no rule of the domain is decided here.
 
 pub mod api;
+pub mod blocklist;
 pub mod error;
 pub mod extract;
 pub mod federation;
@@ -46,6 +47,8 @@ pub struct WebConfig {
     pub jurisdiction: hotline_domain::routing::Jurisdiction,
     /// What the public pages say about this deployment.
     pub public: PublicSite,
+    /// The name of the blocklist's DNS RPZ zone.
+    pub blocklist_zone: String,
 }
 
 /// The deployment's facts that the public information pages state.
@@ -152,6 +155,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/reports", post(api::submit_report))
         .route("/v1/receipts/status", post(api::receipt_status))
         .route("/v1/referrals", post(federation::receive))
+        .route("/v1/blocklist", get(blocklist::blocklist))
         .route("/v1/referrals/{id}/updates", post(federation::update))
         .merge(staff::api())
         .fallback(api::not_found)

@@ -8,6 +8,7 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+use hotline_domain::monitoring::MonitoringPolicy;
 use hotline_domain::{Language, Procedure};
 use hotline_network::NetworkPolicy;
 
@@ -17,6 +18,8 @@ use hotline_network::NetworkPolicy;
 /// typo such as `HOTLINE_NETWORK__OFLINE` is reported rather than ignored.
 const TOP_LEVEL: &[&str] = &[
     "notices",
+    "monitoring",
+    "blocklist",
     "procedure",
     "default_language",
     "network",
@@ -40,6 +43,25 @@ pub struct Config {
     pub staff: Staff,
     pub public: Public,
     pub notices: Notices,
+    /// Checks until removal, repeated notices, escalation.
+    pub monitoring: MonitoringPolicy,
+    pub blocklist: Blocklist,
+}
+
+/// The blocklist for ISPs (`hotline export blocklist`, `GET /api/v1/blocklist`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Blocklist {
+    /// The name of the DNS Response Policy Zone the `rpz` format is written for.
+    pub rpz_zone: String,
+}
+
+impl Default for Blocklist {
+    fn default() -> Self {
+        Self {
+            rpz_zone: "rpz.hotline.invalid".to_owned(),
+        }
+    }
 }
 
 /// Notices to hosts (sent only where the hotline sends them: `national.takedown_by`).
@@ -148,6 +170,8 @@ impl Default for Config {
             staff: Staff::default(),
             public: Public::default(),
             notices: Notices::default(),
+            monitoring: MonitoringPolicy::default(),
+            blocklist: Blocklist::default(),
         }
     }
 }
@@ -241,6 +265,27 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # line is the subject; variables reference, address, statute, hotline_name, hotline_email,
 # reported_at, preserve_evidence. Empty = the built-in English text.
 #template_file = ""
+
+[monitoring]
+# Every case awaiting removal is checked (DNS and an HTTP HEAD request, never a body): every
+# early_interval_hours for early_days, then every later_interval_hours. It counts as removed
+# after gone_checks_for_removal results in a row of NXDOMAIN, 404, 410 or a refused connection,
+# and is watched for watch_after_removal_days more in case it comes back.
+#early_interval_hours = 6
+#early_days = 3
+#later_interval_hours = 24
+#gone_checks_for_removal = 2
+#watch_after_removal_days = 30
+# While it stays up, the hotline's notice is repeated every renotice_hours (0 = never), and
+# after escalate_after_days (0 = never) the registrar and CDN are written to and the police
+# told on the case.
+#renotice_hours = 24
+#escalate_after_days = 7
+
+[blocklist]
+# The zone name of the DNS Response Policy Zone (hotline export blocklist --format rpz). Only
+# domains staff marked as dedicated to abuse material go into it, whole.
+#rpz_zone = "rpz.hotline.invalid"
 "#;
 
 impl Config {
@@ -274,6 +319,7 @@ impl Config {
         if self.staff.idle_minutes == 0 || self.staff.session_hours == 0 {
             bail!("staff.idle_minutes and staff.session_hours must be at least 1");
         }
+        self.monitoring.validate()?;
         let c = &self.national.country;
         if hotline_domain::jurisdiction::country_code(c).as_deref() != Some(c.as_str()) {
             bail!("national.country must be a two-letter country code such as \"BE\", not \"{c}\"");

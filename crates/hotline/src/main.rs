@@ -1,5 +1,6 @@
 //! `hotline`: one binary for the service and its operators (SPEC §5).
 
+mod blocklist;
 mod config;
 mod worker;
 
@@ -111,6 +112,31 @@ enum Command {
         #[command(flatten)]
         place: Place,
     },
+    /// Lists for other systems.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+        #[command(flatten)]
+        place: Place,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// Addresses assessed illegal and still online, for ISPs and filters; the rpz format
+    /// holds only whole domains staff marked as dedicated to such content.
+    Blocklist {
+        #[arg(long, value_parser = parse_blocklist_format)]
+        format: hotline_domain::blocklist::BlocklistFormat,
+        /// Write here instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+fn parse_blocklist_format(s: &str) -> Result<hotline_domain::blocklist::BlocklistFormat, String> {
+    s.parse()
+        .map_err(|()| format!("\"{s}\" is not a blocklist format; use csv, json or rpz"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -135,11 +161,18 @@ enum TokenCommand {
     /// Create a bearer token, printed once and stored hashed.
     Create {
         /// The staff or police user the token acts as.
-        #[arg(long, conflicts_with = "partner", required_unless_present = "partner")]
+        #[arg(
+            long,
+            conflicts_with_all = ["partner", "blocklist"],
+            required_unless_present_any = ["partner", "blocklist"]
+        )]
         user: Option<String>,
         /// A partner hotline (comes with the partner registry).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "blocklist")]
         partner: Option<String>,
+        /// A token that may only read the blocklist, for the ISP or vendor named here.
+        #[arg(long)]
+        blocklist: Option<String>,
     },
 }
 
@@ -383,6 +416,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             place,
         } => audit_verify(&place).await,
         Command::Partner { command, place } => partner_command(command, &place).await,
+        Command::Export {
+            command: ExportCommand::Blocklist { format, output },
+            place,
+        } => blocklist::export(format, output.as_deref(), &place).await,
         Command::Dev {
             command: DevCommand::Seed { cases },
             place,
@@ -609,8 +646,23 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
 }
 
 async fn token_command(command: TokenCommand, place: &Place) -> anyhow::Result<()> {
-    let TokenCommand::Create { user, partner } = command;
+    let TokenCommand::Create {
+        user,
+        partner,
+        blocklist,
+    } = command;
     let Opened { store, .. } = place.open().await?;
+    if let Some(label) = blocklist {
+        let token = store
+            .create_blocklist_token(&label, &cli_actor(), time::OffsetDateTime::now_utc())
+            .await;
+        store.close().await;
+        println!("{}", token?);
+        eprintln!(
+            "Give this token to {label}: it reads GET /api/v1/blocklist and nothing else. It is shown once and stored only as a hash."
+        );
+        return Ok(());
+    }
     if let Some(partner) = partner {
         let token = store
             .create_partner_token(&partner, &cli_actor(), time::OffsetDateTime::now_utc())
@@ -718,6 +770,22 @@ async fn workers(
             },
         },
         policy: config.network.clone(),
+        checker: if config.network.offline {
+            None
+        } else {
+            let dns =
+                hotline_network::dns::Dns::new(&config.network, std::time::Duration::from_secs(3))
+                    .context("DNS")?;
+            Some(
+                hotline_network::check::Checker::new(
+                    config.network.clone(),
+                    std::sync::Arc::new(dns),
+                    hotline_network::check::CheckLimits::default(),
+                )
+                .context("the HTTP client for checks")?,
+            )
+        },
+        monitoring: config.monitoring.clone(),
     }))
 }
 
@@ -852,6 +920,7 @@ async fn serve(listen: SocketAddr, background_workers: usize, place: &Place) -> 
                 objection_hours: config.national.objection_hours,
                 help: config.public.help.clone(),
             },
+            blocklist_zone: config.blocklist.rpz_zone.clone(),
         },
     );
     let app = hotline_web::router(state);

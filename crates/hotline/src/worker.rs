@@ -7,6 +7,9 @@ use std::time::Duration;
 use time::OffsetDateTime;
 use tokio::sync::watch;
 
+use hotline_domain::monitoring::{
+    CheckOutcome, FollowUp, MonitoringPolicy, Verdict, follow_up, verdict,
+};
 use hotline_domain::notice::{
     NoticeDecision, NoticeFacts, notice_due, notice_text, recipients, xarf,
 };
@@ -15,6 +18,7 @@ use hotline_domain::routing::{Jurisdiction, Route, route};
 use hotline_domain::staff::Role;
 use hotline_domain::trace::Trace;
 use hotline_domain::{CaseState, Procedure};
+use hotline_network::check::Checker;
 use hotline_network::mailer::{Mailer, OutgoingMail, OutgoingNotice};
 use hotline_network::partner::seal_for_partner;
 use hotline_network::trace::Tracer;
@@ -37,6 +41,10 @@ pub struct Workers {
     pub notice: NoticeSettings,
     /// What the workers may reach (partner endpoints on loopback only in tests).
     pub policy: hotline_network::NetworkPolicy,
+    /// Checks whether an address is still online; `None` when the hotline is offline.
+    pub checker: Option<Checker>,
+    /// When to check, repeat notices and escalate.
+    pub monitoring: MonitoringPolicy,
 }
 
 /// What every notice states about the hotline.
@@ -191,6 +199,15 @@ impl Workers {
                     .ok_or("a notice job without a case_id")?;
                 self.notice(case_id).await
             }
+            hotline_store::monitoring::MONITOR_JOB => {
+                let case_id = job
+                    .payload
+                    .get("case_id")
+                    .and_then(serde_json::Value::as_i64)
+                    .or(job.case_id)
+                    .ok_or("a monitor job without a case_id")?;
+                self.monitor(case_id).await
+            }
             "refer_partner" => done(self.refer_partner(&job.payload).await),
             "partner_update" => done(self.partner_update(&job.payload).await),
             other => Err(format!("unknown job kind \"{other}\"")),
@@ -252,27 +269,7 @@ impl Workers {
             }
             NoticeDecision::Now => {}
         }
-        let statute = latest
-            .as_ref()
-            .and_then(|a| a.statutory_reference.clone())
-            .unwrap_or_else(|| self.notice.default_statute.clone());
-        let facts = NoticeFacts {
-            reference: format!(
-                "{}-{}-{case_id:06}",
-                self.jurisdiction.country,
-                file.created_at.year()
-            ),
-            address: file.canonical.clone(),
-            statute,
-            hotline_name: self.notice.hotline_name.clone(),
-            hotline_email: self.notice.from.clone(),
-            reported_at: file
-                .created_at
-                .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default(),
-            preserve_evidence: false,
-            report_id: uuid::Uuid::new_v4().to_string(),
-        };
+        let facts = self.notice_facts(case_id, &file, latest.as_ref());
         let (subject, body) = compose(self.notice.template.as_deref(), &facts)?;
         let xarf_json = xarf(&facts).to_string();
         let queued: Vec<NewNotice> = recipients(&trace)
@@ -288,6 +285,8 @@ impl Workers {
                 subject: subject.clone(),
                 body: body.clone(),
                 xarf: xarf_json.clone(),
+                kind: "notice".into(),
+                round: 0,
             })
             .collect();
         if queued.is_empty() {
@@ -297,6 +296,58 @@ impl Workers {
             .queue_notices(case_id, &queued, now)
             .await
             .map_err(err)?;
+        self.send_pending_notices(case_id).await?;
+        if file.state == CaseState::Referred {
+            let m = Move {
+                to: CaseState::AwaitingRemoval,
+                procedure: self.jurisdiction.procedure,
+                event: "awaiting_removal",
+                to_police: false,
+            };
+            match self
+                .store
+                .move_case_by(case_id, m, &system(), OffsetDateTime::now_utc())
+                .await
+            {
+                Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => {}
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+        Ok(Outcome::Done)
+    }
+
+    /// What a notice about the case states.
+    fn notice_facts(
+        &self,
+        case_id: i64,
+        file: &hotline_store::CaseFile,
+        latest: Option<&hotline_domain::Assessment>,
+    ) -> NoticeFacts {
+        let statute = latest
+            .and_then(|a| a.statutory_reference.clone())
+            .unwrap_or_else(|| self.notice.default_statute.clone());
+        NoticeFacts {
+            reference: format!(
+                "{}-{}-{case_id:06}",
+                self.jurisdiction.country,
+                file.created_at.year()
+            ),
+            address: file.canonical.clone(),
+            statute,
+            hotline_name: self.notice.hotline_name.clone(),
+            hotline_email: self.notice.from.clone(),
+            reported_at: file
+                .created_at
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default(),
+            preserve_evidence: false,
+            report_id: uuid::Uuid::new_v4().to_string(),
+        }
+    }
+
+    /// Sends the case's pending notices, each at most once (see the outbox).
+    async fn send_pending_notices(&self, case_id: i64) -> Result<(), String> {
+        let err = |e: hotline_store::StoreError| e.to_string();
         let mut failures = Vec::new();
         for n in self.store.notices_of_case(case_id).await.map_err(err)? {
             if n.state != "pending" || !self.store.begin_sending_notice(n.id).await.map_err(err)? {
@@ -324,26 +375,196 @@ impl Workers {
                 }
             }
         }
-        if !failures.is_empty() {
-            return Err(failures.join("; "));
+        if failures.is_empty() {
+            Ok(())
+        } else {
+            Err(failures.join("; "))
         }
-        if file.state == CaseState::Referred {
-            let m = Move {
-                to: CaseState::AwaitingRemoval,
-                procedure: self.jurisdiction.procedure,
-                event: "awaiting_removal",
-                to_police: false,
-            };
-            match self
-                .store
-                .move_case_by(case_id, m, &system(), OffsetDateTime::now_utc())
-                .await
-            {
-                Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => {}
-                Err(e) => return Err(e.to_string()),
+    }
+
+    /// Checks the case's address once (DNS + `HEAD`), records the result, moves the case to
+    /// `removed` or back to `awaiting_removal` when the results say so, repeats or escalates
+    /// the notice while the content stays up, and comes back at the next check time.
+    async fn monitor(&self, case_id: i64) -> Result<Outcome, String> {
+        let err = |e: hotline_store::StoreError| e.to_string();
+        let Some(facts) = self.store.monitor_facts(case_id).await.map_err(err)? else {
+            return Err(format!("case {case_id} does not exist"));
+        };
+        let now = OffsetDateTime::now_utc();
+        let now_ms = to_ms(now);
+        let watching = match facts.state {
+            CaseState::AwaitingRemoval => true,
+            CaseState::Removed => !facts
+                .removed_at
+                .is_some_and(|at| self.monitoring.watch_over(at, now_ms)),
+            _ => false,
+        };
+        if !watching {
+            return Ok(Outcome::Done);
+        }
+        let Some(checker) = &self.checker else {
+            return Ok(Outcome::Later {
+                at: now + time::Duration::hours(1),
+                why: "not checked: the hotline is configured offline (network.offline = true)"
+                    .into(),
+            });
+        };
+        let result = checker.check(&facts.canonical).await;
+        self.store
+            .record_check(case_id, result.outcome, result.status, &result.detail, now)
+            .await
+            .map_err(err)?;
+        let mut recent = facts.recent.clone();
+        recent.push(result.outcome);
+        match facts.state {
+            CaseState::AwaitingRemoval => {
+                if verdict(&self.monitoring, &recent) == Verdict::Removed {
+                    self.move_by_check(case_id, CaseState::Removed, "removed")
+                        .await?;
+                } else if result.outcome == CheckOutcome::Online {
+                    self.follow_up(case_id, &facts, now).await?;
+                }
             }
+            CaseState::Removed if result.outcome == CheckOutcome::Online => {
+                // Back again: the case is reopened for removal and flagged on its timeline.
+                self.move_by_check(case_id, CaseState::AwaitingRemoval, "reappeared")
+                    .await?;
+            }
+            _ => {}
         }
-        Ok(Outcome::Done)
+        let since = facts.since.unwrap_or(now_ms);
+        let next = self.monitoring.next_check(since, now_ms);
+        Ok(Outcome::Later {
+            at: from_ms(next).unwrap_or(now + time::Duration::hours(1)),
+            why: format!("next check; last: {}", result.detail),
+        })
+    }
+
+    async fn move_by_check(&self, case_id: i64, to: CaseState, event: &str) -> Result<(), String> {
+        let m = Move {
+            to,
+            procedure: self.jurisdiction.procedure,
+            event,
+            to_police: false,
+        };
+        match self
+            .store
+            .move_case_by(case_id, m, &system(), OffsetDateTime::now_utc())
+            .await
+        {
+            Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => Ok(()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Content still up after the hotline's notice: repeat it, or escalate once.
+    async fn follow_up(
+        &self,
+        case_id: i64,
+        facts: &hotline_store::MonitorFacts,
+        now: OffsetDateTime,
+    ) -> Result<(), String> {
+        let err = |e: hotline_store::StoreError| e.to_string();
+        // Only notices the hotline itself sent are repeated (abroad, partners and police act).
+        let (Some(first), Some(last)) = (facts.first_notice, facts.last_notice) else {
+            return Ok(());
+        };
+        let step = follow_up(
+            &self.monitoring,
+            first,
+            last,
+            facts.rounds,
+            facts.escalated,
+            to_ms(now),
+        );
+        if step == FollowUp::Nothing {
+            return self.send_pending_notices(case_id).await;
+        }
+        let file = self
+            .store
+            .case_file(case_id, false, hotline_domain::ContactView::Hidden)
+            .await
+            .map_err(err)?
+            .ok_or_else(|| format!("case {case_id} does not exist"))?;
+        let trace = self
+            .store
+            .latest_trace(case_id)
+            .await
+            .map_err(err)?
+            .ok_or("no trace: a notice cannot be addressed")?;
+        let latest = file.assessments.last().map(|a| a.assessment.clone());
+        let facts_n = self.notice_facts(case_id, &file, latest.as_ref());
+        let (subject, body) = compose(self.notice.template.as_deref(), &facts_n)?;
+        let days = (to_ms(now) - first) / 86_400_000;
+        let (kind, round, who, subject, body) = match step {
+            FollowUp::Renotice { round } => (
+                "renotice",
+                round,
+                recipients(&trace),
+                format!("Reminder {round}: {subject}"),
+                format!(
+                    "This is reminder {round}: the address below is still online {days} day(s) after our first notice.\n\n{body}"
+                ),
+            ),
+            FollowUp::Escalate => {
+                let who: Vec<_> = recipients(&trace)
+                    .into_iter()
+                    .filter(|r| r.role != hotline_domain::notice::RecipientRole::Host)
+                    .collect();
+                (
+                    "escalation",
+                    0,
+                    who,
+                    format!("Escalation: {subject}"),
+                    format!(
+                        "We write to you as the registrar or network in front of the host: the address below is still online {days} day(s) after the host was notified. Please act on it.\n\n{body}"
+                    ),
+                )
+            }
+            FollowUp::Nothing => return Ok(()),
+        };
+        let xarf_json = xarf(&facts_n).to_string();
+        let queued: Vec<NewNotice> = who
+            .iter()
+            .map(|r| NewNotice {
+                message_id: format!(
+                    "{kind}-{case_id}-r{round}-{}@{}",
+                    r.email.replace('@', "."),
+                    domain_of(&self.notice.from)
+                ),
+                recipient: r.email.clone(),
+                role: format!("{:?}", r.role).to_ascii_lowercase(),
+                subject: subject.clone(),
+                body: body.clone(),
+                xarf: xarf_json.clone(),
+                kind: kind.into(),
+                round: i64::from(round),
+            })
+            .collect();
+        // Queued before the escalation is recorded: a crash in between repeats the same
+        // Message-IDs, which the outbox takes only once.
+        self.store
+            .queue_notices(case_id, &queued, now)
+            .await
+            .map_err(err)?;
+        if step == FollowUp::Escalate {
+            let to: Vec<&str> = who.iter().map(|r| r.email.as_str()).collect();
+            let details = if to.is_empty() {
+                format!(
+                    "still online after {days} day(s); no registrar or CDN contact known; police informed on the case timeline"
+                )
+            } else {
+                format!(
+                    "still online after {days} day(s); escalated to {}; police informed on the case timeline",
+                    to.join(", ")
+                )
+            };
+            self.store
+                .record_escalation(case_id, &details, now)
+                .await
+                .map_err(err)?;
+        }
+        self.send_pending_notices(case_id).await
     }
 
     /// Sends a signed referral to a partner hotline and records its reference. The referral
@@ -610,6 +831,14 @@ enum Outcome {
         at: OffsetDateTime,
         why: String,
     },
+}
+
+fn to_ms(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+fn from_ms(ms: i64) -> Option<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
 }
 
 fn domain_of(address: &str) -> String {

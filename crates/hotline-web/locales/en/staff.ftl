@@ -191,3 +191,14 @@ staff-host-refused = Refused
 staff-partner-manual-title = Send this to { $partner } by hand
 staff-partner-reference = Their reference (for example an ICCAM reference)
 staff-partner-record = Record the referral
+
+staff-checks-title = Still online?
+staff-checks-none = Not checked yet. Checks start when the case awaits removal (DNS and an HTTP HEAD request; nothing is downloaded).
+staff-checks-when = When
+staff-checks-outcome = Result
+staff-checks-detail = Detail
+staff-domain-dedicated = The domain { $domain } is marked as dedicated to abuse material: the DNS blocklist names it whole.
+staff-domain-marked-by = Marked by { $who }.
+staff-domain-not-dedicated = The domain { $domain } is not marked as dedicated: the blocklist names only this address.
+staff-domain-mark = Mark the whole domain as dedicated to abuse material
+staff-domain-unmark = Take away the dedicated-domain mark

@@ -35,6 +35,10 @@ pub fn pages() -> Router<AppState> {
         .route("/staff/cases/{id}/police", post(pages::police))
         .route("/staff/cases/{id}/host-answer", post(pages::host_answer))
         .route(
+            "/staff/cases/{id}/dedicated-domain",
+            post(pages::dedicated_domain),
+        )
+        .route(
             "/staff/cases/{id}/partner-reference",
             post(pages::partner_reference),
         )

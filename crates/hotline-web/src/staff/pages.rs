@@ -384,6 +384,11 @@ impl TraceView {
 #[template(path = "staff/case.html")]
 struct CasePage {
     t: Tr,
+    /// The latest checks: when, outcome, detail.
+    checks: Vec<(String, &'static str, String)>,
+    /// The registrable domain, who marked it dedicated (and when), whether this user may
+    /// change the mark.
+    domain_mark: Option<(String, Option<String>, bool)>,
     /// A referral to send to a partner by hand: the partner and a copy-ready summary.
     manual_referral: Option<(String, String)>,
     /// Notices: recipient and state.
@@ -557,8 +562,29 @@ async fn case_page(
     } else {
         None
     };
+    let checks = state
+        .store
+        .checks_of_case(id, 10)
+        .await?
+        .into_iter()
+        .map(|c| (when(c.checked_at), c.outcome.as_str(), c.detail))
+        .collect();
+    let domain_mark = match &file.registrable_domain {
+        Some(d) => Some((
+            d.clone(),
+            state
+                .store
+                .dedicated_domain(d)
+                .await?
+                .map(|m| format!("{} ({})", m.marked_by, when(m.marked_at))),
+            may(role, Action::MarkDedicatedDomain, access),
+        )),
+        None => None,
+    };
     let page = CasePage {
         t,
+        checks,
+        domain_mark,
         manual_referral,
         notices,
         host_answers,
@@ -812,6 +838,30 @@ pub async fn host_answer(
         fields.get("reason").unwrap_or(""),
     )
     .await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/cases/{id}/dedicated-domain`: `dedicated` = `yes` marks the case's domain
+/// as dedicated to abuse material, `no` takes the mark away.
+pub async fn dedicated_domain(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let id = case_id(&id)?;
+    let dedicated = match fields.get("dedicated") {
+        Some("yes") => true,
+        Some("no") => false,
+        other => {
+            return Err(WebError::invalid(
+                "dedicated",
+                format!("expected yes or no, not \"{}\"", other.unwrap_or("")),
+            ));
+        }
+    };
+    service::mark_dedicated_domain(&state, &staff.user, id, dedicated).await?;
     Ok(back_to(id))
 }
 

@@ -475,6 +475,30 @@ pub async fn host_answer(
         .await?)
 }
 
+/// Marks (or unmarks) the case's registrable domain as dedicated to abuse material, so the
+/// DNS blocklist names it whole. A supervisor's decision, audited.
+pub async fn mark_dedicated_domain(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    dedicated: bool,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::MarkDedicatedDomain, Some(access))?;
+    let file = state
+        .store
+        .case_file(case_id, false, hotline_domain::ContactView::Hidden)
+        .await?
+        .ok_or_else(|| WebError::not_found(format!("there is no case {case_id}")))?;
+    let domain = file.registrable_domain.ok_or_else(|| {
+        WebError::conflict("this address has no registrable domain (an IP address or onion)")
+    })?;
+    Ok(state
+        .store
+        .mark_domain_dedicated(&domain, dedicated, &user.username, now())
+        .await?)
+}
+
 /// Records a referral to a partner made by hand, with the partner's reference.
 pub async fn record_partner_reference(
     state: &AppState,

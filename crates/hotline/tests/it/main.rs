@@ -9,6 +9,7 @@ mod browser;
 mod commands;
 mod durability;
 mod federation;
+mod monitoring;
 mod notices;
 mod pages;
 mod staff;

@@ -1,0 +1,77 @@
+//! `GET /api/v1/blocklist?format=csv|json|rpz`: addresses assessed illegal and still online,
+//! for ISPs and filter vendors holding a token with the `blocklist` scope (or staff other than
+//! police). The same list as `hotline export blocklist`.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use hotline_domain::Action;
+use hotline_domain::blocklist::{BlocklistFormat, RpzZone, content_type, render};
+use hotline_domain::staff::may;
+
+use crate::{AppState, WebError};
+
+#[derive(Debug, Deserialize)]
+pub struct BlocklistQuery {
+    format: Option<String>,
+}
+
+/// The blocklist in the asked format (JSON when none is named).
+pub async fn blocklist(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<BlocklistQuery>,
+) -> Result<Response, WebError> {
+    let format = match q.format.as_deref() {
+        None => BlocklistFormat::Json,
+        Some(f) => f.parse().map_err(|()| {
+            WebError::invalid(
+                "format",
+                format!("\"{f}\" is not a format; use csv, json or rpz"),
+            )
+        })?,
+    };
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| WebError::unauthorized("send a bearer token: Authorization: Bearer …"))?;
+    let now = OffsetDateTime::now_utc();
+    if state.store.blocklist_token(token, now).await?.is_none() {
+        match state.store.token_user(token).await? {
+            Some(user) if may(user.role, Action::ReadBlocklist, None) => {}
+            Some(user) => {
+                return Err(WebError::forbidden(format!(
+                    "the {} role may not read the blocklist; ask for a token made with `hotline token create --blocklist NAME`",
+                    user.role
+                )));
+            }
+            None => {
+                return Err(WebError::unauthorized(
+                    "this bearer token is not recognised",
+                ));
+            }
+        }
+    }
+    let entries = state.store.blocklist().await?;
+    let generated_at = now
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    let zone = RpzZone {
+        origin: state.config.blocklist_zone.clone(),
+        serial: u32::try_from(now.unix_timestamp()).unwrap_or(u32::MAX),
+    };
+    let body = render(format, &entries, &generated_at, &zone)
+        .map_err(|e| WebError::unavailable(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type(format)),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response())
+}
