@@ -192,3 +192,14 @@ staff-host-refused = Abgelehnt
 staff-partner-manual-title = Dies von Hand an { $partner } senden
 staff-partner-reference = Deren Referenz (zum Beispiel eine ICCAM-Referenz)
 staff-partner-record = Weiterleitung vermerken
+
+staff-checks-title = Noch online?
+staff-checks-none = Noch nicht geprüft. Prüfungen beginnen, sobald der Fall auf die Entfernung wartet (DNS und eine HTTP-HEAD-Anfrage; nichts wird heruntergeladen).
+staff-checks-when = Wann
+staff-checks-outcome = Ergebnis
+staff-checks-detail = Einzelheiten
+staff-domain-dedicated = Die Domain { $domain } ist als Missbrauchsmaterial gewidmet markiert: die DNS-Sperrliste nennt sie vollständig.
+staff-domain-marked-by = Markiert von { $who }.
+staff-domain-not-dedicated = Die Domain { $domain } ist nicht als gewidmet markiert: die Sperrliste nennt nur diese Adresse.
+staff-domain-mark = Die ganze Domain als Missbrauchsmaterial gewidmet markieren
+staff-domain-unmark = Die Markierung der Domain entfernen

@@ -191,3 +191,14 @@ staff-host-refused = Refusé
 staff-partner-manual-title = Transmettre ceci manuellement à { $partner }
 staff-partner-reference = Leur référence (par exemple une référence ICCAM)
 staff-partner-record = Enregistrer la transmission
+
+staff-checks-title = Toujours en ligne ?
+staff-checks-none = Pas encore vérifié. Les vérifications commencent quand le dossier attend le retrait (DNS et une requête HTTP HEAD ; rien n'est téléchargé).
+staff-checks-when = Quand
+staff-checks-outcome = Résultat
+staff-checks-detail = Détail
+staff-domain-dedicated = Le domaine { $domain } est marqué comme consacré à du matériel d'abus : la liste de blocage DNS le nomme en entier.
+staff-domain-marked-by = Marqué par { $who }.
+staff-domain-not-dedicated = Le domaine { $domain } n'est pas marqué comme consacré : la liste de blocage ne nomme que cette adresse.
+staff-domain-mark = Marquer tout le domaine comme consacré à du matériel d'abus
+staff-domain-unmark = Retirer la marque du domaine

@@ -191,3 +191,14 @@ staff-host-refused = Geweigerd
 staff-partner-manual-title = Stuur dit manueel door naar { $partner }
 staff-partner-reference = Hun referentie (bijvoorbeeld een ICCAM-referentie)
 staff-partner-record = Doorverwijzing registreren
+
+staff-checks-title = Nog online?
+staff-checks-none = Nog niet gecontroleerd. Controles beginnen zodra de zaak op verwijdering wacht (DNS en een HTTP HEAD-verzoek; er wordt niets gedownload).
+staff-checks-when = Wanneer
+staff-checks-outcome = Resultaat
+staff-checks-detail = Detail
+staff-domain-dedicated = Het domein { $domain } is gemarkeerd als gewijd aan misbruikmateriaal: de DNS-blokkeerlijst noemt het in zijn geheel.
+staff-domain-marked-by = Gemarkeerd door { $who }.
+staff-domain-not-dedicated = Het domein { $domain } is niet gemarkeerd als gewijd: de blokkeerlijst noemt alleen dit adres.
+staff-domain-mark = Markeer het hele domein als gewijd aan misbruikmateriaal
+staff-domain-unmark = Verwijder de markering van het domein
