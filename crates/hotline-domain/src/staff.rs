@@ -39,6 +39,8 @@ pub enum Action {
     ViewAudit,
     ManageUsers,
     ManageTokens,
+    /// Timeline statistics and the trusted-flagger report: aggregates, no case content.
+    ViewStatistics,
 }
 
 impl Action {
@@ -62,6 +64,7 @@ impl Action {
         Action::ViewAudit,
         Action::ManageUsers,
         Action::ManageTokens,
+        Action::ViewStatistics,
     ];
 
     /// Completes "may not …" in refusals.
@@ -86,6 +89,7 @@ impl Action {
             Action::ViewAudit => "see the audit trail",
             Action::ManageUsers => "manage users",
             Action::ManageTokens => "manage API tokens",
+            Action::ViewStatistics => "see the statistics",
         }
     }
 }
@@ -139,7 +143,10 @@ pub fn may(role: Role, action: Action, case: Option<CaseAccess>) -> bool {
                 )
         }
         // Admins run the system, not cases: least privilege.
-        Role::Admin => matches!(action, ManageUsers | ManageTokens | ViewAudit),
+        Role::Admin => matches!(
+            action,
+            ManageUsers | ManageTokens | ViewAudit | ViewStatistics
+        ),
         Role::Police => match action {
             ViewQueue => true,
             ViewCase | ReadReports | RecordPoliceStep => case.is_some_and(|c| c.referred_to_police),
@@ -162,6 +169,7 @@ fn analyst_may(action: Action) -> bool {
             | MoveCase
             | MessageReporter
             | Retrace
+            | ViewStatistics
     )
 }
 
@@ -257,6 +265,7 @@ mod tests {
             (ViewAudit,            [false, true,  true,  false]),
             (ManageUsers,          [false, false, true,  false]),
             (ManageTokens,         [false, false, true,  false]),
+            (ViewStatistics,       [true,  true,  true,  false]),
         ];
         assert_eq!(table.len(), Action::ALL.len());
         let roles = [Role::Analyst, Role::Supervisor, Role::Admin, Role::Police];
