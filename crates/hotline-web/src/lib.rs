@@ -3,6 +3,7 @@
 //! render; no rule of the domain is decided here.
 
 pub mod api;
+pub mod charts;
 pub mod error;
 pub mod extract;
 pub mod federation;
@@ -13,6 +14,7 @@ pub mod limits;
 pub mod ops;
 pub mod pages;
 pub mod staff;
+pub mod transparency;
 
 use std::sync::Arc;
 
@@ -168,6 +170,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/report", get(pages::report_form).post(pages::report_submit))
         .route("/{lang}/status", get(pages::status_form).post(pages::status_submit))
         .route("/{lang}/info/{page}", get(pages::info))
+        .route("/{lang}/transparency", get(transparency::transparency))
         .fallback(pages::not_found)
         .method_not_allowed_fallback(pages::method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::FORM_BODY_LIMIT))

@@ -12,5 +12,6 @@ mod federation;
 mod notices;
 mod pages;
 mod staff;
+mod statistics;
 mod support;
 mod workers;
