@@ -129,9 +129,9 @@ mod tests {
         );
         let svg = chart.svg().unwrap();
         assert!(!svg.contains("<script>"), "{svg}");
-        assert!(svg.contains("&lt;script&gt;"), "{svg}");
+        assert!(svg.contains("&#60;script&#62;"), "{svg}");
         assert!(
-            svg.contains("aria-label=\"Cases &lt;by&gt; provider\""),
+            svg.contains("aria-label=\"Cases &#60;by&#62; provider\""),
             "{svg}"
         );
         assert!(svg.contains("width=\"300\""), "{svg}");
