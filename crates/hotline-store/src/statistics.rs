@@ -75,14 +75,18 @@ struct Known {
 }
 
 type AssessmentRow = (i64, String, Option<String>, Option<String>);
+/// Stamps, assessments and traces of a set of cases, as read.
+type KnownRows = (
+    Vec<(i64, i64, String)>,
+    Vec<AssessmentRow>,
+    Vec<(i64, String)>,
+);
+/// Cases (id, state) and report counts by channel.
+type CohortRows = (Vec<(i64, String)>, Vec<(String, i64)>);
 
 impl Store {
     async fn known(&self, reads: &Reads, from_ms: i64, to_ms: i64) -> Result<Known> {
-        let (events, assessments, traces): (
-            Vec<(i64, i64, String)>,
-            Vec<AssessmentRow>,
-            Vec<(i64, String)>,
-        ) = on_read_pool!(&self.db, pool => {
+        let (events, assessments, traces): KnownRows = on_read_pool!(&self.db, pool => {
             let events = sqlx::query_as(reads.events).bind(from_ms).bind(to_ms).fetch_all(pool).await?;
             let assessments = sqlx::query_as(reads.assessments).bind(from_ms).bind(to_ms).fetch_all(pool).await?;
             let traces = sqlx::query_as(reads.traces).bind(from_ms).bind(to_ms).fetch_all(pool).await?;
@@ -115,7 +119,7 @@ impl Store {
         from_ms: i64,
         to_ms: i64,
     ) -> Result<(Vec<CaseFacts>, Vec<(String, u64)>)> {
-        let (cases, channels): (Vec<(i64, String)>, Vec<(String, i64)>) = on_read_pool!(&self.db, pool => {
+        let (cases, channels): CohortRows = on_read_pool!(&self.db, pool => {
             let cases = sqlx::query_as("SELECT id, state FROM cases WHERE created_at >= $1 AND created_at < $2 ORDER BY id")
                 .bind(from_ms)
                 .bind(to_ms)
