@@ -20,6 +20,7 @@ pub mod receipt;
 pub mod report;
 pub mod routing;
 pub mod staff;
+pub mod statistics;
 pub mod trace;
 
 pub use address::{AddressError, CanonicalAddress};

@@ -44,6 +44,8 @@ pub enum Action {
     /// Mark a whole domain as dedicated to abuse material (it then goes whole into the DNS
     /// blocklist): a supervisor's decision.
     MarkDedicatedDomain,
+    /// Timeline statistics and the trusted-flagger report: aggregates, no case content.
+    ViewStatistics,
 }
 
 impl Action {
@@ -69,6 +71,7 @@ impl Action {
         Action::ManageTokens,
         Action::ReadBlocklist,
         Action::MarkDedicatedDomain,
+        Action::ViewStatistics,
     ];
 
     /// Completes "may not …" in refusals.
@@ -95,6 +98,7 @@ impl Action {
             Action::ManageTokens => "manage API tokens",
             Action::ReadBlocklist => "read the blocklist",
             Action::MarkDedicatedDomain => "mark a domain as dedicated to abuse material",
+            Action::ViewStatistics => "see the statistics",
         }
     }
 }
@@ -149,7 +153,10 @@ pub fn may(role: Role, action: Action, case: Option<CaseAccess>) -> bool {
                 )
         }
         // Admins run the system, not cases: least privilege.
-        Role::Admin => matches!(action, ManageUsers | ManageTokens | ViewAudit),
+        Role::Admin => matches!(
+            action,
+            ManageUsers | ManageTokens | ViewAudit | ViewStatistics
+        ),
         Role::Police => match action {
             ViewQueue => true,
             ViewCase | ReadReports | RecordPoliceStep => case.is_some_and(|c| c.referred_to_police),
@@ -173,6 +180,7 @@ fn analyst_may(action: Action) -> bool {
             | MessageReporter
             | Retrace
             | ReadBlocklist
+            | ViewStatistics
     )
 }
 
@@ -270,6 +278,7 @@ mod tests {
             (ManageTokens,         [false, false, true,  false]),
             (ReadBlocklist,        [true,  true,  false, false]),
             (MarkDedicatedDomain,  [false, true,  false, false]),
+            (ViewStatistics,       [true,  true,  true,  false]),
         ];
         assert_eq!(table.len(), Action::ALL.len());
         let roles = [Role::Analyst, Role::Supervisor, Role::Admin, Role::Police];

@@ -18,6 +18,7 @@ pub mod police;
 pub mod reports;
 pub mod secrets;
 pub mod staff;
+pub mod statistics;
 pub mod testing;
 pub mod traces;
 

@@ -1326,3 +1326,179 @@ async fn a_burst_of_overlapping_reports_counts_every_report_and_opens_each_case_
         }
     });
 }
+
+// ---- Statistics -----------------------------------------------------------------------------
+
+#[tokio::test]
+async fn statistics_of_a_known_dataset_have_exact_medians_p90_and_counts() {
+    use hotline_domain::statistics::{ActionTaken, Count, Leg, Summary};
+    use hotline_store::statistics::fixture;
+    const MIN: i64 = 60_000;
+    const APRIL: i64 = 1_775_001_600_000;
+    let summary = |count, median: i64, p90: i64| Summary {
+        count,
+        median_ms: Some(median * MIN),
+        p90_ms: Some(p90 * MIN),
+    };
+    let counts = |list: &[(&str, u64)]| -> Vec<Count> {
+        list.iter()
+            .map(|(k, n)| Count {
+                key: (*k).into(),
+                count: *n,
+            })
+            .collect()
+    };
+    on_every_engine!(|store, engine| {
+        fixture::seed(&store).await.unwrap();
+        let s = store.statistics(fixture::T0_MS, APRIL).await.unwrap();
+        assert_eq!((s.reports, s.cases), (7, 7), "{engine}");
+        assert_eq!(
+            s.reports_by_channel,
+            counts(&[("web", 4), ("api", 3)]),
+            "{engine}"
+        );
+        assert_eq!(
+            s.by_classification,
+            counts(&[("baseline", 5), ("national", 1), ("none", 1)]),
+            "{engine}"
+        );
+        assert_eq!(
+            s.by_outcome,
+            counts(&[("removed", 5), ("awaiting_removal", 1), ("new", 1)]),
+            "{engine}"
+        );
+        assert_eq!(
+            s.by_site_type,
+            counts(&[("image_host", 4), ("forum", 2), ("none", 1)]),
+            "{engine}"
+        );
+        assert_eq!(
+            s.by_victim_age,
+            counts(&[("11-13", 3), ("7-10", 3), ("none", 1)]),
+            "{engine}"
+        );
+        let leg = |l: Leg| s.legs.iter().find(|x| x.leg == l).unwrap().summary;
+        assert_eq!(
+            leg(Leg::ReceivedToAssessed),
+            summary(6, 30, 240),
+            "{engine}"
+        );
+        assert_eq!(leg(Leg::ReceivedToReferred), summary(1, 90, 90), "{engine}");
+        assert_eq!(
+            leg(Leg::ReceivedToNoticeSent),
+            summary(6, 60, 300),
+            "{engine}"
+        );
+        assert_eq!(
+            leg(Leg::NoticeSentToRemoved),
+            summary(5, 180, 1440),
+            "{engine}"
+        );
+        assert_eq!(
+            leg(Leg::ReceivedToRemoved),
+            summary(5, 360, 1460),
+            "{engine}"
+        );
+        let groups: Vec<(&str, u64)> = s
+            .by_country
+            .iter()
+            .map(|g| (g.group.as_str(), g.cases))
+            .collect();
+        assert_eq!(groups, [("NL", 4), ("US", 2), ("unknown", 1)], "{engine}");
+        assert_eq!(
+            s.by_country[0].leg(Leg::NoticeSentToRemoved),
+            summary(4, 120, 600),
+            "{engine}"
+        );
+        assert_eq!(
+            s.by_country[1].leg(Leg::NoticeSentToRemoved),
+            summary(1, 1440, 1440),
+            "{engine}"
+        );
+        let providers: Vec<&str> = s.by_provider.iter().map(|g| g.group.as_str()).collect();
+        assert_eq!(
+            providers,
+            ["Alpha Hosting", "Beta Networks", "unknown"],
+            "{engine}"
+        );
+
+        // The whole year holds the May case too; a period with nothing in it is empty.
+        let (from, to) = hotline_domain::statistics::year_period(2026);
+        let year = store.statistics(from, to).await.unwrap();
+        assert_eq!((year.reports, year.cases), (8, 8), "{engine}");
+        let empty = store.statistics(0, fixture::T0_MS).await.unwrap();
+        assert_eq!(
+            (empty.reports, empty.cases, empty.by_country.len()),
+            (0, 0, 0),
+            "{engine}"
+        );
+
+        let r = store.annual_report(2026).await.unwrap();
+        assert_eq!(r.notices, 7, "{engine}");
+        assert_eq!(
+            r.by_provider,
+            counts(&[("Alpha Hosting", 5), ("Beta Networks", 2)]),
+            "{engine}"
+        );
+        assert_eq!(
+            r.by_content_type,
+            counts(&[("csam_baseline", 6), ("csam_national_law", 1)]),
+            "{engine}"
+        );
+        assert_eq!(
+            r.by_action,
+            counts(&[("removed", 6), ("acknowledged", 1)]),
+            "{engine}"
+        );
+        assert_eq!(r.time_to_removal, summary(6, 120, 1440), "{engine}");
+        let rows: Vec<_> = r
+            .rows
+            .iter()
+            .map(|x| {
+                (
+                    x.provider.as_str(),
+                    x.content_type.as_str(),
+                    x.action,
+                    x.notices,
+                    x.median_ms,
+                    x.p90_ms,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "Alpha Hosting",
+                    "csam_baseline",
+                    ActionTaken::Removed,
+                    5,
+                    Some(120 * MIN),
+                    Some(600 * MIN)
+                ),
+                (
+                    "Beta Networks",
+                    "csam_baseline",
+                    ActionTaken::Removed,
+                    1,
+                    Some(1440 * MIN),
+                    Some(1440 * MIN)
+                ),
+                (
+                    "Beta Networks",
+                    "csam_national_law",
+                    ActionTaken::Acknowledged,
+                    1,
+                    None,
+                    None
+                ),
+            ],
+            "{engine}"
+        );
+        assert_eq!(
+            store.annual_report(2025).await.unwrap().notices,
+            0,
+            "{engine}"
+        );
+    });
+}

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod blocklist;
+pub mod charts;
 pub mod error;
 pub mod extract;
 pub mod federation;
@@ -14,6 +15,7 @@ pub mod limits;
 pub mod ops;
 pub mod pages;
 pub mod staff;
+pub mod transparency;
 
 use std::sync::Arc;
 
@@ -172,6 +174,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/report", get(pages::report_form).post(pages::report_submit))
         .route("/{lang}/status", get(pages::status_form).post(pages::status_submit))
         .route("/{lang}/info/{page}", get(pages::info))
+        .route("/{lang}/transparency", get(transparency::transparency))
         .fallback(pages::not_found)
         .method_not_allowed_fallback(pages::method_not_allowed)
         .layer(DefaultBodyLimit::max(extract::FORM_BODY_LIMIT))

@@ -2,6 +2,7 @@
 
 mod blocklist;
 mod config;
+mod stats;
 mod worker;
 
 use std::io::{BufRead, Write};
@@ -102,6 +103,20 @@ enum Command {
     Dev {
         #[command(subcommand)]
         command: DevCommand,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// The figures of the statistics page: timeline legs (median, p90), volumes.
+    Stats {
+        /// The first day, YYYY-MM-DD (UTC); default: the beginning.
+        #[arg(long)]
+        from: Option<String>,
+        /// The last day, included, YYYY-MM-DD (UTC); default: now.
+        #[arg(long)]
+        to: Option<String>,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         place: Place,
     },
@@ -420,6 +435,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             command: ExportCommand::Blocklist { format, output },
             place,
         } => blocklist::export(format, output.as_deref(), &place).await,
+        Command::Stats {
+            from,
+            to,
+            json,
+            place,
+        } => stats::run(from.as_deref(), to.as_deref(), json, &place).await,
         Command::Dev {
             command: DevCommand::Seed { cases },
             place,

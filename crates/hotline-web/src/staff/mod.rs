@@ -5,6 +5,7 @@ pub mod api;
 pub mod auth;
 pub mod pages;
 pub mod service;
+pub mod statistics;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -47,6 +48,10 @@ pub fn pages() -> Router<AppState> {
         .route("/staff/welfare", get(pages::welfare))
         .route("/staff/welfare/lift", post(pages::lift))
         .route("/staff/audit", get(pages::audit))
+        .route("/staff/statistics", get(statistics::page))
+        .route("/staff/statistics.csv", get(statistics::csv))
+        .route("/staff/statistics/annual", get(statistics::annual))
+        .route("/staff/statistics/annual.csv", get(statistics::annual_csv))
 }
 
 /// The staff API, under `/api` (nested).

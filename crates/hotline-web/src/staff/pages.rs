@@ -54,10 +54,11 @@ pub struct Me {
     pub csrf_token: String,
     pub may_welfare: bool,
     pub may_audit: bool,
+    pub may_statistics: bool,
 }
 
 impl Me {
-    fn of(staff: &Staff) -> Option<Me> {
+    pub(crate) fn of(staff: &Staff) -> Option<Me> {
         let role = staff.user.role;
         Some(Me {
             username: staff.user.username.clone(),
@@ -65,6 +66,7 @@ impl Me {
             csrf_token: staff.csrf_token.clone(),
             may_welfare: may(role, Action::ViewWelfare, None),
             may_audit: may(role, Action::ViewAudit, None),
+            may_statistics: may(role, Action::ViewStatistics, None),
         })
     }
 }

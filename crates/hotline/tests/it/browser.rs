@@ -256,6 +256,7 @@ async fn axe_finds_no_serious_problem_on_public_and_staff_pages() {
         pages.push(format!("/{lang}/"));
         pages.push(format!("/{lang}/report"));
         pages.push(format!("/{lang}/status"));
+        pages.push(format!("/{lang}/transparency"));
         for info in [
             "what-to-report",
             "what-happens",
@@ -331,6 +332,8 @@ async fn axe_finds_no_serious_problem_on_public_and_staff_pages() {
         ("/staff/cases/1", "staff-case"),
         ("/staff/welfare", "staff-welfare"),
         ("/staff/audit", "staff-audit"),
+        ("/staff/statistics", "staff-statistics"),
+        ("/staff/statistics/annual", "staff-annual-report"),
     ] {
         c.goto(&server.url(path)).await.unwrap();
         let v = axe(&c, &axe_js).await;
@@ -346,7 +349,7 @@ async fn axe_finds_no_serious_problem_on_public_and_staff_pages() {
         failures.join("\n")
     );
     eprintln!(
-        "axe-core: {} public pages and 5 staff pages without serious or critical violations",
+        "axe-core: {} public pages and 7 staff pages without serious or critical violations",
         pages.len()
     );
     db.remove().await;

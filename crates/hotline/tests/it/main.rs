@@ -13,5 +13,6 @@ mod monitoring;
 mod notices;
 mod pages;
 mod staff;
+mod statistics;
 mod support;
 mod workers;

@@ -101,12 +101,11 @@ async fn next_check(db: &TestDatabase, store: &hotline_store::Store) {
     .await;
     // The job records the check, then decides; give it the moment to finish.
     wait_for("the monitor job to wait again", || async {
-        store
-            .jobs_of_case(1)
-            .await
-            .unwrap()
-            .iter()
-            .any(|j| j.kind == "monitor" && j.state == hotline_store::JobState::Queued)
+        store.jobs_of_case(1).await.unwrap().iter().any(|j| {
+            j.kind == "monitor"
+                && j.state == hotline_store::JobState::Queued
+                && j.run_at > time::OffsetDateTime::now_utc()
+        })
     })
     .await;
 }
@@ -177,6 +176,14 @@ async fn content_is_checked_with_head_only_renoticed_escalated_removed_and_caugh
             db.engine
         );
         assert_eq!(first[0].http_status, Some(200));
+        wait_for("the monitor job to wait for its next check", || async {
+            store.jobs_of_case(1).await.unwrap().iter().any(|j| {
+                j.kind == "monitor"
+                    && j.state == hotline_store::JobState::Queued
+                    && j.run_at > time::OffsetDateTime::now_utc()
+            })
+        })
+        .await;
         let jobs = store.jobs_of_case(1).await.unwrap();
         let monitor = jobs
             .iter()
