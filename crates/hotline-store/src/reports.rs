@@ -68,7 +68,7 @@ pub(crate) struct Sealed {
 }
 
 impl Store {
-    fn seal_report(&self, report: &NewReport, now: OffsetDateTime) -> Result<Sealed> {
+    pub(crate) fn seal_report(&self, report: &NewReport, now: OffsetDateTime) -> Result<Sealed> {
         let keys = self.keys();
         let report_id = Uuid::new_v7(uuid::Timestamp::from_unix(
             uuid::NoContext,

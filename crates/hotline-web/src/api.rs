@@ -12,22 +12,51 @@ use crate::extract::{ApiJson, ClientKey};
 use crate::{AppState, WebError};
 
 /// `POST /api/v1/reports` body.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportBody {
+    /// The web addresses, 1 to 50; the same address twice counts once. The pattern gives
+    /// the usual form; the service also takes what a browser would (no scheme, IP literals,
+    /// international names) and answers 422 naming `urls[i]` for what it cannot read.
+    #[schema(min_items = 1, max_items = 50, value_type = Vec<WebAddress>)]
     pub urls: Vec<String>,
+    /// Where the reporter came across the addresses (required).
+    #[schema(value_type = String, required = true, pattern = "^(website|social_media|chat|email|p2p|newsgroup|other)$")]
     pub where_found: Option<String>,
+    /// What the reporter saw, in their words; at most 10,000 characters.
+    #[schema(max_length = 10000)]
     pub description: Option<String>,
+    /// The reporter's language; default: the hotline's.
+    #[schema(pattern = "^(nl|fr|de|en)$")]
     pub language: Option<String>,
+    /// A child is in immediate danger: the people on call are alerted at once.
     #[serde(default)]
     pub urgent: bool,
+    /// Only if the reporter wants to be contacted.
     pub contact: Option<ContactBody>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One reported web address (for the OpenAPI document; the body carries plain strings).
+#[derive(utoipa::ToSchema)]
+#[schema(
+    max_length = 300,
+    pattern = r"^(https?|ftp)://([a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?\.){1,4}[a-z]{2,12}(:[1-9][0-9]{1,3})?(/[A-Za-z0-9._~!$&'()*+,;=:@-]{0,40}){0,5}$"
+)]
+#[allow(dead_code)]
+pub struct WebAddress(String);
+
+/// A reporter's contact details, kept sealed.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactBody {
+    /// At most 200 characters.
+    #[schema(max_length = 200)]
     pub name: Option<String>,
+    /// At most 254 characters.
+    #[schema(
+        max_length = 254,
+        pattern = r"^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63}){1,3}$"
+    )]
     pub email: Option<String>,
     /// The reporter agrees that the police may contact them.
     #[serde(default)]
@@ -53,7 +82,9 @@ impl From<ReportBody> for ReportInput {
     }
 }
 
-#[derive(Debug, Serialize)]
+/// A stored report. Keep the receipt: it is shown once and is the only way to ask about
+/// the report later.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ReportCreated {
     pub report_id: String,
     pub receipt: String,
@@ -63,12 +94,29 @@ pub struct ReportCreated {
 /// One address as the hotline recorded it. Case numbers and whether the address was
 /// reported before are not told to anonymous callers: that would let anyone probe what the
 /// hotline knows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CaseCreated {
     pub address: String,
 }
 
 /// `POST /api/v1/reports`: an anonymous report. `201` means it is committed durably.
+#[utoipa::path(
+    post,
+    path = "/api/v1/reports",
+    tag = "public",
+    summary = "Report web addresses (anonymous)",
+    request_body(content = ReportBody, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Stored durably", body = ReportCreated),
+        (status = 400, description = "The body is not JSON", body = crate::error::ErrorBody),
+        (status = 401, description = "An Authorization header was sent: public reports are anonymous", body = crate::error::ErrorBody),
+        (status = 413, description = "The body is over 64 KiB", body = crate::error::ErrorBody),
+        (status = 415, description = "The body is not application/json", body = crate::error::ErrorBody),
+        (status = 422, description = "A field is invalid; `field` names it", body = crate::error::ErrorBody),
+        (status = 429, description = "Too many requests from this client", body = crate::error::ErrorBody),
+        (status = 500, description = "Not stored; try again", body = crate::error::ErrorBody),
+    )
+)]
 pub async fn submit_report(
     State(state): State<AppState>,
     client: ClientKey,
@@ -104,20 +152,28 @@ pub async fn submit_report(
 }
 
 /// `POST /api/v1/receipts/status` body.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusBody {
+    /// `XXXX-XXXX-XXXX-XXXX` (Crockford base32), with or without dashes, any case.
+    #[schema(
+        pattern = "^[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{4}$"
+    )]
     pub receipt: String,
 }
 
-#[derive(Debug, Serialize)]
+/// What a reporter may know of their report.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StatusResponse {
+    /// One of `received`, `in_progress`, `removed`, `closed`.
     pub status: &'static str,
+    /// RFC 3339.
     pub updated_at: String,
     pub messages: Vec<MessageOut>,
 }
 
-#[derive(Debug, Serialize)]
+/// A message from the hotline to the reporter.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct MessageOut {
     pub at: String,
     pub body: String,
@@ -128,6 +184,22 @@ fn rfc3339(t: time::OffsetDateTime) -> String {
 }
 
 /// `POST /api/v1/receipts/status`: what a reporter may know of their report.
+#[utoipa::path(
+    post,
+    path = "/api/v1/receipts/status",
+    tag = "public",
+    summary = "Ask about a report with its receipt",
+    request_body(content = StatusBody, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The report's status", body = StatusResponse),
+        (status = 400, description = "The body is not JSON", body = crate::error::ErrorBody),
+        (status = 404, description = "No report has this receipt", body = crate::error::ErrorBody),
+        (status = 413, description = "The body is over 64 KiB", body = crate::error::ErrorBody),
+        (status = 415, description = "The body is not application/json", body = crate::error::ErrorBody),
+        (status = 422, description = "Not a receipt", body = crate::error::ErrorBody),
+        (status = 429, description = "Too many requests from this client", body = crate::error::ErrorBody),
+    )
+)]
 pub async fn receipt_status(
     State(state): State<AppState>,
     client: ClientKey,

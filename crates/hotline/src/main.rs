@@ -1,6 +1,10 @@
 //! `hotline`: one binary for the service and its operators (SPEC §5).
 
+mod alerts;
 mod config;
+mod doctor;
+mod export;
+mod import;
 mod worker;
 
 use std::io::{BufRead, Write};
@@ -104,6 +108,30 @@ enum Command {
         #[command(flatten)]
         place: Place,
     },
+    /// Import reports in bulk from JSON lines (the API's report body) or CSV; resumable.
+    /// Exit status 2 when some lines were rejected (they are listed on stdout).
+    Import {
+        /// The file; `.csv` is read as CSV, anything else as JSON lines.
+        file: PathBuf,
+        /// Override the format the file name suggests.
+        #[arg(long, value_enum)]
+        format: Option<import::ImportFormat>,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Export data for other systems.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Check the installation: configuration, key file, database, migrations, IP database,
+    /// SMTP, RDAP, disk. Prints what is wrong and how to fix it; exit status 1 if anything is.
+    Doctor {
+        #[command(flatten)]
+        place: Place,
+    },
     /// The audit trail.
     Audit {
         #[command(subcommand)]
@@ -131,6 +159,12 @@ enum UserCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// The cases opened in a period, as CSV or JSON on stdout; audited.
+    Cases(export::CasesArgs),
+}
+
+#[derive(Debug, Subcommand)]
 enum TokenCommand {
     /// Create a bearer token, printed once and stored hashed.
     Create {
@@ -140,6 +174,9 @@ enum TokenCommand {
         /// A partner hotline (comes with the partner registry).
         #[arg(long)]
         partner: Option<String>,
+        /// What the token may do: `cases` (the staff API) or `export` (only the exports).
+        #[arg(long, default_value = "cases", value_parser = ["cases", "export"], conflicts_with = "partner")]
+        scope: String,
     },
 }
 
@@ -383,6 +420,43 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             place,
         } => audit_verify(&place).await,
         Command::Partner { command, place } => partner_command(command, &place).await,
+        Command::Export {
+            command: ExportCommand::Cases(args),
+            place,
+        } => {
+            let Opened { store, .. } = place.open().await?;
+            let mut out = std::io::stdout().lock();
+            let result = export::export_cases(&store, &args, &cli_actor(), &mut out).await;
+            store.close().await;
+            eprintln!("exported {} cases", result?);
+            Ok(())
+        }
+        Command::Doctor { place } => {
+            let report = doctor::run(
+                &place.data_dir,
+                place.database.as_deref(),
+                place.config.as_deref(),
+            )
+            .await;
+            print!("{}", report.render());
+            if report.failed() {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+        Command::Import {
+            file,
+            format,
+            place,
+        } => {
+            let Opened { config, store } = place.open().await?;
+            let result = import::import_file(&store, &file, format, config.default_language).await;
+            store.close().await;
+            if result?.rejected > 0 {
+                std::process::exit(2);
+            }
+            Ok(())
+        }
         Command::Dev {
             command: DevCommand::Seed { cases },
             place,
@@ -609,7 +683,11 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
 }
 
 async fn token_command(command: TokenCommand, place: &Place) -> anyhow::Result<()> {
-    let TokenCommand::Create { user, partner } = command;
+    let TokenCommand::Create {
+        user,
+        partner,
+        scope,
+    } = command;
     let Opened { store, .. } = place.open().await?;
     if let Some(partner) = partner {
         let token = store
@@ -624,9 +702,12 @@ async fn token_command(command: TokenCommand, place: &Place) -> anyhow::Result<(
         return Ok(());
     }
     let name = user.unwrap_or_default();
-    let token = store
-        .create_token(&name, &cli_actor(), time::OffsetDateTime::now_utc())
-        .await;
+    let now = time::OffsetDateTime::now_utc();
+    let token = if scope == "export" {
+        store.create_export_token(&name, &cli_actor(), now).await
+    } else {
+        store.create_token(&name, &cli_actor(), now).await
+    };
     store.close().await;
     let token = token?;
     println!("{token}");
@@ -718,6 +799,11 @@ async fn workers(
             },
         },
         policy: config.network.clone(),
+        alerts: alerts::AlertSettings {
+            on_call: config.alerts.on_call.clone(),
+            webhook: config.alerts.webhook.clone(),
+            staff_url: config.alerts.staff_url.clone(),
+        },
     }))
 }
 

@@ -37,6 +37,8 @@ pub struct Workers {
     pub notice: NoticeSettings,
     /// What the workers may reach (partner endpoints on loopback only in tests).
     pub policy: hotline_network::NetworkPolicy,
+    /// Who is alerted of urgent reports.
+    pub alerts: crate::alerts::AlertSettings,
 }
 
 /// What every notice states about the hotline.
@@ -193,6 +195,7 @@ impl Workers {
             }
             "refer_partner" => done(self.refer_partner(&job.payload).await),
             "partner_update" => done(self.partner_update(&job.payload).await),
+            "urgent_alert" => self.urgent_alert(&job.payload).await,
             other => Err(format!("unknown job kind \"{other}\"")),
         }
     }
@@ -603,7 +606,7 @@ impl Workers {
 }
 
 /// What became of a job's run, when it did not fail.
-enum Outcome {
+pub(crate) enum Outcome {
     Done,
     /// Not due yet: run it again at `at`.
     Later {
@@ -612,7 +615,7 @@ enum Outcome {
     },
 }
 
-fn domain_of(address: &str) -> String {
+pub(crate) fn domain_of(address: &str) -> String {
     address
         .rsplit_once('@')
         .map(|(_, d)| d.trim_end_matches('>').to_owned())
