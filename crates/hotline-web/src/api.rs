@@ -21,29 +21,79 @@ pub struct ReportBody {
     #[schema(min_items = 1, max_items = 50, value_type = Vec<WebAddress>)]
     pub urls: Vec<String>,
     /// Where the reporter came across the addresses (required).
-    #[schema(value_type = String, required = true, pattern = "^(website|social_media|chat|email|p2p|newsgroup|other)$")]
+    #[schema(value_type = WhereFoundName, required = true)]
     pub where_found: Option<String>,
     /// What the reporter saw, in their words; at most 10,000 characters.
     #[schema(max_length = 10000)]
     pub description: Option<String>,
     /// The reporter's language; default: the hotline's.
-    #[schema(pattern = "^(nl|fr|de|en)$")]
+    #[schema(value_type = Option<LanguageName>)]
     pub language: Option<String>,
     /// A child is in immediate danger: the people on call are alerted at once.
     #[serde(default)]
     pub urgent: bool,
     /// Only if the reporter wants to be contacted.
+    #[serde(default, deserialize_with = "object_or_null")]
     pub contact: Option<ContactBody>,
 }
 
-/// One reported web address (for the OpenAPI document; the body carries plain strings).
+/// Where the reporter came across the addresses: one of these names, exactly.
 #[derive(utoipa::ToSchema)]
-#[schema(
-    max_length = 300,
-    pattern = r"^(https?|ftp)://([a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?\.){1,4}[a-z]{2,12}(:[1-9][0-9]{1,3})?(/[A-Za-z0-9._~!$&'()*+,;=:@-]{0,40}){0,5}$"
-)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum WhereFoundName {
+    Website,
+    SocialMedia,
+    Chat,
+    Email,
+    P2p,
+    Newsgroup,
+    Other,
+}
+
+/// A language of the public site: one of these names, exactly.
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum LanguageName {
+    Nl,
+    Fr,
+    De,
+    En,
+}
+
+/// One reported web address (for the OpenAPI document; the body carries plain strings). The
+/// custom format `web-address` means: what a browser would take as an http, https or ftp
+/// address (the scheme may be left out), at most 4,096 bytes.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = "web-address", max_length = 4096)]
 #[allow(dead_code)]
 pub struct WebAddress(String);
+
+/// An object (or `null`) into a struct; serde would also fill a struct from an array, which
+/// the API does not document and so refuses.
+fn object_or_null<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::de::Error;
+    match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Null => Ok(None),
+        v @ serde_json::Value::Object(_) => serde_json::from_value(v)
+            .map(Some)
+            .map_err(D::Error::custom),
+        other => Err(D::Error::custom(format!(
+            "invalid type: {}, expected an object",
+            match other {
+                serde_json::Value::Bool(_) => "a boolean",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::String(_) => "a string",
+                _ => "an array",
+            }
+        ))),
+    }
+}
 
 /// A reporter's contact details, kept sealed.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -52,11 +102,8 @@ pub struct ContactBody {
     /// At most 200 characters.
     #[schema(max_length = 200)]
     pub name: Option<String>,
-    /// At most 254 characters.
-    #[schema(
-        max_length = 254,
-        pattern = r"^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63}){1,3}$"
-    )]
+    /// An e-mail address (`name@example.org`), at most 254 bytes.
+    #[schema(format = "reporter-email", max_length = 254)]
     pub email: Option<String>,
     /// The reporter agrees that the police may contact them.
     #[serde(default)]
@@ -99,6 +146,30 @@ pub struct CaseCreated {
     pub address: String,
 }
 
+/// JSON clients name `where_found` and `language` exactly as the OpenAPI document lists them
+/// (the web form, typed by people, is forgiving about spaces; a program needs no such help).
+fn exact_names(body: &ReportBody) -> Result<(), WebError> {
+    use hotline_domain::{Language, WhereFound};
+    if let Some(w) = &body.where_found
+        && !WhereFound::ALL.iter().any(|v| v.as_str() == w)
+    {
+        let allowed: Vec<&str> = WhereFound::ALL.iter().map(|v| v.as_str()).collect();
+        return Err(WebError::invalid(
+            "where_found",
+            format!("give exactly one of: {}", allowed.join(", ")),
+        ));
+    }
+    if let Some(l) = &body.language
+        && !Language::ALL.iter().any(|v| v.as_str() == l)
+    {
+        return Err(WebError::invalid(
+            "language",
+            "give exactly one of: nl, fr, de, en (or leave it out)",
+        ));
+    }
+    Ok(())
+}
+
 /// `POST /api/v1/reports`: an anonymous report. `201` means it is committed durably.
 #[utoipa::path(
     post,
@@ -133,6 +204,7 @@ pub async fn submit_report(
     if !state.limiter.allow(client.0) {
         return Err(WebError::rate_limited());
     }
+    exact_names(&body)?;
     let report = NewReport::parse(body.into(), Channel::Api, state.config.default_language)?;
     let stored = state.accept_report(report).await?;
     Ok((
