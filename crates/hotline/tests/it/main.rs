@@ -10,6 +10,7 @@ mod browser;
 mod commands;
 mod doctor;
 mod durability;
+mod exports;
 mod federation;
 mod import;
 mod notices;
