@@ -89,7 +89,7 @@ async fn write_and_answer(db: &Db, batch: &mut Vec<PendingReport>) {
         .iter()
         .map(|p: &PendingReport| (&p.report, &p.sealed, p.at))
         .collect();
-    let outcomes = match write_batch(db, &items).await {
+    let outcomes = match write_batch(db, &items, true).await {
         Ok(cases) => cases.into_iter().map(Ok).collect(),
         Err(e) if items.len() == 1 => vec![Err(e)],
         Err(e) => {
@@ -110,20 +110,22 @@ async fn write_and_answer(db: &Db, batch: &mut Vec<PendingReport>) {
 
 /// Writes one report in its own transaction.
 async fn write_one(db: &Db, item: (&NewReport, &Sealed, i64)) -> Result<Vec<CaseRef>> {
-    let mut cases = write_batch(db, &[item]).await?;
+    let mut cases = write_batch(db, &[item], true).await?;
     cases
         .pop()
         .ok_or_else(|| StoreError::Intake("a report came back without its cases".into()))
 }
 
 /// Writes `items` in one transaction; the cases of each report, in its order.
+/// `alerts`: queue urgent alerts (everything but synthetic test data).
 pub(crate) async fn write_batch(
     db: &Db,
     items: &[(&NewReport, &Sealed, i64)],
+    alerts: bool,
 ) -> Result<Vec<Vec<CaseRef>>> {
     crate::on_write_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        let cases = insert_batch!(tx, items);
+        let cases = insert_batch!(tx, items, alerts);
         tx.commit().await?;
         Ok(cases)
     })
@@ -171,7 +173,8 @@ pub(crate) fn shares<'a>(
 /// evaluates to each report's cases, in the order reported. A case is `opened` by the first
 /// report in the batch that names it, when no open case had the address.
 macro_rules! insert_batch {
-    ($tx:expr, $items:expr) => {{
+    ($tx:expr, $items:expr, $alerts:expr) => {{
+        let alerts_wanted: bool = $alerts;
         let items: &[(&NewReport, &Sealed, i64)] = $items;
         for chunk in items.chunks(ROWS_PER_STATEMENT) {
             let mut q = sqlx::QueryBuilder::new(
@@ -313,7 +316,7 @@ macro_rules! insert_batch {
         let alerts: Vec<(String, i64, i64, String)> = items
             .iter()
             .zip(&cases)
-            .filter(|((report, _, _), _)| report.urgent)
+            .filter(|((report, _, _), _)| alerts_wanted && report.urgent)
             .filter_map(|((_, s, at), mine)| {
                 let first = mine.first()?.case_id;
                 let ids: Vec<i64> = mine.iter().map(|c| c.case_id).collect();

@@ -196,7 +196,8 @@ impl Store {
             }
             let items: Vec<(&NewReport, &Sealed, i64)> =
                 batch.iter().map(|(r, s, at)| (r, s, *at)).collect();
-            crate::intake::write_batch(&self.db, &items).await?;
+            // Synthetic reports alert nobody, urgent or not.
+            crate::intake::write_batch(&self.db, &items, false).await?;
             done = upto;
         }
         Ok(())

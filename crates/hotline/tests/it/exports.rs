@@ -35,12 +35,25 @@ async fn exports_leave_reporters_out_unless_an_admin_asks_and_are_audited() {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 3, "{csv}");
         assert!(lines[0].starts_with("case_id,address,host"), "{csv}");
-        assert!(lines[1].starts_with("1,http://192.0.2.90/one,192.0.2.90"), "{csv}");
+        assert!(
+            lines[1].starts_with("1,http://192.0.2.90/one,192.0.2.90"),
+            "{csv}"
+        );
         for secret in ["first@example.com", "Reporter Name", "REPORTER-WORDS"] {
             assert!(!csv.contains(secret), "{secret} leaked: {csv}");
         }
         // A period in the future holds nothing.
-        let json_out = cli(&db, &["export", "cases", "--format", "json", "--from", "2099-01-01"]);
+        let json_out = cli(
+            &db,
+            &[
+                "export",
+                "cases",
+                "--format",
+                "json",
+                "--from",
+                "2099-01-01",
+            ],
+        );
         let v: serde_json::Value = serde_json::from_str(&json_out).unwrap();
         assert_eq!(v["cases"].as_array().unwrap().len(), 0);
 
@@ -56,30 +69,46 @@ async fn exports_leave_reporters_out_unless_an_admin_asks_and_are_audited() {
         assert!(csv.contains("'=Reporter Name <first@example.com>"), "{csv}");
 
         // The API: a cases token is not an export token, and the other way round.
-        let cases_token = cli(&db, &["token", "create", "--user", "sue"]).trim().to_owned();
-        let sue = cli(&db, &["token", "create", "--user", "sue", "--scope", "export"])
+        let cases_token = cli(&db, &["token", "create", "--user", "sue"])
             .trim()
             .to_owned();
-        let adm = cli(&db, &["token", "create", "--user", "adm", "--scope", "export"])
-            .trim()
-            .to_owned();
-        let ann = cli(&db, &["token", "create", "--user", "ann", "--scope", "export"])
-            .trim()
-            .to_owned();
+        let sue = cli(
+            &db,
+            &["token", "create", "--user", "sue", "--scope", "export"],
+        )
+        .trim()
+        .to_owned();
+        let adm = cli(
+            &db,
+            &["token", "create", "--user", "adm", "--scope", "export"],
+        )
+        .trim()
+        .to_owned();
+        let ann = cli(
+            &db,
+            &["token", "create", "--user", "ann", "--scope", "export"],
+        )
+        .trim()
+        .to_owned();
         let get = |token: String, query: &'static str| {
             let url = server.url(&format!("/api/v1/exports/cases{query}"));
-            async move {
-                client().get(url).bearer_auth(token).send().await.unwrap()
-            }
+            async move { client().get(url).bearer_auth(token).send().await.unwrap() }
         };
-        assert_eq!(get(cases_token.clone(), "").await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            get(cases_token.clone(), "").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
         let r = client()
             .get(server.url("/api/v1/cases"))
             .bearer_auth(&sue)
             .send()
             .await
             .unwrap();
-        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "an export token reads no case files");
+        assert_eq!(
+            r.status(),
+            StatusCode::UNAUTHORIZED,
+            "an export token reads no case files"
+        );
         assert_eq!(get(ann.clone(), "").await.status(), StatusCode::FORBIDDEN);
         let r = get(sue.clone(), "").await;
         assert_eq!(r.status(), StatusCode::OK);
@@ -91,9 +120,18 @@ async fn exports_leave_reporters_out_unless_an_admin_asks_and_are_audited() {
             get(sue.clone(), "?with_reporters=true").await.status(),
             StatusCode::FORBIDDEN
         );
-        let r = get(adm.clone(), "?format=csv&with_reporters=true&from=2000-01-01").await;
+        let r = get(
+            adm.clone(),
+            "?format=csv&with_reporters=true&from=2000-01-01",
+        )
+        .await;
         assert_eq!(r.status(), StatusCode::OK);
-        assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
         assert!(r.text().await.unwrap().contains("second@example.com"));
         let r = get(adm.clone(), "?from=yesterday").await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -119,8 +119,14 @@ async fn a_killed_import_started_again_stores_every_good_line_once() {
             .collect();
         let expected: Vec<usize> = (1..=LINES).filter(|n| n % 100 == 0).collect();
         assert_eq!(listed, expected, "{}", db.engine);
-        assert!(stdout.contains("line 100: urls: give at least one web address"), "{stdout}");
-        assert!(stdout.contains("line 500: not a report"), "broken JSON is named");
+        assert!(
+            stdout.contains("line 100: urls: give at least one web address"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("line 500: not a report"),
+            "broken JSON is named"
+        );
         assert!(stdout.contains("colour"), "unknown fields are named");
         assert!(stdout.contains("on a bus"), "bad values are named");
 
