@@ -35,6 +35,13 @@ pub struct ImportReject {
     pub reason: String,
 }
 
+/// The file an import reads: its SHA-256 (hex) and its name as given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportFile<'a> {
+    pub hash: &'a str,
+    pub name: &'a str,
+}
+
 /// Longest reason kept for a rejected line.
 const MAX_REASON_CHARS: usize = 500;
 
@@ -64,14 +71,14 @@ impl Store {
     /// marks the file done.
     pub async fn import_batch(
         &self,
-        file_hash: &str,
-        file_name: &str,
+        file: ImportFile<'_>,
         reports: &[NewReport],
         rejects: &[ImportReject],
         next_line: i64,
         finished: bool,
         now: OffsetDateTime,
     ) -> Result<()> {
+        let (file_hash, file_name) = (file.hash, file.name);
         let at = to_millis(now);
         let sealed = reports
             .iter()

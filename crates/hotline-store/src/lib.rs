@@ -39,7 +39,7 @@ pub use casework::{
     ReviewOutcome, WelfareDay,
 };
 pub use exports::{ExportCase, ExportQuery};
-pub use imports::{ImportProgress, ImportReject};
+pub use imports::{ImportFile, ImportProgress, ImportReject};
 pub use jobs::{ClaimedJob, JobCounts, JobState, JobSummary, NewJob, retry_delay};
 pub use notices::{NewNotice, QueuedNotice};
 pub use partners::{NewPartner, Partner, SeenReferral};

@@ -334,7 +334,7 @@ impl Config {
             }
         }
         let hook = &self.alerts.webhook;
-        if !hook.is_empty() && !(hook.starts_with("https://") || hook.starts_with("http://")) {
+        if !(hook.is_empty() || hook.starts_with("https://") || hook.starts_with("http://")) {
             bail!("alerts.webhook must be an http(s) URL, not \"{hook}\"");
         }
         let c = &self.national.country;

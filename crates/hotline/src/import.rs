@@ -226,8 +226,10 @@ pub async fn import_file(
         ($finished:expr) => {{
             store
                 .import_batch(
-                    &hash,
-                    &name,
+                    hotline_store::ImportFile {
+                        hash: &hash,
+                        name: &name,
+                    },
                     &batch,
                     &rejects,
                     last_line + 1,

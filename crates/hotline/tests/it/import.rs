@@ -11,7 +11,7 @@ const LINES: usize = 100_000;
 
 /// Line `n` (from 1): every hundredth is broken, in one of five ways.
 fn line(n: usize) -> String {
-    if n % 100 == 0 {
+    if n.is_multiple_of(100) {
         return match (n / 100) % 5 {
             0 => "{\"urls\": [\"http://broken.example.test/\"".to_owned(), // cut off
             1 => "{\"urls\": [], \"where_found\": \"website\"}".to_owned(),
@@ -117,7 +117,7 @@ async fn a_killed_import_started_again_stores_every_good_line_once() {
                     .unwrap_or_else(|| panic!("not a rejected-line report: {l}"))
             })
             .collect();
-        let expected: Vec<usize> = (1..=LINES).filter(|n| n % 100 == 0).collect();
+        let expected: Vec<usize> = (1..=LINES).filter(|n| n.is_multiple_of(100)).collect();
         assert_eq!(listed, expected, "{}", db.engine);
         assert!(
             stdout.contains("line 100: urls: give at least one web address"),
