@@ -222,6 +222,16 @@ impl WelfareCap {
     }
 }
 
+/// Who may export cases for another case system: supervisors and admins. The reporters'
+/// contact details go with an export only when an admin asks for them explicitly.
+pub fn may_export(role: Role, with_reporters: bool) -> bool {
+    match role {
+        Role::Admin => true,
+        Role::Supervisor => !with_reporters,
+        Role::Analyst | Role::Police => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,6 +356,15 @@ mod tests {
             assert_eq!(role.as_str().parse::<Role>(), Ok(*role));
         }
         assert_eq!("Police".parse::<Role>(), Err(()));
+    }
+
+    #[test]
+    fn only_admins_export_reporters() {
+        assert!(may_export(Role::Admin, true));
+        assert!(may_export(Role::Supervisor, false));
+        assert!(!may_export(Role::Supervisor, true));
+        assert!(!may_export(Role::Analyst, false));
+        assert!(!may_export(Role::Police, false));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! addresses are chosen by strangers, so a lookup must never be steered at the hotline's own
 //! network (loopback, private ranges) unless tests explicitly allow loopback.
 
+pub mod alert;
 pub mod check;
 pub mod dns;
 pub mod ipdb;

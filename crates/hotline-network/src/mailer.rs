@@ -149,6 +149,19 @@ impl Mailer {
         self.deliver(message).await
     }
 
+    /// Whether the SMTP server answers (a connection and `EHLO`/`NOOP`, nothing sent).
+    pub async fn check(&self) -> Result<(), MailError> {
+        if self.offline {
+            return Err(MailError::Offline);
+        }
+        let transport = self.transport.as_ref().ok_or(MailError::NotConfigured)?;
+        match transport.test_connection().await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(MailError::Smtp("the server did not answer NOOP".into())),
+            Err(e) => Err(MailError::Smtp(e.to_string())),
+        }
+    }
+
     async fn deliver(&self, message: Message) -> Result<(), MailError> {
         if self.offline {
             return Err(MailError::Offline);

@@ -17,13 +17,18 @@ use crate::{Db, Result, StoreError};
 /// The most reports one intake transaction commits.
 pub(crate) const MAX_BATCH: usize = 256;
 
-/// The columns of a trace job (the multi-row insert below supplies the values).
-const TRACE_JOB_COLUMNS: &str = "INSERT INTO jobs \
+/// The columns of a queued job (the multi-row inserts below supply the values).
+pub(crate) const JOB_COLUMNS: &str = "INSERT INTO jobs \
     (kind, payload, case_id, state, priority, run_at, attempts, max_attempts, fence, dedupe_key, created_at, updated_at) ";
+
+/// Urgent alerts run before any other background work.
+pub(crate) const URGENT_ALERT_PRIORITY: i64 = 100;
+/// An alert is retried for a long while (backoff up to an hour): it must get through.
+pub(crate) const URGENT_ALERT_ATTEMPTS: i64 = 30;
 
 /// Rows per multi-row statement: well under SQLite's 32,766 and PostgreSQL's 65,535
 /// parameters with the widest row (12 columns).
-const ROWS_PER_STATEMENT: usize = 1_000;
+pub(crate) const ROWS_PER_STATEMENT: usize = 1_000;
 
 /// A report waiting for the intake writer, and where its outcome goes.
 pub(crate) struct PendingReport {
@@ -84,7 +89,7 @@ async fn write_and_answer(db: &Db, batch: &mut Vec<PendingReport>) {
         .iter()
         .map(|p: &PendingReport| (&p.report, &p.sealed, p.at))
         .collect();
-    let outcomes = match write_batch(db, &items).await {
+    let outcomes = match write_batch(db, &items, true).await {
         Ok(cases) => cases.into_iter().map(Ok).collect(),
         Err(e) if items.len() == 1 => vec![Err(e)],
         Err(e) => {
@@ -105,37 +110,41 @@ async fn write_and_answer(db: &Db, batch: &mut Vec<PendingReport>) {
 
 /// Writes one report in its own transaction.
 async fn write_one(db: &Db, item: (&NewReport, &Sealed, i64)) -> Result<Vec<CaseRef>> {
-    let mut cases = write_batch(db, &[item]).await?;
+    let mut cases = write_batch(db, &[item], true).await?;
     cases
         .pop()
         .ok_or_else(|| StoreError::Intake("a report came back without its cases".into()))
 }
 
 /// Writes `items` in one transaction; the cases of each report, in its order.
+/// `alerts`: queue urgent alerts (everything but synthetic test data).
 pub(crate) async fn write_batch(
     db: &Db,
     items: &[(&NewReport, &Sealed, i64)],
+    alerts: bool,
 ) -> Result<Vec<Vec<CaseRef>>> {
     crate::on_write_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        let cases = insert_batch!(tx, items);
+        let cases = insert_batch!(tx, items, alerts);
         tx.commit().await?;
         Ok(cases)
     })
 }
 
 /// One open case's share of a batch: every report naming the address, aggregated.
-struct CaseShare<'a> {
-    address: &'a hotline_domain::CanonicalAddress,
-    reports: i64,
-    priority: i64,
-    first_at: i64,
-    last_at: i64,
+pub(crate) struct CaseShare<'a> {
+    pub(crate) address: &'a hotline_domain::CanonicalAddress,
+    pub(crate) reports: i64,
+    pub(crate) priority: i64,
+    pub(crate) first_at: i64,
+    pub(crate) last_at: i64,
 }
 
 /// The addresses of a batch, each once, in canonical order: cases are upserted in that order,
 /// so two batches (or a batch and a single report) take row locks in the same order.
-fn shares<'a>(items: &[(&'a NewReport, &Sealed, i64)]) -> BTreeMap<&'a str, CaseShare<'a>> {
+pub(crate) fn shares<'a>(
+    items: &[(&'a NewReport, &Sealed, i64)],
+) -> BTreeMap<&'a str, CaseShare<'a>> {
     let mut shares: BTreeMap<&str, CaseShare> = BTreeMap::new();
     for (report, _, at) in items {
         for a in &report.addresses {
@@ -164,7 +173,8 @@ fn shares<'a>(items: &[(&'a NewReport, &Sealed, i64)]) -> BTreeMap<&'a str, Case
 /// evaluates to each report's cases, in the order reported. A case is `opened` by the first
 /// report in the batch that names it, when no open case had the address.
 macro_rules! insert_batch {
-    ($tx:expr, $items:expr) => {{
+    ($tx:expr, $items:expr, $alerts:expr) => {{
+        let alerts_wanted: bool = $alerts;
         let items: &[(&NewReport, &Sealed, i64)] = $items;
         for chunk in items.chunks(ROWS_PER_STATEMENT) {
             let mut q = sqlx::QueryBuilder::new(
@@ -281,7 +291,7 @@ macro_rules! insert_batch {
             })
             .collect();
         for chunk in opened.chunks(ROWS_PER_STATEMENT) {
-            let mut q = sqlx::QueryBuilder::new(TRACE_JOB_COLUMNS);
+            let mut q = sqlx::QueryBuilder::new(JOB_COLUMNS);
             q.push_values(chunk, |mut row, (case_id, priority, at)| {
                 row.push("'trace'")
                     .push_bind(serde_json::json!({ "case_id": case_id }).to_string())
@@ -299,7 +309,41 @@ macro_rules! insert_batch {
             q.push(" ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') DO NOTHING");
             q.build().execute(&mut *$tx).await?;
         }
+
+        // A report flagged "a child is in immediate danger" alerts the on-call staff. The job
+        // is queued in the same transaction, so a crash after the commit loses no alert. It
+        // names the report and its cases only: the alert carries case numbers and links.
+        let alerts: Vec<(String, i64, i64, String)> = items
+            .iter()
+            .zip(&cases)
+            .filter(|((report, _, _), _)| alerts_wanted && report.urgent)
+            .filter_map(|((_, s, at), mine)| {
+                let first = mine.first()?.case_id;
+                let ids: Vec<i64> = mine.iter().map(|c| c.case_id).collect();
+                let payload = serde_json::json!({ "report_id": s.report_id, "case_ids": ids });
+                Some((payload.to_string(), first, *at, format!("urgent:{}", s.report_id)))
+            })
+            .collect();
+        for chunk in alerts.chunks(ROWS_PER_STATEMENT) {
+            let mut q = sqlx::QueryBuilder::new(JOB_COLUMNS);
+            q.push_values(chunk, |mut row, (payload, case_id, at, key)| {
+                row.push("'urgent_alert'")
+                    .push_bind(payload.as_str())
+                    .push_bind(*case_id)
+                    .push("'queued'")
+                    .push_bind(URGENT_ALERT_PRIORITY)
+                    .push_bind(*at)
+                    .push("0")
+                    .push_bind(URGENT_ALERT_ATTEMPTS)
+                    .push("0")
+                    .push_bind(key.as_str())
+                    .push_bind(*at)
+                    .push_bind(*at);
+            });
+            q.push(" ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') DO NOTHING");
+            q.build().execute(&mut *$tx).await?;
+        }
         cases
     }};
 }
-use insert_batch;
+pub(crate) use insert_batch;

@@ -9,6 +9,8 @@
 
 pub mod audit;
 pub mod casework;
+pub mod exports;
+pub mod imports;
 mod intake;
 pub mod jobs;
 pub mod monitoring;
@@ -38,6 +40,8 @@ pub use casework::{
     Assignee, CaseActionError, CaseFile, CaseReport, Move, QueueCursor, QueueFilter, QueueRow,
     ReviewOutcome, WelfareDay,
 };
+pub use exports::{ExportCase, ExportQuery};
+pub use imports::{ImportFile, ImportProgress, ImportReject};
 pub use jobs::{ClaimedJob, JobCounts, JobState, JobSummary, NewJob, retry_delay};
 pub use monitoring::{DedicatedDomain, MonitorFacts, StoredCheck};
 pub use notices::{NewNotice, QueuedNotice};
@@ -268,6 +272,36 @@ impl Store {
             Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
         }
         Ok(())
+    }
+
+    /// The migrations of this version that the database lacks (`version`, description), and
+    /// the versions the database has that this version does not know (a newer release ran).
+    pub async fn migration_status(&self) -> Result<(Vec<(i64, String)>, Vec<i64>)> {
+        let query = "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version";
+        let (applied, migrator): (std::result::Result<Vec<i64>, sqlx::Error>, &Migrator) =
+            match &self.db {
+                Db::Sqlite { read, .. } => (
+                    sqlx::query_scalar(query).fetch_all(read).await,
+                    &SQLITE_MIGRATIONS,
+                ),
+                Db::Postgres(pool) => (
+                    sqlx::query_scalar(query).fetch_all(pool).await,
+                    &POSTGRES_MIGRATIONS,
+                ),
+            };
+        // No bookkeeping table yet: nothing was ever applied.
+        let applied = applied.unwrap_or_default();
+        let pending = migrator
+            .iter()
+            .filter(|m| !applied.contains(&m.version))
+            .map(|m| (m.version, m.description.to_string()))
+            .collect();
+        let unknown = applied
+            .iter()
+            .copied()
+            .filter(|v| !migrator.iter().any(|m| m.version == *v))
+            .collect();
+        Ok((pending, unknown))
     }
 
     /// True when the database answers and every migration of this version is applied.

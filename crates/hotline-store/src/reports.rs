@@ -68,7 +68,7 @@ pub(crate) struct Sealed {
 }
 
 impl Store {
-    fn seal_report(&self, report: &NewReport, now: OffsetDateTime) -> Result<Sealed> {
+    pub(crate) fn seal_report(&self, report: &NewReport, now: OffsetDateTime) -> Result<Sealed> {
         let keys = self.keys();
         let report_id = Uuid::new_v7(uuid::Timestamp::from_unix(
             uuid::NoContext,
@@ -196,7 +196,8 @@ impl Store {
             }
             let items: Vec<(&NewReport, &Sealed, i64)> =
                 batch.iter().map(|(r, s, at)| (r, s, *at)).collect();
-            crate::intake::write_batch(&self.db, &items).await?;
+            // Synthetic reports alert nobody, urgent or not.
+            crate::intake::write_batch(&self.db, &items, false).await?;
             done = upto;
         }
         Ok(())

@@ -101,11 +101,11 @@ impl From<sqlx::Error> for LoginError {
 
 const ISSUER: &str = "Hotline";
 
-fn sha256(data: &[u8]) -> Vec<u8> {
+pub(crate) fn sha256(data: &[u8]) -> Vec<u8> {
     Sha256::digest(data).to_vec()
 }
 
-fn random_hex(n: usize) -> Result<String> {
+pub(crate) fn random_hex(n: usize) -> Result<String> {
     let mut b = vec![0u8; n];
     random_bytes(&mut b)?;
     Ok(hex::encode(b))
@@ -531,7 +531,7 @@ impl Store {
         let row: Option<(i64, String, String)> = on_read_pool!(&self.db, pool => {
             sqlx::query_as(
                 "SELECT u.id, u.username, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id \
-                 WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled",
+                 WHERE t.token_hash = $1 AND t.scope = 'cases' AND t.revoked_at IS NULL AND NOT u.disabled",
             )
             .bind(&hash)
             .fetch_optional(pool)

@@ -49,6 +49,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             return Err(WebError::unsupported_media_type("application/json"));
         }
         let bytes = body_bytes(req, state, API_BODY_LIMIT).await?;
+        // Every API body is an object; serde would also fill a struct from an array.
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+            return Err(WebError::invalid("body", "the body must be a JSON object"));
+        }
         let mut de = serde_json::Deserializer::from_slice(&bytes);
         let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
             let inner = e.inner();

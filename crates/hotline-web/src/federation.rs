@@ -21,7 +21,7 @@ pub const SIGNATURE_HEADER: &str = "x-hotline-signature";
 pub const MAX_SKEW_SECS: i64 = 10 * 60;
 
 /// What a partner sends.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReferralBody {
     /// The sender's unique id for this referral (a UUID): retries reuse it.
@@ -36,13 +36,31 @@ pub struct ReferralBody {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReferralAccepted {
     /// Our reference for the case it opened.
     pub reference: String,
 }
 
 /// `POST /api/v1/referrals`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/referrals",
+    tag = "partners",
+    summary = "A referral from a partner hotline (signed)",
+    security(("bearer" = [])),
+    params(("X-Hotline-Signature" = String, Header, description = "Ed25519 signature of the exact body, hex")),
+    request_body(content = ReferralBody, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The same referral again: answered as before", body = ReferralAccepted),
+        (status = 201, description = "A case was opened", body = ReferralAccepted),
+        (status = 400, description = "The body is not a referral", body = crate::error::ErrorBody),
+        (status = 401, description = "No partner token, or a bad signature", body = crate::error::ErrorBody),
+        (status = 409, description = "This referral id came before with another body", body = crate::error::ErrorBody),
+        (status = 413, description = "The body is over 64 KiB", body = crate::error::ErrorBody),
+        (status = 422, description = "A field is invalid", body = crate::error::ErrorBody),
+    )
+)]
 pub async fn receive(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -111,7 +129,7 @@ pub async fn receive(
 }
 
 /// What a partner tells us about a referral we sent it.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateBody {
     pub referral_id: String,
@@ -165,6 +183,26 @@ fn fresh(sent_at: &str) -> Result<(), WebError> {
 }
 
 /// `POST /api/v1/referrals/{id}/updates`: the partner's news about a referral we sent.
+#[utoipa::path(
+    post,
+    path = "/api/v1/referrals/{id}/updates",
+    tag = "partners",
+    summary = "News about a referral this hotline sent (signed)",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The referral id"),
+        ("X-Hotline-Signature" = String, Header, description = "Ed25519 signature of the exact body, hex"),
+    ),
+    request_body(content = UpdateBody, content_type = "application/json"),
+    responses(
+        (status = 204, description = "Recorded"),
+        (status = 400, description = "The body is not an update", body = crate::error::ErrorBody),
+        (status = 401, description = "No partner token, or a bad signature", body = crate::error::ErrorBody),
+        (status = 404, description = "No referral with this id was sent to this partner", body = crate::error::ErrorBody),
+        (status = 413, description = "The body is over 64 KiB", body = crate::error::ErrorBody),
+        (status = 422, description = "A field is invalid", body = crate::error::ErrorBody),
+    )
+)]
 pub async fn update(
     State(state): State<AppState>,
     axum::extract::Path(id): axum::extract::Path<String>,

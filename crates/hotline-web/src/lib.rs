@@ -6,12 +6,14 @@ pub mod api;
 pub mod blocklist;
 pub mod charts;
 pub mod error;
+pub mod exports;
 pub mod extract;
 pub mod federation;
 pub mod form_token;
 pub mod headers;
 pub mod i18n;
 pub mod limits;
+pub mod openapi;
 pub mod ops;
 pub mod pages;
 pub mod staff;
@@ -159,6 +161,8 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/referrals", post(federation::receive))
         .route("/v1/blocklist", get(blocklist::blocklist))
         .route("/v1/referrals/{id}/updates", post(federation::update))
+        .route("/v1/exports/cases", get(exports::export_cases))
+        .route("/openapi.json", get(openapi::openapi_json))
         .merge(staff::api())
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)

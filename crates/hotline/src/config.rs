@@ -27,6 +27,8 @@ const TOP_LEVEL: &[&str] = &[
     "national",
     "staff",
     "public",
+    "alerts",
+    "doctor",
 ];
 
 /// Everything that can be set in `hotline.toml`.
@@ -46,6 +48,8 @@ pub struct Config {
     /// Checks until removal, repeated notices, escalation.
     pub monitoring: MonitoringPolicy,
     pub blocklist: Blocklist,
+    pub alerts: Alerts,
+    pub doctor: Doctor,
 }
 
 /// The blocklist for ISPs (`hotline export blocklist`, `GET /api/v1/blocklist`).
@@ -60,6 +64,38 @@ impl Default for Blocklist {
     fn default() -> Self {
         Self {
             rpz_zone: "rpz.hotline.invalid".to_owned(),
+        }
+    }
+}
+
+/// Urgent alerts: who is told at once when a report says a child is in immediate danger.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Alerts {
+    /// E-mail addresses of the people on call, mailed through `notices.smtp_url`.
+    pub on_call: Vec<String>,
+    /// An http(s) URL that receives a JSON message for each alert; empty = none.
+    pub webhook: String,
+    /// The staff site's address as staff reach it (e.g. `https://hotline.example.org`), for
+    /// the link in each alert; empty = the link is a path only.
+    pub staff_url: String,
+}
+
+/// What `hotline doctor` holds the installation to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Doctor {
+    /// An operator-supplied IP database (`network.ip_database`) older than this is reported.
+    pub ip_database_max_age_days: u32,
+    /// Less free space than this on the data directory's disk is reported.
+    pub min_free_disk_mb: u64,
+}
+
+impl Default for Doctor {
+    fn default() -> Self {
+        Self {
+            ip_database_max_age_days: 90,
+            min_free_disk_mb: 1024,
         }
     }
 }
@@ -172,6 +208,8 @@ impl Default for Config {
             notices: Notices::default(),
             monitoring: MonitoringPolicy::default(),
             blocklist: Blocklist::default(),
+            alerts: Alerts::default(),
+            doctor: Doctor::default(),
         }
     }
 }
@@ -286,6 +324,22 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # The zone name of the DNS Response Policy Zone (hotline export blocklist --format rpz). Only
 # domains staff marked as dedicated to abuse material go into it, whole.
 #rpz_zone = "rpz.hotline.invalid"
+
+[alerts]
+# Who is told at once when a report says a child is in immediate danger: e-mail addresses
+# (sent through notices.smtp_url) and an optional web hook that receives a JSON message.
+# Alerts carry only case numbers and links to the staff pages, never an address or a
+# description.
+#on_call = []
+#webhook = ""
+# The staff site's address as staff reach it, for the links (e.g. "https://hotline.example.org").
+#staff_url = ""
+
+[doctor]
+# `hotline doctor` reports an operator-supplied IP database older than this, and less free
+# disk space than this on the data directory's disk.
+#ip_database_max_age_days = 90
+#min_free_disk_mb = 1024
 "#;
 
 impl Config {
@@ -320,6 +374,15 @@ impl Config {
             bail!("staff.idle_minutes and staff.session_hours must be at least 1");
         }
         self.monitoring.validate()?;
+        for a in &self.alerts.on_call {
+            if hotline_network::mailer::check_address(a).is_err() {
+                bail!("alerts.on_call: \"{a}\" is not an e-mail address (name@example.org)");
+            }
+        }
+        let hook = &self.alerts.webhook;
+        if !(hook.is_empty() || hook.starts_with("https://") || hook.starts_with("http://")) {
+            bail!("alerts.webhook must be an http(s) URL, not \"{hook}\"");
+        }
         let c = &self.national.country;
         if hotline_domain::jurisdiction::country_code(c).as_deref() != Some(c.as_str()) {
             bail!("national.country must be a two-letter country code such as \"BE\", not \"{c}\"");

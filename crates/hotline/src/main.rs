@@ -1,7 +1,11 @@
 //! `hotline`: one binary for the service and its operators (SPEC §5).
 
+mod alerts;
 mod blocklist;
 mod config;
+mod doctor;
+mod export;
+mod import;
 mod stats;
 mod worker;
 
@@ -120,17 +124,34 @@ enum Command {
         #[command(flatten)]
         place: Place,
     },
+    /// Import reports in bulk from JSON lines (the API's report body) or CSV; resumable.
+    /// Exit status 2 when some lines were rejected (they are listed on stdout).
+    Import {
+        /// The file; `.csv` is read as CSV, anything else as JSON lines.
+        file: PathBuf,
+        /// Override the format the file name suggests.
+        #[arg(long, value_enum)]
+        format: Option<import::ImportFormat>,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Export data for other systems.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Check the installation: configuration, key file, database, migrations, IP database,
+    /// SMTP, RDAP, disk. Prints what is wrong and how to fix it; exit status 1 if anything is.
+    Doctor {
+        #[command(flatten)]
+        place: Place,
+    },
     /// The audit trail.
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
-        #[command(flatten)]
-        place: Place,
-    },
-    /// Lists for other systems.
-    Export {
-        #[command(subcommand)]
-        command: ExportCommand,
         #[command(flatten)]
         place: Place,
     },
@@ -147,6 +168,8 @@ enum ExportCommand {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// The cases opened in a period, as CSV or JSON on stdout; audited.
+    Cases(export::CasesArgs),
 }
 
 fn parse_blocklist_format(s: &str) -> Result<hotline_domain::blocklist::BlocklistFormat, String> {
@@ -188,6 +211,9 @@ enum TokenCommand {
         /// A token that may only read the blocklist, for the ISP or vendor named here.
         #[arg(long)]
         blocklist: Option<String>,
+        /// What the token may do: `cases` (the staff API) or `export` (only the exports).
+        #[arg(long, default_value = "cases", value_parser = ["cases", "export"], conflicts_with = "partner")]
+        scope: String,
     },
 }
 
@@ -441,6 +467,43 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             json,
             place,
         } => stats::run(from.as_deref(), to.as_deref(), json, &place).await,
+        Command::Export {
+            command: ExportCommand::Cases(args),
+            place,
+        } => {
+            let Opened { store, .. } = place.open().await?;
+            let mut out = std::io::stdout().lock();
+            let result = export::export_cases(&store, &args, &cli_actor(), &mut out).await;
+            store.close().await;
+            eprintln!("exported {} cases", result?);
+            Ok(())
+        }
+        Command::Doctor { place } => {
+            let report = doctor::run(
+                &place.data_dir,
+                place.database.as_deref(),
+                place.config.as_deref(),
+            )
+            .await;
+            print!("{}", report.render());
+            if report.failed() {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+        Command::Import {
+            file,
+            format,
+            place,
+        } => {
+            let Opened { config, store } = place.open().await?;
+            let result = import::import_file(&store, &file, format, config.default_language).await;
+            store.close().await;
+            if result?.rejected > 0 {
+                std::process::exit(2);
+            }
+            Ok(())
+        }
         Command::Dev {
             command: DevCommand::Seed { cases },
             place,
@@ -671,6 +734,7 @@ async fn token_command(command: TokenCommand, place: &Place) -> anyhow::Result<(
         user,
         partner,
         blocklist,
+        scope,
     } = command;
     let Opened { store, .. } = place.open().await?;
     if let Some(label) = blocklist {
@@ -697,9 +761,12 @@ async fn token_command(command: TokenCommand, place: &Place) -> anyhow::Result<(
         return Ok(());
     }
     let name = user.unwrap_or_default();
-    let token = store
-        .create_token(&name, &cli_actor(), time::OffsetDateTime::now_utc())
-        .await;
+    let now = time::OffsetDateTime::now_utc();
+    let token = if scope == "export" {
+        store.create_export_token(&name, &cli_actor(), now).await
+    } else {
+        store.create_token(&name, &cli_actor(), now).await
+    };
     store.close().await;
     let token = token?;
     println!("{token}");
@@ -807,6 +874,11 @@ async fn workers(
             )
         },
         monitoring: config.monitoring.clone(),
+        alerts: alerts::AlertSettings {
+            on_call: config.alerts.on_call.clone(),
+            webhook: config.alerts.webhook.clone(),
+            staff_url: config.alerts.staff_url.clone(),
+        },
     }))
 }
 

@@ -45,6 +45,8 @@ pub struct Workers {
     pub checker: Option<Checker>,
     /// When to check, repeat notices and escalate.
     pub monitoring: MonitoringPolicy,
+    /// Who is alerted of urgent reports.
+    pub alerts: crate::alerts::AlertSettings,
 }
 
 /// What every notice states about the hotline.
@@ -210,6 +212,7 @@ impl Workers {
             }
             "refer_partner" => done(self.refer_partner(&job.payload).await),
             "partner_update" => done(self.partner_update(&job.payload).await),
+            "urgent_alert" => self.urgent_alert(&job.payload).await,
             other => Err(format!("unknown job kind \"{other}\"")),
         }
     }
@@ -824,7 +827,7 @@ impl Workers {
 }
 
 /// What became of a job's run, when it did not fail.
-enum Outcome {
+pub(crate) enum Outcome {
     Done,
     /// Not due yet: run it again at `at`.
     Later {
@@ -841,7 +844,7 @@ fn from_ms(ms: i64) -> Option<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
 }
 
-fn domain_of(address: &str) -> String {
+pub(crate) fn domain_of(address: &str) -> String {
     address
         .rsplit_once('@')
         .map(|(_, d)| d.trim_end_matches('>').to_owned())

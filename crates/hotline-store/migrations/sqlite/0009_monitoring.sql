@@ -1,7 +1,7 @@
 -- Until it is gone: every check of a case's address (DNS + HTTP HEAD, never a body), the
 -- kind and round of each notice (first, repeated, escalation), the domains staff marked as
--- dedicated to abuse material (the only ones a DNS blocklist names whole), and the scope of
--- API tokens that may only read the blocklist.
+-- dedicated to abuse material (the only ones a DNS blocklist names whole), and a label for
+-- API tokens that may only read the blocklist (their scope, `blocklist`, comes with 0011).
 CREATE TABLE checks (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     case_id     INTEGER NOT NULL REFERENCES cases (id),
@@ -22,8 +22,6 @@ CREATE TABLE dedicated_domains (
     marked_at INTEGER NOT NULL
 );
 
--- NULL: the token acts as its user or partner; 'blocklist': it may only read the blocklist.
-ALTER TABLE api_tokens ADD COLUMN scope TEXT;
 ALTER TABLE api_tokens ADD COLUMN label TEXT;
 
 -- Cases already awaiting removal (or just removed) start being monitored now.

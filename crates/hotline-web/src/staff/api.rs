@@ -18,7 +18,7 @@ fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap_or_default()
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct CaseLine {
     pub id: i64,
     pub address: String,
@@ -30,7 +30,7 @@ pub struct CaseLine {
     pub review_requested: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct CaseList {
     pub cases: Vec<CaseLine>,
     /// Pass as `after` for the next page; absent on the last page.
@@ -38,6 +38,27 @@ pub struct CaseList {
 }
 
 /// `GET /api/v1/cases?state=&urgent=1&assignee=&review=1&after=&limit=`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases",
+    tag = "staff",
+    summary = "The queue of cases this user may see",
+    security(("bearer" = [])),
+    params(
+        ("state" = Option<String>, Query, description = "Only cases in this state"),
+        ("urgent" = Option<String>, Query, description = "`1` or `true`: urgent cases only"),
+        ("assignee" = Option<String>, Query, description = "A user name, or `-` for unassigned"),
+        ("review" = Option<String>, Query, description = "`1` or `true`: cases waiting for review"),
+        ("after" = Option<String>, Query, description = "The `next` cursor of the previous page"),
+        ("limit" = Option<i64>, Query, minimum = 1, maximum = 500, description = "Cases per page (default 50)"),
+    ),
+    responses(
+        (status = 200, description = "A page of cases", body = CaseList),
+        (status = 401, description = "No valid bearer token", body = crate::error::ErrorBody),
+        (status = 403, description = "The token's user may not do this", body = crate::error::ErrorBody),
+        (status = 422, description = "A query parameter is invalid", body = crate::error::ErrorBody),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     ApiStaff(user): ApiStaff,
@@ -98,7 +119,7 @@ pub async fn list(
     }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ReportOut {
     pub report_id: String,
     pub received_at: String,
@@ -110,10 +131,22 @@ pub struct ReportOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<ContactOut>)]
     pub contact: Option<hotline_domain::Contact>,
 }
 
-#[derive(Serialize)]
+/// A reporter's contact details, shown only to roles that may see them (for the OpenAPI
+/// document; the service serialises `hotline_domain::Contact`).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ContactOut {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    /// The reporter agreed that the police may contact them.
+    pub police_may_contact: bool,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct AssessmentOut {
     pub kind: String,
     pub classification: String,
@@ -127,14 +160,14 @@ pub struct AssessmentOut {
     pub at: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct EventOut {
     pub at: String,
     pub kind: String,
     pub details: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct CaseOut {
     pub id: i64,
     pub address: String,
@@ -218,6 +251,20 @@ fn case_id(raw: &str) -> Result<i64, WebError> {
 }
 
 /// `GET /api/v1/cases/{id}`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}",
+    tag = "staff",
+    summary = "One case file",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The case number")),
+    responses(
+        (status = 200, description = "The case file", body = CaseOut),
+        (status = 401, description = "No valid bearer token", body = crate::error::ErrorBody),
+        (status = 403, description = "The token's user may not do this", body = crate::error::ErrorBody),
+        (status = 404, description = "No such case (or not visible to this user)", body = crate::error::ErrorBody),
+    )
+)]
 pub async fn read(
     State(state): State<AppState>,
     ApiStaff(user): ApiStaff,
@@ -228,7 +275,7 @@ pub async fn read(
 }
 
 /// `POST /api/v1/cases/{id}/assessment` body.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentBody {
     pub classification: Option<String>,
@@ -242,6 +289,26 @@ pub struct AssessmentBody {
 
 /// `POST /api/v1/cases/{id}/assessment`: records an assessment (taking a new case into
 /// assessment first) and returns the case.
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/assessment",
+    tag = "staff",
+    summary = "Record an assessment",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The case number")),
+    request_body(content = AssessmentBody, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The case file, with the assessment", body = CaseOut),
+        (status = 400, description = "The body is not JSON", body = crate::error::ErrorBody),
+        (status = 401, description = "No valid bearer token", body = crate::error::ErrorBody),
+        (status = 403, description = "The token's user may not do this", body = crate::error::ErrorBody),
+        (status = 404, description = "No such case (or not visible to this user)", body = crate::error::ErrorBody),
+        (status = 409, description = "The case is not in a state that takes an assessment", body = crate::error::ErrorBody),
+        (status = 413, description = "The body is over 64 KiB", body = crate::error::ErrorBody),
+        (status = 415, description = "The body is not application/json", body = crate::error::ErrorBody),
+        (status = 422, description = "A field is invalid", body = crate::error::ErrorBody),
+    )
+)]
 pub async fn assess(
     State(state): State<AppState>,
     ApiStaff(user): ApiStaff,

@@ -3,12 +3,16 @@
 //! is set, again on a fresh PostgreSQL database. Add modules here rather than new test files:
 //! each test binary is another slow link.
 
+mod alerts;
 mod anonymity;
 mod api;
 mod browser;
 mod commands;
+mod doctor;
 mod durability;
+mod exports;
 mod federation;
+mod import;
 mod monitoring;
 mod notices;
 mod pages;

@@ -1,0 +1,58 @@
+//! Urgent alerts to the people on call: a web hook that receives a small JSON message. The
+//! message names case numbers and links to the staff pages, never an address or a
+//! description: whatever relays it (a chat service, a pager) learns nothing of the report.
+
+use std::time::Duration;
+
+use crate::NetworkPolicy;
+
+/// Why a web hook could not be called.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HookError {
+    #[error("the hotline is configured offline (network.offline = true): the alert waits")]
+    Offline,
+    #[error("the web hook \"{0}\" is not a usable http(s) URL")]
+    BadUrl(String),
+    #[error("the web hook could not be reached: {0}")]
+    Transport(String),
+    #[error("the web hook answered {0}")]
+    Refused(u16),
+}
+
+/// Posts `body` (JSON) to the web hook at `url`. Redirects are not followed.
+pub async fn post_hook(
+    policy: &NetworkPolicy,
+    url: &str,
+    body: &serde_json::Value,
+) -> Result<(), HookError> {
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Err(HookError::BadUrl(url.to_owned()));
+    }
+    let loopback = crate::url_names_loopback(url);
+    if policy.offline && !(loopback && policy.allow_loopback_targets) {
+        return Err(HookError::Offline);
+    }
+    if loopback && !policy.allow_loopback_targets {
+        return Err(HookError::BadUrl(url.to_owned()));
+    }
+    let client = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(20))
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .build()
+        .map_err(|e| HookError::Transport(e.to_string()))?;
+    let answer = client
+        .post(url)
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .map_err(|e| HookError::Transport(e.to_string()))?;
+    let status = answer.status().as_u16();
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        Err(HookError::Refused(status))
+    }
+}

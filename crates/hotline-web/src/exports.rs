@@ -1,0 +1,256 @@
+//! Exports for other case systems: `GET /api/v1/exports/cases` with a bearer token scoped to
+//! exports (`hotline token create --user NAME --scope export`), and the CSV and JSON shapes the
+//! command line (`hotline export cases`) writes too. Reporters' contact details go out only
+//! when an admin asks with `with_reporters=true`; every export is audited before data leaves.
+
+use axum::extract::{FromRequestParts, RawQuery, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use hotline_store::{ExportCase, ExportQuery, StaffUser};
+
+use crate::{AppState, WebError};
+
+/// The user of an export-scoped bearer token.
+#[derive(Debug, Clone)]
+pub struct ApiExporter(pub StaffUser);
+
+impl FromRequestParts<AppState> for ApiExporter {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or_else(|| {
+                WebError::unauthorized("send an export token: Authorization: Bearer …")
+            })?;
+        state
+            .store
+            .export_token_user(token)
+            .await?
+            .map(ApiExporter)
+            .ok_or_else(|| {
+                WebError::unauthorized("this bearer token is not recognised for exports")
+            })
+    }
+}
+
+/// The two shapes of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "csv" => Ok(ExportFormat::Csv),
+            "json" => Ok(ExportFormat::Json),
+            other => Err(format!("\"{other}\" is not a format; use csv or json")),
+        }
+    }
+}
+
+/// A bound of the period: a day (`2026-11-01`) or an RFC 3339 time. A day as the upper
+/// bound means up to the end of that day.
+pub fn parse_bound(s: &str, upper: bool) -> Result<OffsetDateTime, String> {
+    let s = s.trim();
+    if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
+        return Ok(t);
+    }
+    let day = time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|_| format!("\"{s}\" is neither a day (2026-11-01) nor an RFC 3339 time"))?;
+    let day = if upper {
+        day.next_day()
+            .ok_or_else(|| format!("\"{s}\" is too late"))?
+    } else {
+        day
+    };
+    Ok(day.midnight().assume_utc())
+}
+
+/// The CSV form: a header line, then one line per case. The reporters column exists only
+/// when they were asked for.
+pub fn cases_csv(cases: &[ExportCase], with_reporters: bool) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![
+        "case_id",
+        "address",
+        "host",
+        "registrable_domain",
+        "state",
+        "urgent",
+        "report_count",
+        "created_at",
+        "updated_at",
+    ];
+    if with_reporters {
+        header.push("reporters");
+    }
+    w.write_record(&header).map_err(|e| e.to_string())?;
+    for c in cases {
+        let mut row = vec![
+            c.case_id.to_string(),
+            c.address.clone(),
+            c.host.clone(),
+            c.registrable_domain.clone().unwrap_or_default(),
+            c.state.clone(),
+            c.urgent.to_string(),
+            c.report_count.to_string(),
+            c.created_at.format(&Rfc3339).unwrap_or_default(),
+            c.updated_at.format(&Rfc3339).unwrap_or_default(),
+        ];
+        if with_reporters {
+            let people: Vec<String> = c
+                .reporters
+                .iter()
+                .flatten()
+                .map(|p| {
+                    let name = p.name.as_deref().unwrap_or("");
+                    match &p.email {
+                        Some(e) => format!("{name} <{e}>").trim().to_owned(),
+                        None => name.to_owned(),
+                    }
+                })
+                .collect();
+            row.push(spreadsheet_safe(&people.join("; ")));
+        }
+        w.write_record(&row).map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// Text typed by strangers must not become a formula when the CSV is opened in a spreadsheet.
+fn spreadsheet_safe(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The JSON form: `{"cases":[…]}`.
+pub fn cases_json(cases: &[ExportCase]) -> serde_json::Value {
+    serde_json::json!({ "cases": cases })
+}
+
+/// One exported case (for the OpenAPI document; the service serialises `ExportCase`).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ExportCaseOut {
+    pub case_id: i64,
+    pub address: String,
+    pub host: String,
+    pub registrable_domain: Option<String>,
+    pub state: String,
+    pub urgent: bool,
+    pub report_count: i64,
+    /// RFC 3339.
+    pub created_at: String,
+    /// RFC 3339.
+    pub updated_at: String,
+    /// Only with `with_reporters=true` (admins).
+    #[schema(required = false)]
+    pub reporters: Option<Vec<crate::staff::api::ContactOut>>,
+}
+
+/// An export in JSON.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ExportOut {
+    pub cases: Vec<ExportCaseOut>,
+}
+
+/// `GET /api/v1/exports/cases?format=csv|json&from=&to=&with_reporters=true`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/exports/cases",
+    tag = "exports",
+    summary = "Cases opened in a period, for another case system",
+    security(("bearer" = [])),
+    params(
+        ("format" = Option<String>, Query, description = "`json` (default) or `csv`"),
+        ("from" = Option<String>, Query, description = "Cases opened from this day (2026-11-01) or RFC 3339 time"),
+        ("to" = Option<String>, Query, description = "Cases opened up to this day (inclusive) or before this RFC 3339 time"),
+        ("with_reporters" = Option<bool>, Query, description = "Admins only: include the reporters' contact details (audited)"),
+    ),
+    responses(
+        (status = 200, description = "The cases", body = ExportOut, content_type = "application/json"),
+        (status = 401, description = "No export token", body = crate::error::ErrorBody),
+        (status = 403, description = "The token's user may not export (this)", body = crate::error::ErrorBody),
+        (status = 422, description = "A query parameter is invalid", body = crate::error::ErrorBody),
+    )
+)]
+pub async fn export_cases(
+    State(state): State<AppState>,
+    ApiExporter(user): ApiExporter,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    };
+    let format = get("format")
+        .map(str::parse::<ExportFormat>)
+        .transpose()
+        .map_err(|e| WebError::invalid("format", e))?
+        .unwrap_or(ExportFormat::Json);
+    let bound = |name: &str, upper: bool| {
+        get(name)
+            .map(|v| parse_bound(v, upper))
+            .transpose()
+            .map_err(|e| WebError::invalid(name, e))
+    };
+    let with_reporters = match get("with_reporters") {
+        None | Some("false") | Some("0") => false,
+        Some("true") | Some("1") => true,
+        Some(_) => return Err(WebError::invalid("with_reporters", "true or false")),
+    };
+    let query = ExportQuery {
+        from: bound("from", false)?,
+        to: bound("to", true)?,
+        with_reporters,
+    };
+    if !hotline_domain::staff::may_export(user.role, with_reporters) {
+        return Err(WebError::forbidden(if with_reporters {
+            "only an admin may export the reporters' contact details"
+        } else {
+            "only supervisors and admins may export cases"
+        }));
+    }
+    let actor = format!("user:{}", user.username);
+    let cases = state
+        .store
+        .export_cases(&query, &actor, OffsetDateTime::now_utc())
+        .await?;
+    Ok(match format {
+        ExportFormat::Json => axum::Json(cases_json(&cases)).into_response(),
+        ExportFormat::Csv => {
+            let text = cases_csv(&cases, with_reporters)
+                .map_err(|e| WebError::internal(&std::io::Error::other(e)))?;
+            (
+                [(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/csv; charset=utf-8"),
+                )],
+                text,
+            )
+                .into_response()
+        }
+    })
+}
