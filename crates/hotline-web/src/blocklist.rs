@@ -20,6 +20,22 @@ pub struct BlocklistQuery {
 }
 
 /// The blocklist in the asked format (JSON when none is named).
+#[utoipa::path(
+    get,
+    path = "/api/v1/blocklist",
+    tag = "blocklist",
+    summary = "Addresses assessed illegal and still online, for ISPs and filters",
+    security(("bearer" = [])),
+    params(
+        ("format" = Option<String>, Query, description = "`json` (default), `csv`, or `rpz` (a DNS Response Policy Zone of the domains staff marked as dedicated)"),
+    ),
+    responses(
+        (status = 200, description = "The blocklist: JSON `{generated_at, addresses, dedicated_domains}`; `text/csv` or `text/dns` for the other formats", body = Object, content_type = "application/json"),
+        (status = 401, description = "No blocklist or staff token", body = crate::error::ErrorBody),
+        (status = 403, description = "The token's role may not read the blocklist", body = crate::error::ErrorBody),
+        (status = 422, description = "An unknown format", body = crate::error::ErrorBody),
+    )
+)]
 pub async fn blocklist(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -25,6 +25,7 @@ use utoipa::{Modify, OpenApi};
         crate::staff::api::read,
         crate::staff::api::assess,
         crate::exports::export_cases,
+        crate::blocklist::blocklist,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth),
@@ -33,6 +34,7 @@ use utoipa::{Modify, OpenApi};
         (name = "partners", description = "Partner hotlines running this software"),
         (name = "staff", description = "Staff and police, with a bearer token (`hotline token create`)"),
         (name = "exports", description = "Exports for other case systems, with a token scoped to exports"),
+        (name = "blocklist", description = "The blocklist for ISPs, with a token made by `hotline token create --blocklist NAME`"),
     )
 )]
 pub struct ApiDoc;
@@ -99,6 +101,7 @@ mod tests {
             "/api/v1/cases/{id}",
             "/api/v1/cases/{id}/assessment",
             "/api/v1/exports/cases",
+            "/api/v1/blocklist",
         ];
         routed.sort_unstable();
         assert_eq!(documented, routed);
