@@ -16,6 +16,7 @@ pub mod notice;
 pub mod partner;
 pub mod receipt;
 pub mod report;
+pub mod retention;
 pub mod routing;
 pub mod staff;
 pub mod trace;

@@ -39,6 +39,10 @@ pub enum Action {
     ViewAudit,
     ManageUsers,
     ManageTokens,
+    /// Put a case under legal hold (the retention purge keeps it whole) or lift the hold.
+    LegalHold,
+    /// Mark reports as spam and close their cases, many at once.
+    MarkSpam,
 }
 
 impl Action {
@@ -62,6 +66,8 @@ impl Action {
         Action::ViewAudit,
         Action::ManageUsers,
         Action::ManageTokens,
+        Action::LegalHold,
+        Action::MarkSpam,
     ];
 
     /// Completes "may not …" in refusals.
@@ -86,6 +92,8 @@ impl Action {
             Action::ViewAudit => "see the audit trail",
             Action::ManageUsers => "manage users",
             Action::ManageTokens => "manage API tokens",
+            Action::LegalHold => "put a case under legal hold",
+            Action::MarkSpam => "mark reports as spam",
         }
     }
 }
@@ -136,6 +144,8 @@ pub fn may(role: Role, action: Action, case: Option<CaseAccess>) -> bool {
                         | ViewWelfare
                         | ViewAudit
                         | RecordPoliceStep
+                        | LegalHold
+                        | MarkSpam
                 )
         }
         // Admins run the system, not cases: least privilege.

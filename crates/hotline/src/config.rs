@@ -24,6 +24,8 @@ const TOP_LEVEL: &[&str] = &[
     "national",
     "staff",
     "public",
+    "retention",
+    "http",
 ];
 
 /// Everything that can be set in `hotline.toml`.
@@ -40,6 +42,10 @@ pub struct Config {
     pub staff: Staff,
     pub public: Public,
     pub notices: Notices,
+    /// How long each kind of personal data is kept (days; 0 = for ever).
+    pub retention: hotline_domain::retention::RetentionPolicy,
+    /// HTTP hardening: TLS headers, limits, metrics access.
+    pub http: hotline_web::hardening::HttpPolicy,
 }
 
 /// Notices to hosts (sent only where the hotline sends them: `national.takedown_by`).
@@ -148,6 +154,8 @@ impl Default for Config {
             staff: Staff::default(),
             public: Public::default(),
             notices: Notices::default(),
+            retention: Default::default(),
+            http: Default::default(),
         }
     }
 }
@@ -241,6 +249,31 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # line is the subject; variables reference, address, statute, hotline_name, hotline_email,
 # reported_at, preserve_evidence. Empty = the built-in English text.
 #template_file = ""
+
+[retention]
+# Days each kind of personal data is kept, then erased by the daily purge (0 = for ever). A
+# case under legal hold keeps everything. The privacy page states these periods.
+# A reporter's name and e-mail, from the report's arrival:
+#contact_days = 90
+# What a reporter wrote (description, messages to them), from arrival:
+#description_days = 365
+# Timeline details of closed cases, from closing:
+#closed_case_days = 730
+# Finished background jobs and superseded traces:
+#check_history_days = 180
+# Audit events (the chain stays verifiable from where it was cut):
+#audit_days = 0
+
+[http]
+# Send Strict-Transport-Security: set true when the public address is https (behind a TLS
+# proxy too); it is also sent whenever a trusted proxy says X-Forwarded-Proto: https.
+#hsts = false
+# Seconds a request may take before it is answered 503.
+#request_timeout_secs = 30
+# A bearer token that may read /metrics from elsewhere than loopback; empty = loopback only.
+#metrics_token = ""
+# Proof of work on POST /api/v1/reports: leading zero bits a client must find; 0 = off.
+#api_pow_bits = 0
 "#;
 
 impl Config {

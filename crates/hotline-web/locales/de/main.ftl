@@ -158,3 +158,9 @@ info-about-p1 = { $name } ist eine zivilgesellschaftliche Meldestelle: ein von d
 info-about-p2 = Die Meldestelle arbeitet mit der Polizei und mit den Meldestellen anderer Länder im INHOPE-Netzwerk zusammen. Ihre Mitarbeitenden sind an das Berufsgeheimnis gebunden.
 info-about-p3 = Diese Website läuft mit freier Software. Sie lädt die gemeldeten Inhalte niemals herunter, speichert sie nicht und zeigt sie nicht an: Sie verarbeitet ausschließlich Adressen.
 info-about-data = Die IP-Daten stammen aus ip-location-db (CC BY 4.0), zusammengestellt aus Daten von RouteViews (routeviews.org), den regionalen Internet-Registrierungsstellen (nro.net) und DB-IP; die Meldestelle hat sie zu einer Datenbank zusammengeführt.
+info-privacy-periods = Wie lange wir was aufbewahren: Ihren Namen und Ihre E-Mail-Adresse { $contact }; was Sie geschrieben haben { $description }; die Einzelheiten eines abgeschlossenen Falls { $closed }; die Aufzeichnungen unserer Prüfungen einer Adresse { $checks }; unser Prüfprotokoll { $audit }. Ein Fall unter rechtlicher Aufbewahrungspflicht (etwa während polizeilicher Ermittlungen) bleibt vollständig erhalten, bis die Pflicht aufgehoben wird.
+info-privacy-days = { $count ->
+    [one] 1 Tag lang
+   *[other] { $count } Tage lang
+}
+info-privacy-forever = solange die Meldestelle besteht

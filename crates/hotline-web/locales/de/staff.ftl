@@ -192,3 +192,7 @@ staff-host-refused = Abgelehnt
 staff-partner-manual-title = Dies von Hand an { $partner } senden
 staff-partner-reference = Deren Referenz (zum Beispiel eine ICCAM-Referenz)
 staff-partner-record = Weiterleitung vermerken
+staff-case-legal-hold = Rechtliche Aufbewahrung
+staff-case-held = Vollständig erhalten: die Löschfristen überspringen diesen Fall
+staff-case-hold = Unter rechtliche Aufbewahrung stellen
+staff-case-release-hold = Rechtliche Aufbewahrung aufheben

@@ -158,3 +158,9 @@ info-about-p1 = { $name } is a civil hotline: a service, independent of the poli
 info-about-p2 = The hotline works with the police and with the hotlines of other countries in the INHOPE network. Its staff are bound by professional secrecy.
 info-about-p3 = This site runs on free software. It never downloads, stores or shows the reported material: it handles only addresses.
 info-about-data = The IP data comes from ip-location-db (CC BY 4.0), compiled from RouteViews (routeviews.org), the regional Internet registries (nro.net) and DB-IP; the hotline merged it into one database.
+info-privacy-periods = How long we keep what: your name and email { $contact }; what you wrote { $description }; the details of a closed case { $closed }; records of our checks on an address { $checks }; our audit trail { $audit }. A case under legal hold (for example during a police investigation) is kept whole until the hold is lifted.
+info-privacy-days = { $count ->
+    [one] for 1 day
+   *[other] for { $count } days
+}
+info-privacy-forever = for as long as the hotline exists

@@ -191,3 +191,7 @@ staff-host-refused = Refused
 staff-partner-manual-title = Send this to { $partner } by hand
 staff-partner-reference = Their reference (for example an ICCAM reference)
 staff-partner-record = Record the referral
+staff-case-legal-hold = Legal hold
+staff-case-held = Kept whole: the retention purge skips this case
+staff-case-hold = Put under legal hold
+staff-case-release-hold = Lift the legal hold

@@ -158,3 +158,9 @@ info-about-p1 = { $name } est un point de contact civil : un service indépendan
 info-about-p2 = Le point de contact travaille avec la police et avec les points de contact d’autres pays au sein du réseau INHOPE. Son personnel est tenu au secret professionnel.
 info-about-p3 = Ce site fonctionne avec des logiciels libres. Il ne télécharge, ne conserve et n’affiche jamais le contenu signalé : il ne traite que des adresses.
 info-about-data = Les données IP proviennent d’ip-location-db (CC BY 4.0), compilées à partir de RouteViews (routeviews.org), des registres Internet régionaux (nro.net) et de DB-IP ; le point de contact les a fusionnées en une seule base de données.
+info-privacy-periods = Combien de temps nous gardons quoi : votre nom et votre adresse e-mail { $contact } ; ce que vous avez écrit { $description } ; les détails d'un dossier clos { $closed } ; les traces de nos vérifications d'une adresse { $checks } ; notre journal d'audit { $audit }. Un dossier sous conservation légale (par exemple pendant une enquête de police) est gardé en entier jusqu'à la levée de cette conservation.
+info-privacy-days = { $count ->
+    [one] pendant 1 jour
+   *[other] pendant { $count } jours
+}
+info-privacy-forever = aussi longtemps que le point de contact existe

@@ -191,3 +191,7 @@ staff-host-refused = Refusé
 staff-partner-manual-title = Transmettre ceci manuellement à { $partner }
 staff-partner-reference = Leur référence (par exemple une référence ICCAM)
 staff-partner-record = Enregistrer la transmission
+staff-case-legal-hold = Conservation légale
+staff-case-held = Gardé en entier : la purge des données ignore ce dossier
+staff-case-hold = Placer sous conservation légale
+staff-case-release-hold = Lever la conservation légale

@@ -158,3 +158,9 @@ info-about-p1 = { $name } is een meldpunt voor burgers: een dienst, onafhankelij
 info-about-p2 = Het meldpunt werkt samen met de politie en met de meldpunten van andere landen in het INHOPE-netwerk. De medewerkers zijn gebonden aan het beroepsgeheim.
 info-about-p3 = Deze site draait op vrije software. De site downloadt, bewaart of toont het gemelde materiaal nooit: alleen de adressen worden verwerkt.
 info-about-data = De IP-gegevens komen van ip-location-db (CC BY 4.0), samengesteld uit gegevens van RouteViews (routeviews.org), de regionale internetregisters (nro.net) en DB-IP; het meldpunt heeft ze samengevoegd tot één databank.
+info-privacy-periods = Hoe lang we wat bewaren: je naam en e-mailadres { $contact }; wat je schreef { $description }; de details van een afgesloten dossier { $closed }; de gegevens van onze controles op een adres { $checks }; ons auditspoor { $audit }. Een dossier onder gerechtelijke bewaarplicht (bijvoorbeeld tijdens een politieonderzoek) blijft volledig bewaard tot die plicht wordt opgeheven.
+info-privacy-days = { $count ->
+    [one] gedurende 1 dag
+   *[other] gedurende { $count } dagen
+}
+info-privacy-forever = zolang het meldpunt bestaat

@@ -191,3 +191,7 @@ staff-host-refused = Geweigerd
 staff-partner-manual-title = Stuur dit manueel door naar { $partner }
 staff-partner-reference = Hun referentie (bijvoorbeeld een ICCAM-referentie)
 staff-partner-record = Doorverwijzing registreren
+staff-case-legal-hold = Gerechtelijke bewaarplicht
+staff-case-held = Volledig bewaard: de bewaartermijnen slaan dit dossier over
+staff-case-hold = Onder bewaarplicht plaatsen
+staff-case-release-hold = Bewaarplicht opheffen

@@ -31,6 +31,8 @@ pub fn pages() -> Router<AppState> {
         .route("/staff/cases/{id}/review", post(pages::review))
         .route("/staff/cases/{id}/move", post(pages::move_case))
         .route("/staff/cases/{id}/reopen", post(pages::reopen))
+        .route("/staff/cases/{id}/hold", post(pages::hold))
+        .route("/staff/cases/{id}/release-hold", post(pages::release_hold))
         .route("/staff/cases/{id}/trace", post(pages::retrace))
         .route("/staff/cases/{id}/police", post(pages::police))
         .route("/staff/cases/{id}/host-answer", post(pages::host_answer))

@@ -408,6 +408,9 @@ struct CasePage {
     actions: Vec<(CaseState, String)>,
     may_start: bool,
     may_reopen: bool,
+    /// The case is under legal hold: retention keeps it whole.
+    legal_hold: bool,
+    may_hold: bool,
     may_assess: bool,
     may_second_opinion: bool,
     may_review: bool,
@@ -557,6 +560,7 @@ async fn case_page(
     } else {
         None
     };
+    let legal_hold = state.store.legal_hold(id).await?;
     let page = CasePage {
         t,
         manual_referral,
@@ -597,6 +601,8 @@ async fn case_page(
             && file.state == CaseState::New
             && may(role, Action::StartAssessment, access),
         may_reopen: file.state == CaseState::Closed && may(role, Action::Reopen, access),
+        legal_hold,
+        may_hold: may(role, Action::LegalHold, access),
         may_assess: assess
             && matches!(file.state, CaseState::New | CaseState::InAssessment)
             && may(role, Action::Assess, access),
@@ -869,6 +875,14 @@ simple_case_action!(
 simple_case_action!(
     /// `POST /staff/cases/{id}/reopen`.
     reopen => service::reopen
+);
+simple_case_action!(
+    /// `POST /staff/cases/{id}/hold`: put the case under legal hold.
+    hold => service::hold
+);
+simple_case_action!(
+    /// `POST /staff/cases/{id}/release-hold`: lift the legal hold.
+    release_hold => service::release_hold
 );
 
 /// `POST /staff/cases/{id}/review`: confirm the latest assessment, or replace it with the

@@ -333,6 +333,33 @@ pub async fn move_case(
     Ok(())
 }
 
+/// Puts a case under legal hold (`on`) or lifts it: supervisors only, audited.
+pub async fn set_legal_hold(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    on: bool,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::LegalHold, Some(access))?;
+    if !state.store.set_legal_hold(case_id, on, user, now()).await? {
+        return Err(WebError::not_found("there is no case with this number"));
+    }
+    Ok(())
+}
+
+pub async fn hold(state: &AppState, user: &StaffUser, case_id: i64) -> Result<(), WebError> {
+    set_legal_hold(state, user, case_id, true).await
+}
+
+pub async fn release_hold(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+) -> Result<(), WebError> {
+    set_legal_hold(state, user, case_id, false).await
+}
+
 pub async fn reopen(state: &AppState, user: &StaffUser, case_id: i64) -> Result<(), WebError> {
     let access = access(state, case_id).await?;
     require(user, Action::Reopen, Some(access))?;

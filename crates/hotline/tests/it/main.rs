@@ -13,4 +13,5 @@ mod notices;
 mod pages;
 mod staff;
 mod support;
+mod trust;
 mod workers;
