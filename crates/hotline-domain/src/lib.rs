@@ -14,6 +14,7 @@ pub mod jurisdiction;
 pub mod login;
 pub mod notice;
 pub mod partner;
+pub mod pow;
 pub mod receipt;
 pub mod report;
 pub mod retention;

@@ -210,6 +210,54 @@ impl Store {
         Ok(found)
     }
 
+    /// Closes each of `case_ids` as spam (a domain rule says from which states), each in its
+    /// own transaction with a timeline entry and an audit event. Returns the ids closed;
+    /// the others are left as they were, with the reason.
+    pub async fn close_as_spam(
+        &self,
+        case_ids: &[i64],
+        by: &StaffUser,
+        now: OffsetDateTime,
+    ) -> Result<(Vec<i64>, Vec<(i64, String)>)> {
+        let at = to_millis(now);
+        let (mut closed, mut refused) = (Vec::new(), Vec::new());
+        for &case_id in case_ids {
+            let outcome: Result<(), String> = on_write_pool!(&self.db, pool => {
+                let mut tx = pool.begin_write().await?;
+                let state: Option<String> = sqlx::query_scalar("SELECT state FROM cases WHERE id = $1")
+                    .bind(case_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                match state.map(|s| s.parse::<hotline_domain::CaseState>()) {
+                    None => Err("no such case".to_owned()),
+                    Some(Err(e)) => Err(e.to_string()),
+                    Some(Ok(from)) => match from.close_as_spam() {
+                        Err(e) => Err(e.to_string()),
+                        Ok(to) => {
+                            sqlx::query(
+                                "UPDATE cases SET state = $1, assigned_to = NULL, updated_at = $2 WHERE id = $3",
+                            )
+                            .bind(to.as_str())
+                            .bind(at)
+                            .bind(case_id)
+                            .execute(&mut *tx)
+                            .await?;
+                            crate::timeline!(tx, case_id, at, "closed_as_spam", Some(format!("{from} -> {to}")));
+                            append_audit!(tx, at, &by.username, "case.spam", &format!("case:{case_id}"), &format!("{from} -> {to}"));
+                            tx.commit().await?;
+                            Ok(())
+                        }
+                    },
+                }
+            });
+            match outcome {
+                Ok(()) => closed.push(case_id),
+                Err(why) => refused.push((case_id, why)),
+            }
+        }
+        Ok((closed, refused))
+    }
+
     /// Whether case `case_id` is under legal hold.
     pub async fn legal_hold(&self, case_id: i64) -> Result<bool> {
         let held: Option<bool> = on_read_pool!(&self.db, pool => {

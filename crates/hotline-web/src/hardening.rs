@@ -196,3 +196,33 @@ pub async fn metrics(
     )
         .into_response())
 }
+
+/// The header carrying an API client's proof of work.
+pub const POW_HEADER: &str = "x-hotline-pow";
+
+/// `POST /api/v1/reports` with `http.api_pow_bits` set: the body must come with a proof of
+/// work (see `hotline_domain::pow`); without one, `403` saying what to send.
+pub async fn proof_of_work(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Result<Response, WebError> {
+    let bits = state.http.api_pow_bits;
+    if bits == 0 {
+        return Ok(next.run(request).await);
+    }
+    let (parts, body) = request.into_parts();
+    let limit = crate::extract::API_BODY_LIMIT;
+    let bytes = axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| WebError::too_large(limit))?;
+    let proof = parts.headers.get(POW_HEADER).and_then(|v| v.to_str().ok());
+    let minute = time::OffsetDateTime::now_utc()
+        .unix_timestamp()
+        .div_euclid(60);
+    hotline_domain::pow::check(bits, proof, &bytes, minute)
+        .map_err(|e| WebError::forbidden(e.to_string()))?;
+    Ok(next
+        .run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await)
+}

@@ -173,7 +173,11 @@ pub fn router(state: AppState) -> Router {
     let default_language = state.config.default_language;
 
     let api = Router::new()
-        .route("/v1/reports", post(api::submit_report))
+        .route(
+            "/v1/reports",
+            post(api::submit_report)
+                .layer(from_fn_with_state(state.clone(), hardening::proof_of_work)),
+        )
         .route("/v1/receipts/status", post(api::receipt_status))
         .route("/v1/referrals", post(federation::receive))
         .route("/v1/referrals/{id}/updates", post(federation::update))

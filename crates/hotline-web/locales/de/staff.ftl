@@ -196,3 +196,5 @@ staff-case-legal-hold = Rechtliche Aufbewahrung
 staff-case-held = Vollständig erhalten: die Löschfristen überspringen diesen Fall
 staff-case-hold = Unter rechtliche Aufbewahrung stellen
 staff-case-release-hold = Rechtliche Aufbewahrung aufheben
+staff-spam-select = Fall #{ $id } auswählen
+staff-spam-close = Ausgewählte Fälle als Spam schließen

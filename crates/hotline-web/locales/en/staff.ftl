@@ -195,3 +195,5 @@ staff-case-legal-hold = Legal hold
 staff-case-held = Kept whole: the retention purge skips this case
 staff-case-hold = Put under legal hold
 staff-case-release-hold = Lift the legal hold
+staff-spam-select = Select case #{ $id }
+staff-spam-close = Close the selected cases as spam

@@ -195,3 +195,5 @@ staff-case-legal-hold = Conservation légale
 staff-case-held = Gardé en entier : la purge des données ignore ce dossier
 staff-case-hold = Placer sous conservation légale
 staff-case-release-hold = Lever la conservation légale
+staff-spam-select = Sélectionner le dossier #{ $id }
+staff-spam-close = Clore les dossiers sélectionnés comme spam

@@ -195,3 +195,5 @@ staff-case-legal-hold = Gerechtelijke bewaarplicht
 staff-case-held = Volledig bewaard: de bewaartermijnen slaan dit dossier over
 staff-case-hold = Onder bewaarplicht plaatsen
 staff-case-release-hold = Bewaarplicht opheffen
+staff-spam-select = Dossier #{ $id } selecteren
+staff-spam-close = Geselecteerde dossiers sluiten als spam

@@ -21,6 +21,7 @@ pub fn pages() -> Router<AppState> {
         .route("/staff/logout", post(auth::logout))
         .route("/staff/", get(pages::queue))
         .route("/staff/queue/next", post(pages::take_next))
+        .route("/staff/spam", post(pages::spam))
         .route("/staff/cases/{id}", get(pages::case))
         .route("/staff/cases/{id}/start", post(pages::start))
         .route("/staff/cases/{id}/assessment", post(pages::assess))

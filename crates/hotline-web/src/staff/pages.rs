@@ -149,6 +149,8 @@ struct QueuePage {
     csrf_token: String,
     welfare: Option<WelfareLine>,
     may_take_next: bool,
+    /// Supervisors may select cases and close them as spam.
+    may_spam: bool,
     states: &'static [CaseState],
     filter: FilterForm,
     rows: Vec<QueueLine>,
@@ -243,6 +245,7 @@ pub async fn queue(
         me: Me::of(&staff),
         csrf_token: staff.csrf_token.clone(),
         may_take_next: welfare.as_ref().is_some_and(|w| !w.over),
+        may_spam: may(staff.user.role, Action::MarkSpam, None),
         welfare,
         states: &CaseState::ALL,
         filter: form,
@@ -703,6 +706,21 @@ pub async fn case(
         StatusCode::OK,
     )
     .await
+}
+
+/// `POST /staff/spam`: close the selected cases (`case`, repeated) as spam.
+pub async fn spam(
+    State(state): State<AppState>,
+    staff: Staff,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let ids = fields
+        .all("case")
+        .map(case_id)
+        .collect::<Result<Vec<i64>, WebError>>()?;
+    service::close_as_spam(&state, &staff.user, &ids).await?;
+    Ok(Redirect::to("/staff/").into_response())
 }
 
 fn back_to(id: i64) -> Response {
