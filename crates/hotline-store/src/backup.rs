@@ -37,6 +37,10 @@ pub enum BackupError {
         "{path} holds data sealed with field key {key}, which the key file of the data directory does not have; copy the key file that belongs to this backup into the data directory first"
     )]
     MissingKey { path: PathBuf, key: u16 },
+    #[error(
+        "the key file of the data directory does not open what {path} holds ({why}); copy the key file that belongs to this backup into the data directory first"
+    )]
+    WrongKeys { path: PathBuf, why: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -257,8 +261,24 @@ pub async fn restore(
     let url = staging.to_string_lossy().into_owned();
     let store = Store::open(&url, keys).await?;
     let migrated = store.migrate().await;
+    // Every sealed value must open with these keys: a key file with the right key ids but
+    // other keys (another installation's) is caught here, before anything is replaced.
+    let opened = match &migrated {
+        Ok(()) => store.open_every_sealed_value().await.map(|_| ()),
+        Err(_) => Ok(()),
+    };
     store.close().await;
-    migrated?;
+    if let Err(e) = migrated {
+        let _ = std::fs::remove_file(&staging);
+        return Err(e.into());
+    }
+    if let Err(e) = opened {
+        let _ = std::fs::remove_file(&staging);
+        return Err(BackupError::WrongKeys {
+            path: file.to_owned(),
+            why: e.to_string(),
+        });
+    }
     // The old database's journal must not be replayed into the restored file.
     for suffix in ["-wal", "-shm"] {
         let mut old = db_path.as_os_str().to_owned();

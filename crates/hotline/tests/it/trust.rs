@@ -102,7 +102,7 @@ async fn a_backup_taken_while_serving_restores_into_a_fresh_data_dir_with_every_
     let out = run_in(&data, &["restore", backup.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("field key"),
+        String::from_utf8_lossy(&out.stderr).contains("key file"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -146,7 +146,7 @@ async fn restore_refuses_a_damaged_or_foreign_file() {
     let out = run_in(&data, &["restore", junk.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("not a readable SQLite database"),
+        String::from_utf8_lossy(&out.stderr).contains("not a database"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
