@@ -267,6 +267,8 @@ mod tests {
             (ViewAudit,            [false, true,  true,  false]),
             (ManageUsers,          [false, false, true,  false]),
             (ManageTokens,         [false, false, true,  false]),
+            (LegalHold,            [false, true,  false, false]),
+            (MarkSpam,             [false, true,  false, false]),
         ];
         assert_eq!(table.len(), Action::ALL.len());
         let roles = [Role::Analyst, Role::Supervisor, Role::Admin, Role::Police];
