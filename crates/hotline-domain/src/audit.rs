@@ -117,8 +117,17 @@ pub fn verify_chain(
     events: impl IntoIterator<Item = AuditEvent>,
     head: Option<(i64, [u8; 32])>,
 ) -> Result<u64, ChainBreak> {
-    let mut last_seq: i64 = 0;
-    let mut last_hash = GENESIS_HASH;
+    verify_chain_from((0, GENESIS_HASH), events, head)
+}
+
+/// As [`verify_chain`], for a chain whose events up to `anchor`'s sequence number were purged
+/// by retention: the first event must follow the anchor (its sequence number and hash).
+pub fn verify_chain_from(
+    anchor: (i64, [u8; 32]),
+    events: impl IntoIterator<Item = AuditEvent>,
+    head: Option<(i64, [u8; 32])>,
+) -> Result<u64, ChainBreak> {
+    let (mut last_seq, mut last_hash) = anchor;
     let mut count: u64 = 0;
     for event in events {
         let expected = last_seq.saturating_add(1);

@@ -127,6 +127,23 @@ impl CaseState {
             })
         }
     }
+
+    /// A supervisor's "spam, close it": any case not yet with the police or a host may be
+    /// closed at once; one already referred or noticed follows the normal path.
+    pub fn close_as_spam(self) -> Result<CaseState, IllegalTransition> {
+        if matches!(
+            self,
+            CaseState::New | CaseState::InAssessment | CaseState::Assessed
+        ) {
+            Ok(CaseState::Closed)
+        } else {
+            Err(IllegalTransition {
+                from: self,
+                to: CaseState::Closed,
+                procedure: Procedure::Assess,
+            })
+        }
+    }
 }
 
 impl fmt::Display for CaseState {

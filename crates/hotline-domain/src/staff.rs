@@ -46,6 +46,10 @@ pub enum Action {
     MarkDedicatedDomain,
     /// Timeline statistics and the trusted-flagger report: aggregates, no case content.
     ViewStatistics,
+    /// Put a case under legal hold (the retention purge keeps it whole) or lift the hold.
+    LegalHold,
+    /// Mark reports as spam and close their cases, many at once.
+    MarkSpam,
 }
 
 impl Action {
@@ -72,6 +76,8 @@ impl Action {
         Action::ReadBlocklist,
         Action::MarkDedicatedDomain,
         Action::ViewStatistics,
+        Action::LegalHold,
+        Action::MarkSpam,
     ];
 
     /// Completes "may not …" in refusals.
@@ -99,6 +105,8 @@ impl Action {
             Action::ReadBlocklist => "read the blocklist",
             Action::MarkDedicatedDomain => "mark a domain as dedicated to abuse material",
             Action::ViewStatistics => "see the statistics",
+            Action::LegalHold => "put a case under legal hold",
+            Action::MarkSpam => "mark reports as spam",
         }
     }
 }
@@ -150,6 +158,8 @@ pub fn may(role: Role, action: Action, case: Option<CaseAccess>) -> bool {
                         | ViewAudit
                         | RecordPoliceStep
                         | MarkDedicatedDomain
+                        | LegalHold
+                        | MarkSpam
                 )
         }
         // Admins run the system, not cases: least privilege.
@@ -289,6 +299,8 @@ mod tests {
             (ReadBlocklist,        [true,  true,  false, false]),
             (MarkDedicatedDomain,  [false, true,  false, false]),
             (ViewStatistics,       [true,  true,  true,  false]),
+            (LegalHold,            [false, true,  false, false]),
+            (MarkSpam,             [false, true,  false, false]),
         ];
         assert_eq!(table.len(), Action::ALL.len());
         let roles = [Role::Analyst, Role::Supervisor, Role::Admin, Role::Police];

@@ -118,27 +118,7 @@ impl Dns {
         for record_type in [RecordType::A, RecordType::AAAA] {
             match self.resolver.lookup(fqdn.as_str(), record_type).await {
                 Ok(lookup) => {
-                    for record in lookup.answers() {
-                        match &record.data {
-                            RData::A(a) if out.addresses.len() < MAX_ADDRESSES => {
-                                push_unique(&mut out.addresses, IpAddr::V4(a.0));
-                            }
-                            RData::AAAA(a) if out.addresses.len() < MAX_ADDRESSES => {
-                                push_unique(&mut out.addresses, IpAddr::V6(a.0));
-                            }
-                            RData::CNAME(c) => {
-                                let target = c.0.to_string();
-                                let target = target.trim_end_matches('.').to_owned();
-                                if !out.cname_chain.contains(&target) {
-                                    if out.cname_chain.len() >= MAX_CNAMES {
-                                        return Err(DnsError::CnameChain(host.to_owned()));
-                                    }
-                                    out.cname_chain.push(target);
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
+                    absorb(host, lookup.answers().iter().map(|r| &r.data), &mut out)?;
                 }
                 Err(e) if e.is_nx_domain() => nxdomain = true,
                 Err(e) if e.is_no_records_found() => {}
@@ -169,6 +149,51 @@ impl Dns {
         }
         Ok(out)
     }
+}
+
+/// Adds the addresses and aliases of one answer to `out`, within the bounds: at most
+/// [`MAX_ADDRESSES`] addresses, and a chain longer than [`MAX_CNAMES`] is an error. Pure, so
+/// that a hostile server's answers can be fuzzed without a network.
+pub fn absorb<'a>(
+    host: &str,
+    answers: impl Iterator<Item = &'a RData>,
+    out: &mut Resolution,
+) -> Result<(), DnsError> {
+    for data in answers {
+        match data {
+            RData::A(a) if out.addresses.len() < MAX_ADDRESSES => {
+                push_unique(&mut out.addresses, IpAddr::V4(a.0));
+            }
+            RData::AAAA(a) if out.addresses.len() < MAX_ADDRESSES => {
+                push_unique(&mut out.addresses, IpAddr::V6(a.0));
+            }
+            RData::CNAME(c) => {
+                let target = c.0.to_string();
+                let target = target.trim_end_matches('.').to_owned();
+                if !out.cname_chain.contains(&target) {
+                    if out.cname_chain.len() >= MAX_CNAMES {
+                        return Err(DnsError::CnameChain(host.to_owned()));
+                    }
+                    out.cname_chain.push(target);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Decodes a raw DNS message (as a server would send it) and absorbs its answer section:
+/// what a fuzzer drives, and the bounds it must never break.
+pub fn absorb_wire(host: &str, message: &[u8]) -> Result<Resolution, DnsError> {
+    let message =
+        hickory_resolver::proto::op::Message::from_vec(message).map_err(|e| DnsError::Failed {
+            host: host.to_owned(),
+            why: e.to_string(),
+        })?;
+    let mut out = Resolution::default();
+    absorb(host, message.answers.iter().map(|r| &r.data), &mut out)?;
+    Ok(out)
 }
 
 fn push_unique(v: &mut Vec<IpAddr>, ip: IpAddr) {

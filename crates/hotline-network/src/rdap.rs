@@ -1070,6 +1070,22 @@ fn check_class(url: &str, found: &str, expected: &str) -> Result<(), RdapError> 
     }
 }
 
+/// Reads an RDAP ip-network answer for `query` as fetched from `url`: the same code the
+/// client runs on every answer, exposed for fuzzing (a hosting provider writes these answers,
+/// so they are hostile input).
+pub fn read_network_answer(
+    query: IpAddr,
+    url: &str,
+    body: &[u8],
+) -> Result<NetworkContact, RdapError> {
+    parse_network(query, url, body)
+}
+
+/// As [`read_network_answer`], for a domain answer.
+pub fn read_domain_answer(query: &str, url: &str, body: &[u8]) -> Result<DomainContact, RdapError> {
+    parse_domain(query, url, body)
+}
+
 fn parse_network(query: IpAddr, url: &str, body: &[u8]) -> Result<NetworkContact, RdapError> {
     let net: Network = serde_json::from_slice(body)
         .map_err(|e| malformed(url, format!("not an RDAP ip network object: {e}")))?;

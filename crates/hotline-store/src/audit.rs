@@ -1,9 +1,10 @@
 //! The audit trail: every staff action appended, in the same transaction as the action, to a
-//! hash chain (see `hotline_domain::audit`). Nothing here updates or deletes an event.
+//! hash chain (see `hotline_domain::audit`). Nothing here updates or deletes an event; only
+//! the retention purge (`retention.rs`) may cut a prefix, remembering where the chain resumes.
 
 use time::OffsetDateTime;
 
-use hotline_domain::audit::{AuditEvent, ChainBreak, verify_chain};
+use hotline_domain::audit::{AuditEvent, ChainBreak};
 
 use crate::{Result, Store, StoreError, on_read_pool, to_millis};
 
@@ -129,9 +130,16 @@ impl Store {
         let head_hash: [u8; 32] = head_hash
             .try_into()
             .map_err(|_| StoreError::Corrupt("the audit head hash is not 32 bytes".into()))?;
+        // Where the chain starts: after the events retention purged, if any.
+        let (anchor_seq, anchor_hash): (i64, Vec<u8>) = on_read_pool!(&self.db, pool => {
+            sqlx::query_as("SELECT seq, hash FROM audit_anchor WHERE id = 1").fetch_one(pool).await?
+        });
+        let anchor_hash: [u8; 32] = anchor_hash
+            .try_into()
+            .map_err(|_| StoreError::Corrupt("the audit anchor hash is not 32 bytes".into()))?;
         // Read in pages to keep memory flat on long chains.
         let mut events = Vec::new();
-        let mut after = 0_i64;
+        let mut after = anchor_seq;
         loop {
             let rows: Vec<EventRow> = on_read_pool!(&self.db, pool => {
                 sqlx::query_as(
@@ -153,6 +161,10 @@ impl Store {
                 break;
             }
         }
-        Ok(verify_chain(events, Some((head_seq, head_hash))))
+        Ok(hotline_domain::audit::verify_chain_from(
+            (anchor_seq, anchor_hash),
+            events,
+            Some((head_seq, head_hash)),
+        ))
     }
 }

@@ -8,6 +8,7 @@
 //! against both.
 
 pub mod audit;
+pub mod backup;
 pub mod casework;
 pub mod exports;
 pub mod imports;
@@ -17,7 +18,9 @@ pub mod monitoring;
 pub mod notices;
 pub mod partners;
 pub mod police;
+pub mod rekey;
 pub mod reports;
+pub mod retention;
 pub mod secrets;
 pub mod staff;
 pub mod statistics;
@@ -69,6 +72,10 @@ pub enum StoreError {
     Corrupt(String),
     #[error("the report could not be committed: {0}")]
     Intake(String),
+    #[error(
+        "the database file {path} is damaged ({why}); stop the service and restore the latest backup with `hotline restore FILE`"
+    )]
+    Damaged { path: String, why: String },
     #[error("the store is closed")]
     Closed,
     #[error("unsupported database address \"{0}\": use a file path, sqlite://PATH or postgres://…")]
@@ -199,7 +206,9 @@ impl Store {
             if path.is_empty() || url.contains("://") && !url.starts_with("sqlite://") {
                 return Err(StoreError::UnsupportedUrl(url.to_owned()));
             }
-            Self::open_sqlite(Path::new(path)).await?
+            Self::open_sqlite(Path::new(path))
+                .await
+                .map_err(|e| damaged(path, e))?
         };
         let intake = intake::spawn_writers(db.clone());
         Ok(Store { db, keys, intake })
@@ -338,6 +347,24 @@ impl Store {
             Db::Postgres(pool) => pool.close().await,
         }
     }
+}
+
+/// An SQLite error that means the file itself is broken becomes [`StoreError::Damaged`], which
+/// says what to do; anything else is left as it is.
+fn damaged(path: &str, e: StoreError) -> StoreError {
+    if let StoreError::Database(sqlx::Error::Database(db)) = &e
+        // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), with or without extended codes.
+        && db
+            .code()
+            .and_then(|c| c.parse::<i64>().ok())
+            .is_some_and(|c| matches!(c & 0xff, 11 | 26))
+    {
+        return StoreError::Damaged {
+            path: path.to_owned(),
+            why: db.message().to_owned(),
+        };
+    }
+    e
 }
 
 /// Copies the SQLite WAL into the database file every second, beside the writer (a passive

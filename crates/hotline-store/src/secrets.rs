@@ -16,6 +16,8 @@ use std::fs;
 use std::io::Write;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::RwLock;
+use std::sync::atomic::{AtomicU16, Ordering};
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
@@ -66,15 +68,16 @@ struct KeyFile {
 pub struct Keyring {
     receipt_key: [u8; 32],
     form_key: [u8; 32],
-    current_field_key: u16,
-    field_keys: BTreeMap<u16, XChaCha20Poly1305>,
+    /// Field keys change while the service runs (`hotline keys rotate`): see [`Keyring::reload`].
+    current_field_key: AtomicU16,
+    field_keys: RwLock<BTreeMap<u16, XChaCha20Poly1305>>,
     signing: ed25519_dalek::SigningKey,
 }
 
 impl fmt::Debug for Keyring {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Keyring")
-            .field("current_field_key", &self.current_field_key)
+            .field("current_field_key", &self.current_field_key())
             .finish_non_exhaustive()
     }
 }
@@ -114,6 +117,72 @@ fn warn_if_open(path: &Path) {
             "readable by other users: it holds reporters' sealed data or the keys to it; chmod go-rwx"
         );
     }
+}
+
+fn key_bytes(name: &str, hex_text: &str) -> Result<[u8; 32], String> {
+    let bytes = hex::decode(hex_text).map_err(|e| format!("{name}: {e}"))?;
+    bytes
+        .try_into()
+        .map_err(|_| format!("{name}: a key is 32 bytes"))
+}
+
+fn field_ciphers(file: &KeyFile) -> Result<BTreeMap<u16, XChaCha20Poly1305>, String> {
+    let mut field_keys = BTreeMap::new();
+    for (id, k) in &file.field_keys {
+        let k = key_bytes(&format!("field key {id}"), k)?;
+        let cipher = XChaCha20Poly1305::new_from_slice(&k).map_err(|e| e.to_string())?;
+        field_keys.insert(*id, cipher);
+    }
+    if !field_keys.contains_key(&file.current_field_key) {
+        return Err(format!(
+            "current field key {} is missing",
+            file.current_field_key
+        ));
+    }
+    Ok(field_keys)
+}
+
+fn read_key_file(path: &Path) -> Result<KeyFile, KeyError> {
+    let text = fs::read_to_string(path).map_err(|source| KeyError::Io {
+        action: "read",
+        path: path.to_owned(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|e| KeyError::Damaged {
+        path: path.to_owned(),
+        why: e.to_string(),
+    })
+}
+
+/// Replaces the key file atomically (write, sync, rename), private to its owner.
+fn write_key_file(path: &Path, file: &KeyFile) -> Result<(), KeyError> {
+    let io = |action, p: &Path| {
+        let p = p.to_owned();
+        move |source| KeyError::Io {
+            action,
+            path: p,
+            source,
+        }
+    };
+    let text = serde_json::to_string_pretty(file).map_err(|e| KeyError::Damaged {
+        path: path.to_owned(),
+        why: e.to_string(),
+    })?;
+    let tmp = path.with_extension("json.new");
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(io("create", &tmp))?;
+    f.write_all(text.as_bytes()).map_err(io("write", &tmp))?;
+    f.sync_all().map_err(io("sync", &tmp))?;
+    fs::rename(&tmp, path).map_err(io("replace", path))?;
+    if let Some(dir) = path.parent() {
+        let _ = fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(())
 }
 
 fn random_key() -> Result<[u8; 32], KeyError> {
@@ -198,32 +267,86 @@ impl Keyring {
     }
 
     fn from_file(file: KeyFile) -> Result<Keyring, String> {
-        let key = |name: &str, hex_text: &str| -> Result<[u8; 32], String> {
-            let bytes = hex::decode(hex_text).map_err(|e| format!("{name}: {e}"))?;
-            bytes
-                .try_into()
-                .map_err(|_| format!("{name}: a key is 32 bytes"))
-        };
-        let mut field_keys = BTreeMap::new();
-        for (id, k) in &file.field_keys {
-            let k = key(&format!("field key {id}"), k)?;
-            let cipher = XChaCha20Poly1305::new_from_slice(&k).map_err(|e| e.to_string())?;
-            field_keys.insert(*id, cipher);
-        }
-        if !field_keys.contains_key(&file.current_field_key) {
-            return Err(format!(
-                "current field key {} is missing",
-                file.current_field_key
-            ));
-        }
-        let seed = key("signing_key", file.signing_key.as_deref().unwrap_or(""))?;
+        let field_keys = field_ciphers(&file)?;
+        let seed = key_bytes("signing_key", file.signing_key.as_deref().unwrap_or(""))?;
         Ok(Keyring {
-            receipt_key: key("receipt_key", &file.receipt_key)?,
-            form_key: key("form_key", &file.form_key)?,
-            current_field_key: file.current_field_key,
-            field_keys,
+            receipt_key: key_bytes("receipt_key", &file.receipt_key)?,
+            form_key: key_bytes("form_key", &file.form_key)?,
+            current_field_key: AtomicU16::new(file.current_field_key),
+            field_keys: RwLock::new(field_keys),
             signing: ed25519_dalek::SigningKey::from_bytes(&seed),
         })
+    }
+
+    /// The id of the field key new data is sealed with.
+    pub fn current_field_key(&self) -> u16 {
+        self.current_field_key.load(Ordering::Acquire)
+    }
+
+    /// Re-reads the field keys of `<data_dir>/keys.json` (after `hotline keys rotate` or
+    /// `retire` changed them); the other keys never change. Returns whether anything changed.
+    pub fn reload(&self, data_dir: &Path) -> Result<bool, KeyError> {
+        let path = data_dir.join("keys.json");
+        let file = read_key_file(&path)?;
+        let ciphers = field_ciphers(&file).map_err(|why| KeyError::Damaged {
+            path: path.clone(),
+            why,
+        })?;
+        let mut keys = self.field_keys.write().unwrap_or_else(|e| e.into_inner());
+        let changed =
+            keys.keys().ne(ciphers.keys()) || self.current_field_key() != file.current_field_key;
+        // Add before switching, so a new current key is always present when used.
+        *keys = ciphers;
+        self.current_field_key
+            .store(file.current_field_key, Ordering::Release);
+        Ok(changed)
+    }
+
+    /// Adds a fresh field key to `<data_dir>/keys.json` and makes it the current one (the
+    /// old ones stay, so everything sealed still opens). Returns `(old, new)` key ids.
+    pub fn add_field_key(data_dir: &Path) -> Result<(u16, u16), KeyError> {
+        let path = data_dir.join("keys.json");
+        let mut file = read_key_file(&path)?;
+        let old = file.current_field_key;
+        let new = file
+            .field_keys
+            .keys()
+            .max()
+            .copied()
+            .unwrap_or(0)
+            .checked_add(1)
+            .ok_or_else(|| KeyError::Damaged {
+                path: path.clone(),
+                why: "no field key id is left".into(),
+            })?;
+        file.field_keys.insert(new, hex::encode(random_key()?));
+        file.current_field_key = new;
+        write_key_file(&path, &file)?;
+        Ok((old, new))
+    }
+
+    /// Removes field key `id` from `<data_dir>/keys.json`. The current key cannot be removed;
+    /// the caller checks first that no data is sealed with `id` any more.
+    pub fn remove_field_key(data_dir: &Path, id: u16) -> Result<bool, KeyError> {
+        let path = data_dir.join("keys.json");
+        let mut file = read_key_file(&path)?;
+        if id == file.current_field_key {
+            return Err(KeyError::Damaged {
+                path,
+                why: format!("field key {id} is the current key and cannot be removed"),
+            });
+        }
+        let removed = file.field_keys.remove(&id).is_some();
+        if removed {
+            write_key_file(&path, &file)?;
+        }
+        Ok(removed)
+    }
+
+    /// The ids of the field keys held, oldest first.
+    pub fn field_key_ids(&self) -> Vec<u16> {
+        let keys = self.field_keys.read().unwrap_or_else(|e| e.into_inner());
+        keys.keys().copied().collect()
     }
 
     /// A keyring with fixed keys, for tests and benchmarks that need no key file.
@@ -232,10 +355,16 @@ impl Keyring {
         Keyring {
             receipt_key: k,
             form_key: k.map(|b| b ^ 0x5a),
-            current_field_key: 1,
-            field_keys: BTreeMap::from([(1, XChaCha20Poly1305::new(&k.into()))]),
+            current_field_key: AtomicU16::new(1),
+            field_keys: RwLock::new(BTreeMap::from([(1, XChaCha20Poly1305::new(&k.into()))])),
             signing: ed25519_dalek::SigningKey::from_bytes(&k.map(|b| b ^ 0x33)),
         }
+    }
+
+    /// Whether the key file holds field key `id` (sealed data names the key it was sealed with).
+    pub fn has_field_key(&self, id: u16) -> bool {
+        let keys = self.field_keys.read().unwrap_or_else(|e| e.into_inner());
+        keys.contains_key(&id)
     }
 
     /// This hotline's public signing key, hex: what partners need to check our referrals.
@@ -275,8 +404,9 @@ impl Keyring {
     /// Encrypts `plaintext` with the current field key. `context` (table, column and row id)
     /// is authenticated, so a ciphertext moved to another row or column will not open.
     pub fn seal(&self, context: &str, plaintext: &[u8]) -> Result<Vec<u8>, KeyError> {
-        let id = self.current_field_key;
-        let cipher = self.field_keys.get(&id).ok_or(KeyError::UnknownKey(id))?;
+        let keys = self.field_keys.read().unwrap_or_else(|e| e.into_inner());
+        let id = self.current_field_key();
+        let cipher = keys.get(&id).ok_or(KeyError::UnknownKey(id))?;
         let mut nonce = [0u8; NONCE_LEN];
         random_bytes(&mut nonce)?;
         let ct = cipher
@@ -302,7 +432,8 @@ impl Keyring {
             return Err(KeyError::Unseal);
         }
         let id = u16::from_be_bytes([sealed[1], sealed[2]]);
-        let cipher = self.field_keys.get(&id).ok_or(KeyError::UnknownKey(id))?;
+        let keys = self.field_keys.read().unwrap_or_else(|e| e.into_inner());
+        let cipher = keys.get(&id).ok_or(KeyError::UnknownKey(id))?;
         let nonce: [u8; NONCE_LEN] = sealed[3..HEADER_LEN]
             .try_into()
             .map_err(|_| KeyError::Unseal)?;

@@ -1502,3 +1502,223 @@ async fn statistics_of_a_known_dataset_have_exact_medians_p90_and_counts() {
         );
     });
 }
+/// A fixed clock for retention tests: 2027-01-01T00:00:00Z, plus `days`.
+fn retention_clock(days: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(1_798_761_600).unwrap() + time::Duration::days(days)
+}
+
+fn ms(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+#[tokio::test]
+async fn retention_dry_run_and_real_run_agree_and_a_legal_hold_survives() {
+    use hotline_domain::ContactView;
+    use hotline_domain::retention::{PurgeCounts, RetentionPolicy};
+    on_every_engine!(|store, engine| {
+        let t0 = retention_clock(0);
+        let held = store
+            .submit_report(&report(&["held.example.com/x"], Some("held words")), t0)
+            .await
+            .unwrap();
+        let open = store
+            .submit_report(&report(&["open.example.com/x"], Some("open words")), t0)
+            .await
+            .unwrap();
+        let closed = store
+            .submit_report(&report(&["closed.example.com/x"], Some("closed words")), t0)
+            .await
+            .unwrap();
+        let ann = analyst(&store).await;
+        let closed_case = closed.cases[0].case_id;
+        for to in [
+            CaseState::InAssessment,
+            CaseState::Assessed,
+            CaseState::Closed,
+        ] {
+            store
+                .move_case_by(
+                    closed_case,
+                    Move {
+                        to,
+                        procedure: Procedure::Assess,
+                        event: to.as_str(),
+                        to_police: false,
+                    },
+                    &ann,
+                    t0,
+                )
+                .await
+                .unwrap();
+        }
+        let held_case = held.cases[0].case_id;
+        assert!(
+            store
+                .set_legal_hold(held_case, true, &ann, t0)
+                .await
+                .unwrap()
+        );
+        assert!(store.legal_hold(held_case).await.unwrap());
+        assert!(!store.set_legal_hold(999_999, true, &ann, t0).await.unwrap());
+
+        let policy = RetentionPolicy {
+            contact_days: 30,
+            description_days: 60,
+            closed_case_days: 90,
+            check_history_days: 10,
+            audit_days: 0,
+        };
+        // Day 10: nothing is due yet.
+        let c = policy.cutoffs(ms(retention_clock(10)));
+        assert_eq!(
+            store.purge_dry_run(&c).await.unwrap(),
+            PurgeCounts::default(),
+            "{engine}"
+        );
+
+        // Day 45: contacts of the two reports not on hold go; descriptions stay.
+        let c = policy.cutoffs(ms(retention_clock(45)));
+        let dry = store.purge_dry_run(&c).await.unwrap();
+        assert_eq!(dry.contacts, 2, "{engine}: {dry:?}");
+        assert_eq!(dry.descriptions, 0, "{engine}: {dry:?}");
+        let real = store.purge(&c, "test", retention_clock(45)).await.unwrap();
+        assert_eq!(dry, real, "{engine}: the dry run and the real run agree");
+        assert_eq!(
+            store.purge_dry_run(&c).await.unwrap(),
+            PurgeCounts::default()
+        );
+
+        // Day 100: descriptions and the closed case's timeline details go too.
+        let c = policy.cutoffs(ms(retention_clock(100)));
+        let dry = store.purge_dry_run(&c).await.unwrap();
+        assert_eq!(dry.descriptions, 2, "{engine}: {dry:?}");
+        assert!(dry.closed_case_details >= 1, "{engine}: {dry:?}");
+        let real = store.purge(&c, "test", retention_clock(100)).await.unwrap();
+        assert_eq!(dry, real, "{engine}");
+
+        let file = |id| {
+            let store = store.clone();
+            async move {
+                store
+                    .case_file(id, true, ContactView::All)
+                    .await
+                    .unwrap()
+                    .unwrap()
+            }
+        };
+        let kept = file(held_case).await;
+        assert_eq!(
+            kept.reports[0].description.as_deref(),
+            Some("held words"),
+            "{engine}"
+        );
+        assert!(
+            kept.reports[0].contact.is_some(),
+            "{engine}: held contact survives"
+        );
+        let gone = file(open.cases[0].case_id).await;
+        assert_eq!(gone.reports[0].description, None, "{engine}");
+        assert!(gone.reports[0].contact.is_none(), "{engine}");
+        // Both reports are still found by their receipts.
+        assert!(store.report_status(&open.receipt).await.unwrap().is_some());
+        assert!(store.report_status(&held.receipt).await.unwrap().is_some());
+
+        // Audit events: a prefix is cut, never past the first event about a held case, and
+        // the chain still verifies from where it was cut.
+        let audit = RetentionPolicy {
+            audit_days: 1,
+            ..policy
+        };
+        let c = audit.cutoffs(ms(retention_clock(400)));
+        let dry = store.purge_dry_run(&c).await.unwrap();
+        let real = store.purge(&c, "test", retention_clock(400)).await.unwrap();
+        assert_eq!(dry, real, "{engine}");
+        let held_events = store
+            .audit_events(
+                &hotline_store::AuditFilter {
+                    object: Some(format!("case:{held_case}")),
+                    ..Default::default()
+                },
+                100,
+            )
+            .await
+            .unwrap();
+        assert!(
+            !held_events.is_empty(),
+            "{engine}: the held case's audit trail survives"
+        );
+        assert!(store.verify_audit().await.unwrap().is_ok(), "{engine}");
+
+        // Lifting the hold lets the purge take the rest.
+        store
+            .set_legal_hold(held_case, false, &ann, retention_clock(400))
+            .await
+            .unwrap();
+        let c = policy.cutoffs(ms(retention_clock(400)));
+        let dry = store.purge_dry_run(&c).await.unwrap();
+        assert_eq!(
+            (dry.contacts, dry.descriptions),
+            (1, 1),
+            "{engine}: {dry:?}"
+        );
+        assert_eq!(
+            store.purge(&c, "test", retention_clock(400)).await.unwrap(),
+            dry
+        );
+    });
+}
+
+#[tokio::test]
+async fn rotated_keys_reseal_everything_and_the_old_key_can_go() {
+    for db in TestDatabase::all().await {
+        let engine = db.engine;
+        // A real key file in the test's directory, so keys can be added and removed.
+        let dir = tempfile::tempdir().unwrap();
+        let keys = Arc::new(Keyring::load_or_create(dir.path()).unwrap());
+        let store = Store::open(&db.url, keys.clone()).await.unwrap();
+        store.migrate().await.unwrap();
+        let now = OffsetDateTime::now_utc();
+        for i in 0..30 {
+            store
+                .submit_report(
+                    &report(&[&format!("k{i}.example.com/")], Some("sealed words")),
+                    now,
+                )
+                .await
+                .unwrap();
+        }
+        store
+            .create_user(
+                "sue",
+                Role::Supervisor,
+                "a long enough password",
+                "test",
+                now,
+            )
+            .await
+            .unwrap();
+        let before = store.open_every_sealed_value().await.unwrap();
+        assert!(before > 30 * 3, "{engine}: {before}");
+        let (old, new) = Keyring::add_field_key(dir.path()).unwrap();
+        assert!(keys.reload(dir.path()).unwrap());
+        assert_eq!(keys.current_field_key(), new);
+        assert_eq!(store.sealed_with_key(old).await.unwrap().total(), before);
+        let resealed = store.reseal_all().await.unwrap();
+        assert_eq!(resealed.total(), before, "{engine}");
+        assert_eq!(store.sealed_with_other_keys(new).await.unwrap().total(), 0);
+        assert!(
+            Keyring::remove_field_key(dir.path(), new).is_err(),
+            "the current key stays"
+        );
+        assert!(Keyring::remove_field_key(dir.path(), old).unwrap());
+        keys.reload(dir.path()).unwrap();
+        assert!(!keys.has_field_key(old));
+        assert_eq!(
+            store.open_every_sealed_value().await.unwrap(),
+            before,
+            "{engine}"
+        );
+        store.close().await;
+        db.remove().await;
+    }
+}

@@ -171,9 +171,14 @@ async fn signed_partner(
 }
 
 fn fresh(sent_at: &str) -> Result<(), WebError> {
+    fresh_at(sent_at, OffsetDateTime::now_utc())
+}
+
+/// A message signed at `sent_at` is fresh at `now` if the clocks are within [`MAX_SKEW_SECS`].
+pub(crate) fn fresh_at(sent_at: &str, now: OffsetDateTime) -> Result<(), WebError> {
     let sent = OffsetDateTime::parse(sent_at, &Rfc3339)
         .map_err(|_| WebError::invalid("sent_at", "not an RFC 3339 time"))?;
-    if (OffsetDateTime::now_utc() - sent).whole_seconds().abs() > MAX_SKEW_SECS {
+    if (now - sent).whole_seconds().abs() > MAX_SKEW_SECS {
         return Err(WebError::invalid(
             "sent_at",
             "the message is stale or from the future; sign a fresh one",

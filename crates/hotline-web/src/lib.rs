@@ -10,6 +10,9 @@ pub mod exports;
 pub mod extract;
 pub mod federation;
 pub mod form_token;
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod hardening;
 pub mod headers;
 pub mod i18n;
 pub mod limits;
@@ -64,6 +67,8 @@ pub struct PublicSite {
     pub takedown_by: hotline_domain::jurisdiction::TakedownBy,
     pub objection_hours: u32,
     pub help: Vec<HelpLine>,
+    /// The retention periods, stated on the privacy page.
+    pub retention: hotline_domain::retention::RetentionPolicy,
 }
 
 impl Default for PublicSite {
@@ -75,6 +80,7 @@ impl Default for PublicSite {
             takedown_by: hotline_domain::jurisdiction::TakedownBy::Police,
             objection_hours: 48,
             help: HelpLine::belgian_defaults(),
+            retention: Default::default(),
         }
     }
 }
@@ -118,6 +124,10 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub limiter: Arc<limits::Limiter>,
+    /// The `[http]` section (see [`AppState::with_http`]).
+    pub http: Arc<hardening::HttpPolicy>,
+    /// Counters for `/metrics`.
+    pub metrics: Arc<hardening::Metrics>,
 }
 
 impl AppState {
@@ -130,7 +140,15 @@ impl AppState {
             store,
             config: Arc::new(config),
             limiter,
+            http: Arc::new(hardening::HttpPolicy::default()),
+            metrics: Arc::new(hardening::Metrics::default()),
         }
+    }
+
+    /// The same state with the `[http]` section's settings.
+    pub fn with_http(mut self, http: hardening::HttpPolicy) -> Self {
+        self.http = Arc::new(http);
+        self
     }
 
     /// Stores a report durably. The work runs in its own task, so a client that hangs up
@@ -144,7 +162,13 @@ impl AppState {
                 .await
         });
         match task.await {
-            Ok(result) => Ok(result?),
+            Ok(result) => {
+                let stored = result?;
+                self.metrics
+                    .reports_accepted
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                Ok(stored)
+            }
             Err(join) => Err(WebError::internal(&join)),
         }
     }
@@ -156,7 +180,11 @@ pub fn router(state: AppState) -> Router {
     let default_language = state.config.default_language;
 
     let api = Router::new()
-        .route("/v1/reports", post(api::submit_report))
+        .route(
+            "/v1/reports",
+            post(api::submit_report)
+                .layer(from_fn_with_state(state.clone(), hardening::proof_of_work)),
+        )
         .route("/v1/receipts/status", post(api::receipt_status))
         .route("/v1/referrals", post(federation::receive))
         .route("/v1/blocklist", get(blocklist::blocklist))
@@ -185,7 +213,9 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(default_language, error::html_errors))
         .nest("/api", api)
         .route("/healthz", get(ops::healthz))
+        .route("/metrics", get(hardening::metrics))
         .route("/readyz", get(ops::readyz))
+        .layer(from_fn_with_state(state.clone(), hardening::harden))
         .with_state(state)
         .layer(from_fn(headers::security_headers))
         // Spans name the method and path only: never headers, query strings, bodies or the

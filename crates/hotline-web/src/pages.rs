@@ -117,7 +117,7 @@ pub async fn staff_stylesheet() -> impl IntoResponse {
 
 /// What the reporter typed, kept to show the form again.
 #[derive(Debug, Default, Clone)]
-struct ReportForm {
+pub(crate) struct ReportForm {
     urls: String,
     where_found: String,
     description: String,
@@ -129,7 +129,7 @@ struct ReportForm {
 
 impl ReportForm {
     /// Reads the form; repeated `url` fields are added to the `urls` lines.
-    fn from_fields(fields: &FormFields) -> Self {
+    pub(crate) fn from_fields(fields: &FormFields) -> Self {
         let mut urls = fields.get("urls").unwrap_or("").replace("\r\n", "\n");
         for extra in fields.all("url").map(str::trim).filter(|u| !u.is_empty()) {
             if !urls.is_empty() && !urls.ends_with('\n') {
@@ -154,7 +154,7 @@ impl ReportForm {
         }
     }
 
-    fn to_input(&self, lang: Language) -> ReportInput {
+    pub(crate) fn to_input(&self, lang: Language) -> ReportInput {
         let some = |s: &str| Some(s.to_owned()).filter(|s| !s.trim().is_empty());
         ReportInput {
             urls: self.urls.lines().map(str::to_owned).collect(),
@@ -479,13 +479,41 @@ pub async fn info(
         ("hours", &hours),
         ("name", &site.hotline_name),
     ];
-    let blocks = info_blocks(slug, state.config.procedure, site.takedown_by)
+    let mut blocks: Vec<Block> = info_blocks(slug, state.config.procedure, site.takedown_by)
         .into_iter()
         .map(|part| Block {
             heading: part.starts_with('h'),
             text: t.args(&format!("info-{slug}-{part}"), &args),
         })
         .collect();
+    if slug == "privacy" {
+        // The periods this deployment actually applies (`[retention]`).
+        let period = |days: u32| match days {
+            0 => t.get("info-privacy-forever"),
+            n => t.count("info-privacy-days", "count", n as usize),
+        };
+        let r = &site.retention;
+        let (contact, description, closed, checks, audit) = (
+            period(r.contact_days),
+            period(r.description_days),
+            period(r.closed_case_days),
+            period(r.check_history_days),
+            period(r.audit_days),
+        );
+        blocks.push(Block {
+            heading: false,
+            text: t.args(
+                "info-privacy-periods",
+                &[
+                    ("contact", &contact),
+                    ("description", &description),
+                    ("closed", &closed),
+                    ("checks", &checks),
+                    ("audit", &audit),
+                ],
+            ),
+        });
+    }
     render(&InfoPage {
         t,
         page: format!("info/{slug}"),

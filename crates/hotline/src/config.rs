@@ -29,6 +29,8 @@ const TOP_LEVEL: &[&str] = &[
     "public",
     "alerts",
     "doctor",
+    "retention",
+    "http",
 ];
 
 /// Everything that can be set in `hotline.toml`.
@@ -50,6 +52,10 @@ pub struct Config {
     pub blocklist: Blocklist,
     pub alerts: Alerts,
     pub doctor: Doctor,
+    /// How long each kind of personal data is kept (days; 0 = for ever).
+    pub retention: hotline_domain::retention::RetentionPolicy,
+    /// HTTP hardening: TLS headers, limits, metrics access.
+    pub http: hotline_web::hardening::HttpPolicy,
 }
 
 /// The blocklist for ISPs (`hotline export blocklist`, `GET /api/v1/blocklist`).
@@ -210,6 +216,8 @@ impl Default for Config {
             blocklist: Blocklist::default(),
             alerts: Alerts::default(),
             doctor: Doctor::default(),
+            retention: Default::default(),
+            http: Default::default(),
         }
     }
 }
@@ -340,6 +348,31 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # disk space than this on the data directory's disk.
 #ip_database_max_age_days = 90
 #min_free_disk_mb = 1024
+
+[retention]
+# Days each kind of personal data is kept, then erased by the daily purge (0 = for ever). A
+# case under legal hold keeps everything. The privacy page states these periods.
+# A reporter's name and e-mail, from the report's arrival:
+#contact_days = 90
+# What a reporter wrote (description, messages to them), from arrival:
+#description_days = 365
+# Timeline details of closed cases, from closing:
+#closed_case_days = 730
+# Finished background jobs and superseded traces:
+#check_history_days = 180
+# Audit events (the chain stays verifiable from where it was cut):
+#audit_days = 0
+
+[http]
+# Send Strict-Transport-Security: set true when the public address is https (behind a TLS
+# proxy too); it is also sent whenever a trusted proxy says X-Forwarded-Proto: https.
+#hsts = false
+# Seconds a request may take before it is answered 503.
+#request_timeout_secs = 30
+# A bearer token that may read /metrics from elsewhere than loopback; empty = loopback only.
+#metrics_token = ""
+# Proof of work on POST /api/v1/reports: leading zero bits a client must find; 0 = off.
+#api_pow_bits = 0
 "#;
 
 impl Config {

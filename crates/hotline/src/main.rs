@@ -7,6 +7,7 @@ mod doctor;
 mod export;
 mod import;
 mod stats;
+mod trust;
 mod worker;
 
 use std::io::{BufRead, Write};
@@ -148,6 +149,37 @@ enum Command {
         #[command(flatten)]
         place: Place,
     },
+    /// Write a consistent copy of the SQLite database to FILE while the service runs (the key
+    /// file is not included: keep it safe separately).
+    Backup {
+        file: PathBuf,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Check a backup and make it the data directory's database (stop the service first).
+    /// The key file that belongs to the backup must already be in the data directory.
+    Restore {
+        file: PathBuf,
+        /// Replace an existing database.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Erase personal data past its retention period (`[retention]` in the configuration).
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// The field-encryption keys.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+        #[command(flatten)]
+        place: Place,
+    },
     /// The audit trail.
     Audit {
         #[command(subcommand)]
@@ -264,6 +296,30 @@ enum DevCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum RetentionCommand {
+    /// Run the purge now (the service also runs it daily).
+    Run {
+        /// Print what would be erased, erasing nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum KeysCommand {
+    /// Make a new field key current and re-seal everything with it, while the service runs.
+    Rotate {
+        /// Remove the old field keys from the key file once nothing uses them.
+        #[arg(long)]
+        retire: bool,
+    },
+    /// Remove a field key that no stored value uses any more.
+    Retire { id: u16 },
+    /// Open every sealed value with the key file: proves the keys still read everything.
+    Check,
+}
+
+#[derive(Debug, Subcommand)]
 enum AuditCommand {
     /// Check the whole hash chain; exit 1 naming the first altered event.
     Verify,
@@ -339,6 +395,24 @@ struct Opened {
 
 impl Place {
     async fn open(&self) -> anyhow::Result<Opened> {
+        self.open_inner(false).await
+    }
+
+    /// As `open`, after SQLite's quick integrity check (for the long-running commands).
+    async fn open_checked(&self) -> anyhow::Result<Opened> {
+        self.open_inner(true).await
+    }
+
+    /// The SQLite file the data directory holds, or `None` when the database is PostgreSQL.
+    fn sqlite_path(&self) -> Option<PathBuf> {
+        match &self.database {
+            Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => None,
+            Some(u) => Some(PathBuf::from(u.strip_prefix("sqlite://").unwrap_or(u))),
+            None => Some(self.data_dir.join("hotline.db")),
+        }
+    }
+
+    async fn open_inner(&self, check: bool) -> anyhow::Result<Opened> {
         let keys =
             Keyring::load_or_create(&self.data_dir).context("cannot prepare the data directory")?;
         let config_path = match &self.config {
@@ -366,6 +440,9 @@ impl Place {
         let store = Store::open(&url, Arc::new(keys))
             .await
             .with_context(|| format!("cannot open the database {}", redact(&url)))?;
+        if check {
+            trust::startup_check(&store, &url).await?;
+        }
         store
             .migrate()
             .await
@@ -504,6 +581,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Backup { file, place } => trust::backup(&file, &place).await,
+        Command::Retention {
+            command: RetentionCommand::Run { dry_run },
+            place,
+        } => trust::retention_run(dry_run, &place).await,
+        Command::Keys { command, place } => match command {
+            KeysCommand::Rotate { retire } => trust::keys_rotate(retire, &place).await,
+            KeysCommand::Retire { id } => trust::keys_retire(id, &place).await,
+            KeysCommand::Check => trust::keys_check(&place).await,
+        },
+        Command::Restore { file, force, place } => trust::restore(&file, force, &place).await,
         Command::Dev {
             command: DevCommand::Seed { cases },
             place,
@@ -879,6 +967,7 @@ async fn workers(
             webhook: config.alerts.webhook.clone(),
             staff_url: config.alerts.staff_url.clone(),
         },
+        retention: config.retention,
     }))
 }
 
@@ -896,6 +985,7 @@ fn jurisdiction(config: &Config) -> hotline_domain::routing::Jurisdiction {
 async fn worker_only(n: usize, place: &Place) -> anyhow::Result<()> {
     let Opened { config, store } = place.open().await?;
     let workers = workers(&config, &store).await?;
+    trust::spawn_key_reload(&store, &place.data_dir);
     let shutdown = shutdown_signal();
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     tracing::info!(workers = n, "workers running");
@@ -984,7 +1074,7 @@ async fn trace_command(
 }
 
 async fn serve(listen: SocketAddr, background_workers: usize, place: &Place) -> anyhow::Result<()> {
-    let Opened { config, store } = place.open().await?;
+    let Opened { config, store } = place.open_checked().await?;
     if config.network.offline {
         tracing::info!(
             "network.offline is set: no lookup, check or delivery will leave this process"
@@ -1012,14 +1102,17 @@ async fn serve(listen: SocketAddr, background_workers: usize, place: &Place) -> 
                 takedown_by: config.national.takedown_by,
                 objection_hours: config.national.objection_hours,
                 help: config.public.help.clone(),
+                retention: config.retention,
             },
             blocklist_zone: config.blocklist.rpz_zone.clone(),
         },
-    );
+    )
+    .with_http(config.http.clone());
     let app = hotline_web::router(state);
     // Everything is loaded (the IP database takes a moment) before the port opens, so a
     // signal that arrives once we listen is always handled gracefully.
     let workers = workers(&config, &store).await?;
+    trust::spawn_key_reload(&store, &place.data_dir);
     let shutdown = shutdown_signal();
     let listener = TcpListener::bind(listen)
         .await

@@ -47,6 +47,8 @@ pub struct Workers {
     pub monitoring: MonitoringPolicy,
     /// Who is alerted of urgent reports.
     pub alerts: crate::alerts::AlertSettings,
+    /// The retention periods the daily purge applies.
+    pub retention: hotline_domain::retention::RetentionPolicy,
 }
 
 /// What every notice states about the hotline.
@@ -90,6 +92,11 @@ pub fn compose(template: Option<&str>, facts: &NoticeFacts) -> Result<(String, S
     Ok((subject.trim().to_owned(), body.trim_start().to_owned()))
 }
 
+/// UTC milliseconds, as the store and the domain count time.
+pub fn millis(t: OffsetDateTime) -> i64 {
+    i64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
+}
+
 /// Who the audit trail names for what the workers do on their own.
 fn system() -> StaffUser {
     StaffUser {
@@ -102,6 +109,11 @@ fn system() -> StaffUser {
 impl Workers {
     /// Runs `n` workers until `stop` turns true; each finishes the job in hand first.
     pub async fn run(self: Arc<Self>, n: usize, name: &str, stop: watch::Receiver<bool>) {
+        if n > 0
+            && let Err(e) = crate::trust::schedule_retention(&self.store).await
+        {
+            tracing::warn!(error = %e, "cannot schedule the daily retention purge");
+        }
         let mut tasks = Vec::new();
         for i in 0..n {
             let me = self.clone();
@@ -213,6 +225,24 @@ impl Workers {
             "refer_partner" => done(self.refer_partner(&job.payload).await),
             "partner_update" => done(self.partner_update(&job.payload).await),
             "urgent_alert" => self.urgent_alert(&job.payload).await,
+            // The daily purge: runs, then waits a day in the queue for its next run.
+            "retention" => {
+                let now = OffsetDateTime::now_utc();
+                let counts = self
+                    .store
+                    .purge(
+                        &self.retention.cutoffs(millis(now)),
+                        "system:retention",
+                        now,
+                    )
+                    .await
+                    .map_err(|e| e.to_string())?;
+                tracing::info!(erased = counts.total(), "retention purge done");
+                Ok(Outcome::Later {
+                    at: now + time::Duration::days(1),
+                    why: format!("daily; last run erased {}", counts.total()),
+                })
+            }
             other => Err(format!("unknown job kind \"{other}\"")),
         }
     }

@@ -199,3 +199,9 @@ transparency-country = Land
 transparency-country-unknown = Unbekannt oder nicht ermittelt
 transparency-median-removal = Median vom Hinweis bis zur Entfernung
 transparency-method = Der Median ist die Zeit, in der die Hälfte der Fälle erledigt war; die 90-%-Zahl die Zeit, in der neun von zehn erledigt waren. Beide sind Zeiten der Fälle selbst (nächster Rang), nie Durchschnitte.
+info-privacy-periods = Wie lange wir was aufbewahren: Ihren Namen und Ihre E-Mail-Adresse { $contact }; was Sie geschrieben haben { $description }; die Einzelheiten eines abgeschlossenen Falls { $closed }; die Aufzeichnungen unserer Prüfungen einer Adresse { $checks }; unser Prüfprotokoll { $audit }. Ein Fall unter rechtlicher Aufbewahrungspflicht (etwa während polizeilicher Ermittlungen) bleibt vollständig erhalten, bis die Pflicht aufgehoben wird.
+info-privacy-days = { $count ->
+    [one] 1 Tag lang
+   *[other] { $count } Tage lang
+}
+info-privacy-forever = solange die Meldestelle besteht

@@ -199,3 +199,9 @@ transparency-country = Country
 transparency-country-unknown = Unknown or not traced
 transparency-median-removal = Median from notice to removal
 transparency-method = The median is the time within which half of the cases were done; the 90% figure, the time within which nine in ten were done. Both are taken from the cases themselves (nearest rank), never averaged.
+info-privacy-periods = How long we keep what: your name and email { $contact }; what you wrote { $description }; the details of a closed case { $closed }; records of our checks on an address { $checks }; our audit trail { $audit }. A case under legal hold (for example during a police investigation) is kept whole until the hold is lifted.
+info-privacy-days = { $count ->
+    [one] for 1 day
+   *[other] for { $count } days
+}
+info-privacy-forever = for as long as the hotline exists

@@ -199,3 +199,9 @@ transparency-country = Pays
 transparency-country-unknown = Inconnu ou non localisé
 transparency-median-removal = Médiane de la notification au retrait
 transparency-method = La médiane est le délai dans lequel la moitié des dossiers ont abouti ; le chiffre de 90 %, celui dans lequel neuf sur dix ont abouti. Les deux sont des délais réels des dossiers (rang le plus proche), jamais des moyennes.
+info-privacy-periods = Combien de temps nous gardons quoi : votre nom et votre adresse e-mail { $contact } ; ce que vous avez écrit { $description } ; les détails d'un dossier clos { $closed } ; les traces de nos vérifications d'une adresse { $checks } ; notre journal d'audit { $audit }. Un dossier sous conservation légale (par exemple pendant une enquête de police) est gardé en entier jusqu'à la levée de cette conservation.
+info-privacy-days = { $count ->
+    [one] pendant 1 jour
+   *[other] pendant { $count } jours
+}
+info-privacy-forever = aussi longtemps que le point de contact existe

@@ -199,3 +199,9 @@ transparency-country = Land
 transparency-country-unknown = Onbekend of niet nagetrokken
 transparency-median-removal = Mediaan van kennisgeving tot verwijdering
 transparency-method = De mediaan is de tijd waarbinnen de helft van de dossiers klaar was; het 90%-cijfer de tijd waarbinnen negen op tien klaar waren. Beide zijn tijden van de dossiers zelf (dichtstbijzijnde rang), nooit gemiddelden.
+info-privacy-periods = Hoe lang we wat bewaren: je naam en e-mailadres { $contact }; wat je schreef { $description }; de details van een afgesloten dossier { $closed }; de gegevens van onze controles op een adres { $checks }; ons auditspoor { $audit }. Een dossier onder gerechtelijke bewaarplicht (bijvoorbeeld tijdens een politieonderzoek) blijft volledig bewaard tot die plicht wordt opgeheven.
+info-privacy-days = { $count ->
+    [one] gedurende 1 dag
+   *[other] gedurende { $count } dagen
+}
+info-privacy-forever = zolang het meldpunt bestaat

@@ -151,6 +151,8 @@ struct QueuePage {
     csrf_token: String,
     welfare: Option<WelfareLine>,
     may_take_next: bool,
+    /// Supervisors may select cases and close them as spam.
+    may_spam: bool,
     states: &'static [CaseState],
     filter: FilterForm,
     rows: Vec<QueueLine>,
@@ -245,6 +247,7 @@ pub async fn queue(
         me: Me::of(&staff),
         csrf_token: staff.csrf_token.clone(),
         may_take_next: welfare.as_ref().is_some_and(|w| !w.over),
+        may_spam: may(staff.user.role, Action::MarkSpam, None),
         welfare,
         states: &CaseState::ALL,
         filter: form,
@@ -415,6 +418,9 @@ struct CasePage {
     actions: Vec<(CaseState, String)>,
     may_start: bool,
     may_reopen: bool,
+    /// The case is under legal hold: retention keeps it whole.
+    legal_hold: bool,
+    may_hold: bool,
     may_assess: bool,
     may_second_opinion: bool,
     may_review: bool,
@@ -583,6 +589,7 @@ async fn case_page(
         )),
         None => None,
     };
+    let legal_hold = state.store.legal_hold(id).await?;
     let page = CasePage {
         t,
         checks,
@@ -625,6 +632,8 @@ async fn case_page(
             && file.state == CaseState::New
             && may(role, Action::StartAssessment, access),
         may_reopen: file.state == CaseState::Closed && may(role, Action::Reopen, access),
+        legal_hold,
+        may_hold: may(role, Action::LegalHold, access),
         may_assess: assess
             && matches!(file.state, CaseState::New | CaseState::InAssessment)
             && may(role, Action::Assess, access),
@@ -725,6 +734,21 @@ pub async fn case(
         StatusCode::OK,
     )
     .await
+}
+
+/// `POST /staff/spam`: close the selected cases (`case`, repeated) as spam.
+pub async fn spam(
+    State(state): State<AppState>,
+    staff: Staff,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let ids = fields
+        .all("case")
+        .map(case_id)
+        .collect::<Result<Vec<i64>, WebError>>()?;
+    service::close_as_spam(&state, &staff.user, &ids).await?;
+    Ok(Redirect::to("/staff/").into_response())
 }
 
 fn back_to(id: i64) -> Response {
@@ -921,6 +945,14 @@ simple_case_action!(
 simple_case_action!(
     /// `POST /staff/cases/{id}/reopen`.
     reopen => service::reopen
+);
+simple_case_action!(
+    /// `POST /staff/cases/{id}/hold`: put the case under legal hold.
+    hold => service::hold
+);
+simple_case_action!(
+    /// `POST /staff/cases/{id}/release-hold`: lift the legal hold.
+    release_hold => service::release_hold
 );
 
 /// `POST /staff/cases/{id}/review`: confirm the latest assessment, or replace it with the

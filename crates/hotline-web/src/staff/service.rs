@@ -333,6 +333,58 @@ pub async fn move_case(
     Ok(())
 }
 
+/// Puts a case under legal hold (`on`) or lifts it: supervisors only, audited.
+pub async fn set_legal_hold(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+    on: bool,
+) -> Result<(), WebError> {
+    let access = access(state, case_id).await?;
+    require(user, Action::LegalHold, Some(access))?;
+    if !state.store.set_legal_hold(case_id, on, user, now()).await? {
+        return Err(WebError::not_found("there is no case with this number"));
+    }
+    Ok(())
+}
+
+pub async fn hold(state: &AppState, user: &StaffUser, case_id: i64) -> Result<(), WebError> {
+    set_legal_hold(state, user, case_id, true).await
+}
+
+pub async fn release_hold(
+    state: &AppState,
+    user: &StaffUser,
+    case_id: i64,
+) -> Result<(), WebError> {
+    set_legal_hold(state, user, case_id, false).await
+}
+
+/// Closes cases as spam, many at once: supervisors only; each case audited. Cases already
+/// with the police or a host are refused, all the others closed.
+pub async fn close_as_spam(
+    state: &AppState,
+    user: &StaffUser,
+    case_ids: &[i64],
+) -> Result<Vec<i64>, WebError> {
+    require(user, Action::MarkSpam, None)?;
+    if case_ids.is_empty() {
+        return Err(WebError::invalid("case", "select at least one case"));
+    }
+    let (closed, refused) = state.store.close_as_spam(case_ids, user, now()).await?;
+    if closed.is_empty() {
+        let why: Vec<String> = refused
+            .iter()
+            .map(|(id, why)| format!("#{id}: {why}"))
+            .collect();
+        return Err(WebError::conflict(format!(
+            "no case was closed: {}",
+            why.join("; ")
+        )));
+    }
+    Ok(closed)
+}
+
 pub async fn reopen(state: &AppState, user: &StaffUser, case_id: i64) -> Result<(), WebError> {
     let access = access(state, case_id).await?;
     require(user, Action::Reopen, Some(access))?;

@@ -19,4 +19,5 @@ mod pages;
 mod staff;
 mod statistics;
 mod support;
+mod trust;
 mod workers;
