@@ -85,6 +85,8 @@ pub struct PurgeCounts {
     pub closed_case_details: u64,
     pub jobs: u64,
     pub traces: u64,
+    /// Results of "still online?" checks of cases no longer awaiting removal.
+    pub checks: u64,
     pub audit_events: u64,
 }
 
@@ -96,6 +98,7 @@ impl PurgeCounts {
             + self.closed_case_details
             + self.jobs
             + self.traces
+            + self.checks
             + self.audit_events
     }
 }

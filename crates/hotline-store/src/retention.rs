@@ -21,7 +21,7 @@ const HELD_CASES: &str = "(SELECT id FROM cases WHERE legal_hold = TRUE)";
 
 /// The kinds of data the purge erases: `(table, what the real run does, the rows' condition)`.
 /// `$1` is the kind's cut-off in UTC milliseconds.
-fn clauses() -> [(&'static str, &'static str, String); 6] {
+fn clauses() -> [(&'static str, &'static str, String); 7] {
     [
         (
             "reports",
@@ -64,6 +64,16 @@ fn clauses() -> [(&'static str, &'static str, String); 6] {
                  OR (t2.traced_at = traces.traced_at AND t2.id > traces.id)))"
             ),
         ),
+        (
+            // Monitoring decides on recent results of cases still watched; the history of
+            // cases that are removed or closed is check history like any other.
+            "checks",
+            "DELETE FROM checks",
+            format!(
+                "checked_at < $1 AND case_id NOT IN {HELD_CASES} AND case_id IN \
+                 (SELECT id FROM cases WHERE state IN ('removed', 'closed'))"
+            ),
+        ),
     ]
 }
 
@@ -84,7 +94,8 @@ fn set(counts: &mut PurgeCounts, i: usize, n: u64) {
         2 => counts.reporter_messages = n,
         3 => counts.closed_case_details = n,
         4 => counts.jobs = n,
-        _ => counts.traces = n,
+        5 => counts.traces = n,
+        _ => counts.checks = n,
     }
 }
 

@@ -358,7 +358,7 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 #description_days = 365
 # Timeline details of closed cases, from closing:
 #closed_case_days = 730
-# Finished background jobs and superseded traces:
+# Finished background jobs, superseded traces, checks of removed or closed cases:
 #check_history_days = 180
 # Audit events (the chain stays verifiable from where it was cut):
 #audit_days = 0

@@ -143,6 +143,7 @@ pub(crate) async fn retention_run(dry_run: bool, place: &Place) -> anyhow::Resul
     println!("  closed-case details        {}", c.closed_case_details);
     println!("  finished jobs              {}", c.jobs);
     println!("  superseded traces          {}", c.traces);
+    println!("  checks of finished cases   {}", c.checks);
     println!("  audit events               {}", c.audit_events);
     println!("  total                      {}", c.total());
     Ok(())
