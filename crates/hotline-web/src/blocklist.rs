@@ -2,10 +2,9 @@
 //! for ISPs and filter vendors holding a token with the `blocklist` scope (or staff other than
 //! police). The same list as `hotline export blocklist`.
 
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 use time::OffsetDateTime;
 
 use hotline_domain::Action;
@@ -13,11 +12,6 @@ use hotline_domain::blocklist::{BlocklistFormat, RpzZone, content_type, render};
 use hotline_domain::staff::may;
 
 use crate::{AppState, WebError};
-
-#[derive(Debug, Deserialize)]
-pub struct BlocklistQuery {
-    format: Option<String>,
-}
 
 /// The blocklist in the asked format (JSON when none is named).
 #[utoipa::path(
@@ -39,17 +33,9 @@ pub struct BlocklistQuery {
 pub async fn blocklist(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Query(q): Query<BlocklistQuery>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, WebError> {
-    let format = match q.format.as_deref() {
-        None => BlocklistFormat::Json,
-        Some(f) => f.parse().map_err(|()| {
-            WebError::invalid(
-                "format",
-                format!("\"{f}\" is not a format; use csv, json or rpz"),
-            )
-        })?,
-    };
+    // Who asks comes first: without a token, nothing about the request is judged.
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -72,6 +58,18 @@ pub async fn blocklist(
             }
         }
     }
+    let asked = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "format")
+        .map(|(_, v)| v.into_owned());
+    let format = match asked.as_deref() {
+        None => BlocklistFormat::Json,
+        Some(f) => f.parse().map_err(|()| {
+            WebError::invalid(
+                "format",
+                format!("\"{f}\" is not a format; use csv, json or rpz"),
+            )
+        })?,
+    };
     let entries = state.store.blocklist().await?;
     let generated_at = now
         .format(&time::format_description::well_known::Rfc3339)
