@@ -85,7 +85,9 @@ impl CanonicalAddress {
         let (host, ip_literal) = match url.host() {
             None => return Err(AddressError::NoHost),
             Some(Host::Domain(d)) => {
-                let d = d.strip_suffix('.').unwrap_or(d).to_owned();
+                // Every trailing dot goes, not just one: `a.test..` must not become `a.test.`,
+                // whose own canonical form would differ (found by the canonicalise fuzz target).
+                let d = d.trim_end_matches('.').to_owned();
                 if d.is_empty() || d.starts_with('.') {
                     return Err(AddressError::NoHost);
                 }
@@ -262,6 +264,28 @@ fn normalise_percent_encoding(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A fuzz finding (`fuzz/findings/canonicalise-not-idempotent-trailing-dot`): a host with
+    /// two trailing dots. The canonical form must be a fixed point, so one address typed two
+    /// ways opens one case.
+    #[test]
+    fn the_canonical_form_of_a_host_with_several_trailing_dots_is_a_fixed_point() {
+        let found = String::from_utf8_lossy(include_bytes!(
+            "../../../fuzz/findings/canonicalise-not-idempotent-trailing-dot"
+        ))
+        .into_owned();
+        for input in ["hkva../xn-ttp", "http://example.com../a", found.as_str()] {
+            let Ok(a) = CanonicalAddress::parse(input) else {
+                continue;
+            };
+            let again = CanonicalAddress::parse(&a.canonical).unwrap();
+            assert_eq!(again.canonical, a.canonical, "{input:?}");
+        }
+        assert_eq!(
+            CanonicalAddress::parse("http://example.com../a").unwrap().canonical,
+            "http://example.com/a"
+        );
+    }
+
     use super::*;
 
     fn canon(s: &str) -> String {
