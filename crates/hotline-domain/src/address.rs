@@ -281,7 +281,9 @@ mod tests {
             assert_eq!(again.canonical, a.canonical, "{input:?}");
         }
         assert_eq!(
-            CanonicalAddress::parse("http://example.com../a").unwrap().canonical,
+            CanonicalAddress::parse("http://example.com../a")
+                .unwrap()
+                .canonical,
             "http://example.com/a"
         );
     }

@@ -16,6 +16,7 @@ use reqwest::header::LOCATION;
 
 use crate::NetworkPolicy;
 use crate::dns::{Dns, DnsError};
+use crate::rdap::error_chain;
 
 /// Sent with every check, so a host's operator can tell who asks and why.
 pub const USER_AGENT: &str = concat!(
@@ -259,20 +260,6 @@ fn refused(e: &reqwest::Error) -> bool {
         source = s.source();
     }
     false
-}
-
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        let text = s.to_string();
-        if !out.contains(&text) {
-            out.push_str(": ");
-            out.push_str(&text);
-        }
-        source = s.source();
-    }
-    out
 }
 
 /// Resolves for the HTTP client with the hotline's resolver, keeping only the addresses the

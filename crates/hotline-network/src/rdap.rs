@@ -888,7 +888,7 @@ fn transport_error(url: &Url, e: &reqwest::Error, after: Duration) -> RdapError 
 }
 
 /// The error and its sources, joined with ": ".
-fn error_chain(e: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
     let mut out = e.to_string();
     let mut source = e.source();
     while let Some(s) = source {

@@ -36,10 +36,7 @@ pub async fn blocklist(
     RawQuery(query): RawQuery,
 ) -> Result<Response, WebError> {
     // Who asks comes first: without a token, nothing about the request is judged.
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+    let token = crate::extract::bearer(&headers)
         .ok_or_else(|| WebError::unauthorized("send a bearer token: Authorization: Bearer …"))?;
     let now = OffsetDateTime::now_utc();
     if state.store.blocklist_token(token, now).await?.is_none() {

@@ -22,14 +22,9 @@ impl FromRequestParts<AppState> for ApiExporter {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or_else(|| {
-                WebError::unauthorized("send an export token: Authorization: Bearer …")
-            })?;
+        let token = crate::extract::bearer(&parts.headers).ok_or_else(|| {
+            WebError::unauthorized("send an export token: Authorization: Bearer …")
+        })?;
         state
             .store
             .export_token_user(token)

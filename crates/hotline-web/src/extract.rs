@@ -149,6 +149,15 @@ where
     }
 }
 
+/// The bearer token of a request (`Authorization: Bearer …`), if it carries one. Each caller
+/// says what kind of token it expected when there is none.
+pub fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -144,10 +144,7 @@ async fn signed_partner(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<String, WebError> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+    let token = crate::extract::bearer(headers)
         .ok_or_else(|| WebError::unauthorized("send the partner's bearer token"))?;
     let partner = state
         .store

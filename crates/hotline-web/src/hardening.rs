@@ -117,10 +117,7 @@ pub async fn metrics(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: axum::http::HeaderMap,
 ) -> Result<Response, WebError> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
+    let token = crate::extract::bearer(&headers);
     let token_ok = !state.http.metrics_token.is_empty()
         && token
             .is_some_and(|t| bool::from(t.as_bytes().ct_eq(state.http.metrics_token.as_bytes())));
