@@ -167,16 +167,23 @@ fn trim_wrapping(input: &str) -> &str {
 }
 
 /// Undoes the usual defanging (`hxxp`, `[.]`, `(.)`, `[:]`), so that a partner's or a
-/// reporter's defanged address joins the same case as the live one.
+/// reporter's defanged address joins the same case as the live one. Only the scheme and the
+/// host are refanged: the path and the query are kept as given, so a canonical address whose
+/// path holds `[.]` stays what it is (found by the canonicalise fuzz target).
 fn refang(input: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     // Most addresses are not defanged: no copy for them.
     let mut s: Cow<str> = if input.contains(['[', '(']) {
+        let start = input.find("://").map_or(0, |i| i + 3);
+        let end = input[start..]
+            .find(['/', '?', '#'])
+            .map_or(input.len(), |i| start + i);
+        let (head, tail) = input.split_at(end);
         Cow::Owned(
-            input
-                .replace("[.]", ".")
+            head.replace("[.]", ".")
                 .replace("(.)", ".")
-                .replace("[:]", ":"),
+                .replace("[:]", ":")
+                + tail,
         )
     } else {
         Cow::Borrowed(input)
@@ -264,16 +271,26 @@ fn normalise_percent_encoding(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    /// A fuzz finding (`fuzz/findings/canonicalise-not-idempotent-trailing-dot`): a host with
-    /// two trailing dots. The canonical form must be a fixed point, so one address typed two
-    /// ways opens one case.
+    /// Fuzz findings (`fuzz/findings/`): a host with two trailing dots, and `[.]` formed in a
+    /// path. The canonical form must be a fixed point, so one address typed two ways opens
+    /// one case.
     #[test]
-    fn the_canonical_form_of_a_host_with_several_trailing_dots_is_a_fixed_point() {
+    fn canonical_forms_found_by_fuzzing_are_fixed_points() {
         let found = String::from_utf8_lossy(include_bytes!(
             "../../../fuzz/findings/canonicalise-not-idempotent-trailing-dot"
         ))
         .into_owned();
-        for input in ["hkva../xn-ttp", "http://example.com../a", found.as_str()] {
+        let in_path = String::from_utf8_lossy(include_bytes!(
+            "../../../fuzz/findings/canonicalise-refang-in-path"
+        ))
+        .into_owned();
+        for input in [
+            "hkva../xn-ttp",
+            "http://example.com../a",
+            "http://example.com/a[.]b?q=[.]",
+            found.as_str(),
+            in_path.as_str(),
+        ] {
             let Ok(a) = CanonicalAddress::parse(input) else {
                 continue;
             };
@@ -285,6 +302,13 @@ mod tests {
                 .unwrap()
                 .canonical,
             "http://example.com/a"
+        );
+        // Defanging is undone in the host only; the path and query are kept as given.
+        assert_eq!(
+            CanonicalAddress::parse("hxxp://example[.]com/a[.]b?q=[.]")
+                .unwrap()
+                .canonical,
+            "http://example.com/a[.]b?q=[.]"
         );
     }
 
