@@ -454,8 +454,12 @@ impl Workers {
                 if verdict(&self.monitoring, &recent) == Verdict::Removed {
                     self.move_by_check(case_id, CaseState::Removed, "removed")
                         .await?;
-                } else if result.outcome == CheckOutcome::Online {
-                    self.follow_up(case_id, &facts, now).await?;
+                } else if result.outcome == CheckOutcome::Online
+                    && let Err(e) = self.follow_up(case_id, &facts, now).await
+                {
+                    // A mail server that is down must not end the monitoring: the notices
+                    // stay pending in the outbox and go with the next check.
+                    tracing::warn!(case = case_id, error = %e, "repeating the notice failed");
                 }
             }
             CaseState::Removed if result.outcome == CheckOutcome::Online => {
