@@ -184,12 +184,7 @@ impl Workers {
         let done = |r: Result<(), String>| r.map(|()| Outcome::Done);
         match job.kind.as_str() {
             "trace" => {
-                let case_id = job
-                    .payload
-                    .get("case_id")
-                    .and_then(serde_json::Value::as_i64)
-                    .or(job.case_id)
-                    .ok_or("a trace job without a case_id")?;
+                let case_id = case_of(job)?;
                 let (_, host, domain) = self
                     .store
                     .case_target(case_id)
@@ -205,21 +200,11 @@ impl Workers {
                 done(self.forward_unopened(case_id, &trace).await)
             }
             "notice" => {
-                let case_id = job
-                    .payload
-                    .get("case_id")
-                    .and_then(serde_json::Value::as_i64)
-                    .or(job.case_id)
-                    .ok_or("a notice job without a case_id")?;
+                let case_id = case_of(job)?;
                 self.notice(case_id).await
             }
             hotline_store::monitoring::MONITOR_JOB => {
-                let case_id = job
-                    .payload
-                    .get("case_id")
-                    .and_then(serde_json::Value::as_i64)
-                    .or(job.case_id)
-                    .ok_or("a monitor job without a case_id")?;
+                let case_id = case_of(job)?;
                 self.monitor(case_id).await
             }
             "refer_partner" => done(self.refer_partner(&job.payload).await),
@@ -424,7 +409,7 @@ impl Workers {
             return Err(format!("case {case_id} does not exist"));
         };
         let now = OffsetDateTime::now_utc();
-        let now_ms = to_ms(now);
+        let now_ms = millis(now);
         let watching = match facts.state {
             CaseState::AwaitingRemoval => true,
             CaseState::Removed => !facts
@@ -512,7 +497,7 @@ impl Workers {
             last,
             facts.rounds,
             facts.escalated,
-            to_ms(now),
+            millis(now),
         );
         if step == FollowUp::Nothing {
             return self.send_pending_notices(case_id).await;
@@ -532,7 +517,7 @@ impl Workers {
         let latest = file.assessments.last().map(|a| a.assessment.clone());
         let facts_n = self.notice_facts(case_id, &file, latest.as_ref());
         let (subject, body) = compose(self.notice.template.as_deref(), &facts_n)?;
-        let days = (to_ms(now) - first) / 86_400_000;
+        let days = (millis(now) - first) / 86_400_000;
         let (kind, round, who, subject, body) = match step {
             FollowUp::Renotice { round } => (
                 "renotice",
@@ -870,8 +855,13 @@ pub(crate) enum Outcome {
     },
 }
 
-fn to_ms(t: OffsetDateTime) -> i64 {
-    (t.unix_timestamp_nanos() / 1_000_000) as i64
+/// The case a job is about: its payload's `case_id`, else the job's own.
+fn case_of(job: &ClaimedJob) -> Result<i64, String> {
+    job.payload
+        .get("case_id")
+        .and_then(serde_json::Value::as_i64)
+        .or(job.case_id)
+        .ok_or_else(|| format!("a {} job without a case_id", job.kind))
 }
 
 fn from_ms(ms: i64) -> Option<OffsetDateTime> {
