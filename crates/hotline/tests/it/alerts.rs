@@ -1,8 +1,10 @@
 //! Urgent alerts: a report flagged "a child is in immediate danger" reaches the on-call
-//! address over SMTP (a sink on loopback) with the case number and a link, and without the
-//! reported address, the description or the reporter's contact. The alert job is committed
+//! address over SMTP (a sink on loopback) and the web hook (a server on loopback) with the
+//! case number and a link, and without the reported address, the description or the
+//! reporter's contact. The alert job is committed
 //! with the report: a server stopped before it could send still sends it after a restart.
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
@@ -40,12 +42,45 @@ async fn report(server: &Server, urgent: bool, path: &str) {
     assert_eq!(r.status(), StatusCode::CREATED);
 }
 
+/// A web hook receiver on loopback: keeps the body of every POST.
+async fn hook_sink() -> (String, Arc<Mutex<Vec<String>>>) {
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let keep = got.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |body: String| {
+            let keep = keep.clone();
+            async move {
+                keep.lock().unwrap().push(body);
+                StatusCode::NO_CONTENT
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (format!("http://127.0.0.1:{port}/hook"), got)
+}
+
+const SECRETS: [&str; 6] = [
+    "192.0.2.77",
+    "SECRET-PATH",
+    "ordinary-page",
+    "REPORTER-WORDS",
+    "Reporter Name",
+    "reporter@example.com",
+];
+
 #[tokio::test]
 async fn an_urgent_report_alerts_the_on_call_address_with_a_link_only() {
     each_engine(|db| async move {
         let (port, inbox) = hotline_network::testing::smtp_sink().await;
         let smtp: &'static str = Box::leak(format!("smtp://127.0.0.1:{port}").into_boxed_str());
-        let server = Server::start(&db, &options(smtp, "2"));
+        let (hook, hooked) = hook_sink().await;
+        let mut opts = options(smtp, "2");
+        opts.env
+            .push(("HOTLINE_ALERTS__WEBHOOK", Box::leak(hook.into_boxed_str())));
+        let server = Server::start(&db, &opts);
         // An ordinary report first: it alerts nobody.
         report(&server, false, "ordinary-page").await;
         report(&server, true, "SECRET-PATH-77").await;
@@ -72,19 +107,33 @@ async fn an_urgent_report_alerts_the_on_call_address_with_a_link_only() {
             data.contains("https://staff.hotline.test/staff/cases/2"),
             "{data}"
         );
-        for secret in [
-            "192.0.2.77",
-            "SECRET-PATH",
-            "ordinary-page",
-            "REPORTER-WORDS",
-            "Reporter Name",
-            "reporter@example.com",
-        ] {
+        for secret in SECRETS {
             assert!(
                 !data.contains(secret),
                 "{}: the alert leaks {secret}: {data}",
                 db.engine
             );
+        }
+
+        // The web hook got one message too, with the same case and link, and nothing more.
+        while hooked.lock().unwrap().is_empty() {
+            assert!(
+                Instant::now() < deadline,
+                "{}: the web hook got nothing",
+                db.engine
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let hooks = hooked.lock().unwrap().clone();
+        assert_eq!(hooks.len(), 1, "{}: {hooks:?}", db.engine);
+        let message: serde_json::Value = serde_json::from_str(&hooks[0]).unwrap();
+        assert_eq!(message["event"], "urgent_report");
+        assert_eq!(
+            message["cases"],
+            json!([{ "case": 2, "url": "https://staff.hotline.test/staff/cases/2" }])
+        );
+        for secret in SECRETS {
+            assert!(!hooks[0].contains(secret), "the web hook got {secret}");
         }
         db
     })
