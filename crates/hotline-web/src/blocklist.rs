@@ -13,6 +13,17 @@ use hotline_domain::staff::may;
 
 use crate::{AppState, WebError};
 
+/// A blocklist format: one of these names, exactly (for the OpenAPI document; the handler
+/// reads `BlocklistFormat`).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum BlocklistFormatName {
+    Json,
+    Csv,
+    Rpz,
+}
+
 /// The blocklist in the asked format (JSON when none is named).
 #[utoipa::path(
     get,
@@ -21,10 +32,14 @@ use crate::{AppState, WebError};
     summary = "Addresses assessed illegal and still online, for ISPs and filters",
     security(("bearer" = [])),
     params(
-        ("format" = Option<String>, Query, description = "`json` (default), `csv`, or `rpz` (a DNS Response Policy Zone of the domains staff marked as dedicated)"),
+        ("format" = Option<BlocklistFormatName>, Query, description = "`json` (default), `csv`, or `rpz` (a DNS Response Policy Zone of the domains staff marked as dedicated)"),
     ),
     responses(
-        (status = 200, description = "The blocklist: JSON `{generated_at, addresses, dedicated_domains}`; `text/csv` or `text/dns` for the other formats", body = Object, content_type = "application/json"),
+        (status = 200, description = "The blocklist: JSON `{generated_at, addresses, dedicated_domains}`; `text/csv` or `text/dns` for the other formats", content(
+            (Object = "application/json"),
+            (String = "text/csv"),
+            (String = "text/dns"),
+        )),
         (status = 401, description = "No blocklist or staff token", body = crate::error::ErrorBody),
         (status = 403, description = "The token's role may not read the blocklist", body = crate::error::ErrorBody),
         (status = 422, description = "An unknown format", body = crate::error::ErrorBody),

@@ -57,7 +57,6 @@ impl std::str::FromStr for ExportFormat {
 /// A bound of the period: a day (`2026-11-01`) or an RFC 3339 time. A day as the upper
 /// bound means up to the end of that day.
 pub fn parse_bound(s: &str, upper: bool) -> Result<OffsetDateTime, String> {
-    let s = s.trim();
     if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
         return Ok(t);
     }
@@ -165,6 +164,38 @@ pub struct ExportOut {
     pub cases: Vec<ExportCaseOut>,
 }
 
+/// An export format: one of these names, exactly (for the OpenAPI document).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum ExportFormatName {
+    Json,
+    Csv,
+}
+
+/// A day (`2026-11-01`) or an RFC 3339 time, as `from` and `to` take them (for the OpenAPI
+/// document: one of the two string formats).
+pub struct DayOrTime;
+
+impl utoipa::PartialSchema for DayOrTime {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{
+            KnownFormat, ObjectBuilder, OneOfBuilder, SchemaFormat, Type,
+        };
+        let string = |format| {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::KnownFormat(format)))
+        };
+        OneOfBuilder::new()
+            .item(string(KnownFormat::Date))
+            .item(string(KnownFormat::DateTime))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for DayOrTime {}
+
 /// `GET /api/v1/exports/cases?format=csv|json&from=&to=&with_reporters=true`.
 #[utoipa::path(
     get,
@@ -173,13 +204,16 @@ pub struct ExportOut {
     summary = "Cases opened in a period, for another case system",
     security(("bearer" = [])),
     params(
-        ("format" = Option<String>, Query, description = "`json` (default) or `csv`"),
-        ("from" = Option<String>, Query, description = "Cases opened from this day (2026-11-01) or RFC 3339 time"),
-        ("to" = Option<String>, Query, description = "Cases opened up to this day (inclusive) or before this RFC 3339 time"),
+        ("format" = Option<ExportFormatName>, Query, description = "`json` (default) or `csv`"),
+        ("from" = Option<DayOrTime>, Query, description = "Cases opened from this day (2026-11-01) or RFC 3339 time"),
+        ("to" = Option<DayOrTime>, Query, description = "Cases opened up to this day (inclusive) or before this RFC 3339 time"),
         ("with_reporters" = Option<bool>, Query, description = "Admins only: include the reporters' contact details (audited)"),
     ),
     responses(
-        (status = 200, description = "The cases", body = ExportOut, content_type = "application/json"),
+        (status = 200, description = "The cases, as JSON or (`format=csv`) CSV", content(
+            (ExportOut = "application/json"),
+            (String = "text/csv"),
+        )),
         (status = 401, description = "No export token", body = crate::error::ErrorBody),
         (status = 403, description = "The token's user may not export (this)", body = crate::error::ErrorBody),
         (status = 422, description = "A query parameter is invalid", body = crate::error::ErrorBody),
@@ -193,12 +227,13 @@ pub async fn export_cases(
     let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
+    // A parameter given empty is an error, not a default: `to=` would otherwise export
+    // everything when the caller meant some period.
     let get = |name: &str| {
         pairs
             .iter()
             .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim())
-            .filter(|v| !v.is_empty())
+            .map(|(_, v)| v.as_str())
     };
     let format = get("format")
         .map(str::parse::<ExportFormat>)

@@ -27,7 +27,13 @@ use utoipa::{Modify, OpenApi};
         crate::exports::export_cases,
         crate::blocklist::blocklist,
     ),
-    components(schemas(crate::error::ErrorBody)),
+    // Schemas that only query parameters name are not collected on their own.
+    components(schemas(
+        crate::error::ErrorBody,
+        crate::blocklist::BlocklistFormatName,
+        crate::exports::ExportFormatName,
+        crate::exports::DayOrTime,
+    )),
     modifiers(&BearerAuth),
     tags(
         (name = "public", description = "Anonymous: reporting and asking about a report"),
@@ -131,5 +137,33 @@ mod tests {
             doc["components"]["securitySchemes"]["bearer"]["scheme"],
             "bearer"
         );
+    }
+
+    /// Every `$ref` names a schema the document holds.
+    #[test]
+    fn every_reference_resolves() {
+        fn refs<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if let Some(serde_json::Value::String(r)) = m.get("$ref") {
+                        out.push(r);
+                    }
+                    m.values().for_each(|v| refs(v, out));
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|v| refs(v, out)),
+                _ => {}
+            }
+        }
+        let doc = serde_json::to_value(document()).unwrap();
+        let mut found = Vec::new();
+        refs(&doc, &mut found);
+        assert!(found.len() > 10);
+        for r in found {
+            let name = r.strip_prefix("#/components/schemas/").unwrap_or(r);
+            assert!(
+                doc["components"]["schemas"].get(name).is_some(),
+                "{r} names no schema"
+            );
+        }
     }
 }

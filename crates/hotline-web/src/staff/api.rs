@@ -278,6 +278,9 @@ pub async fn read(
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentBody {
+    /// `baseline`, `national`, `not_illegal`, `unavailable` or `out_of_remit` (required).
+    /// Which other fields are required depends on it (SPEC §2); a 422 names the field.
+    #[schema(required = true)]
     pub classification: Option<String>,
     pub statutory_reference: Option<String>,
     pub victim_age: Option<String>,

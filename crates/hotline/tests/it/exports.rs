@@ -133,10 +133,13 @@ async fn exports_leave_reporters_out_unless_an_admin_asks_and_are_audited() {
                 .starts_with("text/csv")
         );
         assert!(r.text().await.unwrap().contains("second@example.com"));
-        let r = get(adm.clone(), "?from=yesterday").await;
-        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let body: serde_json::Value = r.json().await.unwrap();
-        assert_eq!(body["error"]["field"], "from");
+        // An unreadable or empty bound is refused (an empty `to` must not mean "everything").
+        for (query, field) in [("?from=yesterday", "from"), ("?to=", "to")] {
+            let r = get(adm.clone(), query).await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{query}");
+            let body: serde_json::Value = r.json().await.unwrap();
+            assert_eq!(body["error"]["field"], field);
+        }
 
         // Every export is audited; those with reporter data say so, with who asked.
         let store = crate::support::open_store(&db).await;
