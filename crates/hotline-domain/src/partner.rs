@@ -312,7 +312,10 @@ mod partner_input_tests {
         let mut api = input("api");
         api.endpoint = "https://partner.example".into();
         api.public_key = "AB".repeat(32);
-        assert!(parse_partner(&api, true).is_ok(), "the stored token is kept");
+        assert!(
+            parse_partner(&api, true).is_ok(),
+            "the stored token is kept"
+        );
         let mut email = input("email");
         email.endpoint = "not an address".into();
         email.encrypt_to = "age1short".into();

@@ -267,7 +267,10 @@ pub enum StoredSettingError {
     #[error("unknown settings section \"{0}\"")]
     UnknownSection(String),
     #[error("settings section {section}: {reason}")]
-    Invalid { section: &'static str, reason: String },
+    Invalid {
+        section: &'static str,
+        reason: String,
+    },
 }
 
 impl Settings {
@@ -518,12 +521,19 @@ mod tests {
 
     #[test]
     fn stored_sections_round_trip_and_are_checked_again() {
-        let mut new = Settings::default();
-        new.procedure = Procedure::ForwardUnopened;
-        new.national.country = "NL".into();
-        new.national.takedown_by = TakedownBy::Hotline;
-        new.retention.contact_days = 10;
-        new.notice_template = Some("Subject\n{{ address }}".into());
+        let new = Settings {
+            procedure: Procedure::ForwardUnopened,
+            national: National {
+                country: "NL".into(),
+                takedown_by: TakedownBy::Hotline,
+                objection_hours: 48,
+            },
+            retention: RetentionPolicy {
+                contact_days: 10,
+                ..RetentionPolicy::default()
+            },
+            notice_template: Some("Subject\n{{ address }}".into()),
+        };
         let mut s = Settings::default();
         for section in Section::ALL {
             s.apply(section.as_str(), &new.section_json(*section))

@@ -24,7 +24,9 @@ pub struct StoredSetting {
 #[derive(Debug, thiserror::Error)]
 pub enum SettingChangeError {
     /// Someone else changed the settings since the form was shown.
-    #[error("the settings were changed by someone else in the meantime (now version {0}); reload the page")]
+    #[error(
+        "the settings were changed by someone else in the meantime (now version {0}); reload the page"
+    )]
     Stale(i64),
     #[error(transparent)]
     Store(#[from] crate::StoreError),

@@ -586,7 +586,16 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(
-                |(id, scope, user, partner, label, created_at_ms, last_used_at_ms, revoked_at_ms)| {
+                |(
+                    id,
+                    scope,
+                    user,
+                    partner,
+                    label,
+                    created_at_ms,
+                    last_used_at_ms,
+                    revoked_at_ms,
+                )| {
                     TokenSummary {
                         id,
                         scope,
@@ -608,7 +617,9 @@ impl Store {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
-            let row: Option<(String, Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+            // scope, user name, partner, label
+            type Revoked = (String, Option<String>, Option<String>, Option<String>);
+            let row: Option<Revoked> = sqlx::query_as(
                 "UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL \
                  RETURNING scope, (SELECT username FROM users WHERE users.id = api_tokens.user_id), partner, label",
             )

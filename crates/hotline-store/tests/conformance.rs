@@ -1732,8 +1732,10 @@ async fn settings_overrides_are_versioned_audited_and_refuse_a_stale_form() {
         let now = OffsetDateTime::now_utc();
         assert!(store.settings().await.unwrap().is_empty(), "{engine}");
 
-        let mut wanted = Settings::default();
-        wanted.procedure = Procedure::ForwardUnopened;
+        let mut wanted = Settings {
+            procedure: Procedure::ForwardUnopened,
+            ..Settings::default()
+        };
         let v1 = store
             .change_setting(
                 "procedure",
@@ -1802,7 +1804,11 @@ async fn settings_overrides_are_versioned_audited_and_refuse_a_stale_form() {
             seen,
             [
                 ("settings.reset", "settings:procedure", "reset"),
-                ("settings.change", "settings:national", "objection_hours: 48 → 24"),
+                (
+                    "settings.change",
+                    "settings:national",
+                    "objection_hours: 48 → 24"
+                ),
                 (
                     "settings.change",
                     "settings:procedure",

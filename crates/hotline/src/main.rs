@@ -1145,8 +1145,8 @@ async fn serve(listen: SocketAddr, background_workers: usize, place: &Place) -> 
         );
     }
     let settings = live_settings(&config, &store).await?;
-    let state = AppState::with_settings(store.clone(), settings.clone())
-    .with_http(config.http.clone());
+    let state =
+        AppState::with_settings(store.clone(), settings.clone()).with_http(config.http.clone());
     let app = hotline_web::router(state);
     // Everything is loaded (the IP database takes a moment) before the port opens, so a
     // signal that arrives once we listen is always handled gracefully.

@@ -258,7 +258,10 @@ impl Workers {
             NoticeDecision::Now => {}
         }
         let facts = self.notice_facts(case_id, &file, latest.as_ref());
-        let (subject, body) = compose(self.settings.get().settings.notice_template.as_deref(), &facts)?;
+        let (subject, body) = compose(
+            self.settings.get().settings.notice_template.as_deref(),
+            &facts,
+        )?;
         let xarf_json = xarf(&facts).to_string();
         let queued: Vec<NewNotice> = recipients(&trace)
             .into_iter()
@@ -486,7 +489,10 @@ impl Workers {
             .ok_or("no trace: a notice cannot be addressed")?;
         let latest = file.assessments.last().map(|a| a.assessment.clone());
         let facts_n = self.notice_facts(case_id, &file, latest.as_ref());
-        let (subject, body) = compose(self.settings.get().settings.notice_template.as_deref(), &facts_n)?;
+        let (subject, body) = compose(
+            self.settings.get().settings.notice_template.as_deref(),
+            &facts_n,
+        )?;
         let days = (millis(now) - first) / 86_400_000;
         let (kind, round, who, subject, body) = match step {
             FollowUp::Renotice { round } => (

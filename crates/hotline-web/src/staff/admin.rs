@@ -202,7 +202,9 @@ pub async fn save_settings(
     let version: i64 = fields
         .get("version")
         .and_then(|v| v.trim().parse().ok())
-        .ok_or_else(|| WebError::invalid("version", "the form lacks its version; reload the page"))?;
+        .ok_or_else(|| {
+            WebError::invalid("version", "the form lacks its version; reload the page")
+        })?;
     let snapshot = state.settings.get();
     if fields.get("reset").is_some() {
         service::change_settings(&state, &staff.user, section, None, version).await?;
@@ -315,7 +317,14 @@ pub async fn tokens(
     staff: Staff,
     StaffLang(t): StaffLang,
 ) -> Result<Response, WebError> {
-    let page = tokens_page(&state, &staff, t, None, ("cases".into(), String::new(), None)).await?;
+    let page = tokens_page(
+        &state,
+        &staff,
+        t,
+        None,
+        ("cases".into(), String::new(), None),
+    )
+    .await?;
     Ok(render(&page)?.into_response())
 }
 
@@ -592,7 +601,11 @@ pub async fn notice_template(
 ) -> Result<Response, WebError> {
     require(&staff.user, Action::ManageSettings, None)?;
     let snapshot = state.settings.get();
-    let text = snapshot.settings.notice_template.clone().unwrap_or_default();
+    let text = snapshot
+        .settings
+        .notice_template
+        .clone()
+        .unwrap_or_default();
     let page = template_page(&staff, t, &snapshot, text, None, None);
     Ok(render(&page)?.into_response())
 }
@@ -612,7 +625,9 @@ pub async fn save_notice_template(
     let version: i64 = fields
         .get("version")
         .and_then(|v| v.trim().parse().ok())
-        .ok_or_else(|| WebError::invalid("version", "the form lacks its version; reload the page"))?;
+        .ok_or_else(|| {
+            WebError::invalid("version", "the form lacks its version; reload the page")
+        })?;
     let snapshot = state.settings.get();
     if fields.get("reset").is_some() {
         service::change_settings(&state, &staff.user, Section::NoticeTemplate, None, version)

@@ -63,7 +63,10 @@ pub fn pages() -> Router<AppState> {
             "/staff/admin/partners",
             get(admin::partners).post(admin::save_partner),
         )
-        .route("/staff/admin/partners/disable", post(admin::disable_partner))
+        .route(
+            "/staff/admin/partners/disable",
+            post(admin::disable_partner),
+        )
         .route(
             "/staff/admin/notice-template",
             get(admin::notice_template).post(admin::save_notice_template),

@@ -783,7 +783,9 @@ pub async fn revoke_token(state: &AppState, user: &StaffUser, id: i64) -> Result
     if state.store.revoke_token(id, &user.username, now()).await? {
         Ok(())
     } else {
-        Err(WebError::not_found("there is no live token with this number"))
+        Err(WebError::not_found(
+            "there is no live token with this number",
+        ))
     }
 }
 
@@ -820,11 +822,7 @@ pub async fn save_partner(
     require(user, Action::ManagePartners, None)?;
     let token = match spec.token {
         Some(t) => Some(t),
-        None => state
-            .store
-            .partner(&spec.name)
-            .await?
-            .and_then(|(_, t)| t),
+        None => state.store.partner(&spec.name).await?.and_then(|(_, t)| t),
     };
     let p = hotline_store::NewPartner {
         name: spec.name,

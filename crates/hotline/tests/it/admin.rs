@@ -57,7 +57,10 @@ async fn only_admins_reach_the_admin_pages() {
             let who = Account::add(&db, &format!("{role}1"), role);
             let mut b = signed_in(&server, &who, 0).await;
             let queue = b.get("/staff/").await.body;
-            assert!(!queue.contains("href=\"/staff/admin\""), "{role} sees no admin link");
+            assert!(
+                !queue.contains("href=\"/staff/admin\""),
+                "{role} sees no admin link"
+            );
             for path in ADMIN_PAGES {
                 assert_eq!(
                     b.get(path).await.status,
@@ -70,9 +73,16 @@ async fn only_admins_reach_the_admin_pages() {
             for (path, form) in [
                 (
                     "/staff/admin/settings",
-                    vec![("section", "procedure"), ("version", "0"), ("procedure", "forward-unopened")],
+                    vec![
+                        ("section", "procedure"),
+                        ("version", "0"),
+                        ("procedure", "forward-unopened"),
+                    ],
                 ),
-                ("/staff/admin/tokens", vec![("kind", "cases"), ("owner", "ada")]),
+                (
+                    "/staff/admin/tokens",
+                    vec![("kind", "cases"), ("owner", "ada")],
+                ),
                 (
                     "/staff/admin/partners",
                     vec![("name", "P"), ("countries", "NL"), ("channel", "manual")],
@@ -80,7 +90,11 @@ async fn only_admins_reach_the_admin_pages() {
                 ("/staff/admin/tokens/1/revoke", vec![]),
                 (
                     "/staff/admin/notice-template",
-                    vec![("version", "0"), ("action", "save"), ("template", "S\n{{ address }}")],
+                    vec![
+                        ("version", "0"),
+                        ("action", "save"),
+                        ("template", "S\n{{ address }}"),
+                    ],
                 ),
             ] {
                 let mut form = form;
@@ -265,10 +279,22 @@ async fn bad_settings_come_back_with_a_message_by_the_field_and_save_nothing() {
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.engine);
-        assert!(r.body.contains("&#34;XX&#34; is not an assigned ISO 3166-1 country code"), "{}", r.body);
-        assert!(r.body.contains("id=\"objection_hours-error\""), "{}", r.body);
+        assert!(
+            r.body
+                .contains("&#34;XX&#34; is not an assigned ISO 3166-1 country code"),
+            "{}",
+            r.body
+        );
+        assert!(
+            r.body.contains("id=\"objection_hours-error\""),
+            "{}",
+            r.body
+        );
         assert!(r.body.contains("between 1 and 720"));
-        assert!(r.body.contains("value=\"XX\"") && r.body.contains("value=\"721\""), "typed values kept");
+        assert!(
+            r.body.contains("value=\"XX\"") && r.body.contains("value=\"721\""),
+            "typed values kept"
+        );
         assert!(r.body.contains("Nothing was saved"));
         let r = b
             .post(
@@ -286,18 +312,36 @@ async fn bad_settings_come_back_with_a_message_by_the_field_and_save_nothing() {
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r.body.contains("id=\"closed_case_days-error\""), "{}", r.body);
+        assert!(
+            r.body.contains("id=\"closed_case_days-error\""),
+            "{}",
+            r.body
+        );
         let r = b
             .post(
                 "/staff/admin/settings",
-                &[("csrf_token", csrf.as_str()), ("version", &version), ("section", "procedure"), ("procedure", "sometimes")],
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("section", "procedure"),
+                    ("procedure", "sometimes"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r.body.contains("must be &#34;assess&#34; or &#34;forward-unopened&#34;, not &#34;sometimes&#34;"));
+        assert!(r.body.contains(
+            "must be &#34;assess&#34; or &#34;forward-unopened&#34;, not &#34;sometimes&#34;"
+        ));
         // Without the session's CSRF token: refused before anything is read.
         let r = b
-            .post("/staff/admin/settings", &[("version", &version), ("section", "procedure"), ("procedure", "assess")])
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("version", &version),
+                    ("section", "procedure"),
+                    ("procedure", "assess"),
+                ],
+            )
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
 
@@ -307,19 +351,35 @@ async fn bad_settings_come_back_with_a_message_by_the_field_and_save_nothing() {
         let ok = b
             .post(
                 "/staff/admin/settings",
-                &[("csrf_token", csrf.as_str()), ("version", &version), ("section", "procedure"), ("procedure", "assess")],
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("section", "procedure"),
+                    ("procedure", "assess"),
+                ],
             )
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
         let stale = b
             .post(
                 "/staff/admin/settings",
-                &[("csrf_token", csrf.as_str()), ("version", &version), ("section", "procedure"), ("procedure", "forward-unopened")],
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("section", "procedure"),
+                    ("procedure", "forward-unopened"),
+                ],
             )
             .await;
         assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
         let events = store
-            .audit_events(&hotline_store::AuditFilter { action: Some("settings.change".into()), ..Default::default() }, 10)
+            .audit_events(
+                &hotline_store::AuditFilter {
+                    action: Some("settings.change".into()),
+                    ..Default::default()
+                },
+                10,
+            )
             .await
             .unwrap();
         assert_eq!(events.len(), 1, "only the one good change is audited");
@@ -339,7 +399,14 @@ async fn tokens_are_made_shown_once_listed_without_the_secret_and_revoked() {
         let mut b = signed_in(&server, &ada, 0).await;
         let csrf = admin_csrf(&mut b).await;
         let r = b
-            .post("/staff/admin/tokens", &[("csrf_token", csrf.as_str()), ("kind", "cases"), ("owner", "ann")])
+            .post(
+                "/staff/admin/tokens",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("kind", "cases"),
+                    ("owner", "ann"),
+                ],
+            )
             .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
         let token = r
@@ -352,34 +419,80 @@ async fn tokens_are_made_shown_once_listed_without_the_secret_and_revoked() {
         assert!(token.starts_with("hl_"), "{token}");
         let api = |t: String| {
             let url = server.url("/api/v1/cases");
-            async move { client().get(url).bearer_auth(t).send().await.unwrap().status() }
+            async move {
+                client()
+                    .get(url)
+                    .bearer_auth(t)
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            }
         };
         assert_eq!(api(token.clone()).await, StatusCode::OK, "{}", db.engine);
 
         let list = b.get("/staff/admin/tokens").await.body;
         assert!(!list.contains(&token), "the token is shown once only");
-        assert!(list.contains("user ann") && list.contains("<td>cases</td>"), "{list}");
+        assert!(
+            list.contains("user ann") && list.contains("<td>cases</td>"),
+            "{list}"
+        );
         // Made on the command line: listed the same way (one store, no second implementation).
         cli(&db, &["token", "create", "--blocklist", "ISP Example"]);
         let list = b.get("/staff/admin/tokens").await.body;
-        assert!(list.contains("ISP Example") && list.contains("<td>blocklist</td>"), "{list}");
+        assert!(
+            list.contains("ISP Example") && list.contains("<td>blocklist</td>"),
+            "{list}"
+        );
 
         let bad = b
-            .post("/staff/admin/tokens", &[("csrf_token", csrf.as_str()), ("kind", "cases"), ("owner", "nobody")])
+            .post(
+                "/staff/admin/tokens",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("kind", "cases"),
+                    ("owner", "nobody"),
+                ],
+            )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.body.contains("there is no user &#34;nobody&#34;"), "{}", bad.body);
+        assert!(
+            bad.body.contains("there is no user &#34;nobody&#34;"),
+            "{}",
+            bad.body
+        );
         assert!(bad.body.contains("value=\"nobody\""));
         let bad = b
-            .post("/staff/admin/tokens", &[("csrf_token", csrf.as_str()), ("kind", "partner"), ("owner", "Nowhere")])
+            .post(
+                "/staff/admin/tokens",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("kind", "partner"),
+                    ("owner", "Nowhere"),
+                ],
+            )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(bad.body.contains("there is no partner"));
 
-        let r = b.post("/staff/admin/tokens/1/revoke", &[("csrf_token", csrf.as_str())]).await;
+        let r = b
+            .post(
+                "/staff/admin/tokens/1/revoke",
+                &[("csrf_token", csrf.as_str())],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        assert_eq!(api(token).await, StatusCode::UNAUTHORIZED, "revoked at once");
-        let again = b.post("/staff/admin/tokens/1/revoke", &[("csrf_token", csrf.as_str())]).await;
+        assert_eq!(
+            api(token).await,
+            StatusCode::UNAUTHORIZED,
+            "revoked at once"
+        );
+        let again = b
+            .post(
+                "/staff/admin/tokens/1/revoke",
+                &[("csrf_token", csrf.as_str())],
+            )
+            .await;
         assert_eq!(again.status, StatusCode::NOT_FOUND);
         assert!(b.get("/staff/admin/tokens").await.body.contains("Revoked"));
 
@@ -392,7 +505,10 @@ async fn tokens_are_made_shown_once_listed_without_the_secret_and_revoked() {
             .collect();
         assert_eq!(token_events[0], ("ada", "token.revoke", "user:ann"));
         assert!(token_events.contains(&("ada", "token.create", "user:ann")));
-        assert!(events.iter().all(|e| !e.details.contains("hl_")), "no token in the trail");
+        assert!(
+            events.iter().all(|e| !e.details.contains("hl_")),
+            "no token in the trail"
+        );
         store.close().await;
         db
     })
@@ -425,10 +541,23 @@ async fn partners_are_added_checked_and_disabled_and_the_signing_key_is_shown() 
                 ],
             )
             .await;
-        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.engine);
-        assert!(bad.body.contains("&#34;XX&#34; is not an ISO 3166-1 country code"), "{}", bad.body);
+        assert_eq!(
+            bad.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            db.engine
+        );
+        assert!(
+            bad.body
+                .contains("&#34;XX&#34; is not an ISO 3166-1 country code"),
+            "{}",
+            bad.body
+        );
         assert!(bad.body.contains("an api partner needs its base URL"));
-        assert!(!bad.body.contains("their-secret-token"), "a token never comes back");
+        assert!(
+            !bad.body.contains("their-secret-token"),
+            "a token never comes back"
+        );
         assert!(bad.body.contains("value=\"NL, XX\""));
 
         let ok = b
@@ -445,20 +574,44 @@ async fn partners_are_added_checked_and_disabled_and_the_signing_key_is_shown() 
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
         let listed = cli(&db, &["partner", "list"]);
-        assert!(listed.contains("Meldpunt\tNL,LU\temail\treferrals@partner.example\tactive"), "{listed}");
+        assert!(
+            listed.contains("Meldpunt\tNL,LU\temail\treferrals@partner.example\tactive"),
+            "{listed}"
+        );
 
         let r = b
-            .post("/staff/admin/partners/disable", &[("csrf_token", csrf.as_str()), ("name", "Meldpunt"), ("disabled", "1")])
+            .post(
+                "/staff/admin/partners/disable",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "Meldpunt"),
+                    ("disabled", "1"),
+                ],
+            )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert!(cli(&db, &["partner", "list"]).contains("\tdisabled"));
         let missing = b
-            .post("/staff/admin/partners/disable", &[("csrf_token", csrf.as_str()), ("name", "Nobody"), ("disabled", "1")])
+            .post(
+                "/staff/admin/partners/disable",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "Nobody"),
+                    ("disabled", "1"),
+                ],
+            )
             .await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND);
         // The command line does the same through the same store function.
         let r = b
-            .post("/staff/admin/partners/disable", &[("csrf_token", csrf.as_str()), ("name", "Meldpunt"), ("disabled", "0")])
+            .post(
+                "/staff/admin/partners/disable",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "Meldpunt"),
+                    ("disabled", "0"),
+                ],
+            )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         cli(&db, &["partner", "disable", "Meldpunt"]);
@@ -466,13 +619,26 @@ async fn partners_are_added_checked_and_disabled_and_the_signing_key_is_shown() 
 
         let store = open_store(&db).await;
         let actions: Vec<String> = store
-            .audit_events(&hotline_store::AuditFilter { object: Some("partner:Meldpunt".into()), ..Default::default() }, 10)
+            .audit_events(
+                &hotline_store::AuditFilter {
+                    object: Some("partner:Meldpunt".into()),
+                    ..Default::default()
+                },
+                10,
+            )
             .await
             .unwrap()
             .into_iter()
             .map(|e| format!("{} {}", e.actor, e.action))
             .collect();
-        assert_eq!(actions[1..], ["ada partner.enable", "ada partner.disable", "ada partner.add"]);
+        assert_eq!(
+            actions[1..],
+            [
+                "ada partner.enable",
+                "ada partner.disable",
+                "ada partner.add"
+            ]
+        );
         store.close().await;
         db
     })
@@ -489,33 +655,62 @@ async fn the_notice_template_is_previewed_on_a_made_up_case_and_refused_when_bro
         assert!(page.contains("built-in English text"));
         let version = version_on(&page);
         let csrf = admin_csrf(&mut b).await;
-        let template = "Removal request {{ reference }}\r\n\r\nPlease remove {{ address }} ({{ statute }}).";
+        let template =
+            "Removal request {{ reference }}\r\n\r\nPlease remove {{ address }} ({{ statute }}).";
         let r = b
             .post(
                 "/staff/admin/notice-template",
-                &[("csrf_token", csrf.as_str()), ("version", &version), ("action", "preview"), ("template", template)],
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("action", "preview"),
+                    ("template", template),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-        assert!(r.body.contains("Removal request XX-2026-000123"), "{}", r.body);
-        assert!(r.body.contains("Please remove http://192.0.2.10/example/path"), "a documentation address");
+        assert!(
+            r.body.contains("Removal request XX-2026-000123"),
+            "{}",
+            r.body
+        );
+        assert!(
+            r.body
+                .contains("Please remove http://192.0.2.10/example/path"),
+            "a documentation address"
+        );
 
         let broken = "Subject\n\nPlease remove {{ adress }}.";
         for action in ["preview", "save"] {
             let r = b
                 .post(
                     "/staff/admin/notice-template",
-                    &[("csrf_token", csrf.as_str()), ("version", &version), ("action", action), ("template", broken)],
+                    &[
+                        ("csrf_token", csrf.as_str()),
+                        ("version", &version),
+                        ("action", action),
+                        ("template", broken),
+                    ],
                 )
                 .await;
-            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}: {action}", db.engine);
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{}: {action}",
+                db.engine
+            );
             assert!(r.body.contains("line 3: an unknown variable"), "{}", r.body);
             assert!(r.body.contains("{{ adress }}"), "what was typed is kept");
         }
         let r = b
             .post(
                 "/staff/admin/notice-template",
-                &[("csrf_token", csrf.as_str()), ("version", &version), ("action", "save"), ("template", "Subject\n{% if %}")],
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("action", "save"),
+                    ("template", "Subject\n{% if %}"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -526,7 +721,12 @@ async fn the_notice_template_is_previewed_on_a_made_up_case_and_refused_when_bro
         let r = b
             .post(
                 "/staff/admin/notice-template",
-                &[("csrf_token", csrf.as_str()), ("version", &version), ("action", "save"), ("template", template)],
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("action", "save"),
+                    ("template", template),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -538,11 +738,23 @@ async fn the_notice_template_is_previewed_on_a_made_up_case_and_refused_when_bro
         assert!(rows[0].value.contains("Removal request"));
         assert!(!rows[0].value.contains('\r'), "stored with LF line ends");
         let events = store
-            .audit_events(&hotline_store::AuditFilter { object: Some("settings:notice_template".into()), ..Default::default() }, 10)
+            .audit_events(
+                &hotline_store::AuditFilter {
+                    object: Some("settings:notice_template".into()),
+                    ..Default::default()
+                },
+                10,
+            )
             .await
             .unwrap();
         assert_eq!(events.len(), 1);
-        assert!(events[0].details.starts_with("notice_template: built-in → custom ("), "{}", events[0].details);
+        assert!(
+            events[0]
+                .details
+                .starts_with("notice_template: built-in → custom ("),
+            "{}",
+            events[0].details
+        );
         store.close().await;
         db
     })

@@ -402,7 +402,10 @@ async fn axe_finds_no_serious_problem_on_the_admin_pages() {
     let mut failures = Vec::new();
     for (path, name) in [
         ("/staff/admin", "staff-admin-settings"),
-        ("/staff/admin/notice-template", "staff-admin-notice-template"),
+        (
+            "/staff/admin/notice-template",
+            "staff-admin-notice-template",
+        ),
         ("/staff/admin/tokens", "staff-admin-tokens"),
         ("/staff/admin/partners", "staff-admin-partners"),
     ] {
@@ -418,12 +421,14 @@ async fn axe_finds_no_serious_problem_on_the_admin_pages() {
     let field = c.find(Locator::Id("objection_hours")).await.unwrap();
     field.clear().await.unwrap();
     field.send_keys("0").await.unwrap();
-    c.find(Locator::Css("section[aria-labelledby=national-heading] button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    c.find(Locator::Css(
+        "section[aria-labelledby=national-heading] button[type=submit]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
     let error = c
         .wait()
         .at_most(Duration::from_secs(20))
