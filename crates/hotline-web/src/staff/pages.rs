@@ -168,6 +168,12 @@ pub async fn queue(
     StaffLang(t): StaffLang,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
+    // Admins have no queue: their start page (after sign-in, and the header's link) is the
+    // admin pages.
+    let role = staff.user.role;
+    if !may(role, Action::ViewQueue, None) && may(role, Action::ManageSettings, None) {
+        return Ok(Redirect::to("/staff/admin").into_response());
+    }
     let pairs = query_pairs(raw);
     let form = FilterForm {
         state: param(&pairs, "state").to_owned(),

@@ -48,6 +48,12 @@ async fn only_admins_reach_the_admin_pages() {
         let server = Server::start(&db, &Options::default());
         let ada = Account::add(&db, "ada", "admin");
         let mut admin = signed_in(&server, &ada, 0).await;
+        let start = admin.get("/staff/").await;
+        assert_eq!(
+            (start.status, start.location.as_deref()),
+            (StatusCode::SEE_OTHER, Some("/staff/admin")),
+            "an admin's start page"
+        );
         for path in ADMIN_PAGES {
             let page = admin.get(path).await;
             assert_eq!(page.status, StatusCode::OK, "{}: {path}", db.engine);

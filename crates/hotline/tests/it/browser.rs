@@ -1,7 +1,8 @@
 //! A real browser (Debian's chromium, driven through chromedriver with fantoccini), run when
 //! `HOTLINE_TEST_E2E=1`: a report made with JavaScript off through the real form, its receipt
 //! on the status page, a staff sign-in with TOTP, and axe-core on every public page in all four
-//! languages and on the staff login, queue and case pages. Needs `chromium`, `chromium-driver`
+//! languages, on the staff login, queue and case pages, and on the admin pages (with a refused
+//! change showing its messages). Needs `chromium`, `chromium-driver`
 //! and axe-core (`HOTLINE_AXE_JS`, the path of `axe.min.js`); `.ci/run` installs all three.
 //! With `HOTLINE_UPDATE_SCREENSHOTS=1` it also writes `docs/screenshots/*.png`.
 
