@@ -766,3 +766,129 @@ async fn the_notice_template_is_previewed_on_a_made_up_case_and_refused_when_bro
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_next_notice_follows_the_takedown_regime_and_template_set_on_the_admin_page() {
+    each_engine(|db| async move {
+        let (port, inbox) = hotline_network::testing::smtp_sink().await;
+        let smtp: &'static str = Box::leak(format!("smtp://127.0.0.1:{port}").into_boxed_str());
+        // The file says the police contact hosts (no notice from the hotline); the admin
+        // changes that and the notice's text while the server runs.
+        let options = Options {
+            env: vec![
+                ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+                ("HOTLINE_NOTICES__SMTP_URL", smtp),
+                ("HOTLINE_NOTICES__FROM", "notices@hotline.test"),
+            ],
+            ..Options::default()
+        };
+        let server = Server::start(&db, &options);
+        let ada = Account::add(&db, "ada", "admin");
+        let ann = Account::add(&db, "ann", "analyst");
+        let pol = Account::add(&db, "pol", "police");
+        let mut b = signed_in(&server, &ada, 0).await;
+        let csrf = admin_csrf(&mut b).await;
+        let page = b.get("/staff/admin").await.body;
+        let r = b
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version_on(&page)),
+                    ("section", "national"),
+                    ("country", "BE"),
+                    ("takedown_by", "hotline"),
+                    ("objection_hours", "48"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = b.get("/staff/admin/notice-template").await.body;
+        let r = b
+            .post(
+                "/staff/admin/notice-template",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version_on(&page)),
+                    ("action", "save"),
+                    (
+                        "template",
+                        "Removal request {{ reference }}\n\nPlease remove {{ address }} now.",
+                    ),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://192.0.2.61/a"], "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = open_store(&db).await;
+        crate::support::place_case(
+            &store,
+            1,
+            "192.0.2.61",
+            "BE",
+            Some("abuse@host.example.com"),
+        )
+        .await;
+        let mut a = signed_in(&server, &ann, 0).await;
+        let acsrf = a.csrf().await;
+        let assessed = a
+            .post(
+                "/staff/cases/1/assessment",
+                &[
+                    ("csrf_token", acsrf.as_str()),
+                    ("classification", "national"),
+                    ("statutory_reference", "Belgian Criminal Code, art. 417/43"),
+                    ("victim_age", "7-10"),
+                    ("victim_gender", "female"),
+                    ("media", "image"),
+                    ("site_type", "image_host"),
+                    ("commercial", "no"),
+                ],
+            )
+            .await;
+        assert_eq!(assessed.status, StatusCode::SEE_OTHER, "{}", assessed.body);
+        let referred = a
+            .post(
+                "/staff/cases/1/move",
+                &[("csrf_token", &acsrf), ("to", "referred")],
+            )
+            .await;
+        assert_eq!(referred.status, StatusCode::SEE_OTHER);
+        let mut p = signed_in(&server, &pol, 0).await;
+        let pcsrf = p.csrf().await;
+        let cleared = p
+            .post(
+                "/staff/cases/1/police",
+                &[("csrf_token", &pcsrf), ("step", "cleared")],
+            )
+            .await;
+        assert_eq!(cleared.status, StatusCode::SEE_OTHER);
+
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while inbox.lock().unwrap().is_empty() {
+            assert!(
+                Instant::now() < deadline,
+                "{}: no notice after clearance",
+                db.engine
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mail = inbox.lock().unwrap().clone();
+        let data = &mail[0].data;
+        assert!(data.contains("Subject: Removal request BE-"), "{data}");
+        assert!(
+            data.contains("Please remove http://192.0.2.61/a now."),
+            "{data}"
+        );
+        store.close().await;
+        db
+    })
+    .await;
+}
