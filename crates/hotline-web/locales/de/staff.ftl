@@ -327,3 +327,4 @@ staff-admin-template-text = Vorlage der Meldung
 staff-admin-template-preview = Vorschau
 staff-admin-template-preview-heading = Vorschau
 staff-admin-template-sample = Mit erfundenen Angaben (eine Dokumentationsadresse, kein echter Fall):
+staff-admin-file-value = Die Konfigurationsdatei sagt: { $value }

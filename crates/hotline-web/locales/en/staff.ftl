@@ -326,3 +326,4 @@ staff-admin-template-text = Notice template
 staff-admin-template-preview = Preview
 staff-admin-template-preview-heading = Preview
 staff-admin-template-sample = With made-up facts (a documentation address, not a real case):
+staff-admin-file-value = The configuration file says: { $value }

@@ -326,3 +326,4 @@ staff-admin-template-text = Modèle de notification
 staff-admin-template-preview = Aperçu
 staff-admin-template-preview-heading = Aperçu
 staff-admin-template-sample = Avec des données inventées (une adresse de documentation, pas un vrai dossier) :
+staff-admin-file-value = Le fichier de configuration indique : { $value }

@@ -326,3 +326,4 @@ staff-admin-template-text = Sjabloon van de melding
 staff-admin-template-preview = Voorbeeld
 staff-admin-template-preview-heading = Voorbeeld
 staff-admin-template-sample = Met verzonnen gegevens (een documentatieadres, geen echt dossier):
+staff-admin-file-value = Het configuratiebestand zegt: { $value }

@@ -30,6 +30,8 @@ use crate::{AppState, WebError};
 pub struct Source {
     /// `None`: the configuration file.
     pub set_by: Option<(String, String)>,
+    /// The configuration file's value, shown beside an admin's.
+    pub file_value: String,
 }
 
 /// The settings form as shown: the values in force, or what the admin typed.
@@ -118,11 +120,36 @@ fn when_ms(ms: i64) -> String {
         .unwrap_or_default()
 }
 
-fn source(snapshot: &Snapshot, section: Section) -> Source {
+/// A section's values as one line of text (the field names are the configuration keys).
+fn section_text(s: &Settings, section: Section) -> String {
+    match section {
+        Section::Procedure => s.procedure.to_string(),
+        Section::National => {
+            let f = SettingsForm::of(s);
+            format!(
+                "country = {}, takedown_by = {}, objection_hours = {}",
+                f.country, f.takedown_by, f.objection_hours
+            )
+        }
+        Section::Retention => RETENTION_FIELDS
+            .iter()
+            .zip(retention_values(&s.retention))
+            .map(|(f, v)| format!("{f} = {v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Section::NoticeTemplate => match &s.notice_template {
+            None => "built-in".into(),
+            Some(t) => format!("template_file ({} characters)", t.chars().count()),
+        },
+    }
+}
+
+fn source(snapshot: &Snapshot, file: &Settings, section: Section) -> Source {
     Source {
         set_by: snapshot
             .override_of(section.as_str())
             .map(|r| (r.updated_by.clone(), when_ms(r.updated_at_ms))),
+        file_value: section_text(file, section),
     }
 }
 
@@ -130,6 +157,7 @@ fn settings_page(
     staff: &Staff,
     t: Tr,
     snapshot: &Snapshot,
+    file: &Settings,
     form: SettingsForm,
     errors: Vec<(String, String)>,
     saved: bool,
@@ -150,9 +178,9 @@ fn settings_page(
         version: snapshot.version,
         form,
         retention,
-        procedure_source: source(snapshot, Section::Procedure),
-        national_source: source(snapshot, Section::National),
-        retention_source: source(snapshot, Section::Retention),
+        procedure_source: source(snapshot, file, Section::Procedure),
+        national_source: source(snapshot, file, Section::National),
+        retention_source: source(snapshot, file, Section::Retention),
         errors,
         saved,
     }
@@ -172,6 +200,7 @@ pub async fn settings(
         &staff,
         t,
         &snapshot,
+        state.settings.file(),
         SettingsForm::of(&snapshot.settings),
         Vec::new(),
         saved,
@@ -240,7 +269,15 @@ pub async fn save_settings(
         Section::NoticeTemplate => Ok(()),
     };
     if let Err(p) = checked {
-        let page = settings_page(&staff, t, &snapshot, form, problems(p), false);
+        let page = settings_page(
+            &staff,
+            t,
+            &snapshot,
+            state.settings.file(),
+            form,
+            problems(p),
+            false,
+        );
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
     service::change_settings(&state, &staff.user, section, Some(&new), version).await?;
@@ -575,6 +612,7 @@ fn template_page(
     staff: &Staff,
     t: Tr,
     snapshot: &Snapshot,
+    file: &Settings,
     template: String,
     preview: Option<(String, String)>,
     error: Option<String>,
@@ -584,7 +622,7 @@ fn template_page(
         me: Me::of(staff),
         csrf_token: staff.csrf_token.clone(),
         version: snapshot.version,
-        source: source(snapshot, Section::NoticeTemplate),
+        source: source(snapshot, file, Section::NoticeTemplate),
         builtin: snapshot.settings.notice_template.is_none(),
         template,
         variables: hotline_domain::notice::TEMPLATE_VARIABLES.join(", "),
@@ -606,7 +644,15 @@ pub async fn notice_template(
         .notice_template
         .clone()
         .unwrap_or_default();
-    let page = template_page(&staff, t, &snapshot, text, None, None);
+    let page = template_page(
+        &staff,
+        t,
+        &snapshot,
+        state.settings.file(),
+        text,
+        None,
+        None,
+    );
     Ok(render(&page)?.into_response())
 }
 
@@ -649,7 +695,15 @@ pub async fn save_notice_template(
     };
     match (fields.get("action"), rendered) {
         (_, Err(e)) => {
-            let page = template_page(&staff, t, &snapshot, text, None, Some(e.message));
+            let page = template_page(
+                &staff,
+                t,
+                &snapshot,
+                state.settings.file(),
+                text,
+                None,
+                Some(e.message),
+            );
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
         (Some("save"), Ok(_)) => {
@@ -666,7 +720,15 @@ pub async fn save_notice_template(
             Ok(Redirect::to("/staff/admin/notice-template").into_response())
         }
         (_, Ok(preview)) => {
-            let page = template_page(&staff, t, &snapshot, text, Some(preview), None);
+            let page = template_page(
+                &staff,
+                t,
+                &snapshot,
+                state.settings.file(),
+                text,
+                Some(preview),
+                None,
+            );
             Ok(render(&page)?.into_response())
         }
     }

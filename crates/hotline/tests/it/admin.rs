@@ -150,6 +150,10 @@ async fn settings_saved_on_the_admin_page_apply_without_a_restart() {
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}: {}", db.engine, r.body);
         let page = b.get("/staff/admin").await.body;
         assert!(page.contains("Set here by ada on"), "{page}");
+        assert!(
+            page.contains("The configuration file says: country = BE, takedown_by = police, objection_hours = 48"),
+            "the file's value beside the admin's: {page}"
+        );
         for (section, fields) in [
             ("retention", vec![("contact_days", "30"), ("description_days", "60"), ("closed_case_days", "700"), ("check_history_days", "90"), ("audit_days", "0")]),
             ("procedure", vec![("procedure", "forward-unopened")]),
