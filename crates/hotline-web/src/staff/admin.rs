@@ -91,7 +91,7 @@ struct SettingsPage {
     version: i64,
     form: SettingsForm,
     retention: Vec<RetentionRow>,
-    /// Which section the form was submitted for (its fields keep what was typed).
+    /// Where each section's values come from.
     procedure_source: Source,
     national_source: Source,
     retention_source: Source,
