@@ -21,6 +21,7 @@ pub mod receipt;
 pub mod report;
 pub mod retention;
 pub mod routing;
+pub mod settings;
 pub mod staff;
 pub mod statistics;
 pub mod trace;

@@ -338,3 +338,127 @@ mod tests {
         assert_eq!(x["type"], "csam");
     }
 }
+
+/// The variables a notice template may use.
+pub const TEMPLATE_VARIABLES: &[&str] = &[
+    "reference",
+    "address",
+    "statute",
+    "hotline_name",
+    "hotline_email",
+    "reported_at",
+    "preserve_evidence",
+];
+
+/// Why a notice template cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct TemplateError {
+    /// The template's line at fault, when there is one.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// The subject and body of a notice from an operator's `template` (minijinja; the first line
+/// is the subject). Unknown variables are errors, not empty text, so a typo shows before a
+/// notice goes out; the body must contain the address.
+pub fn render_template(template: &str, f: &NoticeFacts) -> Result<(String, String), TemplateError> {
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let rendered = env
+        .render_str(
+            template,
+            minijinja::context! {
+                reference => &f.reference,
+                address => &f.address,
+                statute => &f.statute,
+                hotline_name => &f.hotline_name,
+                hotline_email => &f.hotline_email,
+                reported_at => &f.reported_at,
+                preserve_evidence => f.preserve_evidence,
+            },
+        )
+        .map_err(|e| {
+            let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+            let what = match e.kind() {
+                minijinja::ErrorKind::UndefinedError => format!(
+                    "an unknown variable{detail} (known: {})",
+                    TEMPLATE_VARIABLES.join(", ")
+                ),
+                minijinja::ErrorKind::SyntaxError => format!("a syntax error{detail}"),
+                kind => format!("{kind}{detail}"),
+            };
+            TemplateError {
+                line: e.line(),
+                message: match e.line() {
+                    Some(l) => format!("line {l}: {what}"),
+                    None => what,
+                },
+            }
+        })?;
+    let (subject, body) = rendered.split_once('\n').unwrap_or((&rendered, ""));
+    if subject.trim().is_empty() {
+        return Err(TemplateError {
+            line: Some(1),
+            message: "line 1: the first line is the subject and must not be empty".into(),
+        });
+    }
+    if !body.contains(&f.address) {
+        return Err(TemplateError {
+            line: None,
+            message: "the body (after the first line) must give the address: {{ address }}".into(),
+        });
+    }
+    Ok((subject.trim().to_owned(), body.trim_start().to_owned()))
+}
+
+/// The subject and body of a notice: the operator's template if there is one, else the
+/// built-in English text.
+pub fn compose(template: Option<&str>, f: &NoticeFacts) -> Result<(String, String), String> {
+    match template {
+        None => Ok(notice_text(f)),
+        Some(t) => {
+            render_template(t, f).map_err(|e| format!("the notice template does not render: {e}"))
+        }
+    }
+}
+
+/// Made-up facts on reserved names and documentation addresses, to preview a template with:
+/// never a real case's address.
+pub fn sample_facts(hotline_name: &str, statute: &str, preserve_evidence: bool) -> NoticeFacts {
+    NoticeFacts {
+        reference: "XX-2026-000123".into(),
+        address: "http://192.0.2.10/example/path".into(),
+        statute: statute.into(),
+        hotline_name: hotline_name.into(),
+        hotline_email: "notices@hotline.example.com".into(),
+        reported_at: "2026-01-02T03:04:05Z".into(),
+        preserve_evidence,
+        report_id: "00000000-0000-4000-8000-000000000000".into(),
+    }
+}
+
+#[cfg(test)]
+mod template_tests {
+    use super::*;
+
+    #[test]
+    fn a_template_renders_and_its_mistakes_are_named_with_their_line() {
+        let f = sample_facts("Hotline", "a statute", false);
+        let (subject, body) =
+            render_template("Notice {{ reference }}\n\nAt {{ address }}.", &f).unwrap();
+        assert_eq!(subject, "Notice XX-2026-000123");
+        assert_eq!(body, "At http://192.0.2.10/example/path.");
+        let e = render_template("Subject\n\n{{ adress }}", &f).unwrap_err();
+        assert!(e.message.contains("unknown variable"), "{e}");
+        assert_eq!(e.line, Some(3), "{e}");
+        let e = render_template("Subject\n{% if %}\n{{ address }}", &f).unwrap_err();
+        assert!(e.message.contains("syntax error"), "{e}");
+        assert_eq!(e.line, Some(2));
+        let e = render_template("\n{{ address }}", &f).unwrap_err();
+        assert!(e.message.contains("subject"), "{e}");
+        let e = render_template("Subject only", &f).unwrap_err();
+        assert!(e.message.contains("{{ address }}"), "{e}");
+        assert!(compose(None, &f).unwrap().1.contains(&f.address));
+    }
+}

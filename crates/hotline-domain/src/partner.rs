@@ -105,3 +105,225 @@ mod tests {
         );
     }
 }
+
+/// A partner hotline as an admin typed it on the partners page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartnerInput {
+    pub name: String,
+    /// Comma- or space-separated ISO codes, e.g. `NL, LU`.
+    pub countries: String,
+    /// `api`, `email` or `manual`.
+    pub channel: String,
+    pub endpoint: String,
+    pub public_key: String,
+    pub encrypt_to: String,
+    /// The bearer token the partner issued to us (api partners); empty keeps the one stored.
+    pub token: String,
+}
+
+/// A checked partner registration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerSpec {
+    pub name: String,
+    pub countries: Vec<String>,
+    pub channel: String,
+    pub endpoint: Option<String>,
+    pub public_key: Option<String>,
+    pub encrypt_to: Option<String>,
+    pub token: Option<String>,
+}
+
+fn plausible_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.contains(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    }
+}
+
+/// Checks a partner registration with the same rules as `hotline partner add`: every problem,
+/// each naming its field. `has_token` tells whether a token the partner issued is already
+/// stored (so an api partner's page need not repeat it).
+pub fn parse_partner(
+    input: &PartnerInput,
+    has_token: bool,
+) -> Result<PartnerSpec, Vec<crate::settings::SettingProblem>> {
+    use crate::settings::SettingProblem as P;
+    let problem = |field: &'static str, message: String| P { field, message };
+    let mut problems = Vec::new();
+    let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let name = input.name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        problems.push(problem(
+            "name",
+            "is required: the partner's name, at most 100 characters".into(),
+        ));
+    }
+    let mut countries = Vec::new();
+    for c in input
+        .countries
+        .split([',', ' '])
+        .filter(|c| !c.trim().is_empty())
+    {
+        match crate::jurisdiction::country_code(c) {
+            Some(code) if crate::settings::is_known_country(&code) => {
+                if !countries.contains(&code) {
+                    countries.push(code);
+                }
+            }
+            _ => problems.push(problem(
+                "countries",
+                format!(
+                    "\"{}\" is not an ISO 3166-1 country code such as \"NL\"",
+                    c.trim()
+                ),
+            )),
+        }
+    }
+    if countries.is_empty() && !problems.iter().any(|p| p.field == "countries") {
+        problems.push(problem(
+            "countries",
+            "name at least one country it covers, e.g. NL".into(),
+        ));
+    }
+    let channel = input.channel.trim().to_owned();
+    if !matches!(channel.as_str(), "api" | "email" | "manual") {
+        problems.push(problem(
+            "channel",
+            format!("must be api, email or manual, not \"{channel}\""),
+        ));
+    }
+    let endpoint = opt(&input.endpoint);
+    let public_key = opt(&input.public_key).map(|k| k.to_ascii_lowercase());
+    let encrypt_to = opt(&input.encrypt_to);
+    let token = opt(&input.token);
+    if let Some(k) = &public_key
+        && !(k.len() == 64 && k.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        problems.push(problem(
+            "public_key",
+            "must be 64 hexadecimal characters (an Ed25519 public key)".into(),
+        ));
+    }
+    match channel.as_str() {
+        "api" => {
+            match &endpoint {
+                Some(e) if e.starts_with("https://") || e.starts_with("http://") => {}
+                _ => problems.push(problem(
+                    "endpoint",
+                    "an api partner needs its base URL (https://…)".into(),
+                )),
+            }
+            if public_key.is_none() {
+                problems.push(problem(
+                    "public_key",
+                    "an api partner needs its Ed25519 public key".into(),
+                ));
+            }
+            if token.is_none() && !has_token {
+                problems.push(problem(
+                    "token",
+                    "an api partner needs the token it issued to us".into(),
+                ));
+            }
+        }
+        "email" => {
+            if let Some(e) = &endpoint
+                && !plausible_email(e)
+            {
+                problems.push(problem(
+                    "endpoint",
+                    format!("\"{e}\" is not an e-mail address (name@example.org)"),
+                ));
+            }
+        }
+        _ => {}
+    }
+    if let Some(k) = &encrypt_to {
+        if channel != "email" {
+            problems.push(problem(
+                "encrypt_to",
+                "is only for partners on the email channel".into(),
+            ));
+        } else if !(k.starts_with("age1")
+            && k.len() == 62
+            && k[4..]
+                .bytes()
+                .all(|b| b"qpzry9x8gf2tvdw0s3jn54khce6mua7l".contains(&b)))
+        {
+            problems.push(problem(
+                "encrypt_to",
+                "must be an age public key (age1…, 62 characters)".into(),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(PartnerSpec {
+            name,
+            countries,
+            channel,
+            endpoint,
+            public_key,
+            encrypt_to,
+            token,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod partner_input_tests {
+    use super::*;
+
+    fn input(channel: &str) -> PartnerInput {
+        PartnerInput {
+            name: "Meldpunt".into(),
+            countries: "nl, LU".into(),
+            channel: channel.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_manual_partner_needs_a_name_and_known_countries() {
+        let p = parse_partner(&input("manual"), false).unwrap();
+        assert_eq!(p.countries, ["NL", "LU"]);
+        assert_eq!(p.endpoint, None);
+        let mut bad = input("pigeon");
+        bad.name = " ".into();
+        bad.countries = "NL, XX, Netherlands".into();
+        let problems = parse_partner(&bad, false).unwrap_err();
+        let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["name", "countries", "countries", "channel"]);
+    }
+
+    #[test]
+    fn api_and_email_partners_need_what_delivery_needs() {
+        let problems = parse_partner(&input("api"), false).unwrap_err();
+        let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["endpoint", "public_key", "token"]);
+        let mut api = input("api");
+        api.endpoint = "https://partner.example".into();
+        api.public_key = "AB".repeat(32);
+        assert!(
+            parse_partner(&api, true).is_ok(),
+            "the stored token is kept"
+        );
+        let mut email = input("email");
+        email.endpoint = "not an address".into();
+        email.encrypt_to = "age1short".into();
+        let problems = parse_partner(&email, false).unwrap_err();
+        let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["endpoint", "encrypt_to"]);
+        email.endpoint = "referrals@partner.example".into();
+        email.encrypt_to = format!("age1{}", "q".repeat(58));
+        assert!(parse_partner(&email, false).is_ok());
+    }
+}

@@ -50,6 +50,11 @@ pub enum Action {
     LegalHold,
     /// Mark reports as spam and close their cases, many at once.
     MarkSpam,
+    /// Change the procedure, national settings, retention periods and notice template on
+    /// the admin pages (applied without a restart).
+    ManageSettings,
+    /// Register, change and disable partner hotlines and police contacts.
+    ManagePartners,
 }
 
 impl Action {
@@ -78,6 +83,8 @@ impl Action {
         Action::ViewStatistics,
         Action::LegalHold,
         Action::MarkSpam,
+        Action::ManageSettings,
+        Action::ManagePartners,
     ];
 
     /// Completes "may not …" in refusals.
@@ -107,6 +114,8 @@ impl Action {
             Action::ViewStatistics => "see the statistics",
             Action::LegalHold => "put a case under legal hold",
             Action::MarkSpam => "mark reports as spam",
+            Action::ManageSettings => "change the hotline's settings",
+            Action::ManagePartners => "manage partners and police contacts",
         }
     }
 }
@@ -165,7 +174,12 @@ pub fn may(role: Role, action: Action, case: Option<CaseAccess>) -> bool {
         // Admins run the system, not cases: least privilege.
         Role::Admin => matches!(
             action,
-            ManageUsers | ManageTokens | ViewAudit | ViewStatistics
+            ManageUsers
+                | ManageTokens
+                | ManageSettings
+                | ManagePartners
+                | ViewAudit
+                | ViewStatistics
         ),
         Role::Police => match action {
             ViewQueue => true,
@@ -301,6 +315,8 @@ mod tests {
             (ViewStatistics,       [true,  true,  true,  false]),
             (LegalHold,            [false, true,  false, false]),
             (MarkSpam,             [false, true,  false, false]),
+            (ManageSettings,       [false, false, true,  false]),
+            (ManagePartners,       [false, false, true,  false]),
         ];
         assert_eq!(table.len(), Action::ALL.len());
         let roles = [Role::Analyst, Role::Supervisor, Role::Admin, Role::Police];

@@ -22,6 +22,7 @@ pub mod rekey;
 pub mod reports;
 pub mod retention;
 pub mod secrets;
+pub mod settings;
 pub mod staff;
 pub mod statistics;
 pub mod testing;
@@ -51,9 +52,10 @@ pub use notices::{NewNotice, QueuedNotice};
 pub use partners::{NewPartner, Partner, SeenReferral};
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
 pub use secrets::{KeyError, Keyring, verify_signature};
+pub use settings::{SettingChangeError, StoredSetting};
 pub use staff::{
     AccountOpError, Enrolment, LoginError, NewSession, Session, SessionPolicy, StaffUser,
-    UserSummary,
+    TokenSummary, UserSummary,
 };
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");

@@ -146,6 +146,35 @@ impl Store {
         Ok(())
     }
 
+    /// Disables a partner (routing stops sending it cases; its tokens stop working) or enables
+    /// it again; audited. Returns false when there is no such partner.
+    pub async fn set_partner_disabled(
+        &self,
+        name: &str,
+        disabled: bool,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool> {
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin_write().await?;
+            let done = sqlx::query("UPDATE partners SET disabled = $2 WHERE name = $1")
+                .bind(name)
+                .bind(disabled)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if done == 0 {
+                tx.rollback().await?;
+                return Ok(false);
+            }
+            let action = if disabled { "partner.disable" } else { "partner.enable" };
+            append_audit!(tx, at, actor, action, &format!("partner:{name}"), "");
+            tx.commit().await?;
+        });
+        Ok(true)
+    }
+
     /// After a case is referred to `partner`: queues the delivery when the partner takes
     /// referrals by API or by e-mail to a registered address (a job with retries; the
     /// referral id in its payload stays the same across them). A `manual` partner is sent to

@@ -63,6 +63,23 @@ pub struct UserSummary {
     pub created_at: OffsetDateTime,
 }
 
+/// An API token as the admin page lists it: never the token (only its hash is stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenSummary {
+    pub id: i64,
+    /// `cases`, `export` or `blocklist`; a partner's token is `cases` with `partner` set.
+    pub scope: String,
+    /// The user it acts as, if any.
+    pub user: Option<String>,
+    /// The partner hotline it belongs to, if any.
+    pub partner: Option<String>,
+    /// For blocklist tokens: the ISP or vendor it was made for.
+    pub label: Option<String>,
+    pub created_at_ms: i64,
+    pub last_used_at_ms: Option<i64>,
+    pub revoked_at_ms: Option<i64>,
+}
+
 /// Why an account operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum AccountOpError {
@@ -544,5 +561,85 @@ impl Store {
             Ok(StaffUser { id, username, role })
         })
         .transpose()
+    }
+
+    /// Every API token, newest first (never the token itself).
+    pub async fn api_tokens(&self) -> Result<Vec<TokenSummary>> {
+        type Row = (
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            i64,
+            Option<i64>,
+            Option<i64>,
+        );
+        let rows: Vec<Row> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT t.id, t.scope, u.username, t.partner, t.label, t.created_at, t.last_used_at, t.revoked_at \
+                 FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id ORDER BY t.id DESC",
+            )
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(
+                |(
+                    id,
+                    scope,
+                    user,
+                    partner,
+                    label,
+                    created_at_ms,
+                    last_used_at_ms,
+                    revoked_at_ms,
+                )| {
+                    TokenSummary {
+                        id,
+                        scope,
+                        user,
+                        partner,
+                        label,
+                        created_at_ms,
+                        last_used_at_ms,
+                        revoked_at_ms,
+                    }
+                },
+            )
+            .collect())
+    }
+
+    /// Revokes token `id` (it stops working at once); audited. Returns false when there is
+    /// no such live token.
+    pub async fn revoke_token(&self, id: i64, actor: &str, now: OffsetDateTime) -> Result<bool> {
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin_write().await?;
+            // scope, user name, partner, label
+            type Revoked = (String, Option<String>, Option<String>, Option<String>);
+            let row: Option<Revoked> = sqlx::query_as(
+                "UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL \
+                 RETURNING scope, (SELECT username FROM users WHERE users.id = api_tokens.user_id), partner, label",
+            )
+            .bind(id)
+            .bind(at)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((scope, user, partner, label)) = row else {
+                tx.rollback().await?;
+                return Ok(false);
+            };
+            let object = match (user, partner, label) {
+                (Some(u), _, _) => format!("user:{u}"),
+                (_, Some(p), _) => format!("partner:{p}"),
+                (_, _, Some(l)) => format!("blocklist:{l}"),
+                _ => format!("token:{id}"),
+            };
+            append_audit!(tx, at, actor, "token.revoke", &object, &format!("token={id}; scope={scope}"));
+            tx.commit().await?;
+        });
+        Ok(true)
     }
 }

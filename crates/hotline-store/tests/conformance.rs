@@ -1722,3 +1722,101 @@ async fn rotated_keys_reseal_everything_and_the_old_key_can_go() {
         db.remove().await;
     }
 }
+
+#[tokio::test]
+async fn settings_overrides_are_versioned_audited_and_refuse_a_stale_form() {
+    use hotline_domain::settings::{Section, Settings};
+    use hotline_store::SettingChangeError;
+    use hotline_store::settings::{section_rows, settings_version};
+    on_every_engine!(|store, engine| {
+        let now = OffsetDateTime::now_utc();
+        assert!(store.settings().await.unwrap().is_empty(), "{engine}");
+
+        let mut wanted = Settings {
+            procedure: Procedure::ForwardUnopened,
+            ..Settings::default()
+        };
+        let v1 = store
+            .change_setting(
+                "procedure",
+                Some(&wanted.section_json(Section::Procedure)),
+                0,
+                "ada",
+                "procedure: assess → forward-unopened",
+                now,
+            )
+            .await
+            .unwrap();
+        assert_eq!(v1, 1, "{engine}");
+        wanted.national.objection_hours = 24;
+        let v2 = store
+            .change_setting(
+                "national",
+                Some(&wanted.section_json(Section::National)),
+                v1,
+                "ada",
+                "objection_hours: 48 → 24",
+                now,
+            )
+            .await
+            .unwrap();
+        assert_eq!(v2, 2);
+
+        // A form made from version 1 is now stale: refused, nothing written or audited.
+        let stale = store
+            .change_setting("procedure", Some("\"assess\""), v1, "bob", "x", now)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(stale, SettingChangeError::Stale(2)),
+            "{engine}: {stale}"
+        );
+
+        let rows = store.settings().await.unwrap();
+        assert_eq!(settings_version(&rows), 2);
+        let mut effective = Settings::default();
+        for r in section_rows(&rows) {
+            assert_eq!(r.updated_by, "ada");
+            effective.apply(&r.section, &r.value).unwrap();
+        }
+        assert_eq!(effective, wanted, "{engine}");
+
+        // Removing an override brings back the file's value and still raises the version.
+        let v3 = store
+            .change_setting("procedure", None, v2, "ada", "reset", now)
+            .await
+            .unwrap();
+        assert_eq!(v3, 3);
+        let rows = store.settings().await.unwrap();
+        assert_eq!(settings_version(&rows), 3);
+        let sections: Vec<_> = section_rows(&rows).map(|r| r.section.as_str()).collect();
+        assert_eq!(sections, ["national"], "{engine}");
+
+        let events = store
+            .audit_events(&hotline_store::AuditFilter::default(), 10)
+            .await
+            .unwrap();
+        let seen: Vec<(&str, &str, &str)> = events
+            .iter()
+            .map(|e| (e.action.as_str(), e.object.as_str(), e.details.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("settings.reset", "settings:procedure", "reset"),
+                (
+                    "settings.change",
+                    "settings:national",
+                    "objection_hours: 48 → 24"
+                ),
+                (
+                    "settings.change",
+                    "settings:procedure",
+                    "procedure: assess → forward-unopened"
+                ),
+            ],
+            "{engine}: the stale change left no event"
+        );
+        assert_eq!(store.verify_audit().await.unwrap(), Ok(3), "{engine}");
+    });
+}

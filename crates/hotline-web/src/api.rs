@@ -205,7 +205,7 @@ pub async fn submit_report(
         return Err(WebError::rate_limited());
     }
     exact_names(&body)?;
-    let report = NewReport::parse(body.into(), Channel::Api, state.config.default_language)?;
+    let report = NewReport::parse(body.into(), Channel::Api, state.config().default_language)?;
     let stored = state.accept_report(report).await?;
     Ok((
         StatusCode::CREATED,

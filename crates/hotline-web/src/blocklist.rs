@@ -87,7 +87,7 @@ pub async fn blocklist(
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default();
     let zone = RpzZone {
-        origin: state.config.blocklist_zone.clone(),
+        origin: state.config().blocklist_zone.clone(),
         serial: u32::try_from(now.unix_timestamp()).unwrap_or(u32::MAX),
     };
     let body = render(format, &entries, &generated_at, &zone)

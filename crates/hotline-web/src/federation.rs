@@ -113,7 +113,7 @@ pub async fn receive(
         )),
         ..ReportInput::default()
     };
-    let report = NewReport::parse(input, Channel::Partner, state.config.default_language)?;
+    let report = NewReport::parse(input, Channel::Partner, state.config().default_language)?;
     let stored = state.accept_report(report).await?;
     let case_id = stored.cases.first().map_or(0, |c| c.case_id);
     state
@@ -246,7 +246,7 @@ pub async fn update(
         ] {
             let m = hotline_store::Move {
                 to,
-                procedure: state.config.procedure,
+                procedure: state.config().procedure,
                 event,
                 to_police: false,
             };

@@ -62,7 +62,7 @@ fn is_https(state: &AppState, request: &Request) -> bool {
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
-    peer.is_some_and(|p| state.config.trusted_proxies.contains(&p))
+    peer.is_some_and(|p| state.config().trusted_proxies.contains(&p))
         && request
             .headers()
             .get("x-forwarded-proto")

@@ -16,6 +16,7 @@ pub mod hardening;
 pub mod headers;
 pub mod i18n;
 pub mod limits;
+pub mod live;
 pub mod openapi;
 pub mod ops;
 pub mod pages;
@@ -122,7 +123,9 @@ impl HelpLine {
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Store,
-    pub config: Arc<WebConfig>,
+    /// The effective settings (file and admin overrides); read through [`AppState::config`]
+    /// per request, never kept, so a change applies without a restart.
+    pub settings: Arc<live::LiveSettings>,
     pub limiter: Arc<limits::Limiter>,
     /// The `[http]` section (see [`AppState::with_http`]).
     pub http: Arc<hardening::HttpPolicy>,
@@ -132,17 +135,29 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
+        let file = live::file_settings(&config, None);
+        Self::with_settings(store, Arc::new(live::LiveSettings::new(file, config)))
+    }
+
+    /// The state over a settings handle shared with others (the workers of this process).
+    pub fn with_settings(store: Store, settings: Arc<live::LiveSettings>) -> Self {
+        let config = settings.get().web.clone();
         let limiter = Arc::new(limits::Limiter::new(
             config.rate_limit_per_minute,
             config.trusted_proxies.clone(),
         ));
         Self {
             store,
-            config: Arc::new(config),
+            settings,
             limiter,
             http: Arc::new(hardening::HttpPolicy::default()),
             metrics: Arc::new(hardening::Metrics::default()),
         }
+    }
+
+    /// The web configuration as it is now (the file's, with the admin's overrides).
+    pub fn config(&self) -> Arc<WebConfig> {
+        self.settings.get().web.clone()
     }
 
     /// The same state with the `[http]` section's settings.
@@ -177,7 +192,7 @@ impl AppState {
 /// The whole application. Serve it with `into_make_service_with_connect_info::<SocketAddr>()`
 /// so rate limits can tell clients apart.
 pub fn router(state: AppState) -> Router {
-    let default_language = state.config.default_language;
+    let default_language = state.config().default_language;
 
     let api = Router::new()
         .route(

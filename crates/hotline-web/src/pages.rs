@@ -67,7 +67,7 @@ pub async fn root(State(state): State<AppState>, headers: HeaderMap) -> Response
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    let lang = negotiate_language(accept, state.config.default_language);
+    let lang = negotiate_language(accept, state.config().default_language);
     let mut response = Redirect::to(&format!("/{lang}/")).into_response();
     response.headers_mut().insert(
         header::VARY,
@@ -97,7 +97,7 @@ pub async fn home(
     render(&HomePage {
         t: Tr::new(lang),
         page: "",
-        emergency: state.config.public.emergency_number.clone(),
+        emergency: state.config().public.emergency_number.clone(),
     })
 }
 
@@ -206,7 +206,7 @@ impl ReportPage {
             errors: Vec::new(),
             notice: None,
             where_options,
-            emergency: state.config.public.emergency_number.clone(),
+            emergency: state.config().public.emergency_number.clone(),
         }
     }
 
@@ -471,7 +471,8 @@ pub async fn info(
         .find(|p| *p == slug)
         .ok_or_else(|| WebError::not_found("there is no page at this address"))?;
     let t = Tr::new(lang);
-    let site = &state.config.public;
+    let config = state.config();
+    let site = &config.public;
     let hours = site.objection_hours.to_string();
     let args: [(&'static str, &str); 4] = [
         ("emergency", &site.emergency_number),
@@ -479,7 +480,7 @@ pub async fn info(
         ("hours", &hours),
         ("name", &site.hotline_name),
     ];
-    let mut blocks: Vec<Block> = info_blocks(slug, state.config.procedure, site.takedown_by)
+    let mut blocks: Vec<Block> = info_blocks(slug, state.config().procedure, site.takedown_by)
         .into_iter()
         .map(|part| Block {
             heading: part.starts_with('h'),

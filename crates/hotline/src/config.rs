@@ -245,6 +245,9 @@ impl Default for National {
 pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be set in the environment as
 # HOTLINE_<SECTION>__<KEY>, e.g. HOTLINE_NETWORK__OFFLINE=true or HOTLINE_DEFAULT_LANGUAGE=fr.
 # The values below are the defaults; remove the leading '#' to change one.
+# An admin can also change procedure, [national], [retention] and the notice template on the
+# admin pages (/staff/admin) while the service runs; such a change replaces this file's value
+# until it is reset there.
 
 # "assess": analysts assess each case. "forward-unopened": every address goes to the police
 # without anybody at the hotline opening it.

@@ -282,6 +282,8 @@ enum PartnerCommand {
     },
     /// List partners.
     List,
+    /// Stop routing cases to a partner and refuse its tokens (`partner add` enables it again).
+    Disable { name: String },
     /// Print this hotline's public signing key.
     Key,
 }
@@ -767,7 +769,14 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                     Some(f) => format!("{} is not a partner directory", f.display()),
                     None => "the shipped partner directory is invalid".to_owned(),
                 })?;
-                let own = config.national.country.to_ascii_uppercase();
+                // The country in force (an admin may have changed it on the settings page).
+                let own = live_settings(&config, &store)
+                    .await?
+                    .get()
+                    .settings
+                    .national
+                    .country
+                    .clone();
                 let existing = store.partners().await?;
                 let (mut added, mut skipped) = (0, 0);
                 for e in entries {
@@ -807,6 +816,15 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                         p.endpoint.unwrap_or_default()
                     );
                 }
+            }
+            PartnerCommand::Disable { name } => {
+                let found = store
+                    .set_partner_disabled(&name, true, &cli_actor(), time::OffsetDateTime::now_utc())
+                    .await?;
+                if !found {
+                    bail!("there is no partner \"{name}\"");
+                }
+                println!("disabled {name}");
             }
             PartnerCommand::Key => println!("{}", store.keys().signing_public_hex()),
         }
@@ -922,11 +940,12 @@ async fn tracer(config: &Config, offline: bool) -> anyhow::Result<hotline_networ
 async fn workers(
     config: &Config,
     store: &Store,
+    settings: std::sync::Arc<hotline_web::live::LiveSettings>,
 ) -> anyhow::Result<std::sync::Arc<worker::Workers>> {
     Ok(std::sync::Arc::new(worker::Workers {
         store: store.clone(),
         tracer: std::sync::Arc::new(tracer(config, false).await?),
-        jurisdiction: jurisdiction(config),
+        settings,
         mailer: hotline_network::mailer::Mailer::new(
             &config.network,
             &config.notices.smtp_url,
@@ -937,13 +956,6 @@ async fn workers(
             hotline_name: config.public.hotline_name.clone(),
             from: config.notices.from.clone(),
             default_statute: config.public.law_reference.clone(),
-            template: match config.notices.template_file.as_str() {
-                "" => None,
-                path => Some(
-                    std::fs::read_to_string(path)
-                        .with_context(|| format!("cannot read the notice template {path}"))?,
-                ),
-            },
         },
         policy: config.network.clone(),
         checker: if config.network.offline {
@@ -967,8 +979,58 @@ async fn workers(
             webhook: config.alerts.webhook.clone(),
             staff_url: config.alerts.staff_url.clone(),
         },
-        retention: config.retention,
     }))
+}
+
+/// What the web layer needs of the configuration file.
+fn web_config(config: &Config) -> WebConfig {
+    WebConfig {
+        default_language: config.default_language,
+        procedure: config.procedure,
+        rate_limit_per_minute: config.intake.rate_limit_per_minute,
+        trusted_proxies: config.intake.trusted_proxies.clone(),
+        sessions: SessionPolicy {
+            idle_secs: i64::from(config.staff.idle_minutes) * 60,
+            absolute_secs: i64::from(config.staff.session_hours) * 3600,
+        },
+        welfare: WelfareCap {
+            daily_minutes: config.staff.welfare_daily_minutes,
+        },
+        jurisdiction: jurisdiction(config),
+        public: PublicSite {
+            hotline_name: config.public.hotline_name.clone(),
+            emergency_number: config.public.emergency_number.clone(),
+            law_reference: config.public.law_reference.clone(),
+            takedown_by: config.national.takedown_by,
+            objection_hours: config.national.objection_hours,
+            help: config.public.help.clone(),
+            retention: config.retention,
+        },
+        blocklist_zone: config.blocklist.rpz_zone.clone(),
+    }
+}
+
+/// The effective settings: the file's, with the admin's stored overrides (read now, then
+/// re-read by [`hotline_web::live::LiveSettings::spawn_reload`]).
+async fn live_settings(
+    config: &Config,
+    store: &Store,
+) -> anyhow::Result<std::sync::Arc<hotline_web::live::LiveSettings>> {
+    let template = match config.notices.template_file.as_str() {
+        "" => None,
+        path => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the notice template {path}"))?,
+        ),
+    };
+    let web = web_config(config);
+    let file = hotline_web::live::file_settings(&web, template);
+    let settings = std::sync::Arc::new(hotline_web::live::LiveSettings::new(file, web));
+    settings
+        .refresh(store)
+        .await
+        .context("cannot read the stored settings")?;
+    Ok(settings)
 }
 
 /// What routing needs to know of the configuration. Partners come with the partner registry.
@@ -984,8 +1046,10 @@ fn jurisdiction(config: &Config) -> hotline_domain::routing::Jurisdiction {
 
 async fn worker_only(n: usize, place: &Place) -> anyhow::Result<()> {
     let Opened { config, store } = place.open().await?;
-    let workers = workers(&config, &store).await?;
+    let settings = live_settings(&config, &store).await?;
+    let workers = workers(&config, &store, settings.clone()).await?;
     trust::spawn_key_reload(&store, &place.data_dir);
+    settings.spawn_reload(&store);
     let shutdown = shutdown_signal();
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     tracing::info!(workers = n, "workers running");
@@ -1080,45 +1144,21 @@ async fn serve(listen: SocketAddr, background_workers: usize, place: &Place) -> 
             "network.offline is set: no lookup, check or delivery will leave this process"
         );
     }
-    let state = AppState::new(
-        store.clone(),
-        WebConfig {
-            default_language: config.default_language,
-            procedure: config.procedure,
-            rate_limit_per_minute: config.intake.rate_limit_per_minute,
-            trusted_proxies: config.intake.trusted_proxies.clone(),
-            sessions: SessionPolicy {
-                idle_secs: i64::from(config.staff.idle_minutes) * 60,
-                absolute_secs: i64::from(config.staff.session_hours) * 3600,
-            },
-            welfare: WelfareCap {
-                daily_minutes: config.staff.welfare_daily_minutes,
-            },
-            jurisdiction: jurisdiction(&config),
-            public: PublicSite {
-                hotline_name: config.public.hotline_name.clone(),
-                emergency_number: config.public.emergency_number.clone(),
-                law_reference: config.public.law_reference.clone(),
-                takedown_by: config.national.takedown_by,
-                objection_hours: config.national.objection_hours,
-                help: config.public.help.clone(),
-                retention: config.retention,
-            },
-            blocklist_zone: config.blocklist.rpz_zone.clone(),
-        },
-    )
-    .with_http(config.http.clone());
+    let settings = live_settings(&config, &store).await?;
+    let state =
+        AppState::with_settings(store.clone(), settings.clone()).with_http(config.http.clone());
     let app = hotline_web::router(state);
     // Everything is loaded (the IP database takes a moment) before the port opens, so a
     // signal that arrives once we listen is always handled gracefully.
-    let workers = workers(&config, &store).await?;
+    let workers = workers(&config, &store, settings.clone()).await?;
     trust::spawn_key_reload(&store, &place.data_dir);
+    settings.spawn_reload(&store);
     let shutdown = shutdown_signal();
     let listener = TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
     let local = listener.local_addr()?;
-    tracing::info!(procedure = %config.procedure, engine = ?store.engine(), "listening on http://{local}");
+    tracing::info!(procedure = %settings.get().settings.procedure, engine = ?store.engine(), "listening on http://{local}");
     // The web server and, beside it, the background workers (more with `hotline worker`).
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let background = tokio::spawn(workers.run(background_workers, "serve", stop_rx));

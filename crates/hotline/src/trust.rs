@@ -127,7 +127,13 @@ pub(crate) async fn schedule_retention(store: &Store) -> Result<(), hotline_stor
 pub(crate) async fn retention_run(dry_run: bool, place: &Place) -> anyhow::Result<()> {
     let Opened { config, store } = place.open().await?;
     let now = time::OffsetDateTime::now_utc();
-    let cutoffs = config.retention.cutoffs(crate::worker::millis(now));
+    // The periods in force: the file's, or an admin's change on the settings page.
+    let settings = crate::live_settings(&config, &store).await?;
+    let cutoffs = settings
+        .get()
+        .settings
+        .retention
+        .cutoffs(crate::worker::millis(now));
     let result = if dry_run {
         store.purge_dry_run(&cutoffs).await
     } else {

@@ -10,9 +10,7 @@ use tokio::sync::watch;
 use hotline_domain::monitoring::{
     CheckOutcome, FollowUp, MonitoringPolicy, Verdict, follow_up, verdict,
 };
-use hotline_domain::notice::{
-    NoticeDecision, NoticeFacts, notice_due, notice_text, recipients, xarf,
-};
+use hotline_domain::notice::{NoticeDecision, NoticeFacts, compose, notice_due, recipients, xarf};
 use hotline_domain::partner::{ReferralFacts, referral_reference, referral_summary};
 use hotline_domain::routing::{Jurisdiction, Route, route};
 use hotline_domain::staff::Role;
@@ -35,8 +33,9 @@ const YIELD_TO_INTAKE: Duration = Duration::from_millis(250);
 pub struct Workers {
     pub store: Store,
     pub tracer: Arc<Tracer>,
-    /// How cases are routed once traced.
-    pub jurisdiction: Jurisdiction,
+    /// The effective settings (file and admin overrides): procedure, national settings,
+    /// retention, notice template. Read per job, so a change applies without a restart.
+    pub settings: Arc<hotline_web::live::LiveSettings>,
     pub mailer: Mailer,
     pub notice: NoticeSettings,
     /// What the workers may reach (partner endpoints on loopback only in tests).
@@ -47,8 +46,6 @@ pub struct Workers {
     pub monitoring: MonitoringPolicy,
     /// Who is alerted of urgent reports.
     pub alerts: crate::alerts::AlertSettings,
-    /// The retention periods the daily purge applies.
-    pub retention: hotline_domain::retention::RetentionPolicy,
 }
 
 /// What every notice states about the hotline.
@@ -57,39 +54,6 @@ pub struct NoticeSettings {
     pub from: String,
     /// Cited when the assessment gives no statutory reference.
     pub default_statute: String,
-    /// The operator's notice template (first line: the subject), if any.
-    pub template: Option<String>,
-}
-
-/// The subject and body of a notice: the operator's template if there is one, else the
-/// built-in English text.
-pub fn compose(template: Option<&str>, facts: &NoticeFacts) -> Result<(String, String), String> {
-    let Some(template) = template else {
-        return Ok(notice_text(facts));
-    };
-    let env = minijinja::Environment::new();
-    let rendered = env
-        .render_str(
-            template,
-            minijinja::context! {
-                reference => &facts.reference,
-                address => &facts.address,
-                statute => &facts.statute,
-                hotline_name => &facts.hotline_name,
-                hotline_email => &facts.hotline_email,
-                reported_at => &facts.reported_at,
-                preserve_evidence => facts.preserve_evidence,
-            },
-        )
-        .map_err(|e| format!("the notice template does not render: {e}"))?;
-    let (subject, body) = rendered.split_once('\n').unwrap_or((&rendered, ""));
-    if subject.trim().is_empty() || !body.contains(&facts.address) {
-        return Err(
-            "the notice template must give a subject on its first line and the address in the body"
-                .into(),
-        );
-    }
-    Ok((subject.trim().to_owned(), body.trim_start().to_owned()))
 }
 
 /// UTC milliseconds, as the store and the domain count time.
@@ -107,6 +71,11 @@ fn system() -> StaffUser {
 }
 
 impl Workers {
+    /// How cases are routed, as the settings are now (partners come from the registry).
+    fn jurisdiction(&self) -> Jurisdiction {
+        self.settings.get().web.jurisdiction.clone()
+    }
+
     /// Runs `n` workers until `stop` turns true; each finishes the job in hand first.
     pub async fn run(self: Arc<Self>, n: usize, name: &str, stop: watch::Receiver<bool>) {
         if n > 0
@@ -216,7 +185,7 @@ impl Workers {
                 let counts = self
                     .store
                     .purge(
-                        &self.retention.cutoffs(millis(now)),
+                        &self.settings.get().settings.retention.cutoffs(millis(now)),
                         "system:retention",
                         now,
                     )
@@ -252,7 +221,7 @@ impl Workers {
         let latest = file.assessments.last().map(|a| a.assessment.clone());
         let trace = self.store.latest_trace(case_id).await.map_err(err)?;
         let route = route(
-            &self.jurisdiction,
+            &self.jurisdiction(),
             latest.as_ref().map(|a| a.classification),
             trace.as_ref(),
         );
@@ -268,9 +237,10 @@ impl Workers {
             .map_err(err)?
             .unwrap_or(now_ms);
         let police = self.store.police_status(case_id).await.map_err(err)?;
+        let jurisdiction = self.jurisdiction();
         match notice_due(
-            self.jurisdiction.takedown_by,
-            self.jurisdiction.objection_hours,
+            jurisdiction.takedown_by,
+            jurisdiction.objection_hours,
             referred,
             police,
             now_ms,
@@ -288,7 +258,10 @@ impl Workers {
             NoticeDecision::Now => {}
         }
         let facts = self.notice_facts(case_id, &file, latest.as_ref());
-        let (subject, body) = compose(self.notice.template.as_deref(), &facts)?;
+        let (subject, body) = compose(
+            self.settings.get().settings.notice_template.as_deref(),
+            &facts,
+        )?;
         let xarf_json = xarf(&facts).to_string();
         let queued: Vec<NewNotice> = recipients(&trace)
             .into_iter()
@@ -318,7 +291,7 @@ impl Workers {
         if file.state == CaseState::Referred {
             let m = Move {
                 to: CaseState::AwaitingRemoval,
-                procedure: self.jurisdiction.procedure,
+                procedure: self.jurisdiction().procedure,
                 event: "awaiting_removal",
                 to_police: false,
             };
@@ -347,7 +320,7 @@ impl Workers {
         NoticeFacts {
             reference: format!(
                 "{}-{}-{case_id:06}",
-                self.jurisdiction.country,
+                self.jurisdiction().country,
                 file.created_at.year()
             ),
             address: file.canonical.clone(),
@@ -465,7 +438,7 @@ impl Workers {
     async fn move_by_check(&self, case_id: i64, to: CaseState, event: &str) -> Result<(), String> {
         let m = Move {
             to,
-            procedure: self.jurisdiction.procedure,
+            procedure: self.jurisdiction().procedure,
             event,
             to_police: false,
         };
@@ -516,7 +489,10 @@ impl Workers {
             .ok_or("no trace: a notice cannot be addressed")?;
         let latest = file.assessments.last().map(|a| a.assessment.clone());
         let facts_n = self.notice_facts(case_id, &file, latest.as_ref());
-        let (subject, body) = compose(self.notice.template.as_deref(), &facts_n)?;
+        let (subject, body) = compose(
+            self.settings.get().settings.notice_template.as_deref(),
+            &facts_n,
+        )?;
         let days = (millis(now) - first) / 86_400_000;
         let (kind, round, who, subject, body) = match step {
             FollowUp::Renotice { round } => (
@@ -635,7 +611,7 @@ impl Workers {
             "sent_at": OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
             "urls": [file.canonical],
             "where_found": file.reports.first().map(|r| r.where_found.clone()),
-            "reference": referral_reference(&self.jurisdiction.country, case_id),
+            "reference": referral_reference(&self.jurisdiction().country, case_id),
             "note": null,
         })
         .to_string()
@@ -687,7 +663,7 @@ impl Workers {
         let trace = self.store.latest_trace(case_id).await.map_err(err)?;
         let assessment = file.assessments.last().map(|a| a.assessment.clone());
         let country = partner.countries.join(", ");
-        let reference = referral_reference(&self.jurisdiction.country, case_id);
+        let reference = referral_reference(&self.jurisdiction().country, case_id);
         let summary = referral_summary(&ReferralFacts {
             hotline_name: &self.notice.hotline_name,
             reference: &reference,
@@ -791,10 +767,10 @@ impl Workers {
     /// police, or a partner hotline in the hosting country) without anybody opening it.
     /// Idempotent: a case already referred is left alone.
     async fn forward_unopened(&self, case_id: i64, trace: &Trace) -> Result<(), String> {
-        if self.jurisdiction.procedure != Procedure::ForwardUnopened {
+        if self.jurisdiction().procedure != Procedure::ForwardUnopened {
             return Ok(());
         }
-        let mut jurisdiction = self.jurisdiction.clone();
+        let mut jurisdiction = self.jurisdiction();
         jurisdiction.partners = self
             .store
             .partner_countries()

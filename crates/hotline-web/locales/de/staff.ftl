@@ -249,3 +249,82 @@ staff-case-hold = Unter rechtliche Aufbewahrung stellen
 staff-case-release-hold = Rechtliche Aufbewahrung aufheben
 staff-spam-select = Fall #{ $id } auswählen
 staff-spam-close = Ausgewählte Fälle als Spam schließen
+
+## Verwaltungsseiten: Einstellungen ohne Neustart, Tokens, Partner, die Vorlage der Meldung
+
+staff-nav-admin = Verwaltung
+staff-admin-nav-label = Verwaltungsseiten
+staff-admin-settings-title = Einstellungen
+staff-admin-template-title = Vorlage der Meldung
+staff-admin-tokens-title = API-Tokens
+staff-admin-partners-title = Partner und Polizei
+staff-admin-settings-intro = Diese Einstellungen gelten sofort, ohne Neustart, auf jedem Server. Ein hier gesetzter Wert ersetzt den der Konfigurationsdatei, bis Sie den der Datei zurückholen.
+staff-admin-saved = Gespeichert. Die neuen Einstellungen gelten jetzt.
+staff-admin-not-saved = Nichts wurde gespeichert. Bitte korrigieren:
+staff-admin-procedure = Verfahren
+staff-admin-procedure-assess = assess: Analysten prüfen zuerst jeden Fall
+staff-admin-procedure-forward = forward-unopened: jede Adresse geht ungeöffnet an die Polizei
+# Woher ein Wert stammt, z. B. „Hier gesetzt von ada am 2026-01-02 10:00 UTC“.
+staff-admin-set-by = Hier gesetzt von { $username } am { $when }
+staff-admin-from-file = Aus der Konfigurationsdatei
+staff-admin-save = Speichern
+staff-admin-reset = Den Wert der Konfigurationsdatei verwenden
+staff-admin-national = Nationale Einstellungen
+staff-admin-country = Land (ISO-3166-1-Code, z. B. BE)
+staff-admin-takedown-by = Wer Meldungen an Hoster in diesem Land schickt
+staff-admin-takedown-police = die Polizei, nach Anordnung eines Richters oder Staatsanwalts
+staff-admin-takedown-hotline = die Meldestelle, nach Freigabe durch die Polizei oder nach der Einspruchsfrist
+staff-admin-objection-hours = Stunden, die die Polizei für einen Einspruch hat (1 bis 720)
+staff-admin-retention = Aufbewahrungsfristen
+staff-admin-retention-intro = In Tagen, von 1 bis 3650; 0 bewahrt diese Daten für immer auf. Die Datenschutzseite nennt sie.
+staff-admin-retention-contact = Kontaktdaten der Meldenden
+staff-admin-retention-description = Was Meldende schrieben
+staff-admin-retention-closed = Einzelheiten geschlossener Fälle
+staff-admin-retention-history = Erledigte Aufträge und ersetzte Rückverfolgungen
+staff-admin-retention-audit = Audit-Ereignisse
+staff-admin-token-created = Das neue Token steht unten. Kopieren Sie es jetzt: Es wird nur dieses eine Mal gezeigt und nur als Hash gespeichert.
+staff-admin-token-new = Neues Token
+staff-admin-token-kind = Was das Token darf
+staff-admin-token-kind-cases = cases: die API für Mitarbeitende, als Benutzer
+staff-admin-token-kind-export = export: nur die Exporte von Fällen, als Benutzer
+staff-admin-token-kind-blocklist = blocklist: nur die Sperrliste, für einen Provider oder Anbieter
+staff-admin-token-kind-partner = partner: Weiterleitungen einer Partner-Meldestelle an uns
+staff-admin-token-owner = Benutzer, Partner oder Provider
+staff-admin-token-create = Token erstellen
+staff-admin-token-caption = { $count ->
+    [one] { $count } Token
+   *[other] { $count } Tokens
+}
+staff-admin-token-scope = Bereich
+staff-admin-token-created-at = Erstellt
+staff-admin-token-last-used = Zuletzt benutzt
+staff-admin-token-state = Zustand
+staff-admin-token-revoked = Widerrufen { $when }
+staff-admin-token-revoke = Token { $id } widerrufen
+staff-admin-partner-key = Der öffentliche Signaturschlüssel dieser Meldestelle, für Partner (sie prüfen damit unsere Weiterleitungen):
+staff-admin-partner-caption = { $count ->
+    [one] { $count } Partner-Meldestelle
+   *[other] { $count } Partner-Meldestellen
+}
+staff-admin-partner-name = Name
+staff-admin-partner-countries = Länder (z. B. NL, LU)
+staff-admin-partner-channel = Kanal
+staff-admin-partner-endpoint = Endpunkt (Basis-URL für api, Adresse für email)
+staff-admin-partner-public-key = Sein öffentlicher Ed25519-Schlüssel (64 Hexadezimalzeichen)
+staff-admin-partner-encrypt-to = Sein öffentlicher age-Schlüssel, um Weiterleitungs-E-Mails zu verschlüsseln (age1…)
+staff-admin-partner-token = Das Token, das er uns gab (leer behält das gespeicherte)
+staff-admin-partner-active = aktiv
+staff-admin-partner-disabled = deaktiviert
+staff-admin-partner-edit = { $name } ändern
+staff-admin-partner-disable = { $name } deaktivieren
+staff-admin-partner-enable = { $name } aktivieren
+staff-admin-partner-form = Einen Partner hinzufügen oder ändern
+staff-admin-police-heading = Polizeikontakte
+staff-admin-police-text = Fälle gehen an die Konten der Verbindungsbeamten der Polizei (Rolle police). Eines hinzufügen mit: hotline user add NAME --role police
+staff-admin-template-builtin = Keine Vorlage gesetzt: Meldungen verwenden den eingebauten englischen Text. Schreiben Sie unten eine, um ihn zu ersetzen.
+staff-admin-template-intro = Eine minijinja-Vorlage: Die erste Zeile ist der Betreff, der Text muss {"{{ address }}"} enthalten. Variablen: { $variables }.
+staff-admin-template-text = Vorlage der Meldung
+staff-admin-template-preview = Vorschau
+staff-admin-template-preview-heading = Vorschau
+staff-admin-template-sample = Mit erfundenen Angaben (eine Dokumentationsadresse, kein echter Fall):
+staff-admin-file-value = Die Konfigurationsdatei sagt: { $value }

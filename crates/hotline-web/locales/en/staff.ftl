@@ -248,3 +248,82 @@ staff-case-hold = Put under legal hold
 staff-case-release-hold = Lift the legal hold
 staff-spam-select = Select case #{ $id }
 staff-spam-close = Close the selected cases as spam
+
+## Admin pages: settings applied without a restart, tokens, partners, the notice template
+
+staff-nav-admin = Admin
+staff-admin-nav-label = Admin pages
+staff-admin-settings-title = Settings
+staff-admin-template-title = Notice template
+staff-admin-tokens-title = API tokens
+staff-admin-partners-title = Partners and police
+staff-admin-settings-intro = These settings apply at once, without a restart, on every server. A value set here replaces the configuration file's until you bring the file's back.
+staff-admin-saved = Saved. The new settings apply now.
+staff-admin-not-saved = Nothing was saved. Please correct:
+staff-admin-procedure = Procedure
+staff-admin-procedure-assess = assess: analysts assess each case first
+staff-admin-procedure-forward = forward-unopened: every address goes to the police unopened
+# Where a value comes from, e.g. "Set here by ada on 2026-01-02 10:00 UTC".
+staff-admin-set-by = Set here by { $username } on { $when }
+staff-admin-from-file = From the configuration file
+staff-admin-save = Save
+staff-admin-reset = Use the configuration file's value
+staff-admin-national = National settings
+staff-admin-country = Country (ISO 3166-1 code, e.g. BE)
+staff-admin-takedown-by = Who sends notices to hosts in this country
+staff-admin-takedown-police = the police, after a magistrate's order
+staff-admin-takedown-hotline = the hotline, after police clearance or the objection window
+staff-admin-objection-hours = Hours the police have to object (1 to 720)
+staff-admin-retention = Retention periods
+staff-admin-retention-intro = In days, from 1 to 3650; 0 keeps that data for ever. The privacy page states them.
+staff-admin-retention-contact = Reporters' contact details
+staff-admin-retention-description = What reporters wrote
+staff-admin-retention-closed = Details of closed cases
+staff-admin-retention-history = Finished jobs and replaced traces
+staff-admin-retention-audit = Audit events
+staff-admin-token-created = The new token is below. Copy it now: it is shown this once and stored only as a hash.
+staff-admin-token-new = New token
+staff-admin-token-kind = What the token may do
+staff-admin-token-kind-cases = cases: the staff API, as a user
+staff-admin-token-kind-export = export: only the case exports, as a user
+staff-admin-token-kind-blocklist = blocklist: only the blocklist, for an ISP or vendor
+staff-admin-token-kind-partner = partner: a partner hotline's referrals to us
+staff-admin-token-owner = User, partner, or ISP
+staff-admin-token-create = Create token
+staff-admin-token-caption = { $count ->
+    [one] { $count } token
+   *[other] { $count } tokens
+}
+staff-admin-token-scope = Scope
+staff-admin-token-created-at = Created
+staff-admin-token-last-used = Last used
+staff-admin-token-state = State
+staff-admin-token-revoked = Revoked { $when }
+staff-admin-token-revoke = Revoke token { $id }
+staff-admin-partner-key = This hotline's public signing key, to give to partners (they check our referrals with it):
+staff-admin-partner-caption = { $count ->
+    [one] { $count } partner hotline
+   *[other] { $count } partner hotlines
+}
+staff-admin-partner-name = Name
+staff-admin-partner-countries = Countries (e.g. NL, LU)
+staff-admin-partner-channel = Channel
+staff-admin-partner-endpoint = Endpoint (base URL for api, address for email)
+staff-admin-partner-public-key = Its Ed25519 public key (64 hexadecimal characters)
+staff-admin-partner-encrypt-to = Its age public key, to encrypt referral e-mails (age1…)
+staff-admin-partner-token = The token it issued to us (empty keeps the stored one)
+staff-admin-partner-active = active
+staff-admin-partner-disabled = disabled
+staff-admin-partner-edit = Change { $name }
+staff-admin-partner-disable = Disable { $name }
+staff-admin-partner-enable = Enable { $name }
+staff-admin-partner-form = Add or change a partner
+staff-admin-police-heading = Police contacts
+staff-admin-police-text = Cases are referred to the police liaison officers' accounts (role police). Add one with: hotline user add NAME --role police
+staff-admin-template-builtin = No template is set: notices use the built-in English text. Write one below to replace it.
+staff-admin-template-intro = A minijinja template: the first line is the subject, the body must give {"{{ address }}"}. Variables: { $variables }.
+staff-admin-template-text = Notice template
+staff-admin-template-preview = Preview
+staff-admin-template-preview-heading = Preview
+staff-admin-template-sample = With made-up facts (a documentation address, not a real case):
+staff-admin-file-value = The configuration file says: { $value }

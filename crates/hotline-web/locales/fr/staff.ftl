@@ -248,3 +248,82 @@ staff-case-hold = Placer sous conservation légale
 staff-case-release-hold = Lever la conservation légale
 staff-spam-select = Sélectionner le dossier #{ $id }
 staff-spam-close = Clore les dossiers sélectionnés comme spam
+
+## Pages d’administration : réglages sans redémarrage, jetons, partenaires, modèle de notification
+
+staff-nav-admin = Administration
+staff-admin-nav-label = Pages d’administration
+staff-admin-settings-title = Réglages
+staff-admin-template-title = Modèle de notification
+staff-admin-tokens-title = Jetons d’API
+staff-admin-partners-title = Partenaires et police
+staff-admin-settings-intro = Ces réglages s’appliquent tout de suite, sans redémarrage, sur chaque serveur. Une valeur fixée ici remplace celle du fichier de configuration jusqu’à ce que vous remettiez celle du fichier.
+staff-admin-saved = Enregistré. Les nouveaux réglages s’appliquent maintenant.
+staff-admin-not-saved = Rien n’a été enregistré. Veuillez corriger :
+staff-admin-procedure = Procédure
+staff-admin-procedure-assess = assess : les analystes évaluent d’abord chaque dossier
+staff-admin-procedure-forward = forward-unopened : chaque adresse part à la police sans être ouverte
+# D’où vient une valeur, p. ex. « Fixé ici par ada le 2026-01-02 10:00 UTC ».
+staff-admin-set-by = Fixé ici par { $username } le { $when }
+staff-admin-from-file = Issu du fichier de configuration
+staff-admin-save = Enregistrer
+staff-admin-reset = Reprendre la valeur du fichier de configuration
+staff-admin-national = Réglages nationaux
+staff-admin-country = Pays (code ISO 3166-1, p. ex. BE)
+staff-admin-takedown-by = Qui envoie les notifications aux hébergeurs de ce pays
+staff-admin-takedown-police = la police, sur ordre d’un magistrat
+staff-admin-takedown-hotline = le point de contact, après accord de la police ou le délai d’opposition
+staff-admin-objection-hours = Heures dont dispose la police pour s’opposer (1 à 720)
+staff-admin-retention = Durées de conservation
+staff-admin-retention-intro = En jours, de 1 à 3650 ; 0 garde ces données pour toujours. La page de confidentialité les indique.
+staff-admin-retention-contact = Coordonnées des signalants
+staff-admin-retention-description = Ce que les signalants ont écrit
+staff-admin-retention-closed = Détails des dossiers clos
+staff-admin-retention-history = Tâches terminées et traçages remplacés
+staff-admin-retention-audit = Événements d’audit
+staff-admin-token-created = Le nouveau jeton est ci-dessous. Copiez-le maintenant : il n’est montré qu’une fois et n’est gardé que sous forme d’empreinte.
+staff-admin-token-new = Nouveau jeton
+staff-admin-token-kind = Ce que le jeton permet
+staff-admin-token-kind-cases = cases : l’API de l’équipe, au nom d’un utilisateur
+staff-admin-token-kind-export = export : seulement les exports de dossiers, au nom d’un utilisateur
+staff-admin-token-kind-blocklist = blocklist : seulement la liste de blocage, pour un FAI ou un fournisseur
+staff-admin-token-kind-partner = partner : les renvois d’un point de contact partenaire vers nous
+staff-admin-token-owner = Utilisateur, partenaire ou FAI
+staff-admin-token-create = Créer le jeton
+staff-admin-token-caption = { $count ->
+    [one] { $count } jeton
+   *[other] { $count } jetons
+}
+staff-admin-token-scope = Portée
+staff-admin-token-created-at = Créé le
+staff-admin-token-last-used = Dernier usage
+staff-admin-token-state = État
+staff-admin-token-revoked = Révoqué le { $when }
+staff-admin-token-revoke = Révoquer le jeton { $id }
+staff-admin-partner-key = La clé publique de signature de ce point de contact, à donner aux partenaires (ils vérifient nos renvois avec elle) :
+staff-admin-partner-caption = { $count ->
+    [one] { $count } point de contact partenaire
+   *[other] { $count } points de contact partenaires
+}
+staff-admin-partner-name = Nom
+staff-admin-partner-countries = Pays (p. ex. NL, LU)
+staff-admin-partner-channel = Canal
+staff-admin-partner-endpoint = Point d’accès (URL de base pour api, adresse pour email)
+staff-admin-partner-public-key = Sa clé publique Ed25519 (64 caractères hexadécimaux)
+staff-admin-partner-encrypt-to = Sa clé publique age, pour chiffrer les courriels de renvoi (age1…)
+staff-admin-partner-token = Le jeton qu’il nous a remis (vide garde celui enregistré)
+staff-admin-partner-active = actif
+staff-admin-partner-disabled = désactivé
+staff-admin-partner-edit = Modifier { $name }
+staff-admin-partner-disable = Désactiver { $name }
+staff-admin-partner-enable = Réactiver { $name }
+staff-admin-partner-form = Ajouter ou modifier un partenaire
+staff-admin-police-heading = Contacts police
+staff-admin-police-text = Les dossiers sont renvoyés aux comptes des officiers de liaison de la police (rôle police). Pour en ajouter un : hotline user add NOM --role police
+staff-admin-template-builtin = Aucun modèle n’est défini : les notifications utilisent le texte anglais intégré. Écrivez-en un ci-dessous pour le remplacer.
+staff-admin-template-intro = Un modèle minijinja : la première ligne est l’objet, le corps doit donner {"{{ address }}"}. Variables : { $variables }.
+staff-admin-template-text = Modèle de notification
+staff-admin-template-preview = Aperçu
+staff-admin-template-preview-heading = Aperçu
+staff-admin-template-sample = Avec des données inventées (une adresse de documentation, pas un vrai dossier) :
+staff-admin-file-value = Le fichier de configuration indique : { $value }

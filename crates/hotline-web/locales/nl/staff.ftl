@@ -248,3 +248,82 @@ staff-case-hold = Onder bewaarplicht plaatsen
 staff-case-release-hold = Bewaarplicht opheffen
 staff-spam-select = Dossier #{ $id } selecteren
 staff-spam-close = Geselecteerde dossiers sluiten als spam
+
+## Beheerpagina's: instellingen zonder herstart, tokens, partners, het sjabloon van de melding
+
+staff-nav-admin = Beheer
+staff-admin-nav-label = Beheerpagina's
+staff-admin-settings-title = Instellingen
+staff-admin-template-title = Sjabloon van de melding
+staff-admin-tokens-title = API-tokens
+staff-admin-partners-title = Partners en politie
+staff-admin-settings-intro = Deze instellingen gelden meteen, zonder herstart, op elke server. Een waarde die hier is ingesteld vervangt die van het configuratiebestand tot u die van het bestand terugzet.
+staff-admin-saved = Opgeslagen. De nieuwe instellingen gelden nu.
+staff-admin-not-saved = Er is niets opgeslagen. Verbeter:
+staff-admin-procedure = Werkwijze
+staff-admin-procedure-assess = assess: analisten beoordelen eerst elk dossier
+staff-admin-procedure-forward = forward-unopened: elk adres gaat ongeopend naar de politie
+# Waar een waarde vandaan komt, bv. "Hier ingesteld door ada op 2026-01-02 10:00 UTC".
+staff-admin-set-by = Hier ingesteld door { $username } op { $when }
+staff-admin-from-file = Uit het configuratiebestand
+staff-admin-save = Opslaan
+staff-admin-reset = De waarde van het configuratiebestand gebruiken
+staff-admin-national = Nationale instellingen
+staff-admin-country = Land (ISO 3166-1-code, bv. BE)
+staff-admin-takedown-by = Wie stuurt meldingen naar hosts in dit land
+staff-admin-takedown-police = de politie, na een bevel van een magistraat
+staff-admin-takedown-hotline = het meldpunt, na akkoord van de politie of na de bezwaartermijn
+staff-admin-objection-hours = Uren die de politie heeft om bezwaar te maken (1 tot 720)
+staff-admin-retention = Bewaartermijnen
+staff-admin-retention-intro = In dagen, van 1 tot 3650; 0 bewaart die gegevens voor altijd. De privacypagina vermeldt ze.
+staff-admin-retention-contact = Contactgegevens van melders
+staff-admin-retention-description = Wat melders schreven
+staff-admin-retention-closed = Details van afgesloten dossiers
+staff-admin-retention-history = Afgewerkte taken en vervangen traceringen
+staff-admin-retention-audit = Auditgebeurtenissen
+staff-admin-token-created = Het nieuwe token staat hieronder. Kopieer het nu: het wordt maar één keer getoond en enkel als hash bewaard.
+staff-admin-token-new = Nieuw token
+staff-admin-token-kind = Wat het token mag
+staff-admin-token-kind-cases = cases: de API voor medewerkers, als gebruiker
+staff-admin-token-kind-export = export: enkel de exports van dossiers, als gebruiker
+staff-admin-token-kind-blocklist = blocklist: enkel de blokkeerlijst, voor een provider of leverancier
+staff-admin-token-kind-partner = partner: doorverwijzingen van een partnermeldpunt naar ons
+staff-admin-token-owner = Gebruiker, partner of provider
+staff-admin-token-create = Token aanmaken
+staff-admin-token-caption = { $count ->
+    [one] { $count } token
+   *[other] { $count } tokens
+}
+staff-admin-token-scope = Bereik
+staff-admin-token-created-at = Aangemaakt
+staff-admin-token-last-used = Laatst gebruikt
+staff-admin-token-state = Toestand
+staff-admin-token-revoked = Ingetrokken { $when }
+staff-admin-token-revoke = Token { $id } intrekken
+staff-admin-partner-key = De publieke ondertekeningssleutel van dit meldpunt, voor partners (zij controleren er onze doorverwijzingen mee):
+staff-admin-partner-caption = { $count ->
+    [one] { $count } partnermeldpunt
+   *[other] { $count } partnermeldpunten
+}
+staff-admin-partner-name = Naam
+staff-admin-partner-countries = Landen (bv. NL, LU)
+staff-admin-partner-channel = Kanaal
+staff-admin-partner-endpoint = Eindpunt (basis-URL voor api, adres voor email)
+staff-admin-partner-public-key = Zijn publieke Ed25519-sleutel (64 hexadecimale tekens)
+staff-admin-partner-encrypt-to = Zijn publieke age-sleutel, om doorverwijzingsmails te versleutelen (age1…)
+staff-admin-partner-token = Het token dat hij ons gaf (leeg houdt het bewaarde)
+staff-admin-partner-active = actief
+staff-admin-partner-disabled = uitgeschakeld
+staff-admin-partner-edit = { $name } wijzigen
+staff-admin-partner-disable = { $name } uitschakelen
+staff-admin-partner-enable = { $name } inschakelen
+staff-admin-partner-form = Een partner toevoegen of wijzigen
+staff-admin-police-heading = Politiecontacten
+staff-admin-police-text = Dossiers worden doorverwezen naar de accounts van de verbindingsofficieren van de politie (rol police). Voeg er een toe met: hotline user add NAAM --role police
+staff-admin-template-builtin = Er is geen sjabloon ingesteld: meldingen gebruiken de ingebouwde Engelse tekst. Schrijf er hieronder een om die te vervangen.
+staff-admin-template-intro = Een minijinja-sjabloon: de eerste regel is het onderwerp, de tekst moet {"{{ address }}"} geven. Variabelen: { $variables }.
+staff-admin-template-text = Sjabloon van de melding
+staff-admin-template-preview = Voorbeeld
+staff-admin-template-preview-heading = Voorbeeld
+staff-admin-template-sample = Met verzonnen gegevens (een documentatieadres, geen echt dossier):
+staff-admin-file-value = Het configuratiebestand zegt: { $value }

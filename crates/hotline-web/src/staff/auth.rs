@@ -42,7 +42,7 @@ fn over_tls(state: &AppState, parts: &Parts) -> bool {
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(a)| a.ip());
-    let from_proxy = peer.is_some_and(|p| state.config.trusted_proxies.contains(&p));
+    let from_proxy = peer.is_some_and(|p| state.config().trusted_proxies.contains(&p));
     from_proxy
         && parts
             .headers
@@ -95,7 +95,7 @@ impl FromRequestParts<AppState> for Staff {
         };
         match state
             .store
-            .session(id, state.config.sessions, OffsetDateTime::now_utc())
+            .session(id, state.config().sessions, OffsetDateTime::now_utc())
             .await
         {
             Ok(Some(s)) => Ok(Staff {

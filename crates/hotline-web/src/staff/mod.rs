@@ -1,6 +1,7 @@
 //! Staff and police: sign-in, the queue, case pages and actions, welfare, the audit trail,
 //! and the bearer-token API that mirrors them.
 
+pub mod admin;
 pub mod api;
 pub mod auth;
 pub mod pages;
@@ -51,6 +52,25 @@ pub fn pages() -> Router<AppState> {
         .route("/staff/welfare", get(pages::welfare))
         .route("/staff/welfare/lift", post(pages::lift))
         .route("/staff/audit", get(pages::audit))
+        .route("/staff/admin", get(admin::settings))
+        .route("/staff/admin/settings", post(admin::save_settings))
+        .route(
+            "/staff/admin/tokens",
+            get(admin::tokens).post(admin::create_token),
+        )
+        .route("/staff/admin/tokens/{id}/revoke", post(admin::revoke_token))
+        .route(
+            "/staff/admin/partners",
+            get(admin::partners).post(admin::save_partner),
+        )
+        .route(
+            "/staff/admin/partners/disable",
+            post(admin::disable_partner),
+        )
+        .route(
+            "/staff/admin/notice-template",
+            get(admin::notice_template).post(admin::save_notice_template),
+        )
         .route("/staff/statistics", get(statistics::page))
         .route("/staff/statistics.csv", get(statistics::csv))
         .route("/staff/statistics/annual", get(statistics::annual))

@@ -33,7 +33,7 @@ pub fn staff_tr(state: &AppState, headers: &HeaderMap) -> Tr {
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    Tr::new(negotiate_language(accept, state.config.default_language))
+    Tr::new(negotiate_language(accept, state.config().default_language))
 }
 
 /// The staff pages' translator, as an extractor.
@@ -55,6 +55,7 @@ pub struct Me {
     pub may_welfare: bool,
     pub may_audit: bool,
     pub may_statistics: bool,
+    pub may_admin: bool,
 }
 
 impl Me {
@@ -67,6 +68,7 @@ impl Me {
             may_welfare: may(role, Action::ViewWelfare, None),
             may_audit: may(role, Action::ViewAudit, None),
             may_statistics: may(role, Action::ViewStatistics, None),
+            may_admin: may(role, Action::ManageSettings, None),
         })
     }
 }
@@ -166,6 +168,12 @@ pub async fn queue(
     StaffLang(t): StaffLang,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
+    // Admins have no queue: their start page (after sign-in, and the header's link) is the
+    // admin pages.
+    let role = staff.user.role;
+    if !may(role, Action::ViewQueue, None) && may(role, Action::ManageSettings, None) {
+        return Ok(Redirect::to("/staff/admin").into_response());
+    }
     let pairs = query_pairs(raw);
     let form = FilterForm {
         state: param(&pairs, "state").to_owned(),
@@ -212,7 +220,7 @@ pub async fn queue(
         ),
     };
     let (rows, next) = service::queue(&state, &staff.user, filter, after, 50).await?;
-    let procedure = state.config.procedure;
+    let procedure = state.config().procedure;
     let assessing =
         may(staff.user.role, Action::StartAssessment, None) && procedure == Procedure::Assess;
     let welfare = if assessing {
@@ -521,12 +529,12 @@ async fn case_page(
     let access = Some(CaseAccess {
         referred_to_police: file.referred_to_police,
     });
-    let procedure = state.config.procedure;
+    let procedure = state.config().procedure;
     let assess = procedure == Procedure::Assess;
     let may_move = may(role, Action::MoveCase, access);
     let (trace, jobs) = service::trace_of(state, id).await?;
     let latest = file.assessments.last().map(|a| a.assessment.classification);
-    let mut jurisdiction = state.config.jurisdiction.clone();
+    let mut jurisdiction = state.config().jurisdiction.clone();
     jurisdiction.partners = state.store.partner_countries().await?;
     let route = hotline_domain::routing::route(&jurisdiction, latest, trace.as_ref()).explain();
     let police_status = state
@@ -1061,7 +1069,7 @@ pub async fn welfare(
     StaffLang(t): StaffLang,
 ) -> Result<Response, WebError> {
     let (day, rows) = service::welfare_overview(&state, &staff.user).await?;
-    let cap = state.config.welfare;
+    let cap = state.config().welfare;
     let page = WelfarePage {
         t,
         me: Me::of(&staff),

@@ -89,7 +89,7 @@ pub async fn welfare_of(
     user: &StaffUser,
 ) -> Result<(u32, u32, bool, bool), WebError> {
     let (minutes, lifted) = state.store.welfare_day(user.id, &day_of(now())).await?;
-    let cap = state.config.welfare;
+    let cap = state.config().welfare;
     Ok((
         minutes,
         cap.daily_minutes,
@@ -110,7 +110,7 @@ async fn check_welfare(state: &AppState, user: &StaffUser) -> Result<(), WebErro
 }
 
 fn require_assess_procedure(state: &AppState) -> Result<(), WebError> {
-    if state.config.procedure == Procedure::ForwardUnopened {
+    if state.config().procedure == Procedure::ForwardUnopened {
         return Err(WebError::conflict(
             "this hotline forwards reports unopened: nobody assesses content here",
         ));
@@ -235,7 +235,7 @@ pub async fn move_case(
 ) -> Result<(), WebError> {
     let access = access(state, case_id).await?;
     require(user, Action::MoveCase, Some(access))?;
-    let procedure = state.config.procedure;
+    let procedure = state.config().procedure;
     let file = state
         .store
         .case_file(case_id, false, hotline_domain::ContactView::Hidden)
@@ -259,7 +259,7 @@ pub async fn move_case(
     // police (national, or the international channel).
     let mut partner = None;
     if to == CaseState::Referred {
-        let mut jurisdiction = state.config.jurisdiction.clone();
+        let mut jurisdiction = state.config().jurisdiction.clone();
         jurisdiction.partners = state.store.partner_countries().await?;
         let trace = state.store.latest_trace(case_id).await?;
         let latest = file.assessments.last().map(|a| a.assessment.classification);
@@ -622,7 +622,7 @@ pub async fn manual_partner_of(
     {
         return Ok(None);
     }
-    let mut jurisdiction = state.config.jurisdiction.clone();
+    let mut jurisdiction = state.config().jurisdiction.clone();
     jurisdiction.partners = state.store.partner_countries().await?;
     let trace = state.store.latest_trace(case_id).await?;
     let latest = file.assessments.last().map(|a| a.assessment.clone());
@@ -646,7 +646,7 @@ pub async fn manual_partner_of(
     let reference = hotline_domain::partner::referral_reference(&jurisdiction.country, case_id);
     let summary =
         hotline_domain::partner::referral_summary(&hotline_domain::partner::ReferralFacts {
-            hotline_name: &state.config.public.hotline_name,
+            hotline_name: &state.config().public.hotline_name,
             reference: &reference,
             address: &file.canonical,
             country: &country,
@@ -654,4 +654,219 @@ pub async fn manual_partner_of(
             trace: trace.as_ref(),
         });
     Ok(Some((partner, summary)))
+}
+
+/// Saves an admin's change of one settings section (`new` holds the whole new settings;
+/// `None` removes the override, so the configuration file's value applies again), if the
+/// settings are still at `expected_version`; audits what changed and applies it in this
+/// process at once (others within `live::RELOAD`).
+pub async fn change_settings(
+    state: &AppState,
+    user: &StaffUser,
+    section: hotline_domain::settings::Section,
+    new: Option<&hotline_domain::settings::Settings>,
+    expected_version: i64,
+) -> Result<(), WebError> {
+    require(user, Action::ManageSettings, None)?;
+    let snapshot = state.settings.get();
+    let old = &snapshot.settings;
+    let target = match new {
+        Some(n) => n.clone(),
+        None => old.with_section_of(state.settings.file(), section),
+    };
+    let mut details = old.describe_change(&target, section);
+    if details.is_empty() {
+        details = "no change".into();
+    }
+    if new.is_none() {
+        details = format!("back to the configuration file: {details}");
+    }
+    let value = new.map(|n| n.section_json(section));
+    state
+        .store
+        .change_setting(
+            section.as_str(),
+            value.as_deref(),
+            expected_version,
+            &user.username,
+            &details,
+            now(),
+        )
+        .await
+        .map_err(|e| match e {
+            hotline_store::SettingChangeError::Stale(_) => WebError::conflict(e.to_string()),
+            hotline_store::SettingChangeError::Store(e) => e.into(),
+        })?;
+    state.settings.refresh(&state.store).await?;
+    Ok(())
+}
+
+/// What a new API token is for (the same store functions `hotline token create` uses).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewToken {
+    /// The staff API as `user`.
+    Cases(String),
+    /// Only the case exports, as `user`.
+    Export(String),
+    /// Only the blocklist, for the ISP or vendor named.
+    Blocklist(String),
+    /// A partner hotline calling our federation API.
+    Partner(String),
+}
+
+/// Why a token was not made: `(field, message)` for the form.
+pub enum TokenRefused {
+    Invalid(&'static str, String),
+    Web(WebError),
+}
+
+impl From<WebError> for TokenRefused {
+    fn from(e: WebError) -> Self {
+        TokenRefused::Web(e)
+    }
+}
+
+/// Every API token (never the token itself).
+pub async fn tokens(
+    state: &AppState,
+    user: &StaffUser,
+) -> Result<Vec<hotline_store::TokenSummary>, WebError> {
+    require(user, Action::ManageTokens, None)?;
+    Ok(state.store.api_tokens().await?)
+}
+
+/// Makes a token; returns it, to be shown once. Audited by the store.
+pub async fn create_token(
+    state: &AppState,
+    user: &StaffUser,
+    new: &NewToken,
+) -> Result<String, TokenRefused> {
+    require(user, Action::ManageTokens, None)?;
+    let actor = &user.username;
+    let account = |r: Result<String, hotline_store::AccountOpError>| match r {
+        Ok(t) => Ok(t),
+        Err(hotline_store::AccountOpError::Store(e)) => Err(TokenRefused::Web(e.into())),
+        Err(e) => Err(TokenRefused::Invalid("owner", e.to_string())),
+    };
+    match new {
+        NewToken::Cases(name) => account(state.store.create_token(name, actor, now()).await),
+        NewToken::Export(name) => {
+            account(state.store.create_export_token(name, actor, now()).await)
+        }
+        NewToken::Blocklist(label) => {
+            if label.trim().is_empty() {
+                return Err(TokenRefused::Invalid(
+                    "owner",
+                    "name the ISP or vendor the blocklist token is for".into(),
+                ));
+            }
+            Ok(state
+                .store
+                .create_blocklist_token(label, actor, now())
+                .await
+                .map_err(WebError::from)?)
+        }
+        NewToken::Partner(name) => state
+            .store
+            .create_partner_token(name.trim(), actor, now())
+            .await
+            .map_err(WebError::from)?
+            .ok_or_else(|| {
+                TokenRefused::Invalid("owner", format!("there is no partner \"{}\"", name.trim()))
+            }),
+    }
+}
+
+/// Revokes a token; 404 when there is no such live token.
+pub async fn revoke_token(state: &AppState, user: &StaffUser, id: i64) -> Result<(), WebError> {
+    require(user, Action::ManageTokens, None)?;
+    if state.store.revoke_token(id, &user.username, now()).await? {
+        Ok(())
+    } else {
+        Err(WebError::not_found(
+            "there is no live token with this number",
+        ))
+    }
+}
+
+/// Every partner hotline, by name.
+pub async fn partners(
+    state: &AppState,
+    user: &StaffUser,
+) -> Result<Vec<hotline_store::Partner>, WebError> {
+    require(user, Action::ManagePartners, None)?;
+    Ok(state.store.partners().await?)
+}
+
+/// Whether partner `name` has a token it issued to us stored (sealed).
+pub async fn partner_has_token(
+    state: &AppState,
+    user: &StaffUser,
+    name: &str,
+) -> Result<bool, WebError> {
+    require(user, Action::ManagePartners, None)?;
+    Ok(state
+        .store
+        .partner(name.trim())
+        .await?
+        .is_some_and(|(_, t)| t.is_some()))
+}
+
+/// Registers or changes a partner (checked by `hotline_domain::partner::parse_partner`). A
+/// token left empty keeps the one stored. Audited by the store.
+pub async fn save_partner(
+    state: &AppState,
+    user: &StaffUser,
+    spec: hotline_domain::partner::PartnerSpec,
+) -> Result<(), WebError> {
+    require(user, Action::ManagePartners, None)?;
+    let token = match spec.token {
+        Some(t) => Some(t),
+        None => state.store.partner(&spec.name).await?.and_then(|(_, t)| t),
+    };
+    let p = hotline_store::NewPartner {
+        name: spec.name,
+        countries: spec.countries,
+        channel: spec.channel,
+        endpoint: spec.endpoint,
+        public_key: spec.public_key,
+        encrypt_to: spec.encrypt_to,
+        outbound_token: token,
+    };
+    Ok(state.store.add_partner(&p, &user.username, now()).await?)
+}
+
+/// Disables a partner or enables it again; 404 when there is none of that name.
+pub async fn set_partner_disabled(
+    state: &AppState,
+    user: &StaffUser,
+    name: &str,
+    disabled: bool,
+) -> Result<(), WebError> {
+    require(user, Action::ManagePartners, None)?;
+    if state
+        .store
+        .set_partner_disabled(name, disabled, &user.username, now())
+        .await?
+    {
+        Ok(())
+    } else {
+        Err(WebError::not_found("there is no partner of this name"))
+    }
+}
+
+/// The police liaison officers' accounts (role `police`): the police contacts cases are
+/// referred to. Accounts are made with `hotline user add NAME --role police`.
+pub async fn police_accounts(
+    state: &AppState,
+    user: &StaffUser,
+) -> Result<Vec<hotline_store::UserSummary>, WebError> {
+    require(user, Action::ManagePartners, None)?;
+    Ok(state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .filter(|u| u.role == hotline_domain::Role::Police)
+        .collect())
 }

@@ -1,7 +1,8 @@
 //! A real browser (Debian's chromium, driven through chromedriver with fantoccini), run when
 //! `HOTLINE_TEST_E2E=1`: a report made with JavaScript off through the real form, its receipt
 //! on the status page, a staff sign-in with TOTP, and axe-core on every public page in all four
-//! languages and on the staff login, queue and case pages. Needs `chromium`, `chromium-driver`
+//! languages, on the staff login, queue and case pages, and on the admin pages (with a refused
+//! change showing its messages). Needs `chromium`, `chromium-driver`
 //! and axe-core (`HOTLINE_AXE_JS`, the path of `axe.min.js`); `.ci/run` installs all three.
 //! With `HOTLINE_UPDATE_SCREENSHOTS=1` it also writes `docs/screenshots/*.png`.
 
@@ -351,6 +352,100 @@ async fn axe_finds_no_serious_problem_on_public_and_staff_pages() {
     eprintln!(
         "axe-core: {} public pages and 7 staff pages without serious or critical violations",
         pages.len()
+    );
+    db.remove().await;
+}
+
+/// Signs `who` in through the real login form.
+async fn sign_in(c: &Client, server: &Server, who: &Account) {
+    c.goto(&server.url("/staff/login")).await.unwrap();
+    for (id, text) in [
+        ("username", who.name.clone()),
+        ("password", PASSWORD.to_owned()),
+        ("totp", who.code(0)),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .unwrap()
+            .send_keys(&text)
+            .await
+            .unwrap();
+    }
+    c.find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("form.logout"))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn axe_finds_no_serious_problem_on_the_admin_pages() {
+    if !enabled() {
+        eprintln!("skipped: set HOTLINE_TEST_E2E=1 to run the browser tests");
+        return;
+    }
+    let axe_js = std::fs::read_to_string(
+        std::env::var("HOTLINE_AXE_JS").expect("HOTLINE_AXE_JS names axe.min.js (npm axe-core)"),
+    )
+    .expect("cannot read axe.min.js");
+    let db = hotline_store::testing::TestDatabase::sqlite();
+    let server = Server::start(&db, &Options::default());
+    let ada = Account::add(&db, "ada", "admin");
+    let driver = Driver::start();
+    let c = driver.browser(true).await;
+    sign_in(&c, &server, &ada).await;
+    let mut failures = Vec::new();
+    for (path, name) in [
+        ("/staff/admin", "staff-admin-settings"),
+        (
+            "/staff/admin/notice-template",
+            "staff-admin-notice-template",
+        ),
+        ("/staff/admin/tokens", "staff-admin-tokens"),
+        ("/staff/admin/partners", "staff-admin-partners"),
+    ] {
+        c.goto(&server.url(path)).await.unwrap();
+        let v = axe(&c, &axe_js).await;
+        if !v.is_empty() {
+            failures.push(format!("{path}: {v:?}"));
+        }
+        keep_screenshot(&c, name).await;
+    }
+    // A refused change, as the admin sees it: the messages by the fields.
+    c.goto(&server.url("/staff/admin")).await.unwrap();
+    let field = c.find(Locator::Id("objection_hours")).await.unwrap();
+    field.clear().await.unwrap();
+    field.send_keys("0").await.unwrap();
+    c.find(Locator::Css(
+        "section[aria-labelledby=national-heading] button[type=submit]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    let error = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("objection_hours-error"))
+        .await
+        .unwrap();
+    assert!(error.text().await.unwrap().contains("between 1 and 720"));
+    let v = axe(&c, &axe_js).await;
+    if !v.is_empty() {
+        failures.push(format!("/staff/admin (refused): {v:?}"));
+    }
+    c.close().await.unwrap();
+    assert!(
+        failures.is_empty(),
+        "axe-core found serious or critical problems:\n{}",
+        failures.join("\n")
     );
     db.remove().await;
 }

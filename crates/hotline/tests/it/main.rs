@@ -3,6 +3,7 @@
 //! is set, again on a fresh PostgreSQL database. Add modules here rather than new test files:
 //! each test binary is another slow link.
 
+mod admin;
 mod alerts;
 mod anonymity;
 mod api;

@@ -1,0 +1,898 @@
+//! The admin pages: only admins reach them; settings changed there apply without a restart
+//! (in the server that saved them at once, in another process sharing the database within its
+//! reload), bad values come back with a message by the field (422) and save nothing; tokens,
+//! partners and the notice template; every change is in the audit trail, which still verifies.
+
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::staff::{Account, Browser};
+use crate::support::{Options, Server, cli, client, each_engine, hotline, open_store};
+
+/// Signs `who` in on a fresh browser.
+async fn signed_in(server: &Server, who: &Account, offset: i64) -> Browser {
+    let mut b = Browser::new(server);
+    let r = b.login(who, offset).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    b
+}
+
+/// An admin's CSRF token (admins have no queue to read it from).
+async fn admin_csrf(b: &mut Browser) -> String {
+    crate::support::input_value(&b.get("/staff/admin").await.body, "csrf_token")
+}
+
+/// The hidden `version` of the first settings form on `html`.
+fn version_on(html: &str) -> String {
+    crate::support::input_value(html, "version")
+}
+
+async fn public_page(server: &Server, path: &str) -> String {
+    let r = client().get(server.url(path)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "{path}");
+    r.text().await.unwrap()
+}
+
+const ADMIN_PAGES: &[&str] = &[
+    "/staff/admin",
+    "/staff/admin/tokens",
+    "/staff/admin/partners",
+    "/staff/admin/notice-template",
+];
+
+#[tokio::test]
+async fn only_admins_reach_the_admin_pages() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let ada = Account::add(&db, "ada", "admin");
+        let mut admin = signed_in(&server, &ada, 0).await;
+        let start = admin.get("/staff/").await;
+        assert_eq!(
+            (start.status, start.location.as_deref()),
+            (StatusCode::SEE_OTHER, Some("/staff/admin")),
+            "an admin's start page"
+        );
+        for path in ADMIN_PAGES {
+            let page = admin.get(path).await;
+            assert_eq!(page.status, StatusCode::OK, "{}: {path}", db.engine);
+            assert!(page.body.contains("href=\"/staff/admin\""), "admin nav");
+        }
+        for role in ["analyst", "supervisor", "police"] {
+            let who = Account::add(&db, &format!("{role}1"), role);
+            let mut b = signed_in(&server, &who, 0).await;
+            let queue = b.get("/staff/").await.body;
+            assert!(
+                !queue.contains("href=\"/staff/admin\""),
+                "{role} sees no admin link"
+            );
+            for path in ADMIN_PAGES {
+                assert_eq!(
+                    b.get(path).await.status,
+                    StatusCode::FORBIDDEN,
+                    "{}: {role} {path}",
+                    db.engine
+                );
+            }
+            let csrf = b.csrf().await;
+            for (path, form) in [
+                (
+                    "/staff/admin/settings",
+                    vec![
+                        ("section", "procedure"),
+                        ("version", "0"),
+                        ("procedure", "forward-unopened"),
+                    ],
+                ),
+                (
+                    "/staff/admin/tokens",
+                    vec![("kind", "cases"), ("owner", "ada")],
+                ),
+                (
+                    "/staff/admin/partners",
+                    vec![("name", "P"), ("countries", "NL"), ("channel", "manual")],
+                ),
+                ("/staff/admin/tokens/1/revoke", vec![]),
+                (
+                    "/staff/admin/notice-template",
+                    vec![
+                        ("version", "0"),
+                        ("action", "save"),
+                        ("template", "S\n{{ address }}"),
+                    ],
+                ),
+            ] {
+                let mut form = form;
+                form.push(("csrf_token", csrf.as_str()));
+                let r = b.post(path, &form).await;
+                assert_eq!(r.status, StatusCode::FORBIDDEN, "{role} POST {path}");
+            }
+        }
+        // Nothing was changed by the refused requests.
+        let store = open_store(&db).await;
+        assert!(store.settings().await.unwrap().is_empty());
+        assert!(store.partners().await.unwrap().is_empty());
+        store.close().await;
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn settings_saved_on_the_admin_page_apply_without_a_restart() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        // A second process on the same database: it learns of the change by re-reading.
+        let other = Server::start(&db, &Options::default());
+        let ada = Account::add(&db, "ada", "admin");
+        let mut b = signed_in(&server, &ada, 0).await;
+
+        let before = public_page(&other, "/en/info/what-happens").await;
+        assert!(before.contains("magistrate"), "police by default");
+        let page = b.get("/staff/admin").await.body;
+        assert!(page.contains("From the configuration file"));
+        let csrf = admin_csrf(&mut b).await;
+
+        let r = b
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version_on(&page)),
+                    ("section", "national"),
+                    ("country", "be"),
+                    ("takedown_by", "hotline"),
+                    ("objection_hours", "36"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}: {}", db.engine, r.body);
+        let page = b.get("/staff/admin").await.body;
+        assert!(page.contains("Set here by ada on"), "{page}");
+        assert!(
+            page.contains("The configuration file says: country = BE, takedown_by = police, objection_hours = 48"),
+            "the file's value beside the admin's: {page}"
+        );
+        for (section, fields) in [
+            ("retention", vec![("contact_days", "30"), ("description_days", "60"), ("closed_case_days", "700"), ("check_history_days", "90"), ("audit_days", "0")]),
+            ("procedure", vec![("procedure", "forward-unopened")]),
+        ] {
+            let page = b.get("/staff/admin").await.body;
+            let version = version_on(&page);
+            let mut form = vec![
+                ("csrf_token", csrf.as_str()),
+                ("version", version.as_str()),
+                ("section", section),
+            ];
+            form.extend(fields);
+            let r = b.post("/staff/admin/settings", &form).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{section}: {}", r.body);
+        }
+
+        // The server that saved: at once, on the public pages.
+        let happens = public_page(&server, "/en/info/what-happens").await;
+        assert!(happens.contains("unless they object within 36 hours"), "{happens}");
+        assert!(happens.contains("Nobody at the hotline opens the material"), "forward-unopened");
+        let privacy = public_page(&server, "/en/info/privacy").await;
+        assert!(privacy.contains("your name and email for 30 days"), "{privacy}");
+        assert!(privacy.contains("what you wrote for 60 days"), "{privacy}");
+        // The other process, without a restart, once it has re-read the settings.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let page = public_page(&other, "/en/info/what-happens").await;
+            if page.contains("within 36 hours") {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{}: the other server never saw the change", db.engine);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+
+        // A new report now follows forward-unopened: its trace makes it a police referral
+        // with nobody at the hotline acting (the workers read the procedure per job).
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://192.0.2.55/x"], "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = open_store(&db).await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let state = store.case_summary(1).await.unwrap().map(|c| c.state);
+            if state == Some(hotline_domain::CaseState::Referred) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{}: still {state:?}", db.engine);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        // Staff pages show addresses defanged under the new procedure.
+        let ann = Account::add(&db, "ann", "analyst");
+        let mut a = signed_in(&server, &ann, 0).await;
+        assert!(a.get("/staff/").await.body.contains("hxxp://192[.]0[.]2[.]55/x"));
+
+        // Each change is audited with what changed, and the chain verifies.
+        let events = store
+            .audit_events(
+                &hotline_store::AuditFilter {
+                    action: Some("settings.change".into()),
+                    ..Default::default()
+                },
+                10,
+            )
+            .await
+            .unwrap();
+        let details: Vec<(&str, &str)> = events
+            .iter()
+            .map(|e| (e.object.as_str(), e.details.as_str()))
+            .collect();
+        assert_eq!(
+            details,
+            [
+                ("settings:procedure", "procedure: assess → forward-unopened"),
+                (
+                    "settings:retention",
+                    "contact_days: 90 → 30; description_days: 365 → 60; closed_case_days: 730 → 700; check_history_days: 180 → 90"
+                ),
+                ("settings:national", "takedown_by: police → hotline; objection_hours: 48 → 36"),
+            ],
+            "{}",
+            db.engine
+        );
+        assert!(events.iter().all(|e| e.actor == "ada"));
+
+        // Back to the file's value, and the public page follows.
+        let page = b.get("/staff/admin").await.body;
+        let r = b
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version_on(&page)),
+                    ("section", "national"),
+                    ("reset", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let happens = public_page(&server, "/en/info/what-happens").await;
+        assert!(happens.contains("magistrate"), "{happens}");
+        store.close().await;
+        let verify = hotline(&db, &["audit", "verify"]);
+        assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stdout));
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_settings_come_back_with_a_message_by_the_field_and_save_nothing() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let ada = Account::add(&db, "ada", "admin");
+        let mut b = signed_in(&server, &ada, 0).await;
+        let page = b.get("/staff/admin").await.body;
+        let csrf = admin_csrf(&mut b).await;
+        let version = version_on(&page);
+        let r = b
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("section", "national"),
+                    ("country", "XX"),
+                    ("takedown_by", "hotline"),
+                    ("objection_hours", "721"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.engine);
+        assert!(
+            r.body
+                .contains("&#34;XX&#34; is not an assigned ISO 3166-1 country code"),
+            "{}",
+            r.body
+        );
+        assert!(
+            r.body.contains("id=\"objection_hours-error\""),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("between 1 and 720"));
+        assert!(
+            r.body.contains("value=\"XX\"") && r.body.contains("value=\"721\""),
+            "typed values kept"
+        );
+        assert!(r.body.contains("Nothing was saved"));
+        let r = b
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("section", "retention"),
+                    ("contact_days", "400"),
+                    ("description_days", "365"),
+                    ("closed_case_days", "-1"),
+                    ("check_history_days", "180"),
+                    ("audit_days", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.body.contains("id=\"closed_case_days-error\""),
+            "{}",
+            r.body
+        );
+        let r = b
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("section", "procedure"),
+                    ("procedure", "sometimes"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains(
+            "must be &#34;assess&#34; or &#34;forward-unopened&#34;, not &#34;sometimes&#34;"
+        ));
+        // Without the session's CSRF token: refused before anything is read.
+        let r = b
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("version", &version),
+                    ("section", "procedure"),
+                    ("procedure", "assess"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+        let store = open_store(&db).await;
+        assert!(store.settings().await.unwrap().is_empty(), "nothing saved");
+        // A form made before someone else's change is refused rather than undoing it.
+        let ok = b
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("section", "procedure"),
+                    ("procedure", "assess"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        let stale = b
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("section", "procedure"),
+                    ("procedure", "forward-unopened"),
+                ],
+            )
+            .await;
+        assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+        let events = store
+            .audit_events(
+                &hotline_store::AuditFilter {
+                    action: Some("settings.change".into()),
+                    ..Default::default()
+                },
+                10,
+            )
+            .await
+            .unwrap();
+        assert_eq!(events.len(), 1, "only the one good change is audited");
+        assert_eq!(events[0].details, "no change");
+        store.close().await;
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn tokens_are_made_shown_once_listed_without_the_secret_and_revoked() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let ada = Account::add(&db, "ada", "admin");
+        let _ann = Account::add(&db, "ann", "analyst");
+        let mut b = signed_in(&server, &ada, 0).await;
+        let csrf = admin_csrf(&mut b).await;
+        let r = b
+            .post(
+                "/staff/admin/tokens",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("kind", "cases"),
+                    ("owner", "ann"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let token = r
+            .body
+            .split("<code class=\"token\">")
+            .nth(1)
+            .and_then(|s| s.split("</code>").next())
+            .expect("the new token on the page")
+            .to_owned();
+        assert!(token.starts_with("hl_"), "{token}");
+        let api = |t: String| {
+            let url = server.url("/api/v1/cases");
+            async move {
+                client()
+                    .get(url)
+                    .bearer_auth(t)
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            }
+        };
+        assert_eq!(api(token.clone()).await, StatusCode::OK, "{}", db.engine);
+
+        let list = b.get("/staff/admin/tokens").await.body;
+        assert!(!list.contains(&token), "the token is shown once only");
+        assert!(
+            list.contains("user ann") && list.contains("<td>cases</td>"),
+            "{list}"
+        );
+        // Made on the command line: listed the same way (one store, no second implementation).
+        cli(&db, &["token", "create", "--blocklist", "ISP Example"]);
+        let list = b.get("/staff/admin/tokens").await.body;
+        assert!(
+            list.contains("ISP Example") && list.contains("<td>blocklist</td>"),
+            "{list}"
+        );
+
+        let bad = b
+            .post(
+                "/staff/admin/tokens",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("kind", "cases"),
+                    ("owner", "nobody"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.body.contains("there is no user &#34;nobody&#34;"),
+            "{}",
+            bad.body
+        );
+        assert!(bad.body.contains("value=\"nobody\""));
+        let bad = b
+            .post(
+                "/staff/admin/tokens",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("kind", "partner"),
+                    ("owner", "Nowhere"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("there is no partner"));
+
+        let r = b
+            .post(
+                "/staff/admin/tokens/1/revoke",
+                &[("csrf_token", csrf.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(
+            api(token).await,
+            StatusCode::UNAUTHORIZED,
+            "revoked at once"
+        );
+        let again = b
+            .post(
+                "/staff/admin/tokens/1/revoke",
+                &[("csrf_token", csrf.as_str())],
+            )
+            .await;
+        assert_eq!(again.status, StatusCode::NOT_FOUND);
+        assert!(b.get("/staff/admin/tokens").await.body.contains("Revoked"));
+
+        let store = open_store(&db).await;
+        let events = store.audit_events(&Default::default(), 50).await.unwrap();
+        let token_events: Vec<(&str, &str, &str)> = events
+            .iter()
+            .filter(|e| e.action.starts_with("token."))
+            .map(|e| (e.actor.as_str(), e.action.as_str(), e.object.as_str()))
+            .collect();
+        assert_eq!(token_events[0], ("ada", "token.revoke", "user:ann"));
+        assert!(token_events.contains(&("ada", "token.create", "user:ann")));
+        assert!(
+            events.iter().all(|e| !e.details.contains("hl_")),
+            "no token in the trail"
+        );
+        store.close().await;
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn partners_are_added_checked_and_disabled_and_the_signing_key_is_shown() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let ada = Account::add(&db, "ada", "admin");
+        let _pol = Account::add(&db, "pol", "police");
+        let mut b = signed_in(&server, &ada, 0).await;
+        let page = b.get("/staff/admin/partners").await.body;
+        let key = cli(&db, &["partner", "key"]).trim().to_owned();
+        assert!(page.contains(&key), "this hotline's public key");
+        assert!(page.contains("<li>pol</li>"), "police accounts listed");
+        let csrf = admin_csrf(&mut b).await;
+
+        let bad = b
+            .post(
+                "/staff/admin/partners",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "Meldpunt"),
+                    ("countries", "NL, XX"),
+                    ("channel", "api"),
+                    ("endpoint", ""),
+                    ("token", "their-secret-token"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            bad.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            db.engine
+        );
+        assert!(
+            bad.body
+                .contains("&#34;XX&#34; is not an ISO 3166-1 country code"),
+            "{}",
+            bad.body
+        );
+        assert!(bad.body.contains("an api partner needs its base URL"));
+        assert!(
+            !bad.body.contains("their-secret-token"),
+            "a token never comes back"
+        );
+        assert!(bad.body.contains("value=\"NL, XX\""));
+
+        let ok = b
+            .post(
+                "/staff/admin/partners",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "Meldpunt"),
+                    ("countries", "nl lu"),
+                    ("channel", "email"),
+                    ("endpoint", "referrals@partner.example"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let listed = cli(&db, &["partner", "list"]);
+        assert!(
+            listed.contains("Meldpunt\tNL,LU\temail\treferrals@partner.example\tactive"),
+            "{listed}"
+        );
+
+        let r = b
+            .post(
+                "/staff/admin/partners/disable",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "Meldpunt"),
+                    ("disabled", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(cli(&db, &["partner", "list"]).contains("\tdisabled"));
+        let missing = b
+            .post(
+                "/staff/admin/partners/disable",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "Nobody"),
+                    ("disabled", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        // The command line does the same through the same store function.
+        let r = b
+            .post(
+                "/staff/admin/partners/disable",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "Meldpunt"),
+                    ("disabled", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        cli(&db, &["partner", "disable", "Meldpunt"]);
+        assert!(cli(&db, &["partner", "list"]).contains("\tdisabled"));
+
+        let store = open_store(&db).await;
+        let actions: Vec<String> = store
+            .audit_events(
+                &hotline_store::AuditFilter {
+                    object: Some("partner:Meldpunt".into()),
+                    ..Default::default()
+                },
+                10,
+            )
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| format!("{} {}", e.actor, e.action))
+            .collect();
+        assert_eq!(
+            actions[1..],
+            [
+                "ada partner.enable",
+                "ada partner.disable",
+                "ada partner.add"
+            ]
+        );
+        store.close().await;
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_notice_template_is_previewed_on_a_made_up_case_and_refused_when_broken() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let ada = Account::add(&db, "ada", "admin");
+        let mut b = signed_in(&server, &ada, 0).await;
+        let page = b.get("/staff/admin/notice-template").await.body;
+        assert!(page.contains("built-in English text"));
+        let version = version_on(&page);
+        let csrf = admin_csrf(&mut b).await;
+        let template =
+            "Removal request {{ reference }}\r\n\r\nPlease remove {{ address }} ({{ statute }}).";
+        let r = b
+            .post(
+                "/staff/admin/notice-template",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("action", "preview"),
+                    ("template", template),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(
+            r.body.contains("Removal request XX-2026-000123"),
+            "{}",
+            r.body
+        );
+        assert!(
+            r.body
+                .contains("Please remove http://192.0.2.10/example/path"),
+            "a documentation address"
+        );
+
+        let broken = "Subject\n\nPlease remove {{ adress }}.";
+        for action in ["preview", "save"] {
+            let r = b
+                .post(
+                    "/staff/admin/notice-template",
+                    &[
+                        ("csrf_token", csrf.as_str()),
+                        ("version", &version),
+                        ("action", action),
+                        ("template", broken),
+                    ],
+                )
+                .await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{}: {action}",
+                db.engine
+            );
+            assert!(r.body.contains("line 3: an unknown variable"), "{}", r.body);
+            assert!(r.body.contains("{{ adress }}"), "what was typed is kept");
+        }
+        let r = b
+            .post(
+                "/staff/admin/notice-template",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("action", "save"),
+                    ("template", "Subject\n{% if %}"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("line 2: a syntax error"), "{}", r.body);
+        let store = open_store(&db).await;
+        assert!(store.settings().await.unwrap().is_empty(), "nothing saved");
+
+        let r = b
+            .post(
+                "/staff/admin/notice-template",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("action", "save"),
+                    ("template", template),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = b.get("/staff/admin/notice-template").await.body;
+        assert!(page.contains("Set here by ada"));
+        assert!(page.contains("Please remove {{ address }}"), "{page}");
+        let rows = store.settings().await.unwrap();
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].value.contains("Removal request"));
+        assert!(!rows[0].value.contains('\r'), "stored with LF line ends");
+        let events = store
+            .audit_events(
+                &hotline_store::AuditFilter {
+                    object: Some("settings:notice_template".into()),
+                    ..Default::default()
+                },
+                10,
+            )
+            .await
+            .unwrap();
+        assert_eq!(events.len(), 1);
+        assert!(
+            events[0]
+                .details
+                .starts_with("notice_template: built-in → custom ("),
+            "{}",
+            events[0].details
+        );
+        store.close().await;
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_next_notice_follows_the_takedown_regime_and_template_set_on_the_admin_page() {
+    each_engine(|db| async move {
+        let (port, inbox) = hotline_network::testing::smtp_sink().await;
+        let smtp: &'static str = Box::leak(format!("smtp://127.0.0.1:{port}").into_boxed_str());
+        // The file says the police contact hosts (no notice from the hotline); the admin
+        // changes that and the notice's text while the server runs.
+        let options = Options {
+            env: vec![
+                ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+                ("HOTLINE_NOTICES__SMTP_URL", smtp),
+                ("HOTLINE_NOTICES__FROM", "notices@hotline.test"),
+            ],
+            ..Options::default()
+        };
+        let server = Server::start(&db, &options);
+        let ada = Account::add(&db, "ada", "admin");
+        let ann = Account::add(&db, "ann", "analyst");
+        let pol = Account::add(&db, "pol", "police");
+        let mut b = signed_in(&server, &ada, 0).await;
+        let csrf = admin_csrf(&mut b).await;
+        let page = b.get("/staff/admin").await.body;
+        let r = b
+            .post(
+                "/staff/admin/settings",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version_on(&page)),
+                    ("section", "national"),
+                    ("country", "BE"),
+                    ("takedown_by", "hotline"),
+                    ("objection_hours", "48"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = b.get("/staff/admin/notice-template").await.body;
+        let r = b
+            .post(
+                "/staff/admin/notice-template",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version_on(&page)),
+                    ("action", "save"),
+                    (
+                        "template",
+                        "Removal request {{ reference }}\n\nPlease remove {{ address }} now.",
+                    ),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://192.0.2.61/a"], "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = open_store(&db).await;
+        crate::support::place_case(
+            &store,
+            1,
+            "192.0.2.61",
+            "BE",
+            Some("abuse@host.example.com"),
+        )
+        .await;
+        let mut a = signed_in(&server, &ann, 0).await;
+        let acsrf = a.csrf().await;
+        let assessed = a
+            .post(
+                "/staff/cases/1/assessment",
+                &[
+                    ("csrf_token", acsrf.as_str()),
+                    ("classification", "national"),
+                    ("statutory_reference", "Belgian Criminal Code, art. 417/43"),
+                    ("victim_age", "7-10"),
+                    ("victim_gender", "female"),
+                    ("media", "image"),
+                    ("site_type", "image_host"),
+                    ("commercial", "no"),
+                ],
+            )
+            .await;
+        assert_eq!(assessed.status, StatusCode::SEE_OTHER, "{}", assessed.body);
+        let referred = a
+            .post(
+                "/staff/cases/1/move",
+                &[("csrf_token", &acsrf), ("to", "referred")],
+            )
+            .await;
+        assert_eq!(referred.status, StatusCode::SEE_OTHER);
+        let mut p = signed_in(&server, &pol, 0).await;
+        let pcsrf = p.csrf().await;
+        let cleared = p
+            .post(
+                "/staff/cases/1/police",
+                &[("csrf_token", &pcsrf), ("step", "cleared")],
+            )
+            .await;
+        assert_eq!(cleared.status, StatusCode::SEE_OTHER);
+
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while inbox.lock().unwrap().is_empty() {
+            assert!(
+                Instant::now() < deadline,
+                "{}: no notice after clearance",
+                db.engine
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mail = inbox.lock().unwrap().clone();
+        let data = &mail[0].data;
+        assert!(data.contains("Subject: Removal request BE-"), "{data}");
+        assert!(
+            data.contains("Please remove http://192.0.2.61/a now."),
+            "{data}"
+        );
+        store.close().await;
+        db
+    })
+    .await;
+}
