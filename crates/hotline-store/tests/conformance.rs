@@ -1750,9 +1750,15 @@ async fn the_intake_budget_is_shared_by_two_servers_and_never_overspent() {
         assert_eq!(a.reserve_intake_budget(minute, 7, 100).await.unwrap(), 0);
         assert_eq!(b.reserve_intake_budget(minute, 1, 100).await.unwrap(), 0);
         // The next minute starts afresh; a window far back is forgotten when a new one opens.
-        assert_eq!(b.reserve_intake_budget(minute + 1, 7, 100).await.unwrap(), 7);
+        assert_eq!(
+            b.reserve_intake_budget(minute + 1, 7, 100).await.unwrap(),
+            7
+        );
         assert_eq!(a.reserve_intake_budget(minute + 1, 7, 10).await.unwrap(), 3);
-        assert_eq!(a.reserve_intake_budget(minute + 20, 5, 10).await.unwrap(), 5);
+        assert_eq!(
+            a.reserve_intake_budget(minute + 20, 5, 10).await.unwrap(),
+            5
+        );
         let rows: i64 = match engine {
             "sqlite" => {
                 let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.url))

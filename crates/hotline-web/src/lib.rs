@@ -140,7 +140,9 @@ impl AppState {
             config.rate_limit_per_minute,
             config.trusted_proxies.clone(),
         ));
-        let global_limit = Arc::new(limits::GlobalLimit::new(config.global_rate_limit_per_minute));
+        let global_limit = Arc::new(limits::GlobalLimit::new(
+            config.global_rate_limit_per_minute,
+        ));
         Self {
             store,
             config: Arc::new(config),

@@ -194,81 +194,87 @@ async fn a_damaged_database_file_stops_start_up_with_a_clear_message() {
 #[tokio::test]
 async fn keys_rotate_while_reports_arrive_and_every_sealed_field_reads_without_the_old_key() {
     each_engine(|db| async move {
-    let server = Server::start(&db, &Options::default());
-    let mut receipts = post_reports(&server, 20, "old-key").await;
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let load = {
-        let base = server.base.clone();
-        let stop = stop.clone();
-        tokio::spawn(async move {
-            let http = client();
-            let mut receipts = Vec::new();
-            let mut i = 0;
-            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                let mut body = report_json(&[&format!("http://load-{i}.example.test/")]);
-                body["description"] = serde_json::json!("written during the rotation");
-                body["contact"] = serde_json::json!({"email": "load@example.test"});
-                let res = http
-                    .post(format!("{base}/api/v1/reports"))
-                    .json(&body)
-                    .send()
-                    .await
-                    .unwrap();
-                assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-                let v: serde_json::Value = res.json().await.unwrap();
-                receipts.push(v["receipt"].as_str().unwrap().to_owned());
-                i += 1;
-            }
-            receipts
+        let server = Server::start(&db, &Options::default());
+        let mut receipts = post_reports(&server, 20, "old-key").await;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let load = {
+            let base = server.base.clone();
+            let stop = stop.clone();
+            tokio::spawn(async move {
+                let http = client();
+                let mut receipts = Vec::new();
+                let mut i = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let mut body = report_json(&[&format!("http://load-{i}.example.test/")]);
+                    body["description"] = serde_json::json!("written during the rotation");
+                    body["contact"] = serde_json::json!({"email": "load@example.test"});
+                    let res = http
+                        .post(format!("{base}/api/v1/reports"))
+                        .json(&body)
+                        .send()
+                        .await
+                        .unwrap();
+                    assert_eq!(
+                        res.status(),
+                        201,
+                        "{}",
+                        res.text().await.unwrap_or_default()
+                    );
+                    let v: serde_json::Value = res.json().await.unwrap();
+                    receipts.push(v["receipt"].as_str().unwrap().to_owned());
+                    i += 1;
+                }
+                receipts
+            })
+        };
+        let dir = db.dir.clone();
+        let url = db.url.clone();
+        let out = tokio::task::spawn_blocking(move || {
+            Command::new(BIN)
+                .args(["keys", "rotate", "--retire", "--data-dir"])
+                .arg(&dir)
+                .args(["--database", &url])
+                .env("HOTLINE_NETWORK__OFFLINE", "true")
+                .output()
+                .unwrap()
         })
-    };
-    let dir = db.dir.clone();
-    let url = db.url.clone();
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new(BIN)
-            .args(["keys", "rotate", "--retire", "--data-dir"])
-            .arg(&dir)
-            .args(["--database", &url])
-            .env("HOTLINE_NETWORK__OFFLINE", "true")
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(text.contains("field key 1 removed"), "{text}");
-    // More reports after the rotation, sealed with the new key by the running server.
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    let during = load.await.unwrap();
-    assert!(!during.is_empty(), "reports arrived during the rotation");
-    receipts.extend(during);
-    let keys: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(db.dir.join("keys.json")).unwrap()).unwrap();
-    assert_eq!(keys["current_field_key"], 2);
-    assert_eq!(
-        keys["field_keys"].as_object().unwrap().len(),
-        1,
-        "only the new key is left: {keys}"
-    );
-    let check = cli(&db, &["keys", "check"]);
-    assert!(check.contains("sealed values open"), "{check}");
-    let n: u64 = check
-        .split_whitespace()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
+        .await
         .unwrap();
-    assert!(n >= receipts.len() as u64 * 3, "{check}");
-    for r in &receipts {
-        assert!(status_of(&server, r).await.is_ok(), "{r}");
-    }
-    drop(server);
-    db
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(text.contains("field key 1 removed"), "{text}");
+        // More reports after the rotation, sealed with the new key by the running server.
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let during = load.await.unwrap();
+        assert!(!during.is_empty(), "reports arrived during the rotation");
+        receipts.extend(during);
+        let keys: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(db.dir.join("keys.json")).unwrap())
+                .unwrap();
+        assert_eq!(keys["current_field_key"], 2);
+        assert_eq!(
+            keys["field_keys"].as_object().unwrap().len(),
+            1,
+            "only the new key is left: {keys}"
+        );
+        let check = cli(&db, &["keys", "check"]);
+        assert!(check.contains("sealed values open"), "{check}");
+        let n: u64 = check
+            .split_whitespace()
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        assert!(n >= receipts.len() as u64 * 3, "{check}");
+        for r in &receipts {
+            assert!(status_of(&server, r).await.is_ok(), "{r}");
+        }
+        drop(server);
+        db
     })
     .await;
 }
@@ -490,7 +496,10 @@ async fn two_app_servers_share_one_global_intake_limit_and_staff_pages_stay_open
         let body: serde_json::Value = res.json().await.unwrap();
         assert_eq!(body["error"]["code"], "rate_limited");
         let message = body["error"]["message"].as_str().unwrap();
-        assert!(message.contains("more reports than it can take"), "{message}");
+        assert!(
+            message.contains("more reports than it can take"),
+            "{message}"
+        );
         // …and in HTML, keeping what was typed.
         let form = http.get(a.url("/en/report")).send().await.unwrap();
         let token = crate::support::input_value(&form.text().await.unwrap(), "form_token");
@@ -509,7 +518,8 @@ async fn two_app_servers_share_one_global_intake_limit_and_staff_pages_stay_open
         assert!(res.headers().contains_key("retry-after"));
         let html = res.text().await.unwrap();
         assert!(
-            html.contains("typed before the flood") && html.contains("more reports than it can take"),
+            html.contains("typed before the flood")
+                && html.contains("more reports than it can take"),
             "{html}"
         );
         // Staff are not limited: sign-in and the queue work on both servers.
@@ -597,7 +607,11 @@ async fn a_postgres_dump_restores_into_a_fresh_database_with_every_receipt() {
 
     let server = Server::start(&restored, &Options::default());
     for r in &receipts {
-        assert_eq!(status_of(&server, r).await, Ok("received".to_owned()), "{r}");
+        assert_eq!(
+            status_of(&server, r).await,
+            Ok("received".to_owned()),
+            "{r}"
+        );
     }
     // The restored hotline takes new reports (its id sequences came along).
     let new = post_reports(&server, 3, "after-restore").await;
