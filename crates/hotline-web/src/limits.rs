@@ -232,8 +232,20 @@ impl Limiter {
 pub struct GlobalLimit {
     limit: u32,
     chunk: u32,
-    /// (minute window, reports left of this server's reservation in it).
-    local: tokio::sync::Mutex<(i64, u32)>,
+    local: tokio::sync::Mutex<Window>,
+    /// Reservations asked of the database (each one upsert).
+    reservations: std::sync::atomic::AtomicU64,
+}
+
+/// This server's share of one minute window.
+#[derive(Debug)]
+struct Window {
+    minute: i64,
+    /// Reports left of this server's reservations.
+    left: u32,
+    /// The database granted less than asked: the window is spent for every server (unspent
+    /// budget is never handed back), so refuse without asking again until the next minute.
+    spent: bool,
 }
 
 /// Over the global limit: try again in this many seconds (the start of the next window).
@@ -251,7 +263,12 @@ impl GlobalLimit {
             limit: per_minute,
             // A twentieth of the limit, so budget stranded on idle servers stays small.
             chunk: (per_minute / 20).clamp(1, Self::MAX_CHUNK),
-            local: tokio::sync::Mutex::new((i64::MIN, 0)),
+            local: tokio::sync::Mutex::new(Window {
+                minute: i64::MIN,
+                left: 0,
+                spent: false,
+            }),
+            reservations: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
@@ -270,19 +287,33 @@ impl GlobalLimit {
         };
         // Held across the reservation: one request reserves while the others wait for it.
         let mut local = self.local.lock().await;
-        if local.0 != minute {
-            *local = (minute, 0);
+        if local.minute != minute {
+            *local = Window {
+                minute,
+                left: 0,
+                spent: false,
+            };
         }
-        if local.1 == 0 {
-            local.1 = store
+        if local.left == 0 && !local.spent {
+            self.reservations
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let granted = store
                 .reserve_intake_budget(minute, self.chunk, self.limit)
                 .await?;
+            local.left = granted;
+            local.spent = granted < self.chunk;
         }
-        if local.1 == 0 {
+        if local.left == 0 {
+            // A flood past the limit is refused from memory: no database work.
             return Ok(Err(busy));
         }
-        local.1 -= 1;
+        local.left -= 1;
         Ok(Ok(()))
+    }
+
+    /// How many reservations this server has asked of the database.
+    pub fn reservations(&self) -> u64 {
+        self.reservations.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 
@@ -418,6 +449,47 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[tokio::test]
+    async fn the_global_limit_reserves_in_chunks_and_refuses_a_flood_from_memory() {
+        let db = hotline_store::testing::TestDatabase::sqlite();
+        let keys = std::sync::Arc::new(hotline_store::Keyring::for_tests(1));
+        let store = hotline_store::Store::open(&db.url, keys).await.unwrap();
+        store.migrate().await.unwrap();
+        let minute_start = 1_800_000_000 / 60 * 60;
+        // 100 a minute: chunks of 5, so 20 reservations for the whole budget.
+        let global = GlobalLimit::new(100);
+        for i in 0..100 {
+            assert_eq!(
+                global.take(&store, minute_start + 1).await.unwrap(),
+                Ok(()),
+                "{i}"
+            );
+        }
+        assert_eq!(global.reservations(), 20);
+        for _ in 0..1000 {
+            assert_eq!(
+                global.take(&store, minute_start + 15).await.unwrap(),
+                Err(Busy {
+                    retry_after_secs: 45
+                })
+            );
+        }
+        // One more reservation found the window spent; the flood after it cost nothing.
+        assert_eq!(global.reservations(), 21);
+        // The next minute has a new budget.
+        assert_eq!(
+            global.take(&store, minute_start + 60).await.unwrap(),
+            Ok(())
+        );
+        assert_eq!(global.reservations(), 22);
+        // Off: no reservations at all.
+        let off = GlobalLimit::new(0);
+        assert_eq!(off.take(&store, minute_start).await.unwrap(), Ok(()));
+        assert_eq!(off.reservations(), 0);
+        store.close().await;
+        db.remove().await;
     }
 
     #[test]
