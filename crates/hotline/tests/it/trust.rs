@@ -468,7 +468,7 @@ async fn two_app_servers_share_one_global_intake_limit_and_staff_pages_stay_open
         let b = Server::start(&db, &options);
         let analyst = crate::staff::Account::add(&db, "ann", "analyst");
         let http = client();
-        with_minute_left(40).await;
+        with_minute_left(15).await;
         // Three reports across both servers are taken…
         for server in [&a, &b, &a] {
             let res = http
