@@ -9,6 +9,7 @@
 
 pub mod audit;
 pub mod backup;
+mod budget;
 pub mod casework;
 pub mod exports;
 pub mod imports;

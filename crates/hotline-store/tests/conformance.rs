@@ -1820,3 +1820,64 @@ async fn settings_overrides_are_versioned_audited_and_refuse_a_stale_form() {
         assert_eq!(store.verify_audit().await.unwrap(), Ok(3), "{engine}");
     });
 }
+
+#[tokio::test]
+async fn the_intake_budget_is_shared_by_two_servers_and_never_overspent() {
+    for db in TestDatabase::all().await {
+        let engine = db.engine;
+        // Two app servers: two stores on one database.
+        let a = open(&db).await;
+        let b = Store::open(&db.url, Arc::new(Keyring::for_tests(7)))
+            .await
+            .unwrap();
+        let minute = 29_000_000;
+        // Many reservations of 7 at once from both, against a limit of 100.
+        let tasks: Vec<_> = (0..40)
+            .map(|i| {
+                let store = if i % 2 == 0 { a.clone() } else { b.clone() };
+                tokio::spawn(async move { store.reserve_intake_budget(minute, 7, 100).await })
+            })
+            .collect();
+        let mut granted = 0;
+        for t in tasks {
+            let g = t.await.unwrap().unwrap_or_else(|e| panic!("{engine}: {e}"));
+            assert!(g <= 7, "{engine}: {g}");
+            granted += g;
+        }
+        assert_eq!(granted, 100, "{engine}: exactly the limit, not one more");
+        assert_eq!(a.reserve_intake_budget(minute, 7, 100).await.unwrap(), 0);
+        assert_eq!(b.reserve_intake_budget(minute, 1, 100).await.unwrap(), 0);
+        // The next minute starts afresh; a window far back is forgotten when a new one opens.
+        assert_eq!(
+            b.reserve_intake_budget(minute + 1, 7, 100).await.unwrap(),
+            7
+        );
+        assert_eq!(a.reserve_intake_budget(minute + 1, 7, 10).await.unwrap(), 3);
+        assert_eq!(
+            a.reserve_intake_budget(minute + 20, 5, 10).await.unwrap(),
+            5
+        );
+        let rows: i64 = match engine {
+            "sqlite" => {
+                let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.url))
+                    .await
+                    .unwrap();
+                sqlx::query_scalar("SELECT COUNT(*) FROM intake_budget")
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+            _ => {
+                let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
+                sqlx::query_scalar("SELECT COUNT(*) FROM intake_budget")
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(rows, 1, "{engine}: only the newest window is kept");
+        a.close().await;
+        b.close().await;
+        db.remove().await;
+    }
+}

@@ -83,6 +83,7 @@ async fn run(db: TestDatabase, n: usize) {
             default_language: hotline_domain::Language::En,
             procedure: Procedure::Assess,
             rate_limit_per_minute: 0,
+            global_rate_limit_per_minute: 0,
             trusted_proxies: Vec::new(),
             sessions: SessionPolicy {
                 idle_secs: 3600,

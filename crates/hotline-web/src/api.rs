@@ -184,7 +184,7 @@ fn exact_names(body: &ReportBody) -> Result<(), WebError> {
         (status = 413, description = "The body is over 64 KiB", body = crate::error::ErrorBody),
         (status = 415, description = "The body is not application/json", body = crate::error::ErrorBody),
         (status = 422, description = "A field is invalid; `field` names it", body = crate::error::ErrorBody),
-        (status = 429, description = "Too many requests from this client", body = crate::error::ErrorBody),
+        (status = 429, description = "Too many requests from this client, or more reports than the hotline takes per minute from everyone (see `Retry-After`)", body = crate::error::ErrorBody),
         (status = 500, description = "Not stored; try again", body = crate::error::ErrorBody),
     )
 )]
@@ -206,6 +206,9 @@ pub async fn submit_report(
     }
     exact_names(&body)?;
     let report = NewReport::parse(body.into(), Channel::Api, state.config().default_language)?;
+    if let Err(busy) = state.global_intake_budget().await? {
+        return Err(WebError::intake_busy(busy.retry_after_secs));
+    }
     let stored = state.accept_report(report).await?;
     Ok((
         StatusCode::CREATED,

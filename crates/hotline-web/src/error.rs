@@ -26,6 +26,8 @@ pub struct WebError {
     pub field: Option<String>,
     /// Every problem, when one request had several (422 only).
     pub problems: Vec<Problem>,
+    /// `Retry-After` in seconds, for 429 (60 unless set).
+    pub retry_after_secs: Option<u32>,
 }
 
 /// One invalid field.
@@ -82,6 +84,7 @@ impl WebError {
             message: message.into(),
             field: None,
             problems: Vec::new(),
+            retry_after_secs: None,
         }
     }
 
@@ -117,6 +120,20 @@ impl WebError {
             "rate_limited",
             "too many requests from this client; wait a minute and try again",
         )
+    }
+
+    /// Over the global intake limit (all app servers together), until the next minute.
+    pub fn intake_busy(retry_after_secs: u32) -> Self {
+        let mut e = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!(
+                "the hotline is receiving more reports than it can take right now; \
+                 nothing was stored, send again in {retry_after_secs} seconds"
+            ),
+        );
+        e.retry_after_secs = Some(retry_after_secs);
+        e
     }
 
     pub fn unauthorized(message: impl Into<String>) -> Self {
@@ -227,9 +244,10 @@ impl IntoResponse for WebError {
         };
         let mut response = (self.status, Json(&body)).into_response();
         if self.status == StatusCode::TOO_MANY_REQUESTS {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(self.retry_after_secs.unwrap_or(60)),
+            );
         }
         response.extensions_mut().insert(self);
         response

@@ -127,7 +127,7 @@ impl<S: Send + Sync> FromRequest<S> for FormFields {
 /// Who is asking, for rate limiting only: the peer address, reduced at once to a keyed hash
 /// (see [`crate::limits`]) so the address itself is never kept, logged or stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ClientKey(pub u64);
+pub struct ClientKey(pub crate::limits::ClientTag);
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientKey
 where

@@ -44,6 +44,8 @@ pub struct WebConfig {
     pub procedure: Procedure,
     /// Per client and minute on public intake; 0 = no limit.
     pub rate_limit_per_minute: u32,
+    /// Reports per minute for all app servers on the database together; 0 = no limit.
+    pub global_rate_limit_per_minute: u32,
     /// Reverse proxies whose `X-Forwarded-For` (rate limits) and `X-Forwarded-Proto`
     /// (secure cookies) are believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -127,6 +129,8 @@ pub struct AppState {
     /// per request, never kept, so a change applies without a restart.
     pub settings: Arc<live::LiveSettings>,
     pub limiter: Arc<limits::Limiter>,
+    /// The intake budget shared with the other app servers.
+    pub global_limit: Arc<limits::GlobalLimit>,
     /// The `[http]` section (see [`AppState::with_http`]).
     pub http: Arc<hardening::HttpPolicy>,
     /// Counters for `/metrics`.
@@ -146,10 +150,14 @@ impl AppState {
             config.rate_limit_per_minute,
             config.trusted_proxies.clone(),
         ));
+        let global_limit = Arc::new(limits::GlobalLimit::new(
+            config.global_rate_limit_per_minute,
+        ));
         Self {
             store,
             settings,
             limiter,
+            global_limit,
             http: Arc::new(hardening::HttpPolicy::default()),
             metrics: Arc::new(hardening::Metrics::default()),
         }
@@ -164,6 +172,13 @@ impl AppState {
     pub fn with_http(mut self, http: hardening::HttpPolicy) -> Self {
         self.http = Arc::new(http);
         self
+    }
+
+    /// Takes one report from the global intake budget (`Err` = 429 with `Retry-After`);
+    /// public intake asks before storing a report.
+    pub async fn global_intake_budget(&self) -> Result<Result<(), limits::Busy>, WebError> {
+        let now = OffsetDateTime::now_utc().unix_timestamp();
+        Ok(self.global_limit.take(&self.store, now).await?)
     }
 
     /// Stores a report durably. The work runs in its own task, so a client that hangs up

@@ -267,6 +267,17 @@ pub async fn report_submit(
             return page.respond(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
+    if let Err(busy) = state.global_intake_budget().await? {
+        page.notice = Some(t.args(
+            "report-busy",
+            &[("seconds", &busy.retry_after_secs.to_string())],
+        ));
+        let mut response = page.respond(StatusCode::TOO_MANY_REQUESTS)?;
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, busy.retry_after_secs.into());
+        return Ok(response);
+    }
     let stored = match state.accept_report(report).await {
         Ok(s) => s,
         Err(e) => {

@@ -184,6 +184,9 @@ impl Default for Staff {
 pub struct Intake {
     /// Reports and status look-ups per client and minute, counted in memory; 0 = off.
     pub rate_limit_per_minute: u32,
+    /// Reports per minute for all app servers on one database together, counted in the
+    /// database without any client data; 0 = off.
+    pub global_rate_limit_per_minute: u32,
     /// Reverse proxies in front of the hotline, whose `X-Forwarded-For` tells clients apart
     /// for the rate limit. The address is hashed in memory and never kept.
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -226,6 +229,7 @@ impl Default for Intake {
     fn default() -> Self {
         Self {
             rate_limit_per_minute: 10,
+            global_rate_limit_per_minute: 0,
             trusted_proxies: Vec::new(),
         }
     }
@@ -271,6 +275,10 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 [intake]
 # Reports and status look-ups per client and minute, counted in memory only; 0 = no limit.
 #rate_limit_per_minute = 10
+# Reports per minute for all app servers on this database together (a flood answers 429 with
+# Retry-After; staff pages are not affected); counted per minute in the database, without any
+# client data. 0 = no limit.
+#global_rate_limit_per_minute = 0
 # Reverse proxies in front of the hotline (e.g. ["127.0.0.1"]): their X-Forwarded-For header
 # tells clients apart for the rate limit. Client addresses are hashed in memory, never kept.
 #trusted_proxies = []

@@ -988,6 +988,7 @@ fn web_config(config: &Config) -> WebConfig {
         default_language: config.default_language,
         procedure: config.procedure,
         rate_limit_per_minute: config.intake.rate_limit_per_minute,
+        global_rate_limit_per_minute: config.intake.global_rate_limit_per_minute,
         trusted_proxies: config.intake.trusted_proxies.clone(),
         sessions: SessionPolicy {
             idle_secs: i64::from(config.staff.idle_minutes) * 60,

@@ -44,6 +44,7 @@ report-police-may-contact = Die Polizei darf mich zu dieser Meldung kontaktieren
 report-submit = Meldung senden
 report-token-expired = Dieses Formular war sehr lange geöffnet oder konnte nicht überprüft werden. Es wurde noch nichts gesendet: Bitte prüfen Sie Ihre Angaben und senden Sie sie erneut.
 report-rate-limited = Von Ihrer Verbindung aus wurden in der letzten Minute zu viele Meldungen gesendet. Es ist nichts verloren gegangen: Bitte warten Sie eine Minute und senden Sie dann erneut.
+report-busy = Die Meldestelle erhält gerade mehr Meldungen, als sie annehmen kann. Es wurde noch nichts gesendet: Bitte warten Sie { $seconds } Sekunden und senden Sie dann erneut.
 report-line-error = Zeile { $line }: { $message }
 
 report-done-title = Vielen Dank: Ihre Meldung ist eingegangen

@@ -44,6 +44,7 @@ report-police-may-contact = The police may contact me about this report (we then
 report-submit = Send report
 report-token-expired = This form was open for a long time or could not be checked. Nothing was sent yet: please check what you wrote and send it again.
 report-rate-limited = Too many reports have been sent from your connection in the last minute. Nothing was lost: please wait a minute and send again.
+report-busy = The hotline is receiving more reports than it can take right now. Nothing was sent yet: please wait { $seconds } seconds and send again.
 report-line-error = Line { $line }: { $message }
 
 report-done-title = Thank you: your report was received

@@ -44,6 +44,7 @@ report-police-may-contact = La police peut me contacter au sujet de ce signaleme
 report-submit = Envoyer le signalement
 report-token-expired = Ce formulaire est resté ouvert longtemps ou n’a pas pu être vérifié. Rien n’a encore été envoyé : vérifiez ce que vous avez écrit et envoyez-le à nouveau.
 report-rate-limited = Trop de signalements ont été envoyés depuis votre connexion au cours de la dernière minute. Rien n’a été perdu : patientez une minute, puis envoyez à nouveau.
+report-busy = Le point de contact reçoit en ce moment plus de signalements qu’il ne peut en traiter. Rien n’a encore été envoyé : patientez { $seconds } secondes, puis envoyez à nouveau.
 report-line-error = Ligne { $line } : { $message }
 
 report-done-title = Merci : votre signalement a bien été reçu

@@ -44,6 +44,7 @@ report-police-may-contact = De politie mag contact met mij opnemen over deze mel
 report-submit = Melding versturen
 report-token-expired = Dit formulier stond lang open of kon niet gecontroleerd worden. Er is nog niets verstuurd: kijk na wat u hebt ingevuld en verstuur het opnieuw.
 report-rate-limited = Vanaf uw verbinding zijn in de voorbije minuut te veel meldingen verstuurd. Er is niets verloren gegaan: wacht een minuut en verstuur dan opnieuw.
+report-busy = Het meldpunt ontvangt op dit moment meer meldingen dan het aankan. Er is nog niets verstuurd: wacht { $seconds } seconden en verstuur dan opnieuw.
 report-line-error = Regel { $line }: { $message }
 
 report-done-title = Bedankt: uw melding is ontvangen

@@ -4,7 +4,7 @@ use std::process::Command;
 
 use hotline_store::testing::TestDatabase;
 
-use crate::support::{BIN, Options, Server, cli, client, hotline, report_json};
+use crate::support::{BIN, Options, Server, cli, client, each_engine, hotline, report_json};
 
 /// Posts `n` reports through the API and returns their receipts.
 async fn post_reports(server: &Server, n: usize, tag: &str) -> Vec<String> {
@@ -193,82 +193,90 @@ async fn a_damaged_database_file_stops_start_up_with_a_clear_message() {
 
 #[tokio::test]
 async fn keys_rotate_while_reports_arrive_and_every_sealed_field_reads_without_the_old_key() {
-    let db = TestDatabase::sqlite();
-    let server = Server::start(&db, &Options::default());
-    let mut receipts = post_reports(&server, 20, "old-key").await;
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let load = {
-        let base = server.base.clone();
-        let stop = stop.clone();
-        tokio::spawn(async move {
-            let http = client();
-            let mut receipts = Vec::new();
-            let mut i = 0;
-            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                let mut body = report_json(&[&format!("http://load-{i}.example.test/")]);
-                body["description"] = serde_json::json!("written during the rotation");
-                body["contact"] = serde_json::json!({"email": "load@example.test"});
-                let res = http
-                    .post(format!("{base}/api/v1/reports"))
-                    .json(&body)
-                    .send()
-                    .await
-                    .unwrap();
-                assert_eq!(res.status(), 201);
-                let v: serde_json::Value = res.json().await.unwrap();
-                receipts.push(v["receipt"].as_str().unwrap().to_owned());
-                i += 1;
-            }
-            receipts
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let mut receipts = post_reports(&server, 20, "old-key").await;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let load = {
+            let base = server.base.clone();
+            let stop = stop.clone();
+            tokio::spawn(async move {
+                let http = client();
+                let mut receipts = Vec::new();
+                let mut i = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let mut body = report_json(&[&format!("http://load-{i}.example.test/")]);
+                    body["description"] = serde_json::json!("written during the rotation");
+                    body["contact"] = serde_json::json!({"email": "load@example.test"});
+                    let res = http
+                        .post(format!("{base}/api/v1/reports"))
+                        .json(&body)
+                        .send()
+                        .await
+                        .unwrap();
+                    assert_eq!(
+                        res.status(),
+                        201,
+                        "{}",
+                        res.text().await.unwrap_or_default()
+                    );
+                    let v: serde_json::Value = res.json().await.unwrap();
+                    receipts.push(v["receipt"].as_str().unwrap().to_owned());
+                    i += 1;
+                }
+                receipts
+            })
+        };
+        let dir = db.dir.clone();
+        let url = db.url.clone();
+        let out = tokio::task::spawn_blocking(move || {
+            Command::new(BIN)
+                .args(["keys", "rotate", "--retire", "--data-dir"])
+                .arg(&dir)
+                .args(["--database", &url])
+                .env("HOTLINE_NETWORK__OFFLINE", "true")
+                .output()
+                .unwrap()
         })
-    };
-    let dir = db.dir.clone();
-    let url = db.url.clone();
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new(BIN)
-            .args(["keys", "rotate", "--retire", "--data-dir"])
-            .arg(&dir)
-            .args(["--database", &url])
-            .env("HOTLINE_NETWORK__OFFLINE", "true")
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(text.contains("field key 1 removed"), "{text}");
-    // More reports after the rotation, sealed with the new key by the running server.
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    let during = load.await.unwrap();
-    assert!(!during.is_empty(), "reports arrived during the rotation");
-    receipts.extend(during);
-    let keys: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(db.dir.join("keys.json")).unwrap()).unwrap();
-    assert_eq!(keys["current_field_key"], 2);
-    assert_eq!(
-        keys["field_keys"].as_object().unwrap().len(),
-        1,
-        "only the new key is left: {keys}"
-    );
-    let check = cli(&db, &["keys", "check"]);
-    assert!(check.contains("sealed values open"), "{check}");
-    let n: u64 = check
-        .split_whitespace()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
+        .await
         .unwrap();
-    assert!(n >= receipts.len() as u64 * 3, "{check}");
-    for r in &receipts {
-        assert!(status_of(&server, r).await.is_ok(), "{r}");
-    }
-    drop(server);
-    db.remove().await;
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(text.contains("field key 1 removed"), "{text}");
+        // More reports after the rotation, sealed with the new key by the running server.
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let during = load.await.unwrap();
+        assert!(!during.is_empty(), "reports arrived during the rotation");
+        receipts.extend(during);
+        let keys: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(db.dir.join("keys.json")).unwrap())
+                .unwrap();
+        assert_eq!(keys["current_field_key"], 2);
+        assert_eq!(
+            keys["field_keys"].as_object().unwrap().len(),
+            1,
+            "only the new key is left: {keys}"
+        );
+        let check = cli(&db, &["keys", "check"]);
+        assert!(check.contains("sealed values open"), "{check}");
+        let n: u64 = check
+            .split_whitespace()
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        assert!(n >= receipts.len() as u64 * 3, "{check}");
+        for r in &receipts {
+            assert!(status_of(&server, r).await.is_ok(), "{r}");
+        }
+        drop(server);
+        db
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -437,4 +445,180 @@ async fn the_api_asks_for_proof_of_work_when_configured() {
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     drop(server);
     db.remove().await;
+}
+
+/// Waits, if need be, until the current minute has at least `secs` seconds left, so a short
+/// test of a per-minute budget runs inside one window (no assertion depends on timing).
+async fn with_minute_left(secs: i64) {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let left = 60 - now.rem_euclid(60);
+    if left < secs {
+        tokio::time::sleep(std::time::Duration::from_secs(left as u64 + 1)).await;
+    }
+}
+
+#[tokio::test]
+async fn two_app_servers_share_one_global_intake_limit_and_staff_pages_stay_open() {
+    each_engine(|db| async move {
+        let options = Options {
+            env: vec![("HOTLINE_INTAKE__GLOBAL_RATE_LIMIT_PER_MINUTE", "3")],
+            ..Options::default()
+        };
+        let a = Server::start(&db, &options);
+        let b = Server::start(&db, &options);
+        let analyst = crate::staff::Account::add(&db, "ann", "analyst");
+        let http = client();
+        with_minute_left(15).await;
+        // Three reports across both servers are taken…
+        for server in [&a, &b, &a] {
+            let res = http
+                .post(server.url("/api/v1/reports"))
+                .json(&report_json(&["http://global.example.test/"]))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 201, "{}", db.engine);
+        }
+        // …and the fourth, on either, is refused until the next minute, in JSON…
+        let res = http
+            .post(b.url("/api/v1/reports"))
+            .json(&report_json(&["http://global.example.test/more"]))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 429, "{}", db.engine);
+        let retry: u32 = res.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=60).contains(&retry), "{retry}");
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "rate_limited");
+        let message = body["error"]["message"].as_str().unwrap();
+        assert!(
+            message.contains("more reports than it can take"),
+            "{message}"
+        );
+        // …and in HTML, keeping what was typed.
+        let form = http.get(a.url("/en/report")).send().await.unwrap();
+        let token = crate::support::input_value(&form.text().await.unwrap(), "form_token");
+        let res = http
+            .post(a.url("/en/report"))
+            .form(&[
+                ("urls", "example.test/form"),
+                ("where_found", "website"),
+                ("description", "typed before the flood"),
+                ("form_token", token.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 429);
+        assert!(res.headers().contains_key("retry-after"));
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains("typed before the flood")
+                && html.contains("more reports than it can take"),
+            "{html}"
+        );
+        // Staff are not limited: sign-in and the queue work on both servers.
+        for (step, server) in [&a, &b].into_iter().enumerate() {
+            // A TOTP code works once: the second sign-in uses the next step's code.
+            let mut browser = crate::staff::Browser::new(server);
+            let signed_in = browser.login(&analyst, step as i64).await;
+            assert_eq!(signed_in.status, 303, "{}", signed_in.body);
+            let queue = browser.get("/staff/").await;
+            assert_eq!(queue.status, 200, "{}", db.engine);
+            assert!(queue.body.contains("global.example.test"), "{}", db.engine);
+        }
+        // Exactly three reports were stored, whatever server took them.
+        let store = crate::support::open_store(&db).await;
+        assert_eq!(store.counts().await.unwrap().reports, 3, "{}", db.engine);
+        store.close().await;
+        drop((a, b));
+        db
+    })
+    .await;
+}
+
+/// Whether `program` runs here (`program --version`).
+fn have(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[tokio::test]
+async fn a_postgres_dump_restores_into_a_fresh_database_with_every_receipt() {
+    let Some(admin) = std::env::var(hotline_store::testing::POSTGRES_ENV)
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        eprintln!("skipped: HOTLINE_TEST_POSTGRES_URL is not set");
+        return;
+    };
+    if !have("pg_dump") || !have("pg_restore") {
+        assert!(
+            std::env::var_os("HOTLINE_TEST_E2E").is_none(),
+            "HOTLINE_TEST_E2E is set but pg_dump/pg_restore are missing (install postgresql-client)"
+        );
+        eprintln!("skipped: pg_dump or pg_restore is missing (install postgresql-client)");
+        return;
+    }
+    let db = TestDatabase::postgres(&admin).await;
+    let server = Server::start(&db, &Options::default());
+    let receipts = post_reports(&server, 20, "pg-backup").await;
+    // The dump is taken while the server runs, as an operator would (pg_dump reads one
+    // consistent snapshot).
+    let dump = db.dir.join("hotline.dump");
+    let out = Command::new("pg_dump")
+        .args(["--format=custom", "--no-owner", "--file"])
+        .arg(&dump)
+        .arg(format!("--dbname={}", db.url))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    drop(server);
+
+    // A fresh, empty database and data directory, with the key file carried over separately.
+    let restored = TestDatabase::postgres(&admin).await;
+    let out = Command::new("pg_restore")
+        .args(["--no-owner", "--exit-on-error"])
+        .arg(format!("--dbname={}", restored.url))
+        .arg(&dump)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::copy(db.dir.join("keys.json"), restored.dir.join("keys.json")).unwrap();
+    let check = cli(&restored, &["keys", "check"]);
+    assert!(check.contains("sealed values open"), "{check}");
+    let verify = cli(&restored, &["audit", "verify"]);
+    assert!(!verify.is_empty());
+
+    let server = Server::start(&restored, &Options::default());
+    for r in &receipts {
+        assert_eq!(
+            status_of(&server, r).await,
+            Ok("received".to_owned()),
+            "{r}"
+        );
+    }
+    // The restored hotline takes new reports (its id sequences came along).
+    let new = post_reports(&server, 3, "after-restore").await;
+    for r in &new {
+        assert!(status_of(&server, r).await.is_ok(), "{r}");
+    }
+    drop(server);
+    db.remove().await;
+    restored.remove().await;
 }
