@@ -267,6 +267,12 @@ impl Store {
     ) -> std::result::Result<(), AccountOpError> {
         let username = login::parse_username(name)?;
         let at = to_millis(now);
+        let enabled_admins: &'static str = match &self.db {
+            crate::Db::Postgres(_) => {
+                "SELECT id FROM users WHERE role = $1 AND NOT disabled FOR UPDATE"
+            }
+            crate::Db::Sqlite { .. } => "SELECT id FROM users WHERE role = $1 AND NOT disabled",
+        };
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
             let row: Option<(i64, String, bool)> = sqlx::query_as("SELECT id, role, disabled FROM users WHERE username = $1")
@@ -278,11 +284,14 @@ impl Store {
                 let role: Role = role
                     .parse()
                     .map_err(|()| StoreError::Corrupt(format!("role of {username}")))?;
-                let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = $1 AND NOT disabled")
-                    .bind(Role::Admin.as_str())
-                    .fetch_one(&mut *tx)
-                    .await?;
-                hotline_domain::staff::check_disable(actor, &username, role, u64::try_from(admins).unwrap_or(0))?;
+                // On PostgreSQL the enabled admins' rows are locked, so that two admins
+                // disabling each other at once cannot leave none (SQLite's write lock, taken
+                // by BEGIN IMMEDIATE, already serialises this).
+                let admins: Vec<i64> = sqlx::query_scalar(enabled_admins)
+                .bind(Role::Admin.as_str())
+                .fetch_all(&mut *tx)
+                .await?;
+                hotline_domain::staff::check_disable(actor, &username, role, admins.len() as u64)?;
             }
             sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
                 .bind(true)
