@@ -58,9 +58,81 @@ pub fn check_password(password: &str) -> Result<(), AccountError> {
     }
 }
 
+/// A new account as an admin typed it on the users page, checked field by field. Every
+/// problem comes back with its form field (`name`, `role`, `password`, `password_again`);
+/// the same name and password rules as `hotline user add`.
+pub fn check_new_account(
+    name: &str,
+    role: &str,
+    password: &str,
+    password_again: &str,
+) -> Result<(String, crate::staff::Role), Vec<crate::settings::SettingProblem>> {
+    use crate::settings::SettingProblem;
+    let mut problems = Vec::new();
+    let username = parse_username(name)
+        .map_err(|e| {
+            problems.push(SettingProblem {
+                field: "name",
+                message: e.to_string(),
+            })
+        })
+        .ok();
+    let role = role
+        .parse::<crate::staff::Role>()
+        .map_err(|()| {
+            problems.push(SettingProblem {
+                field: "role",
+                message: "a role is analyst, supervisor, admin or police".into(),
+            })
+        })
+        .ok();
+    if let Err(e) = check_password(password) {
+        problems.push(SettingProblem {
+            field: "password",
+            message: e.to_string(),
+        });
+    } else if password != password_again {
+        problems.push(SettingProblem {
+            field: "password_again",
+            message: "the two passwords differ".into(),
+        });
+    }
+    match (username, role) {
+        (Some(u), Some(r)) if problems.is_empty() => Ok((u, r)),
+        _ => Err(problems),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_account_is_checked_field_by_field() {
+        let ok = check_new_account(
+            " Pol.1 ",
+            "police",
+            "correct horse battery",
+            "correct horse battery",
+        );
+        assert_eq!(ok, Ok(("pol.1".to_owned(), crate::staff::Role::Police)));
+        let fields = |r: Result<_, Vec<crate::settings::SettingProblem>>| {
+            r.unwrap_err().iter().map(|p| p.field).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fields(check_new_account("a b", "root", "short", "short")),
+            ["name", "role", "password"]
+        );
+        assert_eq!(
+            fields(check_new_account(
+                "ann",
+                "analyst",
+                "correct horse battery",
+                "correct horse battery!"
+            )),
+            ["password_again"]
+        );
+    }
 
     #[test]
     fn locks_grow_after_five_failures() {

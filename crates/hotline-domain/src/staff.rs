@@ -120,6 +120,33 @@ impl Action {
     }
 }
 
+/// Why an account may not be disabled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DisableRefused {
+    #[error("you cannot disable your own account; ask another admin")]
+    Yourself,
+    #[error("this is the last enabled admin account; enable or add another admin first")]
+    LastAdmin,
+}
+
+/// Whether `actor` may disable `target` (role `target_role`) while `enabled_admins` admin
+/// accounts are enabled (the target among them if it is one): nobody locks themselves out,
+/// and there is always an admin left to manage accounts and settings.
+pub fn check_disable(
+    actor: &str,
+    target: &str,
+    target_role: Role,
+    enabled_admins: u64,
+) -> Result<(), DisableRefused> {
+    if actor == target {
+        Err(DisableRefused::Yourself)
+    } else if target_role == Role::Admin && enabled_admins <= 1 {
+        Err(DisableRefused::LastAdmin)
+    } else {
+        Ok(())
+    }
+}
+
 /// What matters about a case for permissions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CaseAccess {
@@ -258,6 +285,22 @@ pub fn may_export(role: Role, with_reporters: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn nobody_disables_themselves_or_the_last_admin() {
+        use super::{DisableRefused, Role, check_disable};
+        assert_eq!(
+            check_disable("ada", "ada", Role::Admin, 2),
+            Err(DisableRefused::Yourself)
+        );
+        assert_eq!(
+            check_disable("ada", "bob", Role::Admin, 1),
+            Err(DisableRefused::LastAdmin)
+        );
+        assert_eq!(check_disable("ada", "bob", Role::Admin, 2), Ok(()));
+        assert_eq!(check_disable("ada", "pol", Role::Police, 1), Ok(()));
+        assert_eq!(check_disable("cli", "ann", Role::Analyst, 0), Ok(()));
+    }
+
     use super::*;
     use Action::*;
 

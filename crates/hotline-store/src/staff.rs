@@ -60,6 +60,9 @@ pub struct UserSummary {
     pub username: String,
     pub role: Role,
     pub disabled: bool,
+    /// Whether a one-time code has been accepted since the second factor was (re)set: the
+    /// user has set up their authenticator.
+    pub second_factor_used: bool,
     pub created_at: OffsetDateTime,
 }
 
@@ -89,6 +92,8 @@ pub enum AccountOpError {
     NoSuchUser(String),
     #[error("a user \"{0}\" exists already")]
     Exists(String),
+    #[error(transparent)]
+    Refused(#[from] hotline_domain::staff::DisableRefused),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -231,27 +236,79 @@ impl Store {
 
     /// Every account, by name.
     pub async fn users(&self) -> Result<Vec<UserSummary>> {
-        let rows: Vec<(String, String, bool, i64)> = on_read_pool!(&self.db, pool => {
-            sqlx::query_as("SELECT username, role, disabled, created_at FROM users ORDER BY username")
+        let rows: Vec<(String, String, bool, i64, i64)> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as("SELECT username, role, disabled, created_at, totp_last_step FROM users ORDER BY username")
                 .fetch_all(pool)
                 .await?
         });
         rows.into_iter()
-            .map(|(username, role, disabled, created)| {
+            .map(|(username, role, disabled, created, last_step)| {
                 Ok(UserSummary {
                     role: role
                         .parse()
                         .map_err(|()| StoreError::Corrupt(format!("role {role}")))?,
                     username,
                     disabled,
+                    second_factor_used: last_step > 0,
                     created_at: from_millis(created)?,
                 })
             })
             .collect()
     }
 
-    /// Disables an account and ends its sessions; its tokens stop working.
+    /// Disables an account and ends its sessions; its tokens stop working. Refused for the
+    /// actor's own account and for the last enabled admin
+    /// ([`hotline_domain::staff::check_disable`]).
     pub async fn disable_user(
+        &self,
+        name: &str,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> std::result::Result<(), AccountOpError> {
+        let username = login::parse_username(name)?;
+        let at = to_millis(now);
+        let enabled_admins: &'static str = match &self.db {
+            crate::Db::Postgres(_) => {
+                "SELECT id FROM users WHERE role = $1 AND NOT disabled FOR UPDATE"
+            }
+            crate::Db::Sqlite { .. } => "SELECT id FROM users WHERE role = $1 AND NOT disabled",
+        };
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin_write().await?;
+            let row: Option<(i64, String, bool)> = sqlx::query_as("SELECT id, role, disabled FROM users WHERE username = $1")
+                .bind(&username)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let (id, role, disabled) = row.ok_or_else(|| AccountOpError::NoSuchUser(username.clone()))?;
+            if !disabled {
+                let role: Role = role
+                    .parse()
+                    .map_err(|()| StoreError::Corrupt(format!("role of {username}")))?;
+                // On PostgreSQL the enabled admins' rows are locked, so that two admins
+                // disabling each other at once cannot leave none (SQLite's write lock, taken
+                // by BEGIN IMMEDIATE, already serialises this).
+                let admins: Vec<i64> = sqlx::query_scalar(enabled_admins)
+                .bind(Role::Admin.as_str())
+                .fetch_all(&mut *tx)
+                .await?;
+                hotline_domain::staff::check_disable(actor, &username, role, admins.len() as u64)?;
+            }
+            sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
+                .bind(true)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            // Its sessions end now, not at their next request.
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+            append_audit!(tx, at, actor, "user.disable", &format!("user:{username}"), "");
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Enables a disabled account again (with a clean slate of failed logins); it signs in
+    /// with its password and second factor as before.
+    pub async fn enable_user(
         &self,
         name: &str,
         actor: &str,
@@ -261,14 +318,15 @@ impl Store {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
-            let id: Option<i64> = sqlx::query_scalar("UPDATE users SET disabled = $1 WHERE username = $2 RETURNING id")
-                .bind(true)
-                .bind(&username)
-                .fetch_optional(&mut *tx)
-                .await?;
-            let id = id.ok_or_else(|| AccountOpError::NoSuchUser(username.clone()))?;
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-            append_audit!(tx, at, actor, "user.disable", &format!("user:{username}"), "");
+            let id: Option<i64> = sqlx::query_scalar(
+                "UPDATE users SET disabled = $1, failed_logins = 0, locked_until = 0 WHERE username = $2 RETURNING id",
+            )
+            .bind(false)
+            .bind(&username)
+            .fetch_optional(&mut *tx)
+            .await?;
+            id.ok_or_else(|| AccountOpError::NoSuchUser(username.clone()))?;
+            append_audit!(tx, at, actor, "user.enable", &format!("user:{username}"), "");
             tx.commit().await?;
             Ok(())
         })

@@ -527,6 +527,75 @@ async fn login_needs_password_and_a_fresh_code_and_locks_after_five_failures() {
     });
 }
 
+/// Disabling: never oneself, never the last enabled admin, also when two admins disable each
+/// other at the same moment; enabling brings the account back; the list says whether the
+/// second factor has been used.
+#[tokio::test]
+async fn the_last_enabled_admin_is_never_disabled_even_by_two_admins_at_once() {
+    use hotline_domain::staff::DisableRefused;
+    on_every_engine!(|store, engine| {
+        let t0 = OffsetDateTime::now_utc();
+        let pw = "a long enough password";
+        let ada = store
+            .create_user("ada", Role::Admin, pw, "cli", t0)
+            .await
+            .unwrap();
+        store
+            .create_user("bob", Role::Admin, pw, "cli", t0)
+            .await
+            .unwrap();
+        assert!(matches!(
+            store.disable_user("ada", "ada", t0).await,
+            Err(AccountOpError::Refused(DisableRefused::Yourself))
+        ));
+        let first = store.users().await.unwrap();
+        assert!(first.iter().all(|u| !u.second_factor_used), "{engine}");
+        store
+            .login("ada", pw, &code_at(&ada.otpauth_uri, t0), t0)
+            .await
+            .unwrap();
+        let used: Vec<bool> = store
+            .users()
+            .await
+            .unwrap()
+            .iter()
+            .map(|u| u.second_factor_used)
+            .collect();
+        assert_eq!(used, [true, false], "{engine}: ada, bob");
+
+        for round in 0..5 {
+            let (a, b) = (store.clone(), store.clone());
+            let (x, y) = tokio::join!(
+                tokio::spawn(async move { a.disable_user("bob", "ada", t0).await }),
+                tokio::spawn(async move { b.disable_user("ada", "bob", t0).await }),
+            );
+            let results = [x.unwrap(), y.unwrap()];
+            let refused = results
+                .iter()
+                .filter(|r| matches!(r, Err(AccountOpError::Refused(DisableRefused::LastAdmin))))
+                .count();
+            assert_eq!(refused, 1, "{engine} round {round}: {results:?}");
+            let enabled = store
+                .users()
+                .await
+                .unwrap()
+                .iter()
+                .filter(|u| !u.disabled)
+                .count();
+            assert_eq!(enabled, 1, "{engine}: one admin left");
+            for name in ["ada", "bob"] {
+                store.enable_user(name, "cli", t0).await.unwrap();
+            }
+        }
+        assert!(store.users().await.unwrap().iter().all(|u| !u.disabled));
+        assert!(matches!(
+            store.enable_user("nobody", "cli", t0).await,
+            Err(AccountOpError::NoSuchUser(_))
+        ));
+        assert!(store.verify_audit().await.unwrap().is_ok(), "{engine}");
+    });
+}
+
 // ---- Case work -------------------------------------------------------------------------------
 
 #[tokio::test]

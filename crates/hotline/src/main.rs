@@ -221,6 +221,8 @@ enum UserCommand {
     List,
     /// Disable an account; its sessions end and its tokens stop working.
     Disable { name: String },
+    /// Enable a disabled account again.
+    Enable { name: String },
     /// Give an account a new second factor (lost phone); prints the new URI once.
     #[command(name = "reset-2fa")]
     Reset2fa { name: String },
@@ -638,6 +640,10 @@ async fn user_command(command: UserCommand, place: &Place) -> anyhow::Result<()>
             UserCommand::Disable { name } => {
                 store.disable_user(&name, &actor, now).await?;
                 println!("disabled {name}; their sessions ended and their tokens stopped working");
+            }
+            UserCommand::Enable { name } => {
+                store.enable_user(&name, &actor, now).await?;
+                println!("enabled {name}");
             }
             UserCommand::Reset2fa { name } => {
                 let e = store.reset_totp(&name, &actor, now).await?;

@@ -320,7 +320,25 @@ staff-admin-partner-disable = { $name } deaktivieren
 staff-admin-partner-enable = { $name } aktivieren
 staff-admin-partner-form = Einen Partner hinzufügen oder ändern
 staff-admin-police-heading = Polizeikontakte
-staff-admin-police-text = Fälle gehen an die Konten der Verbindungsbeamten der Polizei (Rolle police). Eines hinzufügen mit: hotline user add NAME --role police
+staff-admin-police-text = Fälle gehen an die Konten der Verbindungsbeamten der Polizei (Rolle police). Auf der Kontenseite hinzufügen, deaktivieren oder den zweiten Faktor erneuern:
+staff-admin-users-title = Konten
+staff-admin-user-caption = { $count ->
+    [one] { $count } Konto
+   *[other] { $count } Konten
+}
+staff-admin-user-name = Benutzername
+staff-admin-user-role = Rolle
+staff-admin-user-second-factor = Zweiter Faktor
+staff-admin-user-2fa-used = eingerichtet
+staff-admin-user-2fa-waiting = noch nicht benutzt
+staff-admin-user-reset = Neuer zweiter Faktor für { $name }
+staff-admin-user-new = Neues Konto
+staff-admin-user-password = Erstes Passwort (mindestens 12 Zeichen)
+staff-admin-user-password-again = Dasselbe Passwort noch einmal
+staff-admin-user-add = Konto hinzufügen
+staff-admin-user-created = Konto { $name } angelegt.
+staff-admin-user-reset-done = { $name } hat einen neuen zweiten Faktor; der alte und die Sitzungen funktionieren nicht mehr.
+staff-admin-user-uri-once = Geben Sie dies jetzt der Inhaberin oder dem Inhaber für die Authenticator-App: Es wird nur dieses eine Mal angezeigt.
 staff-admin-template-builtin = Keine Vorlage gesetzt: Meldungen verwenden den eingebauten englischen Text. Schreiben Sie unten eine, um ihn zu ersetzen.
 staff-admin-template-intro = Eine minijinja-Vorlage: Die erste Zeile ist der Betreff, der Text muss {"{{ address }}"} enthalten. Variablen: { $variables }.
 staff-admin-template-text = Vorlage der Meldung

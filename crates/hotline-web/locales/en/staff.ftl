@@ -319,7 +319,25 @@ staff-admin-partner-disable = Disable { $name }
 staff-admin-partner-enable = Enable { $name }
 staff-admin-partner-form = Add or change a partner
 staff-admin-police-heading = Police contacts
-staff-admin-police-text = Cases are referred to the police liaison officers' accounts (role police). Add one with: hotline user add NAME --role police
+staff-admin-police-text = Cases are referred to the police liaison officers' accounts (role police). Add them, disable them or reset their second factor on the accounts page:
+staff-admin-users-title = Staff accounts
+staff-admin-user-caption = { $count ->
+    [one] { $count } account
+   *[other] { $count } accounts
+}
+staff-admin-user-name = User name
+staff-admin-user-role = Role
+staff-admin-user-second-factor = Second factor
+staff-admin-user-2fa-used = set up
+staff-admin-user-2fa-waiting = not yet used
+staff-admin-user-reset = New second factor for { $name }
+staff-admin-user-new = New account
+staff-admin-user-password = Initial password (at least 12 characters)
+staff-admin-user-password-again = The same password again
+staff-admin-user-add = Add account
+staff-admin-user-created = Account { $name } created.
+staff-admin-user-reset-done = { $name } has a new second factor; the old one and their sessions no longer work.
+staff-admin-user-uri-once = Give this to its owner for their authenticator app now: it is shown this once and never again.
 staff-admin-template-builtin = No template is set: notices use the built-in English text. Write one below to replace it.
 staff-admin-template-intro = A minijinja template: the first line is the subject, the body must give {"{{ address }}"}. Variables: { $variables }.
 staff-admin-template-text = Notice template

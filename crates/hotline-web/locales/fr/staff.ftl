@@ -319,7 +319,25 @@ staff-admin-partner-disable = Désactiver { $name }
 staff-admin-partner-enable = Réactiver { $name }
 staff-admin-partner-form = Ajouter ou modifier un partenaire
 staff-admin-police-heading = Contacts police
-staff-admin-police-text = Les dossiers sont renvoyés aux comptes des officiers de liaison de la police (rôle police). Pour en ajouter un : hotline user add NOM --role police
+staff-admin-police-text = Les dossiers sont renvoyés aux comptes des officiers de liaison de la police (rôle police). Ajoutez-les, désactivez-les ou renouvelez leur second facteur sur la page des comptes :
+staff-admin-users-title = Comptes
+staff-admin-user-caption = { $count ->
+    [one] { $count } compte
+   *[other] { $count } comptes
+}
+staff-admin-user-name = Nom d'utilisateur
+staff-admin-user-role = Rôle
+staff-admin-user-second-factor = Second facteur
+staff-admin-user-2fa-used = configuré
+staff-admin-user-2fa-waiting = pas encore utilisé
+staff-admin-user-reset = Nouveau second facteur pour { $name }
+staff-admin-user-new = Nouveau compte
+staff-admin-user-password = Mot de passe initial (au moins 12 caractères)
+staff-admin-user-password-again = Le même mot de passe, à nouveau
+staff-admin-user-add = Ajouter le compte
+staff-admin-user-created = Compte { $name } créé.
+staff-admin-user-reset-done = { $name } a un nouveau second facteur ; l'ancien et ses sessions ne fonctionnent plus.
+staff-admin-user-uri-once = Donnez ceci maintenant à son titulaire pour son application d'authentification : il n'est affiché qu'une seule fois.
 staff-admin-template-builtin = Aucun modèle n’est défini : les notifications utilisent le texte anglais intégré. Écrivez-en un ci-dessous pour le remplacer.
 staff-admin-template-intro = Un modèle minijinja : la première ligne est l’objet, le corps doit donner {"{{ address }}"}. Variables : { $variables }.
 staff-admin-template-text = Modèle de notification

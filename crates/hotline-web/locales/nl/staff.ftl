@@ -319,7 +319,25 @@ staff-admin-partner-disable = { $name } uitschakelen
 staff-admin-partner-enable = { $name } inschakelen
 staff-admin-partner-form = Een partner toevoegen of wijzigen
 staff-admin-police-heading = Politiecontacten
-staff-admin-police-text = Dossiers worden doorverwezen naar de accounts van de verbindingsofficieren van de politie (rol police). Voeg er een toe met: hotline user add NAAM --role police
+staff-admin-police-text = Dossiers worden doorverwezen naar de accounts van de verbindingsofficieren van de politie (rol police). Voeg ze toe, schakel ze uit of geef ze een nieuwe tweede factor op de accountpagina:
+staff-admin-users-title = Accounts
+staff-admin-user-caption = { $count ->
+    [one] { $count } account
+   *[other] { $count } accounts
+}
+staff-admin-user-name = Gebruikersnaam
+staff-admin-user-role = Rol
+staff-admin-user-second-factor = Tweede factor
+staff-admin-user-2fa-used = ingesteld
+staff-admin-user-2fa-waiting = nog niet gebruikt
+staff-admin-user-reset = Nieuwe tweede factor voor { $name }
+staff-admin-user-new = Nieuw account
+staff-admin-user-password = Eerste wachtwoord (minstens 12 tekens)
+staff-admin-user-password-again = Hetzelfde wachtwoord nog eens
+staff-admin-user-add = Account toevoegen
+staff-admin-user-created = Account { $name } aangemaakt.
+staff-admin-user-reset-done = { $name } heeft een nieuwe tweede factor; de oude en de sessies werken niet meer.
+staff-admin-user-uri-once = Geef dit nu aan de eigenaar voor de authenticator-app: het wordt maar één keer getoond.
 staff-admin-template-builtin = Er is geen sjabloon ingesteld: meldingen gebruiken de ingebouwde Engelse tekst. Schrijf er hieronder een om die te vervangen.
 staff-admin-template-intro = Een minijinja-sjabloon: de eerste regel is het onderwerp, de tekst moet {"{{ address }}"} geven. Variabelen: { $variables }.
 staff-admin-template-text = Sjabloon van de melding

@@ -1,7 +1,7 @@
 //! The admin pages: the procedure, national settings and retention periods (applied without
-//! a restart), API tokens, partners and the notice template. Only the admin role may use
-//! them (`Action::ManageSettings`, `ManageTokens`, `ManagePartners`); every change goes through
-//! the store, which audits it.
+//! a restart), API tokens, partners, staff accounts and the notice template. Only the admin
+//! role may use them (`Action::ManageSettings`, `ManageTokens`, `ManagePartners`,
+//! `ManageUsers`); every change goes through the store, which audits it.
 
 use askama::Template;
 use axum::extract::State;
@@ -731,5 +731,215 @@ pub async fn save_notice_template(
             );
             Ok(render(&page)?.into_response())
         }
+    }
+}
+
+/// An account as the users page lists it: never its password hash or TOTP secret.
+pub struct UserLine {
+    pub name: String,
+    pub role: String,
+    pub disabled: bool,
+    pub second_factor_used: bool,
+    pub created: String,
+}
+
+/// The add form as typed (never the passwords).
+#[derive(Default)]
+pub struct UserForm {
+    pub name: String,
+    pub role: String,
+}
+
+/// An authenticator enrolment just made, shown this once.
+pub struct Shown {
+    pub username: String,
+    pub otpauth_uri: String,
+    /// A new second factor for an existing account, not a new account.
+    pub reset: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff/admin_users.html")]
+struct UsersPage {
+    t: Tr,
+    me: Option<Me>,
+    csrf_token: String,
+    users: Vec<UserLine>,
+    shown: Option<Shown>,
+    form: UserForm,
+    /// (field, message) of the add form.
+    errors: Vec<(String, String)>,
+    /// A refused disable, enable or reset, about the account as a whole.
+    refused: Option<String>,
+}
+
+impl UsersPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+async fn users_page(
+    state: &AppState,
+    staff: &Staff,
+    t: Tr,
+    shown: Option<Shown>,
+    (form, errors, refused): (UserForm, Vec<(String, String)>, Option<String>),
+) -> Result<UsersPage, WebError> {
+    let users = service::users(state, &staff.user)
+        .await?
+        .into_iter()
+        .map(|u| UserLine {
+            role: u.role.to_string(),
+            disabled: u.disabled,
+            second_factor_used: u.second_factor_used,
+            created: when_ms(u.created_at.unix_timestamp() * 1000),
+            name: u.username,
+        })
+        .collect();
+    Ok(UsersPage {
+        t,
+        me: Me::of(staff),
+        csrf_token: staff.csrf_token.clone(),
+        users,
+        shown,
+        form,
+        errors,
+        refused,
+    })
+}
+
+/// The page that shows an `otpauth://` URI: it must never be kept by a cache or the browser's
+/// history (the security headers say `no-store` on every page; this says it again here).
+fn once(page: &UsersPage) -> Result<Response, WebError> {
+    Ok((
+        [(axum::http::header::CACHE_CONTROL, "no-store")],
+        render(page)?,
+    )
+        .into_response())
+}
+
+fn add_form() -> (UserForm, Vec<(String, String)>, Option<String>) {
+    (
+        UserForm {
+            name: String::new(),
+            role: "analyst".into(),
+        },
+        Vec::new(),
+        None,
+    )
+}
+
+/// `GET /staff/admin/users`: every account with its role, state and second factor.
+pub async fn users(
+    State(state): State<AppState>,
+    staff: Staff,
+    StaffLang(t): StaffLang,
+) -> Result<Response, WebError> {
+    let page = users_page(&state, &staff, t, None, add_form()).await?;
+    Ok(render(&page)?.into_response())
+}
+
+/// `POST /staff/admin/users`: adds an account (`name`, `role`, `password`, `password_again`)
+/// and shows its authenticator URI once. Bad values: 422, the form again with a message by
+/// each field, the name and role kept, the passwords never sent back.
+pub async fn add_user(
+    State(state): State<AppState>,
+    staff: Staff,
+    StaffLang(t): StaffLang,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    require(&staff.user, Action::ManageUsers, None)?;
+    let field = |n: &str| fields.get(n).unwrap_or("");
+    let form = UserForm {
+        name: field("name").to_owned(),
+        role: field("role").to_owned(),
+    };
+    let checked = hotline_domain::login::check_new_account(
+        field("name"),
+        field("role"),
+        field("password"),
+        field("password_again"),
+    );
+    let refused = match checked {
+        Err(p) => problems(p),
+        Ok((name, role)) => {
+            match service::create_user(&state, &staff.user, &name, role, field("password")).await {
+                Ok(e) => {
+                    let shown = Shown {
+                        username: e.username,
+                        otpauth_uri: e.otpauth_uri,
+                        reset: false,
+                    };
+                    let page = users_page(&state, &staff, t, Some(shown), add_form()).await?;
+                    return once(&page);
+                }
+                Err(service::AccountRefused::Web(e)) => return Err(e),
+                Err(service::AccountRefused::Invalid(f, m)) => vec![(f.to_owned(), m)],
+            }
+        }
+    };
+    let page = users_page(&state, &staff, t, None, (form, refused, None)).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+/// A refused disable or reset: the page again (409) with the reason.
+async fn refused_page(
+    state: &AppState,
+    staff: &Staff,
+    t: Tr,
+    refused: service::AccountRefused,
+) -> Result<Response, WebError> {
+    let message = match refused {
+        service::AccountRefused::Web(e) => return Err(e),
+        service::AccountRefused::Invalid(_, m) => m,
+    };
+    let (form, errors, _) = add_form();
+    let page = users_page(state, staff, t, None, (form, errors, Some(message))).await?;
+    Ok((StatusCode::CONFLICT, render(&page)?).into_response())
+}
+
+/// `POST /staff/admin/users/disable` (`name`, `disabled` = 1 or 0): the account's sessions
+/// end at once. Nobody disables themselves or the last enabled admin (409, with the reason).
+pub async fn disable_user(
+    State(state): State<AppState>,
+    staff: Staff,
+    StaffLang(t): StaffLang,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let name = fields.get("name").unwrap_or("");
+    let disabled = fields.get("disabled") != Some("0");
+    match service::set_user_disabled(&state, &staff.user, name, disabled).await {
+        Ok(()) => Ok(Redirect::to("/staff/admin/users").into_response()),
+        Err(e) => refused_page(&state, &staff, t, e).await,
+    }
+}
+
+/// `POST /staff/admin/users/reset-2fa` (`name`): a new second factor, its URI shown once; the
+/// old one and the account's sessions stop working.
+pub async fn reset_user_2fa(
+    State(state): State<AppState>,
+    staff: Staff,
+    StaffLang(t): StaffLang,
+    fields: FormFields,
+) -> Result<Response, WebError> {
+    staff.check_csrf(&fields)?;
+    let name = fields.get("name").unwrap_or("");
+    match service::reset_user_2fa(&state, &staff.user, name).await {
+        Ok(e) => {
+            let shown = Shown {
+                username: e.username,
+                otpauth_uri: e.otpauth_uri,
+                reset: true,
+            };
+            let page = users_page(&state, &staff, t, Some(shown), add_form()).await?;
+            once(&page)
+        }
+        Err(e) => refused_page(&state, &staff, t, e).await,
     }
 }

@@ -68,6 +68,12 @@ pub fn pages() -> Router<AppState> {
             post(admin::disable_partner),
         )
         .route(
+            "/staff/admin/users",
+            get(admin::users).post(admin::add_user),
+        )
+        .route("/staff/admin/users/disable", post(admin::disable_user))
+        .route("/staff/admin/users/reset-2fa", post(admin::reset_user_2fa))
+        .route(
             "/staff/admin/notice-template",
             get(admin::notice_template).post(admin::save_notice_template),
         )

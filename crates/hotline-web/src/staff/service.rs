@@ -856,7 +856,7 @@ pub async fn set_partner_disabled(
 }
 
 /// The police liaison officers' accounts (role `police`): the police contacts cases are
-/// referred to. Accounts are made with `hotline user add NAME --role police`.
+/// referred to. Accounts are made on the users page or with `hotline user add NAME --role police`.
 pub async fn police_accounts(
     state: &AppState,
     user: &StaffUser,
@@ -869,4 +869,86 @@ pub async fn police_accounts(
         .into_iter()
         .filter(|u| u.role == hotline_domain::Role::Police)
         .collect())
+}
+
+/// Why an account change was not made: `(field, message)` for the form (`field` is `""` for a
+/// refusal about the account as a whole), or an error page.
+pub enum AccountRefused {
+    Invalid(&'static str, String),
+    Web(WebError),
+}
+
+impl From<WebError> for AccountRefused {
+    fn from(e: WebError) -> Self {
+        AccountRefused::Web(e)
+    }
+}
+
+impl From<hotline_store::AccountOpError> for AccountRefused {
+    fn from(e: hotline_store::AccountOpError) -> Self {
+        use hotline_store::AccountOpError as E;
+        match e {
+            E::Store(e) => AccountRefused::Web(e.into()),
+            E::Invalid(e) => AccountRefused::Invalid("name", e.to_string()),
+            E::Exists(_) => AccountRefused::Invalid("name", e.to_string()),
+            E::NoSuchUser(_) => AccountRefused::Web(WebError::not_found(e.to_string())),
+            E::Refused(_) => AccountRefused::Invalid("", e.to_string()),
+        }
+    }
+}
+
+/// Every staff and police account, by name (never a password hash or a TOTP secret).
+pub async fn users(
+    state: &AppState,
+    user: &StaffUser,
+) -> Result<Vec<hotline_store::UserSummary>, WebError> {
+    require(user, Action::ManageUsers, None)?;
+    Ok(state.store.users().await?)
+}
+
+/// Makes an account with the store function `hotline user add` uses; returns the
+/// authenticator enrolment, to be shown once. Audited by the store.
+pub async fn create_user(
+    state: &AppState,
+    user: &StaffUser,
+    name: &str,
+    role: hotline_domain::Role,
+    password: &str,
+) -> Result<hotline_store::Enrolment, AccountRefused> {
+    require(user, Action::ManageUsers, None)?;
+    Ok(state
+        .store
+        .create_user(name, role, password, &user.username, now())
+        .await?)
+}
+
+/// Disables an account (its sessions end at once) or enables it again. Nobody disables
+/// themselves or the last enabled admin (`hotline_domain::staff::check_disable`).
+pub async fn set_user_disabled(
+    state: &AppState,
+    user: &StaffUser,
+    name: &str,
+    disabled: bool,
+) -> Result<(), AccountRefused> {
+    require(user, Action::ManageUsers, None)?;
+    if disabled {
+        state
+            .store
+            .disable_user(name, &user.username, now())
+            .await?;
+    } else {
+        state.store.enable_user(name, &user.username, now()).await?;
+    }
+    Ok(())
+}
+
+/// Gives an account a new second factor (`hotline user reset-2fa`); returns the new
+/// enrolment, to be shown once.
+pub async fn reset_user_2fa(
+    state: &AppState,
+    user: &StaffUser,
+    name: &str,
+) -> Result<hotline_store::Enrolment, AccountRefused> {
+    require(user, Action::ManageUsers, None)?;
+    Ok(state.store.reset_totp(name, &user.username, now()).await?)
 }

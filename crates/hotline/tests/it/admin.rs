@@ -39,6 +39,7 @@ const ADMIN_PAGES: &[&str] = &[
     "/staff/admin",
     "/staff/admin/tokens",
     "/staff/admin/partners",
+    "/staff/admin/users",
     "/staff/admin/notice-template",
 ];
 
@@ -95,6 +96,20 @@ async fn only_admins_reach_the_admin_pages() {
                 ),
                 ("/staff/admin/tokens/1/revoke", vec![]),
                 (
+                    "/staff/admin/users",
+                    vec![
+                        ("name", "mallory"),
+                        ("role", "admin"),
+                        ("password", crate::staff::PASSWORD),
+                        ("password_again", crate::staff::PASSWORD),
+                    ],
+                ),
+                (
+                    "/staff/admin/users/disable",
+                    vec![("name", "ada"), ("disabled", "1")],
+                ),
+                ("/staff/admin/users/reset-2fa", vec![("name", "ada")]),
+                (
                     "/staff/admin/notice-template",
                     vec![
                         ("version", "0"),
@@ -113,6 +128,9 @@ async fn only_admins_reach_the_admin_pages() {
         let store = open_store(&db).await;
         assert!(store.settings().await.unwrap().is_empty());
         assert!(store.partners().await.unwrap().is_empty());
+        let users = store.users().await.unwrap();
+        assert!(!users.iter().any(|u| u.username == "mallory"));
+        assert!(users.iter().all(|u| !u.disabled), "nobody was disabled");
         store.close().await;
         db
     })
@@ -892,6 +910,367 @@ async fn the_next_notice_follows_the_takedown_regime_and_template_set_on_the_adm
             "{data}"
         );
         store.close().await;
+        db
+    })
+    .await;
+}
+
+/// The `otpauth://` URI shown on an admin users page, unescaped.
+fn uri_on(html: &str) -> String {
+    let start = html
+        .find("<code class=\"token\">otpauth://")
+        .unwrap_or_else(|| panic!("no otpauth URI on the page: {html}"))
+        + "<code class=\"token\">".len();
+    html[start..]
+        .split("</code>")
+        .next()
+        .unwrap()
+        .replace("&amp;", "&")
+        .replace("&#38;", "&")
+}
+
+/// Signs in `who`; returns the page the sign-in answered with.
+async fn try_sign_in(server: &Server, who: &Account, offset: i64) -> (Browser, StatusCode) {
+    let mut b = Browser::new(server);
+    let status = b.login(who, offset).await.status;
+    (b, status)
+}
+
+#[tokio::test]
+async fn accounts_are_added_disabled_and_reset_on_the_users_page() {
+    each_engine(|db| async move {
+        use crate::staff::PASSWORD;
+        let server = Server::start(&db, &Options::default());
+        let ada = Account::add(&db, "ada", "admin");
+        let ann = Account::add(&db, "ann", "analyst");
+        let mut b = signed_in(&server, &ada, 0).await;
+        let page = b.get("/staff/admin/users").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", db.engine);
+        assert!(
+            page.body.contains("<td>ann</td><td>analyst</td>"),
+            "{}",
+            page.body
+        );
+        assert!(!page.body.contains("$argon2"), "no password hash");
+        assert!(!page.body.contains("otpauth://"), "no second factor");
+        let csrf = admin_csrf(&mut b).await;
+
+        // Bad values: 422, a message by each field, the name kept, no password sent back.
+        let bad = b
+            .post(
+                "/staff/admin/users",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "Pol Smith"),
+                    ("role", "sheriff"),
+                    ("password", "too short"),
+                    ("password_again", "too short"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            bad.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            db.engine
+        );
+        assert!(bad.body.contains("id=\"name-error\""), "{}", bad.body);
+        assert!(bad.body.contains("id=\"role-error\""));
+        assert!(bad.body.contains("a password has at least 12 characters"));
+        assert!(bad.body.contains("value=\"Pol Smith\""), "name kept");
+        assert!(!bad.body.contains("too short"), "passwords never come back");
+        let differ = b
+            .post(
+                "/staff/admin/users",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "pol"),
+                    ("role", "police"),
+                    ("password", PASSWORD),
+                    ("password_again", "correct horse battery stapler"),
+                ],
+            )
+            .await;
+        assert_eq!(differ.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(differ.body.contains("the two passwords differ"));
+        assert!(!differ.body.contains(PASSWORD) && !differ.body.contains("stapler"));
+        assert!(
+            differ.body.contains("<option value=\"police\" selected>"),
+            "role kept"
+        );
+        let taken = b
+            .post(
+                "/staff/admin/users",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "ann"),
+                    ("role", "police"),
+                    ("password", PASSWORD),
+                    ("password_again", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            taken.body.contains("a user &#34;ann&#34; exists already"),
+            "{}",
+            taken.body
+        );
+        let forged = b
+            .post(
+                "/staff/admin/users",
+                &[
+                    ("csrf_token", "forged"),
+                    ("name", "eve"),
+                    ("role", "admin"),
+                    ("password", PASSWORD),
+                    ("password_again", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN, "CSRF");
+
+        // A police liaison officer's account, its second factor shown once.
+        let made = b
+            .post(
+                "/staff/admin/users",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "pol"),
+                    ("role", "police"),
+                    ("password", PASSWORD),
+                    ("password_again", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+        assert_eq!(made.cache_control.as_deref(), Some("no-store"));
+        assert!(!made.body.contains(PASSWORD));
+        let pol = Account::shown("pol", &uri_on(&made.body));
+        let again = b.get("/staff/admin/users").await.body;
+        assert!(!again.contains("otpauth://"), "shown once, never again");
+        assert!(
+            again.contains("<td>pol</td><td>police</td><td>active</td><td>not yet used</td>"),
+            "{again}"
+        );
+
+        // It signs in with password and code, and sees the police view: nothing that was
+        // not referred to the police, no admin pages.
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://example.com/not-referred"], "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let (mut officer, status) = try_sign_in(&server, &pol, 0).await;
+        assert_eq!(
+            status,
+            StatusCode::SEE_OTHER,
+            "{}: police sign in",
+            db.engine
+        );
+        let queue = officer.get("/staff/").await;
+        assert_eq!(queue.status, StatusCode::OK);
+        assert!(!queue.body.contains("not-referred"), "{}", queue.body);
+        assert_eq!(
+            officer.get("/staff/admin/users").await.status,
+            StatusCode::FORBIDDEN
+        );
+        let analyst = signed_in(&server, &ann, 0).await.get("/staff/").await.body;
+        assert!(analyst.contains("not-referred"), "an analyst sees the case");
+        assert!(
+            b.get("/staff/admin/users")
+                .await
+                .body
+                .contains("<td>pol</td><td>police</td><td>active</td><td>set up</td>")
+        );
+
+        // Disabled: the open session is refused at once and signing in fails.
+        let r = b
+            .post(
+                "/staff/admin/users/disable",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "pol"),
+                    ("disabled", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let refused = officer.get("/staff/").await;
+        assert_ne!(
+            refused.status,
+            StatusCode::OK,
+            "{}: session ended",
+            db.engine
+        );
+        assert!(!refused.body.contains("not-referred"));
+        let (_, status) = try_sign_in(&server, &pol, 1).await;
+        assert_ne!(
+            status,
+            StatusCode::SEE_OTHER,
+            "a disabled account cannot sign in"
+        );
+        assert!(cli(&db, &["user", "list"]).contains("pol\tpolice\tdisabled"));
+
+        // Enabled again, it signs in; a reset second factor ends that session and the old
+        // code no longer works, the new one does.
+        let r = b
+            .post(
+                "/staff/admin/users/disable",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "pol"),
+                    ("disabled", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let (mut officer, status) = try_sign_in(&server, &pol, 1).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "enabled again");
+        let reset = b
+            .post(
+                "/staff/admin/users/reset-2fa",
+                &[("csrf_token", csrf.as_str()), ("name", "pol")],
+            )
+            .await;
+        assert_eq!(reset.status, StatusCode::OK, "{}", reset.body);
+        assert_eq!(reset.cache_control.as_deref(), Some("no-store"));
+        let renewed = Account::shown("pol", &uri_on(&reset.body));
+        assert_ne!(renewed.secret(), pol.secret());
+        assert_ne!(
+            officer.get("/staff/").await.status,
+            StatusCode::OK,
+            "session ended"
+        );
+        let (_, status) = try_sign_in(&server, &pol, 1).await;
+        assert_ne!(status, StatusCode::SEE_OTHER, "the old second factor");
+        let (_, status) = try_sign_in(&server, &renewed, 0).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "the new second factor");
+        let missing = b
+            .post(
+                "/staff/admin/users/reset-2fa",
+                &[("csrf_token", csrf.as_str()), ("name", "nobody")],
+            )
+            .await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+
+        // Every change is audited, by the admin, without a password or a secret.
+        let store = open_store(&db).await;
+        let events = store
+            .audit_events(&hotline_store::AuditFilter::default(), 1000)
+            .await
+            .unwrap();
+        let by_ada: Vec<String> = events
+            .iter()
+            .filter(|e| e.actor == "ada" && e.object == "user:pol")
+            .map(|e| e.action.clone())
+            .collect();
+        assert_eq!(
+            by_ada,
+            [
+                "user.reset_2fa",
+                "user.enable",
+                "user.disable",
+                "user.create"
+            ],
+            "{}",
+            db.engine
+        );
+        for e in &events {
+            let text = format!("{} {} {} {}", e.actor, e.action, e.object, e.details);
+            for secret in [PASSWORD.to_owned(), pol.secret(), renewed.secret()] {
+                assert!(
+                    !text.contains(&secret),
+                    "audit event {} carries a secret",
+                    e.seq
+                );
+            }
+        }
+        store.close().await;
+        // `cli` insists on success: the chain still verifies.
+        cli(&db, &["audit", "verify"]);
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn nobody_disables_themselves_or_the_last_admin() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let ada = Account::add(&db, "ada", "admin");
+        let bob = Account::add(&db, "bob", "admin");
+        let mut a = signed_in(&server, &ada, 0).await;
+        let csrf = admin_csrf(&mut a).await;
+        let own = a
+            .post(
+                "/staff/admin/users/disable",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("name", "ada"),
+                    ("disabled", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(own.status, StatusCode::CONFLICT, "{}", db.engine);
+        assert!(
+            own.body.contains("you cannot disable your own account"),
+            "{}",
+            own.body
+        );
+
+        // Another admin may; then bob is the last enabled admin.
+        let mut b = signed_in(&server, &bob, 0).await;
+        let bob_csrf = admin_csrf(&mut b).await;
+        let r = b
+            .post(
+                "/staff/admin/users/disable",
+                &[
+                    ("csrf_token", bob_csrf.as_str()),
+                    ("name", "ada"),
+                    ("disabled", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_ne!(
+            a.get("/staff/admin").await.status,
+            StatusCode::OK,
+            "ada's session ended"
+        );
+        let own = b
+            .post(
+                "/staff/admin/users/disable",
+                &[
+                    ("csrf_token", bob_csrf.as_str()),
+                    ("name", "bob"),
+                    ("disabled", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(own.status, StatusCode::CONFLICT);
+        // The command line uses the same store function, and the same rule.
+        let out = hotline(&db, &["user", "disable", "bob"]);
+        assert!(!out.status.success(), "the last admin stays");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("last enabled admin"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            b.get("/staff/admin").await.status,
+            StatusCode::OK,
+            "bob still in"
+        );
+        assert!(cli(&db, &["user", "list"]).contains("bob\tadmin\tactive"));
+        // With ada enabled again, bob may be disabled from the command line.
+        cli(&db, &["user", "enable", "ada"]);
+        cli(&db, &["user", "disable", "bob"]);
+        assert_ne!(b.get("/staff/admin").await.status, StatusCode::OK);
+        let (_, status) = try_sign_in(&server, &ada, 1).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
         db
     })
     .await;

@@ -409,6 +409,7 @@ async fn axe_finds_no_serious_problem_on_the_admin_pages() {
         ),
         ("/staff/admin/tokens", "staff-admin-tokens"),
         ("/staff/admin/partners", "staff-admin-partners"),
+        ("/staff/admin/users", "staff-admin-users"),
     ] {
         c.goto(&server.url(path)).await.unwrap();
         let v = axe(&c, &axe_js).await;
@@ -440,6 +441,39 @@ async fn axe_finds_no_serious_problem_on_the_admin_pages() {
     let v = axe(&c, &axe_js).await;
     if !v.is_empty() {
         failures.push(format!("/staff/admin (refused): {v:?}"));
+    }
+    // A refused account, as the admin sees it: passwords that differ.
+    c.goto(&server.url("/staff/admin/users")).await.unwrap();
+    for (id, text) in [
+        ("name", "pol"),
+        ("password", "correct horse battery staple"),
+        ("password_again", "correct horse battery stapler"),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .unwrap()
+            .send_keys(text)
+            .await
+            .unwrap();
+    }
+    c.find(Locator::Css(
+        "form[action=\"/staff/admin/users\"] button[type=submit]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    let error = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("password_again-error"))
+        .await
+        .unwrap();
+    assert!(error.text().await.unwrap().contains("differ"));
+    let v = axe(&c, &axe_js).await;
+    if !v.is_empty() {
+        failures.push(format!("/staff/admin/users (refused): {v:?}"));
     }
     c.close().await.unwrap();
     assert!(

@@ -59,6 +59,24 @@ impl Account {
         }
     }
 
+    /// An account whose authenticator URI was shown on the admin users page.
+    pub fn shown(name: &str, otpauth: &str) -> Account {
+        Account {
+            name: name.to_owned(),
+            otpauth: otpauth.to_owned(),
+        }
+    }
+
+    /// The secret of its second factor, as its `otpauth://` URI carries it.
+    pub fn secret(&self) -> String {
+        let query = self.otpauth.split_once('?').unwrap().1;
+        query
+            .split('&')
+            .find_map(|p| p.strip_prefix("secret="))
+            .unwrap()
+            .to_owned()
+    }
+
     /// The code for the 30-second step `offset` steps from now.
     pub fn code(&self, offset: i64) -> String {
         let now = SystemTime::now()
@@ -89,6 +107,7 @@ pub struct Page {
     pub status: StatusCode,
     pub location: Option<String>,
     pub set_cookies: Vec<String>,
+    pub cache_control: Option<String>,
     pub body: String,
 }
 
@@ -135,6 +154,10 @@ impl Browser {
                 .get("location")
                 .map(|v| v.to_str().unwrap().to_owned()),
             set_cookies,
+            cache_control: r
+                .headers()
+                .get("cache-control")
+                .map(|v| v.to_str().unwrap().to_owned()),
             body: r.text().await.unwrap(),
         }
     }
