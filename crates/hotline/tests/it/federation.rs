@@ -384,16 +384,19 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
                 .await;
             assert_eq!(r.status, StatusCode::SEE_OTHER, "{to}: {}", r.body);
         }
+        // The referral's status is written first, then the case moves (each move checked by
+        // the domain): wait for both.
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let refs = be_store.referrals_of_case(1).await.unwrap();
             let status = refs.iter().find(|r| r.0 == "out").and_then(|r| r.3.clone());
-            if status.as_deref() == Some("removed") {
+            let state = be_store.case_summary(1).await.unwrap().unwrap().state;
+            if status.as_deref() == Some("removed") && state == hotline_domain::CaseState::Removed {
                 break;
             }
             assert!(
                 Instant::now() < deadline,
-                "{}: BE never heard of the removal ({status:?})",
+                "{}: BE never heard of the removal ({status:?}, case {state:?})",
                 be_db.engine
             );
             tokio::time::sleep(Duration::from_millis(200)).await;
