@@ -216,15 +216,7 @@ async fn settings_saved_on_the_admin_page_apply_without_a_restart() {
             .unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
         let store = open_store(&db).await;
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let state = store.case_summary(1).await.unwrap().map(|c| c.state);
-            if state == Some(hotline_domain::CaseState::Referred) {
-                break;
-            }
-            assert!(Instant::now() < deadline, "{}: still {state:?}", db.engine);
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        crate::support::wait_for_case_state(&store, db.engine, 1, hotline_domain::CaseState::Referred).await;
         // Staff pages show addresses defanged under the new procedure.
         let ann = Account::add(&db, "ann", "analyst");
         let mut a = signed_in(&server, &ann, 0).await;
@@ -860,21 +852,7 @@ async fn the_next_notice_follows_the_takedown_regime_and_template_set_on_the_adm
         .await;
         let mut a = signed_in(&server, &ann, 0).await;
         let acsrf = a.csrf().await;
-        let assessed = a
-            .post(
-                "/staff/cases/1/assessment",
-                &[
-                    ("csrf_token", acsrf.as_str()),
-                    ("classification", "national"),
-                    ("statutory_reference", "Belgian Criminal Code, art. 417/43"),
-                    ("victim_age", "7-10"),
-                    ("victim_gender", "female"),
-                    ("media", "image"),
-                    ("site_type", "image_host"),
-                    ("commercial", "no"),
-                ],
-            )
-            .await;
+        let assessed = a.assess_national(1, &acsrf).await;
         assert_eq!(assessed.status, StatusCode::SEE_OTHER, "{}", assessed.body);
         let referred = a
             .post(

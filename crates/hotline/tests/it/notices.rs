@@ -47,21 +47,7 @@ async fn a_cleared_referral_sends_one_notice_and_a_hold_sends_none() {
         let mut a = Browser::new(&server);
         assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
         let csrf = a.csrf().await;
-        let assessed = a
-            .post(
-                "/staff/cases/1/assessment",
-                &[
-                    ("csrf_token", csrf.as_str()),
-                    ("classification", "national"),
-                    ("statutory_reference", "Belgian Criminal Code, art. 417/43"),
-                    ("victim_age", "7-10"),
-                    ("victim_gender", "female"),
-                    ("media", "image"),
-                    ("site_type", "image_host"),
-                    ("commercial", "no"),
-                ],
-            )
-            .await;
+        let assessed = a.assess_national(1, &csrf).await;
         assert_eq!(assessed.status, StatusCode::SEE_OTHER, "{}", assessed.body);
         let page = a.get("/staff/cases/1").await.body;
         assert!(page.contains("Hosted in this country"), "why this route: {page}");

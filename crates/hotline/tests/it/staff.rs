@@ -218,6 +218,25 @@ impl Browser {
         .await
     }
 
+    /// Assesses a case as illegal under national law (Belgian statute), which is what a
+    /// notice to a host in this country needs.
+    pub async fn assess_national(&mut self, case_id: i64, csrf: &str) -> Page {
+        self.post(
+            &format!("/staff/cases/{case_id}/assessment"),
+            &[
+                ("csrf_token", csrf),
+                ("classification", "national"),
+                ("statutory_reference", "Belgian Criminal Code, art. 417/43"),
+                ("victim_age", "7-10"),
+                ("victim_gender", "female"),
+                ("media", "image"),
+                ("site_type", "image_host"),
+                ("commercial", "no"),
+            ],
+        )
+        .await
+    }
+
     /// The CSRF token of the signed-in session, read from any staff page.
     pub async fn csrf(&mut self) -> String {
         input_value(&self.get("/staff/").await.body, "csrf_token")

@@ -291,3 +291,25 @@ pub async fn raw_sql(db: &TestDatabase, sql: &str) {
         sqlx::query(sql).execute(&mut c).await.unwrap();
     }
 }
+
+/// Waits (up to 30 s) until case `id` is in `state`, e.g. moved there by the background
+/// workers; fails naming the engine and the state it was left in.
+pub async fn wait_for_case_state(
+    store: &hotline_store::Store,
+    engine: &str,
+    id: i64,
+    state: hotline_domain::CaseState,
+) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let now = store.case_summary(id).await.unwrap().map(|c| c.state);
+        if now == Some(state) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{engine}: case {id} still {now:?} after 30 s, not {state:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}

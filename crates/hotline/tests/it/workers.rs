@@ -199,15 +199,7 @@ async fn forward_unopened_refers_a_traced_report_to_the_police_without_staff() {
             .unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
         let store = open_store(&db).await;
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let state = store.case_summary(1).await.unwrap().map(|c| c.state);
-            if state == Some(hotline_domain::CaseState::Referred) {
-                break;
-            }
-            assert!(Instant::now() < deadline, "{}: still {state:?} after 30 s", db.engine);
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        crate::support::wait_for_case_state(&store, db.engine, 1, hotline_domain::CaseState::Referred).await;
         assert!(store.latest_trace(1).await.unwrap().is_some(), "referred with its trace");
         store.close().await;
 
