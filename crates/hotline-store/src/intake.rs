@@ -1,4 +1,5 @@
-//! Group commit for intake: a writer takes every report waiting (up to [`MAX_BATCH`]),
+//! Group commit for intake: a writer takes every report waiting (up to [`MAX_BATCH`], or
+//! [`MAX_BATCH_SQLITE`]),
 //! writes them with a few multi-row statements in one transaction, commits once, and only
 //! then answers each sender. A `201` still means the report is on disk; one fsync covers a
 //! burst, and the cost per statement is shared by the whole batch. If a batch fails (a receipt
@@ -16,6 +17,11 @@ use crate::{Db, Result, StoreError};
 
 /// The most reports one intake transaction commits.
 pub(crate) const MAX_BATCH: usize = 256;
+/// The most on SQLite, whose one writer works in turns with the request handlers: with
+/// batches of 32, one batch is written while the requests of the next are parsed and sealed,
+/// where a whole burst in one batch leaves the writer idle while the next burst is prepared.
+/// Measured at 64 connections: 32 beat 16, 24, 48 and 256 (bench/intake.sh, BENCHMARKS.md).
+pub(crate) const MAX_BATCH_SQLITE: usize = 32;
 
 /// The columns of a queued job (the multi-row inserts below supply the values).
 pub(crate) const JOB_COLUMNS: &str = "INSERT INTO jobs \
@@ -61,17 +67,17 @@ pub(crate) fn spawn_writers(db: Db) -> Intake {
     let (sender, waiting) = tokio::sync::mpsc::channel::<PendingReport>(4 * MAX_BATCH);
     let waiting = Arc::new(tokio::sync::Mutex::new(waiting));
     let writing = Arc::new(AtomicUsize::new(0));
-    let writers = match db {
-        Db::Sqlite { .. } => 1,
-        Db::Postgres(_) => 4,
+    let (writers, max_batch) = match db {
+        Db::Sqlite { .. } => (1, MAX_BATCH_SQLITE),
+        Db::Postgres(_) => (4, MAX_BATCH),
     };
     for _ in 0..writers {
         let (db, waiting, writing) = (db.clone(), waiting.clone(), writing.clone());
         tokio::spawn(async move {
-            let mut batch = Vec::with_capacity(MAX_BATCH);
+            let mut batch = Vec::with_capacity(max_batch);
             loop {
                 // One writer at a time takes what is waiting; the others write meanwhile.
-                if waiting.lock().await.recv_many(&mut batch, MAX_BATCH).await == 0 {
+                if waiting.lock().await.recv_many(&mut batch, max_batch).await == 0 {
                     break;
                 }
                 writing.fetch_add(1, Ordering::Relaxed);

@@ -130,26 +130,55 @@ const BURY_EXHAUSTED: &str = "UPDATE jobs SET state = 'dead', \
     lease_owner = NULL, lease_until = NULL, finished_at = $1, updated_at = $1 \
     WHERE state = 'running' AND lease_until <= $1 AND attempts >= max_attempts";
 
-/// One claim statement; `$lock` is the only difference between the engines.
+/// One claim statement: up to `$4` jobs that are `$due`, most urgent first. `$kind` narrows
+/// it to one kind (`$5`); `$lock` is the only difference between the engines. The order
+/// matches the `jobs_claim` index (state, priority DESC, run_at, id), so a claim reads a few
+/// index entries however long the queue and its history, instead of sorting every due job.
 macro_rules! claim_sql {
-    ($lock:literal) => {
+    ($due:literal, $kind:literal, $lock:literal) => {
         concat!(
             "UPDATE jobs SET state = 'running', lease_owner = $2, lease_until = $3, \
              attempts = attempts + 1, fence = fence + 1, updated_at = $1 \
-             WHERE id = (SELECT id FROM jobs \
-                 WHERE (state = 'queued' AND run_at <= $1) \
-                    OR (state = 'running' AND lease_until <= $1 AND attempts < max_attempts) \
-                 ORDER BY priority DESC, run_at, id LIMIT 1",
+             WHERE id IN (SELECT id FROM jobs WHERE ",
+            $due,
+            $kind,
+            " ORDER BY priority DESC, run_at, id LIMIT $4",
             $lock,
             ") RETURNING id, kind, payload, case_id, attempts, fence"
         )
     };
 }
 
+/// The claim statements of an engine, indexed by [`claim_index`]: running jobs whose lease
+/// ran out (their worker is presumed dead; they are taken over first), then queued jobs
+/// that are due; each of any kind or of one.
+macro_rules! claims {
+    ($lock:literal) => {
+        [
+            claim_sql!("state = 'queued' AND run_at <= $1", "", $lock),
+            claim_sql!("state = 'queued' AND run_at <= $1", " AND kind = $5", $lock),
+            claim_sql!(
+                "state = 'running' AND lease_until <= $1 AND attempts < max_attempts",
+                "",
+                $lock
+            ),
+            claim_sql!(
+                "state = 'running' AND lease_until <= $1 AND attempts < max_attempts",
+                " AND kind = $5",
+                $lock
+            ),
+        ]
+    };
+}
+
 /// Concurrent workers skip each other's rows instead of queueing on them.
-const CLAIM_POSTGRES: &str = claim_sql!(" FOR UPDATE SKIP LOCKED");
+const CLAIMS_POSTGRES: [&str; 4] = claims!(" FOR UPDATE SKIP LOCKED");
 /// SQLite has one writer at a time (and one write connection), so the statement is atomic.
-const CLAIM_SQLITE: &str = claim_sql!("");
+const CLAIMS_SQLITE: [&str; 4] = claims!("");
+
+fn claim_index(take_over: bool, of_kind: bool) -> usize {
+    2 * usize::from(take_over) + usize::from(of_kind)
+}
 
 // The last owner stays on a finished job: it tells who did the work.
 const COMPLETE: &str = "UPDATE jobs SET state = 'done', lease_until = NULL, \
@@ -206,50 +235,98 @@ impl Store {
         lease: Duration,
         now: OffsetDateTime,
     ) -> Result<Option<ClaimedJob>> {
+        Ok(self.claim_jobs(worker, lease, now, 1, None).await?.pop())
+    }
+
+    /// Claims up to `max` due jobs at once, as [`Store::claim_job`] does one, in one
+    /// transaction; only jobs of `kind` when it is given. Work that is cheap per job (traces)
+    /// is claimed, run and finished in batches, so a backlog costs a few commits per batch
+    /// rather than several per job. The jobs come in no particular order.
+    pub async fn claim_jobs(
+        &self,
+        worker: &str,
+        lease: Duration,
+        now: OffsetDateTime,
+        max: usize,
+        kind: Option<&str>,
+    ) -> Result<Vec<ClaimedJob>> {
         let at = to_millis(now);
         let until =
             at.saturating_add(i64::try_from(lease.whole_milliseconds()).unwrap_or(i64::MAX));
-        let claim = match self.engine() {
-            Engine::Sqlite => CLAIM_SQLITE,
-            Engine::Postgres => CLAIM_POSTGRES,
+        let claims = match self.engine() {
+            Engine::Sqlite => &CLAIMS_SQLITE,
+            Engine::Postgres => &CLAIMS_POSTGRES,
         };
-        let row: Option<ClaimRow> = on_write_pool!(&self.db, pool => {
-            sqlx::query(BURY_EXHAUSTED).bind(at).execute(pool).await?;
-            sqlx::query_as(claim)
-                .bind(at)
-                .bind(worker)
-                .bind(until)
-                .fetch_optional(pool)
-                .await?
+        let rows: Vec<ClaimRow> = on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query(BURY_EXHAUSTED).bind(at).execute(&mut *tx).await?;
+            let mut rows: Vec<ClaimRow> = Vec::new();
+            for take_over in [true, false] {
+                let wanted = i64::try_from(max.saturating_sub(rows.len())).unwrap_or(i64::MAX);
+                if wanted == 0 {
+                    break;
+                }
+                let mut q = sqlx::query_as(claims[claim_index(take_over, kind.is_some())])
+                    .bind(at)
+                    .bind(worker)
+                    .bind(until)
+                    .bind(wanted);
+                if let Some(kind) = kind {
+                    q = q.bind(kind);
+                }
+                rows.extend(q.fetch_all(&mut *tx).await?);
+            }
+            tx.commit().await?;
+            rows
         });
-        row.map(|(id, kind, payload, case_id, attempt, fence)| {
-            let payload = serde_json::from_str(&payload)
-                .map_err(|e| StoreError::Corrupt(format!("payload of job {id}: {e}")))?;
-            Ok(ClaimedJob {
-                id,
-                kind,
-                payload,
-                case_id,
-                attempt,
-                fence,
+        rows.into_iter()
+            .map(|(id, kind, payload, case_id, attempt, fence)| {
+                let payload = serde_json::from_str(&payload)
+                    .map_err(|e| StoreError::Corrupt(format!("payload of job {id}: {e}")))?;
+                Ok(ClaimedJob {
+                    id,
+                    kind,
+                    payload,
+                    case_id,
+                    attempt,
+                    fence,
+                })
             })
-        })
-        .transpose()
+            .collect()
     }
 
     /// Marks a claimed job done. `false` when the claim is no longer current (the lease was
     /// taken over): the other worker's outcome stands, and this run must count for nothing.
     pub async fn complete_job(&self, job: &ClaimedJob, now: OffsetDateTime) -> Result<bool> {
+        let done = self.complete_jobs(std::slice::from_ref(job), now).await?;
+        Ok(done.first().copied().unwrap_or(false))
+    }
+
+    /// Marks claimed jobs done in one transaction; for each, whether its claim was still
+    /// current (see [`Store::complete_job`]).
+    pub async fn complete_jobs(
+        &self,
+        jobs: &[ClaimedJob],
+        now: OffsetDateTime,
+    ) -> Result<Vec<bool>> {
+        let at = to_millis(now);
         let done = on_write_pool!(&self.db, pool => {
-            sqlx::query(COMPLETE)
-                .bind(job.id)
-                .bind(job.fence)
-                .bind(to_millis(now))
-                .execute(pool)
-                .await?
-                .rows_affected()
+            let mut tx = pool.begin_write().await?;
+            let mut done = Vec::with_capacity(jobs.len());
+            for job in jobs {
+                let n = sqlx::query(COMPLETE)
+                    .bind(job.id)
+                    .bind(job.fence)
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                done.push(n == 1);
+            }
+            tx.commit().await?;
+            done
         });
-        Ok(done == 1)
+        Ok(done)
     }
 
     /// Records a failed attempt: the job is queued again after [`retry_delay`], or, after its
@@ -363,11 +440,16 @@ mod tests {
 
     #[test]
     fn claim_statements_differ_only_in_locking() {
-        assert_eq!(
-            CLAIM_POSTGRES.replace(" FOR UPDATE SKIP LOCKED", ""),
-            CLAIM_SQLITE
-        );
-        assert!(CLAIM_POSTGRES.contains("LIMIT 1 FOR UPDATE SKIP LOCKED)"));
+        for (postgres, sqlite) in CLAIMS_POSTGRES.iter().zip(CLAIMS_SQLITE) {
+            assert_eq!(postgres.replace(" FOR UPDATE SKIP LOCKED", ""), sqlite);
+            assert!(postgres.contains("LIMIT $4 FOR UPDATE SKIP LOCKED)"));
+        }
+        for take_over in [false, true] {
+            let any = CLAIMS_SQLITE[claim_index(take_over, false)];
+            let of_kind = CLAIMS_SQLITE[claim_index(take_over, true)];
+            assert_eq!(of_kind.replace(" AND kind = $5", ""), any);
+            assert!(any.contains("lease_until <= $1") == take_over);
+        }
     }
 
     #[test]

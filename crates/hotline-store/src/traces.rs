@@ -8,23 +8,37 @@ impl Store {
     /// Keeps a trace of a case (every trace is kept: the history shows when hosting changed),
     /// with a timeline entry.
     pub async fn save_trace(&self, case_id: i64, trace: &Trace) -> Result<()> {
-        let json = serde_json::to_string(trace).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let countries = trace.hosting_countries().join(",");
+        self.save_traces(&[(case_id, trace)]).await
+    }
+
+    /// Keeps traces of several cases in one transaction, each as [`Store::save_trace`] does.
+    pub async fn save_traces(&self, traces: &[(i64, &Trace)]) -> Result<()> {
+        let rows = traces
+            .iter()
+            .map(|(case_id, trace)| {
+                let json =
+                    serde_json::to_string(trace).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let countries = trace.hosting_countries().join(",");
+                let details = match &trace.untraceable {
+                    Some(why) => format!("untraceable: {why}"),
+                    None if countries.is_empty() => "hosting country unknown".to_owned(),
+                    None => format!("hosted in {countries}"),
+                };
+                Ok((*case_id, trace.traced_at_ms, countries, json, details))
+            })
+            .collect::<Result<Vec<_>>>()?;
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
-            sqlx::query("INSERT INTO traces (case_id, traced_at, countries, result) VALUES ($1, $2, $3, $4)")
-                .bind(case_id)
-                .bind(trace.traced_at_ms)
-                .bind(&countries)
-                .bind(&json)
-                .execute(&mut *tx)
-                .await?;
-            let details = match &trace.untraceable {
-                Some(why) => format!("untraceable: {why}"),
-                None if countries.is_empty() => "hosting country unknown".to_owned(),
-                None => format!("hosted in {countries}"),
-            };
-            crate::timeline!(tx, case_id, trace.traced_at_ms, "traced", Some(details));
+            for (case_id, at, countries, json, details) in rows {
+                sqlx::query("INSERT INTO traces (case_id, traced_at, countries, result) VALUES ($1, $2, $3, $4)")
+                    .bind(case_id)
+                    .bind(at)
+                    .bind(&countries)
+                    .bind(&json)
+                    .execute(&mut *tx)
+                    .await?;
+                crate::timeline!(tx, case_id, at, "traced", Some(details));
+            }
             tx.commit().await?;
         });
         Ok(())

@@ -1125,6 +1125,99 @@ async fn an_expired_lease_is_taken_over_and_the_first_worker_is_fenced_out() {
     });
 }
 
+#[tokio::test]
+async fn jobs_are_claimed_and_completed_in_batches() {
+    on_every_engine!(|store, engine| {
+        let t = job_clock();
+        let lease = time::Duration::seconds(30);
+        let mut batchable = Vec::new();
+        for i in 0..5 {
+            let at = t - time::Duration::seconds(10 - i);
+            batchable.push(
+                store
+                    .enqueue_job(&new_job("batchable", at), t)
+                    .await
+                    .unwrap()
+                    .unwrap(),
+            );
+        }
+        let other = hotline_store::NewJob {
+            priority: 5,
+            ..new_job("other", t)
+        };
+        let other = store.enqueue_job(&other, t).await.unwrap().unwrap();
+        let not_due = new_job("batchable", t + time::Duration::minutes(1));
+        let not_due = store.enqueue_job(&not_due, t).await.unwrap().unwrap();
+        let ids = |jobs: &[hotline_store::ClaimedJob]| {
+            let mut ids: Vec<i64> = jobs.iter().map(|j| j.id).collect();
+            ids.sort_unstable();
+            ids
+        };
+
+        // Of one kind, the oldest first, though a job of another kind is more urgent.
+        let first = store
+            .claim_jobs("w1", lease, t, 3, Some("batchable"))
+            .await
+            .unwrap();
+        assert_eq!(ids(&first), batchable[..3], "{engine}");
+        assert!(
+            first
+                .iter()
+                .all(|j| j.attempt == 1 && j.kind == "batchable")
+        );
+        // Of any kind: what is due and unclaimed, and nothing more.
+        let rest = store.claim_jobs("w2", lease, t, 10, None).await.unwrap();
+        let mut expected = vec![other, batchable[3], batchable[4]];
+        expected.sort_unstable();
+        assert_eq!(ids(&rest), expected, "{engine}");
+        assert!(
+            store
+                .claim_jobs("w3", lease, t, 10, None)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        // Once the leases run out, a claim takes over an expired job before the queue.
+        let after = t + lease;
+        let taken = store
+            .claim_jobs("w3", lease, after, 1, Some("batchable"))
+            .await
+            .unwrap();
+        assert_eq!(taken.len(), 1, "{engine}");
+        let taken_id = taken[0].id;
+        assert!(
+            batchable[..5].contains(&taken_id) && taken[0].attempt == 2,
+            "{engine}"
+        );
+        // Completing a batch in part taken over: only the current claims count.
+        let done = store.complete_jobs(&first, after).await.unwrap();
+        for (job, done) in first.iter().zip(&done) {
+            assert_eq!(*done, job.id != taken_id, "{engine}: job {}", job.id);
+        }
+        assert_eq!(store.complete_jobs(&taken, after).await.unwrap(), [true]);
+        // The not-yet-due job stays queued.
+        let counts = store.job_counts().await.unwrap();
+        assert_eq!(
+            (counts.queued, counts.done),
+            (1, done.iter().filter(|d| **d).count() as i64 + 1),
+            "{engine}"
+        );
+        let due = t + time::Duration::minutes(1);
+        let last = store
+            .claim_jobs("w1", time::Duration::hours(1), due, 10, Some("batchable"))
+            .await
+            .unwrap();
+        // The rest of w2's batch had expired too, and is taken over with it; `other` is not
+        // of the kind asked for.
+        assert_eq!(
+            ids(&last),
+            [batchable[3], batchable[4], not_due],
+            "{engine}"
+        );
+    });
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_workers_complete_every_job_exactly_once() {
     on_every_engine!(|store, engine| {

@@ -28,6 +28,11 @@ const LEASE: time::Duration = time::Duration::minutes(5);
 const IDLE: Duration = Duration::from_millis(500);
 /// The longest a worker holds back while intake is busy.
 const YIELD_TO_INTAKE: Duration = Duration::from_millis(250);
+/// Trace jobs claimed and finished together: a trace is a few lookups and one small write, so
+/// a burst of new cases is worked off with a few commits per batch instead of several per case.
+const TRACE_BATCH: usize = 32;
+/// Traces of one batch run side by side, so slow DNS and RDAP answers overlap.
+const TRACE_CONCURRENCY: usize = 8;
 
 /// What the workers need.
 pub struct Workers {
@@ -128,6 +133,21 @@ impl Workers {
         else {
             return Ok(false);
         };
+        if job.kind == "trace" {
+            let mut batch = self
+                .store
+                .claim_jobs(
+                    worker,
+                    LEASE,
+                    OffsetDateTime::now_utc(),
+                    TRACE_BATCH - 1,
+                    Some("trace"),
+                )
+                .await?;
+            batch.push(job);
+            self.run_traces(batch).await?;
+            return Ok(true);
+        }
         let outcome = self.handle(&job).await;
         let now = OffsetDateTime::now_utc();
         match outcome {
@@ -149,25 +169,64 @@ impl Workers {
         Ok(true)
     }
 
+    /// Traces the cases of claimed trace jobs side by side, keeps the traces in one
+    /// transaction, forwards unopened where the procedure says so, and completes the jobs in
+    /// one more. A job whose case cannot be traced or forwarded fails alone and is retried.
+    async fn run_traces(&self, jobs: Vec<ClaimedJob>) -> Result<(), hotline_store::StoreError> {
+        let limit = Arc::new(tokio::sync::Semaphore::new(TRACE_CONCURRENCY));
+        let mut running = tokio::task::JoinSet::new();
+        for job in jobs {
+            let (store, tracer, limit) = (self.store.clone(), self.tracer.clone(), limit.clone());
+            running.spawn(async move {
+                let _turn = limit.acquire_owned().await;
+                let traced = trace_case(&store, &tracer, &job).await;
+                (job, traced)
+            });
+        }
+        let (mut traced, mut failed) = (Vec::new(), Vec::new());
+        while let Some(joined) = running.join_next().await {
+            match joined {
+                Ok((job, Ok((case_id, trace)))) => traced.push((job, case_id, trace)),
+                Ok((job, Err(why))) => failed.push((job, why)),
+                // The job stays claimed; its lease runs out and another worker takes it over.
+                Err(e) => tracing::warn!(error = %e, "a trace task ended without an answer"),
+            }
+        }
+        let rows: Vec<(i64, &Trace)> = traced.iter().map(|(_, case_id, t)| (*case_id, t)).collect();
+        let saved = self.store.save_traces(&rows).await;
+        drop(rows);
+        let mut done = Vec::with_capacity(traced.len());
+        match saved {
+            Ok(()) => {
+                for (job, case_id, trace) in traced {
+                    match self.forward_unopened(case_id, &trace).await {
+                        Ok(()) => done.push(job),
+                        Err(why) => failed.push((job, why)),
+                    }
+                }
+            }
+            Err(e) => {
+                let why = e.to_string();
+                failed.extend(traced.into_iter().map(|(job, _, _)| (job, why.clone())));
+            }
+        }
+        let now = OffsetDateTime::now_utc();
+        for (job, current) in done.iter().zip(self.store.complete_jobs(&done, now).await?) {
+            if !current {
+                tracing::warn!(job = job.id, "job was taken over before it completed");
+            }
+        }
+        for (job, why) in failed {
+            tracing::warn!(job = job.id, kind = %job.kind, error = %why, "job failed");
+            self.store.fail_job(&job, &why, now).await?;
+        }
+        Ok(())
+    }
+
+    /// Runs one job of any kind but `trace` (see [`Workers::run_traces`]).
     async fn handle(&self, job: &ClaimedJob) -> Result<Outcome, String> {
         let done = |r: Result<(), String>| r.map(|()| Outcome::Done);
         match job.kind.as_str() {
-            "trace" => {
-                let case_id = case_of(job)?;
-                let (_, host, domain) = self
-                    .store
-                    .case_target(case_id)
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .ok_or_else(|| format!("case {case_id} does not exist"))?;
-                let now_ms = (OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
-                let trace = self.tracer.trace(&host, domain.as_deref(), now_ms).await;
-                self.store
-                    .save_trace(case_id, &trace)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                done(self.forward_unopened(case_id, &trace).await)
-            }
             "notice" => {
                 let case_id = case_of(job)?;
                 self.notice(case_id).await
@@ -832,6 +891,25 @@ pub(crate) enum Outcome {
 }
 
 /// The case a job is about: its payload's `case_id`, else the job's own.
+/// Traces the case of a trace job: its case and what was found.
+async fn trace_case(
+    store: &Store,
+    tracer: &Tracer,
+    job: &ClaimedJob,
+) -> Result<(i64, Trace), String> {
+    let case_id = case_of(job)?;
+    let (_, host, domain) = store
+        .case_target(case_id)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("case {case_id} does not exist"))?;
+    let now_ms = millis(OffsetDateTime::now_utc());
+    Ok((
+        case_id,
+        tracer.trace(&host, domain.as_deref(), now_ms).await,
+    ))
+}
+
 fn case_of(job: &ClaimedJob) -> Result<i64, String> {
     job.payload
         .get("case_id")
