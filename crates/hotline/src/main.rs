@@ -27,6 +27,11 @@ use hotline_web::{AppState, PublicSite, WebConfig};
 
 use crate::config::Config;
 
+/// mimalloc instead of glibc's allocator: requests allocate and free small buffers on both
+/// runtime threads, and glibc's arenas spent ~8% of intake's CPU doing it (perf).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "hotline",
