@@ -9,6 +9,7 @@
 #
 # Environment: HOTLINE_BIN (default target/release/hotline; built if missing),
 # DURATION (per run, default 10s), CONNECTIONS (default "1 4 64"), RUNS (default 3),
+# SEED_CASES (synthetic cases, each with a queued trace job, put in before the runs; default 0),
 # BENCH_POSTGRES_URL (server for the postgres run, default postgres://postgres@127.0.0.1:5432).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,6 +74,11 @@ for engine in $engines; do
     name="hotline_bench_$$"
     psql "$PG/postgres" -qc "CREATE DATABASE $name" >/dev/null
     db_args=(--database "$PG/$name")
+  fi
+  if [ "${SEED_CASES:-0}" -gt 0 ]; then
+    started=$(date +%s)
+    HOTLINE_NETWORK__OFFLINE=true RUST_LOG=warn "$BIN" dev seed --cases "$SEED_CASES" --data-dir "$data" "${db_args[@]}" >/dev/null
+    echo "$engine: seeded $SEED_CASES cases in $(( $(date +%s) - started )) s"
   fi
   HOTLINE_NETWORK__OFFLINE=true HOTLINE_INTAKE__RATE_LIMIT_PER_MINUTE=0 RUST_LOG=warn \
     "$BIN" serve --data-dir "$data" --listen "127.0.0.1:$port" "${db_args[@]}" 2>"$work/serve-$engine.log" &

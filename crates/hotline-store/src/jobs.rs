@@ -309,6 +309,9 @@ impl Store {
         jobs: &[ClaimedJob],
         now: OffsetDateTime,
     ) -> Result<Vec<bool>> {
+        if jobs.is_empty() {
+            return Ok(Vec::new());
+        }
         let at = to_millis(now);
         let done = on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;

@@ -13,6 +13,9 @@ impl Store {
 
     /// Keeps traces of several cases in one transaction, each as [`Store::save_trace`] does.
     pub async fn save_traces(&self, traces: &[(i64, &Trace)]) -> Result<()> {
+        if traces.is_empty() {
+            return Ok(());
+        }
         let rows = traces
             .iter()
             .map(|(case_id, trace)| {

@@ -890,7 +890,6 @@ pub(crate) enum Outcome {
     },
 }
 
-/// The case a job is about: its payload's `case_id`, else the job's own.
 /// Traces the case of a trace job: its case and what was found.
 async fn trace_case(
     store: &Store,
@@ -910,6 +909,7 @@ async fn trace_case(
     ))
 }
 
+/// The case a job is about: its payload's `case_id`, else the job's own.
 fn case_of(job: &ClaimedJob) -> Result<i64, String> {
     job.payload
         .get("case_id")

@@ -1,5 +1,6 @@
-//! Background work: a new case is traced by the server's workers, and two `hotline worker`
-//! processes on one PostgreSQL database drain a thousand jobs, each done exactly once.
+//! Background work: a new case is traced by the server's workers, a trace that cannot run
+//! fails without its batch, and two `hotline worker` processes on one PostgreSQL database
+//! drain a thousand jobs, each done exactly once.
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -123,6 +124,71 @@ fn worker(db: &TestDatabase) -> Worker {
             .spawn()
             .unwrap(),
     )
+}
+
+#[tokio::test]
+async fn a_trace_that_cannot_run_fails_alone_and_the_rest_of_its_batch_is_kept() {
+    each_engine(|db| async move {
+        let store = open_store(&db).await;
+        store.migrate().await.unwrap();
+        let now = time::OffsetDateTime::now_utc();
+        store.seed_synthetic(40, now).await.unwrap();
+        // The oldest trace job, so it is in the first batch a worker claims, names a case
+        // that does not exist (a worker reads the case from the payload); the job row hangs on
+        // case 1 so staff would see it there.
+        let orphan = hotline_store::NewJob {
+            kind: "trace".into(),
+            payload: json!({ "case_id": 999_999 }),
+            case_id: Some(1),
+            priority: 0,
+            run_at: now - time::Duration::hours(1),
+            max_attempts: 5,
+            dedupe_key: None,
+        };
+        store.enqueue_job(&orphan, now).await.unwrap().unwrap();
+
+        let _worker = worker(&db);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let c = store.job_counts().await.unwrap();
+            if c.done >= 40 {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{}: not drained: {c:?}",
+                db.engine
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        // Every real case has its trace; the orphan failed on its own, with the reason, and
+        // waits for its next attempt instead of taking its batch down with it.
+        for case_id in 1..=40 {
+            assert!(
+                store.latest_trace(case_id).await.unwrap().is_some(),
+                "{}: case {case_id} has no trace",
+                db.engine
+            );
+        }
+        let jobs = store.jobs_of_case(1).await.unwrap();
+        let failed = jobs
+            .iter()
+            .find(|j| j.last_error.is_some())
+            .unwrap_or_else(|| panic!("{}: {jobs:?}", db.engine));
+        assert_eq!(failed.kind, "trace");
+        assert_ne!(failed.state, hotline_store::JobState::Done, "{}", db.engine);
+        assert!(failed.attempts >= 1, "{failed:?}");
+        assert_eq!(
+            failed.last_error.as_deref(),
+            Some("case 999999 does not exist"),
+            "{}",
+            db.engine
+        );
+        assert_eq!(store.job_counts().await.unwrap().done, 40, "{}", db.engine);
+        store.close().await;
+        db
+    })
+    .await;
 }
 
 #[tokio::test]
