@@ -13,19 +13,9 @@ cd "$(dirname "$0")/.."
 
 CASES=${CASES:-10000}
 DURATION=${DURATION:-10s}
-BIN=${HOTLINE_BIN:-target/release/hotline}
-if [ -n "${CARGO_TARGET_DIR:-}" ] && [ -z "${HOTLINE_BIN:-}" ]; then BIN="$CARGO_TARGET_DIR/release/hotline"; fi
-for tool in wrk nginx curl python3; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install wrk nginx-light curl)" >&2; exit 1; }
-done
-[ -x "$BIN" ] || cargo build --release -p hotline
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source bench/common.sh
+needs wrk nginx curl python3
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "nothing answers at $1" >&2; exit 1; }
 sql() { python3 - "$work/data/hotline.db" "$1" <<'EOF'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1], timeout=60)

@@ -21,19 +21,9 @@ SEED_CASES=${SEED_CASES:-10000}
 STAFF_CONNECTIONS=${STAFF_CONNECTIONS:-1}
 FLOOD_CONNECTIONS=${FLOOD_CONNECTIONS:-64}
 PG=${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}
-BIN=${HOTLINE_BIN:-target/release/hotline}
-if [ -n "${CARGO_TARGET_DIR:-}" ] && [ -z "${HOTLINE_BIN:-}" ]; then BIN="$CARGO_TARGET_DIR/release/hotline"; fi
-for tool in wrk curl python3; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install wrk curl python3)" >&2; exit 1; }
-done
-[ -x "$BIN" ] || cargo build --release --bin hotline
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source bench/common.sh
+needs wrk curl python3
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "nothing answers at $1" >&2; exit 1; }
 secs() { case "$1" in *m) echo $(( ${1%m} * 60 ));; *s) echo "${1%s}";; *) echo "$1";; esac; }
 
 # The current TOTP code of an otpauth:// URI (RFC 6238, SHA-1, 6 digits, 30 s).

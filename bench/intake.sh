@@ -20,19 +20,8 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-1 4 64}
 RUNS=${RUNS:-3}
 PG=${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}
-BIN=${HOTLINE_BIN:-target/release/hotline}
-if [ -n "${CARGO_TARGET_DIR:-}" ] && [ -z "${HOTLINE_BIN:-}" ]; then BIN="$CARGO_TARGET_DIR/release/hotline"; fi
-for tool in wrk nginx curl; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install wrk nginx-light curl)" >&2; exit 1; }
-done
-[ -x "$BIN" ] || cargo build --release -p hotline
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "nothing answers at $1" >&2; exit 1; }
+source bench/common.sh
+needs wrk nginx curl python3
 
 # One wrk run: prints "rate non2xx p50 p99" (latencies in ms).
 run_wrk() { # url connections tag pause_ms
