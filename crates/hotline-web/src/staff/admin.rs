@@ -102,11 +102,16 @@ struct SettingsPage {
 
 impl SettingsPage {
     fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, m)| m.as_str())
+        field_error(&self.errors, field)
     }
+}
+
+/// The message for `field` among a form's (field, message) errors, for the templates.
+fn field_error<'a>(errors: &'a [(String, String)], field: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|(f, _)| f == field)
+        .map(|(_, m)| m.as_str())
 }
 
 fn when_ms(ms: i64) -> String {
@@ -458,10 +463,7 @@ struct PartnersPage {
 
 impl PartnersPage {
     fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, m)| m.as_str())
+        field_error(&self.errors, field)
     }
 }
 
@@ -775,10 +777,7 @@ struct UsersPage {
 
 impl UsersPage {
     fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, m)| m.as_str())
+        field_error(&self.errors, field)
     }
 }
 
