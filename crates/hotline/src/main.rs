@@ -6,6 +6,7 @@ mod config;
 mod doctor;
 mod export;
 mod import;
+mod police_notify;
 mod stats;
 mod trust;
 mod worker;
@@ -221,6 +222,9 @@ enum UserCommand {
         name: String,
         #[arg(long, value_parser = parse_role)]
         role: Role,
+        /// The police unit (police accounts see only what was referred to their unit).
+        #[arg(long, default_value = hotline_domain::police::NATIONAL_UNIT)]
+        unit: String,
     },
     /// List accounts.
     List,
@@ -627,9 +631,11 @@ async fn user_command(command: UserCommand, place: &Place) -> anyhow::Result<()>
     let actor = cli_actor();
     let result = async {
         match command {
-            UserCommand::Add { name, role } => {
+            UserCommand::Add { name, role, unit } => {
                 let password = read_password()?;
-                let e = store.create_user(&name, role, &password, &actor, now).await?;
+                let e = store
+                    .create_user_in_unit(&name, role, &unit, &password, &actor, now)
+                    .await?;
                 println!(
                     "created {} ({role}). Add this to their authenticator app, then keep it nowhere:",
                     e.username
@@ -990,6 +996,7 @@ async fn workers(
             webhook: config.alerts.webhook.clone(),
             staff_url: config.alerts.staff_url.clone(),
         },
+        police_notify: config.police.notify.clone(),
     }))
 }
 
