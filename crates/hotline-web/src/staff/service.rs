@@ -320,11 +320,14 @@ pub async fn move_case(
                 }
                 partner = Some(name);
             }
-            r if r.is_police() => {
+            // Not traced yet (or the hotline is offline): a person may still hand it to the
+            // police, who can trace it themselves.
+            r if r.is_police() || matches!(r, Route::Wait { .. }) => {
                 // The notice job decides, by the takedown regime, whether and when the
                 // hotline notifies the host.
                 jobs.push(NewJob::notice(case_id, now));
             }
+            // Assessed as not illegal, gone or out of remit: never referred.
             other => return Err(WebError::conflict(other.explain())),
         }
     }

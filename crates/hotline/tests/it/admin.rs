@@ -260,10 +260,6 @@ async fn settings_saved_on_the_admin_page_apply_without_a_restart() {
             [
                 ("settings:procedure", "procedure: assess → forward-unopened"),
                 (
-                    "settings:national",
-                    "back to the configuration file: takedown_by: hotline → police; objection_hours: 36 → 48"
-                ),
-                (
                     "settings:retention",
                     "contact_days: 90 → 30; description_days: 365 → 60; closed_case_days: 730 → 700; check_history_days: 180 → 90"
                 ),
