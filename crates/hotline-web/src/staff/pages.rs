@@ -331,15 +331,26 @@ struct TraceView {
 }
 
 impl TraceView {
-    fn of(trace: hotline_domain::trace::Trace, procedure: Procedure) -> TraceView {
+    fn of(trace: hotline_domain::trace::Trace, procedure: Procedure, t: &Tr) -> TraceView {
+        // The contact, and where it came from (traces older than sources say nothing).
         let contact = |c: &Option<hotline_domain::trace::Contact>| {
             c.as_ref()
                 .map(|c| {
-                    [c.name.as_deref(), c.email.as_deref(), c.phone.as_deref()]
+                    let mut text = [c.name.as_deref(), c.email.as_deref(), c.phone.as_deref()]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", ");
+                    if let Some(source) = c.source {
+                        let record = c.source_record.as_deref().unwrap_or("?");
+                        let from = t.with(
+                            &format!("staff-contact-source-{}", source.as_str()),
+                            "record",
+                            record,
+                        );
+                        text.push_str(&format!(" ({from})"));
+                    }
+                    text
                 })
                 .unwrap_or_default()
         };
@@ -608,7 +619,7 @@ async fn case_page(
         route,
         police_status,
         police_steps,
-        trace: trace.map(|tr| TraceView::of(tr, procedure)),
+        trace: trace.map(|tr| TraceView::of(tr, procedure, &t)),
         jobs: jobs
             .iter()
             .filter(|j| j.state.to_string() != "done")
