@@ -194,6 +194,9 @@ mod tests {
         for w in hotline_domain::WhereFound::ALL {
             dynamic.insert(format!("where-{w}"));
         }
+        for source in hotline_domain::trace::ContactSource::ALL {
+            dynamic.insert(format!("staff-contact-source-{source}"));
+        }
         for s in ["received", "in_progress", "removed", "closed"] {
             dynamic.insert(format!("status-{s}"));
             dynamic.insert(format!("status-{s}-text"));
