@@ -1199,8 +1199,16 @@ async fn trace_command(
                 .unwrap_or_default()
         );
         if let Some(abuse) = &a.abuse {
+            // Where it came from: the network's record, an enclosing network's, the AS's.
+            let source = abuse
+                .source
+                .map(|s| {
+                    let record = abuse.source_record.as_deref().unwrap_or("?");
+                    format!("  (from RDAP {s} {record})")
+                })
+                .unwrap_or_default();
             println!(
-                "  abuse   {}",
+                "  abuse   {}{source}",
                 abuse.email.as_deref().unwrap_or("(no email)")
             );
         }
