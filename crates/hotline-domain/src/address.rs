@@ -158,7 +158,7 @@ impl CanonicalAddress {
         if canonical.len() > MAX_ADDRESS_LEN {
             return None;
         }
-        let onion = host == "onion" || host.ends_with(".onion");
+        let onion = crate::trace::is_onion(&host);
         Some(Self {
             canonical,
             scheme: scheme.to_owned(),
@@ -232,7 +232,7 @@ impl CanonicalAddress {
         } else {
             psl::domain_str(&host).map(str::to_owned)
         };
-        let onion = !ip_literal && (host == "onion" || host.ends_with(".onion"));
+        let onion = !ip_literal && crate::trace::is_onion(&host);
         Ok(Self {
             canonical,
             scheme,

@@ -6,6 +6,7 @@ use serde_json::json;
 
 use crate::jurisdiction::TakedownBy;
 use crate::police::PoliceRecord;
+use crate::report::Language;
 use crate::trace::Trace;
 
 named_enum!(
@@ -138,69 +139,284 @@ pub struct NoticeFacts {
     pub preserve_evidence: bool,
     /// A fresh UUID v4 for the XARF report.
     pub report_id: String,
+    /// Illegal under national law only (not the international baseline): decides the XARF
+    /// classification, see [`xarf_classification`].
+    pub national_only: bool,
+    /// The case came from a public report (XARF `user_report`); otherwise from a partner
+    /// hotline or the hotline's own staff (`manual_review`).
+    pub from_public_report: bool,
+    /// When an analyst last assessed the address (RFC 3339): XARF `verified_at`.
+    pub assessed_at: Option<String>,
+    /// The language of the built-in text ([`notice_language`]).
+    pub language: Language,
 }
 
-/// The subject and plain-text body of the notice, in English (the default language of
-/// notices; editable templates come with the admin pages).
+/// The language a notice is written in: the one spoken in the country hosting the address,
+/// among the four the hotline writes (SPEC: nl, fr, de, en); where that country speaks none
+/// of them, or several (Belgium, Luxembourg, Switzerland) of which the hotline's is one, or
+/// is unknown, the hotline's own language.
+pub fn notice_language(host_country: Option<&str>, hotline: Language) -> Language {
+    let spoken: &[Language] = match host_country.map(str::to_ascii_uppercase).as_deref() {
+        Some("NL" | "SR" | "AW" | "CW" | "SX") => &[Language::Nl],
+        Some(
+            "FR" | "MC" | "SN" | "CI" | "ML" | "BF" | "NE" | "TG" | "BJ" | "GA" | "CG" | "CD"
+            | "MG" | "HT" | "PF" | "NC" | "RE" | "GP" | "MQ" | "GF" | "YT",
+        ) => &[Language::Fr],
+        Some("DE" | "AT" | "LI") => &[Language::De],
+        Some(
+            "GB" | "IE" | "US" | "AU" | "NZ" | "MT" | "SG" | "ZA" | "IN" | "NG" | "KE" | "GH"
+            | "JM" | "PH",
+        ) => &[Language::En],
+        Some("BE") => &[Language::Nl, Language::Fr, Language::De],
+        Some("LU") => &[Language::Fr, Language::De],
+        Some("CH") => &[Language::De, Language::Fr],
+        Some("CA") => &[Language::En, Language::Fr],
+        _ => &[],
+    };
+    if spoken.is_empty() || spoken.contains(&hotline) {
+        hotline
+    } else {
+        spoken[0]
+    }
+}
+
+/// The built-in notice texts, one per language: every sentence DSA Art. 16(2) asks for.
+struct BuiltIn {
+    subject: &'static str,
+    greeting: &'static str,
+    intro: &'static str,
+    why: &'static str,
+    action: &'static str,
+    preserve: &'static str,
+    good_faith: &'static str,
+    reference: &'static str,
+    reported: &'static str,
+    contact: &'static str,
+    attached: &'static str,
+}
+
+fn built_in(language: Language) -> BuiltIn {
+    match language {
+        Language::En => BuiltIn {
+            subject: "Notice of child sexual abuse material at {address} [{reference}]",
+            greeting: "Dear abuse team,",
+            intro: "{name} is a hotline for reports of child sexual abuse material on the Internet. We notify you, under Article 16 of the Digital Services Act (Regulation (EU) 2022/2065), that the following address on your service makes available child sexual abuse material:",
+            why: "Why this is illegal: the material shows the sexual abuse of children, which is illegal under {statute} and under the law of almost every country. Analysts of {name} assessed it.",
+            action: "Please remove or disable access to it without delay, and reply to this message with what you did. Do not forward the material to anyone.",
+            preserve: "The police ask you to preserve the material and the related records (account, access logs) as evidence before you remove it.",
+            good_faith: "We send this notice in good faith and believe the information in it to be accurate and complete. As Article 16(2)(c) allows for this kind of material, it does not name the person who reported it.",
+            reference: "Reference",
+            reported: "Reported to us",
+            contact: "Contact",
+            attached: "A machine-readable version (XARF v4) is attached.",
+        },
+        Language::Nl => BuiltIn {
+            subject: "Melding van materiaal van seksueel misbruik van kinderen op {address} [{reference}]",
+            greeting: "Beste abuse-team,",
+            intro: "{name} is een meldpunt voor materiaal van seksueel misbruik van kinderen op internet. Wij melden u, op grond van artikel 16 van de Digitaledienstenverordening (Verordening (EU) 2022/2065), dat het volgende adres op uw dienst materiaal van seksueel misbruik van kinderen beschikbaar stelt:",
+            why: "Waarom dit illegaal is: het materiaal toont seksueel misbruik van kinderen; dat is strafbaar volgens {statute} en volgens het recht van bijna elk land. Analisten van {name} hebben het beoordeeld.",
+            action: "Verwijder het of maak het onverwijld ontoegankelijk, en laat ons in een antwoord op dit bericht weten wat u hebt gedaan. Stuur het materiaal aan niemand door.",
+            preserve: "De politie vraagt u het materiaal en de bijbehorende gegevens (account, toegangslogs) als bewijs te bewaren voordat u het verwijdert.",
+            good_faith: "Wij sturen deze melding te goeder trouw en menen dat de informatie erin juist en volledig is. Zoals artikel 16, lid 2, onder c, voor dit soort materiaal toestaat, noemt zij niet de persoon die het meldde.",
+            reference: "Referentie",
+            reported: "Bij ons gemeld",
+            contact: "Contact",
+            attached: "Een machineleesbare versie (XARF v4) is bijgevoegd.",
+        },
+        Language::Fr => BuiltIn {
+            subject: "Signalement de matériel d’abus sexuels sur enfants à l’adresse {address} [{reference}]",
+            greeting: "Madame, Monsieur,",
+            intro: "{name} est un point de signalement des contenus d’abus sexuels sur enfants sur Internet. Nous vous notifions, en vertu de l’article 16 du règlement sur les services numériques (règlement (UE) 2022/2065), que l’adresse suivante de votre service rend accessible du matériel d’abus sexuels sur enfants :",
+            why: "Pourquoi ce contenu est illicite : le matériel montre des abus sexuels commis sur des enfants, ce qui est illégal en vertu de {statute} et du droit de presque tous les pays. Des analystes de {name} l’ont examiné.",
+            action: "Veuillez le retirer ou en rendre l’accès impossible sans délai, et nous indiquer en réponse à ce message ce que vous avez fait. Ne transmettez ce matériel à personne.",
+            preserve: "La police vous demande de conserver le matériel et les données associées (compte, journaux d’accès) comme preuves avant de le retirer.",
+            good_faith: "Nous envoyons cette notification de bonne foi et estimons que les informations qu’elle contient sont exactes et complètes. Comme l’article 16, paragraphe 2, point c), le permet pour ce type de contenu, elle ne nomme pas la personne qui l’a signalé.",
+            reference: "Référence",
+            reported: "Signalé le",
+            contact: "Contact",
+            attached: "Une version lisible par machine (XARF v4) est jointe.",
+        },
+        Language::De => BuiltIn {
+            subject: "Meldung von Darstellungen sexuellen Missbrauchs von Kindern unter {address} [{reference}]",
+            greeting: "Sehr geehrte Damen und Herren,",
+            intro: "{name} ist eine Beschwerdestelle für Darstellungen sexuellen Missbrauchs von Kindern im Internet. Wir teilen Ihnen nach Artikel 16 des Gesetzes über digitale Dienste (Verordnung (EU) 2022/2065) mit, dass unter der folgenden Adresse Ihres Dienstes Darstellungen sexuellen Missbrauchs von Kindern zugänglich sind:",
+            why: "Warum dies rechtswidrig ist: Das Material zeigt den sexuellen Missbrauch von Kindern; das ist nach {statute} und nach dem Recht fast aller Staaten strafbar. Analystinnen und Analysten von {name} haben es geprüft.",
+            action: "Bitte entfernen Sie es unverzüglich oder sperren Sie den Zugang dazu, und teilen Sie uns in einer Antwort auf diese Nachricht mit, was Sie getan haben. Leiten Sie das Material an niemanden weiter.",
+            preserve: "Die Polizei bittet Sie, das Material und die zugehörigen Daten (Konto, Zugriffsprotokolle) vor der Entfernung als Beweismittel zu sichern.",
+            good_faith: "Wir senden diese Meldung in gutem Glauben und halten die darin enthaltenen Angaben für richtig und vollständig. Wie Artikel 16 Absatz 2 Buchstabe c es für solche Inhalte erlaubt, nennt sie die meldende Person nicht.",
+            reference: "Referenz",
+            reported: "Bei uns gemeldet",
+            contact: "Kontakt",
+            attached: "Eine maschinenlesbare Fassung (XARF v4) ist beigefügt.",
+        },
+    }
+}
+
+/// The subject and plain-text body of the built-in notice, in `f.language`.
 pub fn notice_text(f: &NoticeFacts) -> (String, String) {
-    let subject = format!(
-        "Notice of child sexual abuse material at {} [{}]",
-        f.address, f.reference
-    );
+    let t = built_in(f.language);
+    let fill = |s: &str| {
+        s.replace("{name}", &f.hotline_name)
+            .replace("{address}", &f.address)
+            .replace("{statute}", &f.statute)
+            .replace("{reference}", &f.reference)
+    };
+    let subject = fill(t.subject);
     let mut body = format!(
-        "Dear abuse team,\n\n\
-         {name} is a hotline for reports of child sexual abuse material on the Internet. We notify \
-         you, under Article 16 of the Digital Services Act (Regulation (EU) 2022/2065), that the \
-         following address on your service makes available child sexual abuse material:\n\n\
-         \u{20}   {address}\n\n\
-         Why this is illegal: the material shows the sexual abuse of children, which is illegal \
-         under {statute} and under the law of almost every country. Analysts of {name} assessed it.\n\n\
-         Please remove or disable access to it without delay, and reply to this message with what \
-         you did. Do not forward the material to anyone.\n\n",
-        name = f.hotline_name,
-        address = f.address,
-        statute = f.statute,
+        "{}\n\n{}\n\n    {}\n\n{}\n\n{}\n\n",
+        t.greeting,
+        fill(t.intro),
+        f.address,
+        fill(t.why),
+        t.action
     );
     if f.preserve_evidence {
-        body.push_str(
-            "The police ask you to preserve the material and the related records (account, \
-             access logs) as evidence before you remove it.\n\n",
-        );
+        body.push_str(t.preserve);
+        body.push_str("\n\n");
     }
     body.push_str(&format!(
-        "We send this notice in good faith and believe the information in it to be accurate and \
-         complete. As Article 16(2)(c) allows for this kind of material, it does not name the \
-         person who reported it.\n\n\
-         Reference: {reference}\nReported to us: {reported}\nContact: {email}\n\n\
-         {name}\n\nA machine-readable version (XARF v4) is attached.\n",
-        reference = f.reference,
-        reported = f.reported_at,
-        email = f.hotline_email,
-        name = f.hotline_name,
+        "{}\n\n{}: {}\n{}: {}\n{}: {}\n\n{}\n\n{}\n",
+        t.good_faith,
+        t.reference,
+        f.reference,
+        t.reported,
+        f.reported_at,
+        t.contact,
+        f.hotline_email,
+        f.hotline_name,
+        t.attached,
     ));
     (subject, body)
 }
 
-/// The XARF v4 report (category `content`, type `csam`) for the same notice.
+/// Words that make a good-faith statement (DSA Art. 16(2)(d)) in the notice languages.
+const GOOD_FAITH: &[&str] = &[
+    "good faith",
+    "goede trouw",
+    "goeder trouw",
+    "bonne foi",
+    "gutem glauben",
+    "guten glauben",
+    "treu und glauben",
+];
+
+/// What a notice body lacks of DSA Art. 16(2), named for whoever wrote the template: the
+/// exact address, the reasons (the statute the content breaches), the good-faith statement
+/// and the hotline's contact. Empty when nothing is missing.
+pub fn missing_article_16(body: &str, f: &NoticeFacts) -> Vec<&'static str> {
+    let lower = body.to_lowercase();
+    let mut missing = Vec::new();
+    if !body.contains(&f.address) {
+        missing.push("the exact address ({{ address }}), Art. 16(2)(b)");
+    }
+    if !body.contains(&f.statute) {
+        missing
+            .push("the reasons: the statute the material breaches ({{ statute }}), Art. 16(2)(a)");
+    }
+    if !GOOD_FAITH.iter().any(|w| lower.contains(w)) {
+        missing.push(
+            "the good-faith statement (\"We send this notice in good faith…\"; te goeder trouw, de bonne foi, in gutem Glauben), Art. 16(2)(d)",
+        );
+    }
+    if !body.contains(bare_address(&f.hotline_email)) {
+        missing.push("the hotline's contact ({{ hotline_email }}), Art. 16(2)(c)");
+    }
+    missing
+}
+
+/// The XARF version the reports follow (the `xarf` reference validator's spec version).
+pub const XARF_VERSION: &str = "4.2.0";
+
+/// The XARF `classification` of an illegal assessment. XARF v4 knows the international
+/// `baseline` and the industry scheme's A1/A2/B1/B2 (age group × act), nothing national, and
+/// the assessment does not record the act. So: baseline material is sent as `baseline`;
+/// material illegal under national law only is sent as `B2`, the least severe category of the
+/// scheme, so a receiver never ranks it above what was assessed, and the report's
+/// `description` says plainly that it is illegal under national law only and names the statute.
+pub fn xarf_classification(national_only: bool) -> &'static str {
+    if national_only { "B2" } else { "baseline" }
+}
+
+/// The XARF v4 report (category `content`, type `csam`) for the same notice. It names the
+/// hotline as reporter and sender (never the person who reported), the address and its host,
+/// and nothing of the content: no hashes, no evidence items.
 pub fn xarf(f: &NoticeFacts) -> serde_json::Value {
-    json!({
-        "xarf_version": "4.0.0",
+    let contact = bare_address(&f.hotline_email);
+    let hotline_domain = contact
+        .rsplit_once('@')
+        .map(|(_, d)| d.to_ascii_lowercase())
+        .unwrap_or_default();
+    let party = json!({
+        "org": f.hotline_name,
+        "contact": contact,
+        "domain": hotline_domain,
+    });
+    let host = url::Url::parse(&f.address)
+        .ok()
+        .and_then(|u| u.host_str().map(|h| h.trim_matches(['[', ']']).to_owned()))
+        .unwrap_or_else(|| f.address.clone());
+    let description = if f.national_only {
+        format!(
+            "Reference {}. Child sexual abuse material illegal under national law only ({}); \
+             it does not meet the international baseline.",
+            f.reference, f.statute
+        )
+    } else {
+        format!(
+            "Reference {}. Child sexual abuse material meeting the international baseline; \
+             illegal under {}.",
+            f.reference, f.statute
+        )
+    };
+    let mut doc = json!({
+        "xarf_version": XARF_VERSION,
         "report_id": f.report_id,
         "timestamp": f.reported_at,
+        "reporter": party,
+        "sender": party,
+        "source_identifier": host,
         "category": "content",
         "type": "csam",
-        "source_identifier": f.address,
         "url": f.address,
-        "classification": "baseline",
-        "detection_method": "user_report",
-        "reporter": {
-            "org": f.hotline_name,
-            "contact": f.hotline_email,
-            "type": "automated"
-        },
-        "description": format!("Reference {}; illegal under {}", f.reference, f.statute),
-        "evidence_source": "user_report"
-    })
+        "classification": xarf_classification(f.national_only),
+        "detection_method": if f.from_public_report { "user_report" } else { "manual_review" },
+        "verification_method": "manual",
+        "evidence_source": if f.from_public_report { "user_report" } else { "researcher_analysis" },
+        "description": description,
+    });
+    // XARF's `domain` is a lower-case name with a letter TLD: not an IP, not punycode.
+    if xarf_domain_shape(&host) {
+        doc["domain"] = json!(host);
+    }
+    if let Some(at) = &f.assessed_at {
+        doc["verified_at"] = json!(at);
+    }
+    doc
+}
+
+/// The address of a mailbox given as `Name <box@example.com>` or `box@example.com`.
+pub fn bare_address(mailbox: &str) -> &str {
+    match (mailbox.rfind('<'), mailbox.rfind('>')) {
+        (Some(open), Some(close)) if open < close => mailbox[open + 1..close].trim(),
+        _ => mailbox.trim(),
+    }
+}
+
+/// Whether `host` fits XARF's `domain` pattern `^([a-z0-9]+(-[a-z0-9]+)*\.)+[a-z]{2,}$`.
+fn xarf_domain_shape(host: &str) -> bool {
+    let Some((labels, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        && labels.split('.').all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && !l.contains("--")
+                && l.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
 }
 
 #[cfg(test)]
@@ -314,6 +530,10 @@ mod tests {
             reported_at: "2026-11-28T10:00:00Z".into(),
             preserve_evidence: true,
             report_id: "0b7d4a2e-5d8e-4c86-9a4f-2f3a6b1c9d10".into(),
+            national_only: false,
+            from_public_report: true,
+            assessed_at: Some("2026-11-28T11:00:00Z".into()),
+            language: Language::En,
         }
     }
 
@@ -338,24 +558,119 @@ mod tests {
         assert!(!body.contains("preserve"));
     }
 
+    /// Writes a XARF document for `.ci/validate-xarf` when `HOTLINE_XARF_OUT` names a folder.
+    fn keep_for_validation(label: &str, doc: &serde_json::Value) {
+        use sha2::Digest;
+        let Some(dir) = std::env::var_os("HOTLINE_XARF_OUT") else {
+            return;
+        };
+        let text = serde_json::to_string_pretty(doc).unwrap();
+        let digest = sha2::Sha256::digest(text.as_bytes());
+        let name = format!(
+            "domain-{label}-{:02x}{:02x}{:02x}{:02x}.json",
+            digest[0], digest[1], digest[2], digest[3]
+        );
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(std::path::Path::new(&dir).join(name), text).unwrap();
+    }
+
     #[test]
-    fn xarf_has_the_required_fields() {
-        let x = xarf(&facts());
-        for field in [
-            "xarf_version",
-            "report_id",
-            "category",
-            "type",
-            "timestamp",
-            "source_identifier",
-            "reporter",
-            "classification",
-            "detection_method",
-        ] {
-            assert!(x.get(field).is_some(), "missing {field}");
+    fn xarf_names_the_hotline_as_reporter_and_sender_and_maps_the_classification() {
+        let base = facts();
+        let cases = [
+            ("baseline", base.clone()),
+            (
+                "national",
+                NoticeFacts {
+                    national_only: true,
+                    from_public_report: false,
+                    assessed_at: None,
+                    ..base.clone()
+                },
+            ),
+            (
+                "ip-host",
+                NoticeFacts {
+                    address: "http://192.0.2.10:8080/x?y=1".into(),
+                    ..base.clone()
+                },
+            ),
+            (
+                "ipv6-host",
+                NoticeFacts {
+                    address: "https://[2001:db8::10]/x".into(),
+                    ..base.clone()
+                },
+            ),
+        ];
+        for (label, f) in cases {
+            let x = xarf(&f);
+            keep_for_validation(label, &x);
+            assert_eq!(x["xarf_version"], XARF_VERSION);
+            assert_eq!(
+                (x["category"].as_str(), x["type"].as_str()),
+                (Some("content"), Some("csam"))
+            );
+            let party = json!({
+                "org": "Hotline",
+                "contact": "notices@hotline.example.com",
+                "domain": "hotline.example.com",
+            });
+            // Exactly org, contact, domain: XARF allows no other property (no `type`).
+            assert_eq!(x["reporter"], party, "{label}");
+            assert_eq!(x["sender"], party, "{label}");
+            assert_eq!(x["url"], f.address);
+            assert_eq!(
+                x["classification"],
+                if f.national_only { "B2" } else { "baseline" }
+            );
+            assert_eq!(
+                x["detection_method"],
+                if f.from_public_report {
+                    "user_report"
+                } else {
+                    "manual_review"
+                }
+            );
+            let description = x["description"].as_str().unwrap();
+            assert!(description.contains(&f.statute) && description.contains(&f.reference));
+            assert_eq!(description.contains("national law only"), f.national_only);
+            // Never anything of the content, nor of the person who reported it.
+            for absent in [
+                "hash_values",
+                "evidence",
+                "media_type",
+                "screenshot_url",
+                "ncmec_report_id",
+            ] {
+                assert!(x.get(absent).is_none(), "{label}: {absent}");
+            }
+            assert_eq!(x.get("verified_at").is_some(), f.assessed_at.is_some());
         }
-        assert_eq!(x["category"], "content");
-        assert_eq!(x["type"], "csam");
+        let named = xarf(&NoticeFacts {
+            hotline_email: "Hotline <notices@hotline.example.com>".into(),
+            ..facts()
+        });
+        assert_eq!(named["sender"]["contact"], "notices@hotline.example.com");
+        assert_eq!(named["sender"]["domain"], "hotline.example.com");
+        assert_eq!(xarf(&facts())["source_identifier"], "example.com");
+        assert_eq!(xarf(&facts())["domain"], "example.com");
+        let ip = xarf(&NoticeFacts {
+            address: "http://192.0.2.10:8080/x".into(),
+            ..facts()
+        });
+        assert_eq!(ip["source_identifier"], "192.0.2.10");
+        assert!(ip.get("domain").is_none(), "an IP is not a XARF domain");
+        let v6 = xarf(&NoticeFacts {
+            address: "https://[2001:db8::10]/x".into(),
+            ..facts()
+        });
+        assert_eq!(v6["source_identifier"], "2001:db8::10");
+        assert!(
+            !xarf_domain_shape("xn--bcher-kva.example"),
+            "XARF's pattern refuses punycode"
+        );
+        assert!(xarf_domain_shape("a-b.example.com") && !xarf_domain_shape("example"));
     }
 }
 
@@ -423,17 +738,21 @@ pub fn render_template(template: &str, f: &NoticeFacts) -> Result<(String, Strin
             message: "line 1: the first line is the subject and must not be empty".into(),
         });
     }
-    if !body.contains(&f.address) {
+    let missing = missing_article_16(body, f);
+    if !missing.is_empty() {
         return Err(TemplateError {
             line: None,
-            message: "the body (after the first line) must give the address: {{ address }}".into(),
+            message: format!(
+                "the body (after the first line) lacks what DSA Art. 16(2) requires of a notice: {}",
+                missing.join("; ")
+            ),
         });
     }
     Ok((subject.trim().to_owned(), body.trim_start().to_owned()))
 }
 
 /// The subject and body of a notice: the operator's template if there is one, else the
-/// built-in English text.
+/// built-in text in the notice's language.
 pub fn compose(template: Option<&str>, f: &NoticeFacts) -> Result<(String, String), String> {
     match template {
         None => Ok(notice_text(f)),
@@ -455,6 +774,10 @@ pub fn sample_facts(hotline_name: &str, statute: &str, preserve_evidence: bool) 
         reported_at: "2026-01-02T03:04:05Z".into(),
         preserve_evidence,
         report_id: "00000000-0000-4000-8000-000000000000".into(),
+        national_only: false,
+        from_public_report: true,
+        assessed_at: Some("2026-01-02T05:06:07Z".into()),
+        language: Language::En,
     }
 }
 
@@ -462,13 +785,19 @@ pub fn sample_facts(hotline_name: &str, statute: &str, preserve_evidence: bool) 
 mod template_tests {
     use super::*;
 
+    /// A template with everything DSA Art. 16(2) asks for.
+    const COMPLETE: &str = "Notice {{ reference }}\n\nAt {{ address }}: illegal under {{ statute }}. \
+        We write in good faith. Contact: {{ hotline_email }}";
+
     #[test]
     fn a_template_renders_and_its_mistakes_are_named_with_their_line() {
         let f = sample_facts("Hotline", "a statute", false);
-        let (subject, body) =
-            render_template("Notice {{ reference }}\n\nAt {{ address }}.", &f).unwrap();
+        let (subject, body) = render_template(COMPLETE, &f).unwrap();
         assert_eq!(subject, "Notice XX-2026-000123");
-        assert_eq!(body, "At http://192.0.2.10/example/path.");
+        assert!(
+            body.starts_with("At http://192.0.2.10/example/path: illegal under a statute."),
+            "{body}"
+        );
         let e = render_template("Subject\n\n{{ adress }}", &f).unwrap_err();
         assert!(e.message.contains("unknown variable"), "{e}");
         assert_eq!(e.line, Some(3), "{e}");
@@ -480,5 +809,87 @@ mod template_tests {
         let e = render_template("Subject only", &f).unwrap_err();
         assert!(e.message.contains("{{ address }}"), "{e}");
         assert!(compose(None, &f).unwrap().1.contains(&f.address));
+    }
+
+    #[test]
+    fn a_template_without_an_article_16_element_is_refused_naming_it() {
+        let f = sample_facts("Hotline", "a statute", false);
+        for (without, named) in [
+            ("{{ address }}", "the exact address"),
+            ("{{ statute }}", "the reasons"),
+            ("good faith", "the good-faith statement"),
+            ("{{ hotline_email }}", "the hotline's contact"),
+        ] {
+            let template = COMPLETE.replace(without, "");
+            let e = render_template(&template, &f).unwrap_err();
+            assert!(e.message.contains("Art. 16(2)"), "{e}");
+            assert!(e.message.contains(named), "{without}: {e}");
+            assert_eq!(
+                e.message.matches("Art. 16(2)(").count(),
+                1,
+                "only what is missing: {e}"
+            );
+        }
+        // The statement may be in any of the notice languages.
+        let dutch = COMPLETE.replace("We write in good faith.", "Wij melden dit te goeder trouw.");
+        assert!(render_template(&dutch, &f).is_ok());
+    }
+
+    #[test]
+    fn the_built_in_text_in_each_language_has_every_article_16_element() {
+        for language in Language::ALL {
+            for preserve_evidence in [false, true] {
+                let f = NoticeFacts {
+                    language: *language,
+                    preserve_evidence,
+                    ..sample_facts("Hotline", "Belgian Criminal Code, art. 417/43", false)
+                };
+                let (subject, body) = notice_text(&f);
+                assert!(
+                    subject.contains(&f.address) && subject.contains(&f.reference),
+                    "{language}"
+                );
+                assert_eq!(
+                    missing_article_16(&body, &f),
+                    Vec::<&str>::new(),
+                    "{language}: {body}"
+                );
+                assert!(body.contains("XARF v4"), "{language}");
+                assert!(
+                    !body.contains('{'),
+                    "{language}: a placeholder left: {body}"
+                );
+                // The preservation request only when the police asked for it: its sentence is
+                // the one the built-in text adds.
+                let plain = notice_text(&NoticeFacts {
+                    preserve_evidence: false,
+                    ..f.clone()
+                })
+                .1;
+                assert_eq!(body.len() > plain.len(), preserve_evidence, "{language}");
+            }
+        }
+        let dutch = NoticeFacts {
+            language: Language::Nl,
+            ..sample_facts("Hotline", "a statute", false)
+        };
+        let text = notice_text(&dutch).1;
+        assert!(text.contains("te goeder trouw") && text.contains("Referentie: XX-2026-000123"));
+    }
+
+    #[test]
+    fn the_notice_language_follows_the_host_country() {
+        use Language::*;
+        assert_eq!(notice_language(Some("NL"), Fr), Nl);
+        assert_eq!(notice_language(Some("fr"), Nl), Fr);
+        assert_eq!(notice_language(Some("AT"), En), De);
+        assert_eq!(notice_language(Some("US"), Nl), En);
+        // Several languages: the hotline's own if the country speaks it.
+        assert_eq!(notice_language(Some("BE"), Fr), Fr);
+        assert_eq!(notice_language(Some("BE"), En), Nl);
+        assert_eq!(notice_language(Some("CH"), Fr), Fr);
+        // None of the four, or unknown: the hotline's language.
+        assert_eq!(notice_language(Some("RU"), De), De);
+        assert_eq!(notice_language(None, Nl), Nl);
     }
 }

@@ -45,7 +45,30 @@ pub struct Contact {
     pub name: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// Where the contact came from; traces made before sources were recorded have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<ContactSource>,
+    /// Which record: the network's handle or prefix, `AS64500`, the registrar's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_record: Option<String>,
 }
+
+named_enum!(
+    /// Where an abuse contact came from. A network's contact is looked for in this order,
+    /// the first with a real e-mail address winning (placeholders such as `REDACTED` do not
+    /// count): the network's own abuse entity, its parent networks', the announcing AS's;
+    /// the registrar's abuse entity for the domain comes last, as the trace's registrar.
+    ContactSource {
+        /// The RDAP record of the network the address is in.
+        Network => "network",
+        /// The RDAP record of a network enclosing it.
+        ParentNetwork => "parent_network",
+        /// The RDAP record of the autonomous system that announces it.
+        AutNum => "autnum",
+        /// The RDAP record of the domain, the registrar's abuse entity.
+        Registrar => "registrar",
+    }
+);
 
 /// The registrar of the domain, and its abuse contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -88,21 +111,50 @@ impl Trace {
     }
 }
 
+/// Whether `host` is a Tor onion service name (RFC 7686). Such a name has no location to
+/// trace, must never be sent to DNS, and cannot be checked from the open Internet: a check
+/// that cannot reach it proves nothing about its removal.
+pub fn is_onion(host: &str) -> bool {
+    let h = host.trim_end_matches('.').to_ascii_lowercase();
+    h == "onion" || h.ends_with(".onion")
+}
+
 /// Networks known to front other hosts (CDNs, reverse proxies), by AS number. A notice to
 /// such a network reaches the proxy, not the host: it must be told too, but cannot remove
-/// the content at its origin.
-const CDN_ASNS: &[(u32, &str)] = &[
+/// the content at its origin. Amazon, Google and Microsoft announce their CDNs (CloudFront,
+/// Cloud CDN, Azure Front Door) from the same AS as their clouds, so those names say both.
+///
+/// Each number was checked against the shipped IP database (`data/ipdb`, build 2026-06-17):
+/// the organisation it names for the AS is the provider's. The numbers once given for
+/// StackPath/Highwinds (AS20446, AS12989) name other organisations there and are left out;
+/// StackPath's own AS there is 199156. A test in `hotline-network` looks one address of each
+/// AS up in that database, so a database that moves a number to someone else fails it.
+pub const CDN_ASNS: &[(u32, &str)] = &[
     (13335, "Cloudflare"),
+    (14789, "Cloudflare"),
+    (132892, "Cloudflare"),
+    (139242, "Cloudflare"),
+    (202623, "Cloudflare"),
+    (203898, "Cloudflare"),
     (209242, "Cloudflare"),
+    (394536, "Cloudflare"),
+    (395747, "Cloudflare"),
+    (54113, "Fastly"),
     (20940, "Akamai"),
     (16625, "Akamai"),
-    (54113, "Fastly"),
-    (60068, "CDN77"),
+    (16509, "Amazon (CloudFront or AWS)"),
+    (15169, "Google"),
+    (396982, "Google (Cloud CDN or Google Cloud)"),
+    (8075, "Microsoft (Azure Front Door or Azure)"),
     (200325, "BunnyCDN"),
+    (57724, "DDoS-Guard"),
+    (49612, "DDoS-Guard"),
+    (199156, "StackPath"),
+    (19551, "Imperva"),
+    (62571, "Imperva"),
+    (60068, "CDN77"),
     (15133, "Edgio"),
     (22822, "Edgio"),
-    (19551, "Imperva"),
-    (202623, "Cloudflare"),
 ];
 
 /// CNAME suffixes that mean the name is served through a CDN.
@@ -216,6 +268,21 @@ mod tests {
         assert_eq!(cdn_of(ip("2606:4700::1"), None, &[]), Some("Cloudflare"));
         assert_eq!(cdn_of(ip("104.32.0.1"), None, &[]), None);
         assert_eq!(cdn_of(ip("192.0.2.1"), None, &[]), None);
+    }
+
+    #[test]
+    fn onion_names() {
+        for onion in ["abcdefghijklmnop.onion", "www.ABC.onion.", "onion"] {
+            assert!(is_onion(onion), "{onion}");
+        }
+        for not in [
+            "onion.example.com",
+            "example.onion.test",
+            "192.0.2.1",
+            "myonion",
+        ] {
+            assert!(!is_onion(not), "{not}");
+        }
     }
 
     #[test]

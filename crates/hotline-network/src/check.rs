@@ -212,6 +212,16 @@ impl Checker {
     /// Resolves `host` (or reads its IP literal) and refuses it unless every address it has
     /// may be contacted. `Err` carries the result to report.
     async fn admit_host(&self, host: &str) -> Result<(), CheckResult> {
+        // Unreachable from here is no evidence of removal: never `gone`, never a DNS query.
+        if hotline_domain::trace::is_onion(host) {
+            return Err(CheckResult::new(
+                CheckOutcome::Error,
+                None,
+                format!(
+                    "not checked: {host} is an onion service, which cannot be reached from the open Internet; check it by hand"
+                ),
+            ));
+        }
         let literal = host.trim_start_matches('[').trim_end_matches(']');
         let addresses = match literal.parse::<IpAddr>() {
             Ok(ip) => vec![ip],
@@ -347,6 +357,19 @@ mod tests {
         let policy = loopback(dns);
         let resolver = Dns::new(&policy, Duration::from_secs(2)).unwrap();
         Checker::new(policy, Arc::new(resolver), CheckLimits::default()).unwrap()
+    }
+
+    #[tokio::test]
+    async fn an_onion_address_is_never_gone_and_a_redirect_to_one_neither() {
+        let c = checker().await;
+        let r = c.check("http://abcdefghijklmnop.onion/x").await;
+        assert_eq!(r.outcome, CheckOutcome::Error, "{r:?}");
+        assert!(r.detail.contains("onion service"), "{r:?}");
+        let (port, _) = site(0, "http://abcdefghijklmnop.onion/").await;
+        let r = c
+            .check(&format!("http://content.check.test:{port}/moved"))
+            .await;
+        assert_eq!(r.outcome, CheckOutcome::Error, "{r:?}");
     }
 
     #[tokio::test]

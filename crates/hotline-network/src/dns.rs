@@ -36,6 +36,8 @@ pub enum DnsError {
     Offline,
     #[error("the name {0} does not exist (NXDOMAIN)")]
     NoSuchName(String),
+    #[error("{0} is an onion service name: it is never looked up in DNS (RFC 7686)")]
+    Onion(String),
     #[error("{0} has no IPv4 or IPv6 address")]
     NoAddresses(String),
     #[error("no answer for {0} in time")]
@@ -106,6 +108,10 @@ impl Dns {
     pub async fn resolve(&self, host: &str) -> Result<Resolution, DnsError> {
         if self.offline {
             return Err(DnsError::Offline);
+        }
+        // Asking DNS for an onion name leaks it to resolvers and answers nothing.
+        if hotline_domain::trace::is_onion(host) {
+            return Err(DnsError::Onion(host.to_owned()));
         }
         // A fully qualified name: no search domains, one query per type.
         let fqdn = if host.ends_with('.') {
@@ -287,6 +293,25 @@ mod tests {
                 Err(DnsError::CnameChain(_) | DnsError::NoAddresses(_) | DnsError::Failed { .. })
             ),
             "{looped:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn onion_names_never_reach_the_name_server() {
+        // A name server that records every packet and never answers.
+        let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let dns = Dns::new(
+            &loopback(socket.local_addr().unwrap()),
+            Duration::from_secs(2),
+        )
+        .unwrap();
+        for name in ["abcdefghijklmnop.onion", "www.abcdefghijklmnop.ONION."] {
+            assert_eq!(dns.resolve(name).await, Err(DnsError::Onion(name.into())));
+        }
+        let mut buf = [0u8; 512];
+        assert!(
+            socket.try_recv_from(&mut buf).is_err(),
+            "a query for an onion name was sent"
         );
     }
 

@@ -321,6 +321,66 @@ mod tests {
         })
     }
 
+    /// The CDN table (`hotline_domain::trace::CDN_ASNS`) against the shipped database: one
+    /// address of every AS in it, the AS the database gives, the organisation it names, and
+    /// the provider the trace will name on the case.
+    #[test]
+    fn every_cdn_as_is_the_providers_in_the_shipped_database() {
+        use hotline_domain::trace::{CDN_ASNS, cdn_of};
+        let samples: &[(&str, u32, &str)] = &[
+            ("1.0.0.1", 13335, "Cloudflare"),
+            ("104.22.5.1", 14789, "Cloudflare"),
+            ("103.21.246.1", 132892, "Cloudflare"),
+            ("185.212.144.1", 139242, "Cloudflare"),
+            ("104.23.32.1", 202623, "Cloudflare"),
+            ("185.122.0.1", 203898, "Cloudflare"),
+            ("5.10.244.1", 209242, "Cloudflare"),
+            ("108.162.254.1", 394536, "Cloudflare"),
+            ("8.14.199.1", 395747, "Cloudflare"),
+            ("23.154.64.1", 54113, "Fastly"),
+            ("2.16.0.1", 20940, "Akamai"),
+            ("2.16.12.1", 16625, "Akamai"),
+            ("1.44.96.1", 16509, "Amazon"),
+            ("8.8.4.1", 15169, "Google"),
+            ("1.179.112.1", 396982, "Google"),
+            ("1.186.0.1", 8075, "Microsoft"),
+            ("38.92.173.1", 200325, "BUNNYWAY"),
+            ("45.10.240.1", 57724, "DDOS-GUARD"),
+            ("185.178.211.1", 49612, "DDOS-GUARD"),
+            ("2001:678:1248::1", 199156, "StackPath"),
+            ("42.200.61.1", 19551, "Incapsula"),
+            ("45.223.42.1", 62571, "IMPERVA"),
+            ("37.19.192.1", 60068, "Datacamp"),
+            ("110.232.176.1", 15133, "Edgecast"),
+            ("41.63.64.1", 22822, "Limelight"),
+        ];
+        let db = embedded();
+        for (address, asn, org) in samples {
+            let found = db
+                .lookup(ip(address))
+                .unwrap_or_else(|| panic!("{address} is unknown"));
+            assert_eq!(found.asn, Some(*asn), "{address}");
+            let named = found.org.unwrap_or_default();
+            assert!(
+                named.contains(org),
+                "AS{asn} is {named:?} in the database, not {org}"
+            );
+            let provider = CDN_ASNS.iter().find(|(a, _)| a == asn).map(|(_, p)| *p);
+            assert_eq!(cdn_of(None, found.asn, &[]), provider, "AS{asn}");
+            assert!(provider.is_some(), "AS{asn} is not in the CDN table");
+        }
+        for (asn, provider) in CDN_ASNS {
+            assert!(
+                samples.iter().any(|(_, a, _)| a == asn),
+                "{provider} AS{asn} has no sample address here"
+            );
+        }
+        // Numbers once given for StackPath/Highwinds name others in this database: no CDN.
+        for asn in [20446, 12989] {
+            assert_eq!(cdn_of(None, Some(asn), &[]), None, "AS{asn}");
+        }
+    }
+
     #[test]
     fn embedded_spot_checks() {
         let db = embedded();

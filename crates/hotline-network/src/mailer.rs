@@ -191,6 +191,10 @@ mod tests {
             reported_at: "2026-11-28T10:00:00Z".into(),
             preserve_evidence: false,
             report_id: "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f".into(),
+            national_only: false,
+            from_public_report: true,
+            assessed_at: None,
+            language: hotline_domain::report::Language::En,
         };
         let (subject, body) = notice_text(&facts);
         OutgoingNotice {
@@ -234,6 +238,7 @@ mod tests {
             quoted_printable::ParseMode::Robust,
         )
         .unwrap();
+        crate::testing::keep_xarf("mailer", std::str::from_utf8(&decoded).unwrap());
         let json: serde_json::Value = serde_json::from_slice(&decoded).unwrap();
         assert!(!data.contains("reporter@"), "no reporter data");
         assert_eq!(json["type"], "csam");

@@ -27,7 +27,7 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
 use icann_rdap_common::iana::RdapBootstrapRegistry;
-use icann_rdap_common::prelude::{Domain, Entity, Network};
+use icann_rdap_common::prelude::{Autnum, Domain, Entity, Network};
 use reqwest::header::{ACCEPT, LOCATION};
 use reqwest::{StatusCode, Url};
 use serde::{Deserialize, Serialize};
@@ -164,6 +164,50 @@ pub struct NetworkContact {
     pub parent_handle: Option<String>,
     /// The name of the registrant entity (the organisation holding the network).
     pub organisation: Option<String>,
+    pub abuse: Option<AbuseContact>,
+    /// The AS numbers that announce the network, when the registry says (ARIN's
+    /// `arin_originas0` extension); the IP database is the other source.
+    pub origin_asns: Vec<u32>,
+    /// The URL that finally answered (after redirects).
+    pub source: String,
+}
+
+impl NetworkContact {
+    /// The network as one prefix: its first `cidr0` prefix, else the smallest prefix that
+    /// holds its start and end addresses.
+    pub fn prefix(&self) -> Option<(IpAddr, u8)> {
+        if let Some((addr, len)) = self.cidrs.first().and_then(|c| c.split_once('/'))
+            && let (Ok(addr), Ok(len)) = (addr.parse::<IpAddr>(), len.parse::<u8>())
+        {
+            // A registry's answer is hostile input: a length longer than the address is none.
+            let max = if addr.is_ipv4() { 32 } else { 128 };
+            return (len <= max).then_some((addr, len));
+        }
+        let start: IpAddr = self.start_address.as_deref()?.parse().ok()?;
+        let end: IpAddr = self.end_address.as_deref()?.parse().ok()?;
+        match (start, end) {
+            (IpAddr::V4(a), IpAddr::V4(b)) => {
+                let len = (u32::from(a) ^ u32::from(b)).leading_zeros() as u8;
+                Some((IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask_v4(len))), len))
+            }
+            (IpAddr::V6(a), IpAddr::V6(b)) => {
+                let len = (u128::from(a) ^ u128::from(b)).leading_zeros() as u8;
+                Some((
+                    IpAddr::V6(Ipv6Addr::from(u128::from(a) & mask_v6(len))),
+                    len,
+                ))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// An autonomous system and its abuse contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AutnumContact {
+    pub asn: u32,
+    pub handle: Option<String>,
+    pub name: Option<String>,
     pub abuse: Option<AbuseContact>,
     /// The URL that finally answered (after redirects).
     pub source: String,
@@ -660,6 +704,73 @@ impl RdapClient {
         Ok(contact)
     }
 
+    /// The network that encloses `net` (its parent), asked of the same registry as the
+    /// prefix one bit shorter (`ip/<prefix>/<length>`, RFC 9082 §3.1.1): the registry answers
+    /// with the most specific network holding it. `None` when `net` has no usable prefix or
+    /// is already the whole address space.
+    pub async fn ip_parent(
+        &self,
+        net: &NetworkContact,
+    ) -> Result<Option<NetworkContact>, RdapError> {
+        self.online()?;
+        let Some((addr, len)) = net.prefix() else {
+            return Ok(None);
+        };
+        if len == 0 {
+            return Ok(None);
+        }
+        let parent_len = len - 1;
+        let parent = match addr {
+            IpAddr::V4(a) => IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask_v4(parent_len))),
+            IpAddr::V6(a) => IpAddr::V6(Ipv6Addr::from(u128::from(a) & mask_v6(parent_len))),
+        };
+        let base = {
+            let bootstrap = self.bootstrap();
+            bootstrap
+                .server_for_ip(net.query)
+                .or(bootstrap.fallback())
+                .map(str::to_owned)
+        }
+        .ok_or_else(|| RdapError::NoServer {
+            query: parent.to_string(),
+        })?;
+        let url = format!("{base}ip/{parent}/{parent_len}");
+        if let Some(Cached::Network(hit)) = self.inner.cache.get(&url) {
+            return Ok(Some(hit));
+        }
+        let fetched = self
+            .fetch(&url, RDAP_JSON, self.inner.config.max_body)
+            .await?;
+        let contact = parse_network(net.query, &fetched.url, &fetched.body)?;
+        self.inner.cache.put(url, Cached::Network(contact.clone()));
+        Ok(Some(contact))
+    }
+
+    /// The autonomous system `asn` and its abuse contact (`autnum/<asn>`).
+    pub async fn autnum(&self, asn: u32) -> Result<AutnumContact, RdapError> {
+        self.online()?;
+        let base = {
+            let bootstrap = self.bootstrap();
+            bootstrap
+                .server_for_asn(asn)
+                .or(bootstrap.fallback())
+                .map(str::to_owned)
+        }
+        .ok_or_else(|| RdapError::NoServer {
+            query: format!("AS{asn}"),
+        })?;
+        let url = format!("{base}autnum/{asn}");
+        if let Some(Cached::Autnum(hit)) = self.inner.cache.get(&url) {
+            return Ok(hit);
+        }
+        let fetched = self
+            .fetch(&url, RDAP_JSON, self.inner.config.max_body)
+            .await?;
+        let contact = parse_autnum(asn, &fetched.url, &fetched.body)?;
+        self.inner.cache.put(url, Cached::Autnum(contact.clone()));
+        Ok(contact)
+    }
+
     /// The registrar of `name` and the registrar's abuse contact.
     ///
     /// `name` should be the registrable domain in A-label (punycode) form, e.g.
@@ -996,6 +1107,7 @@ impl RateLimiter {
 enum Cached {
     Network(NetworkContact),
     Domain(DomainContact),
+    Autnum(AutnumContact),
 }
 
 /// Parsed answers by query URL.
@@ -1104,6 +1216,24 @@ fn parse_network(query: IpAddr, url: &str, body: &[u8]) -> Result<NetworkContact
     let organisation =
         find_by_role(entities, "registrant", |e| entity_name(e).is_some()).and_then(entity_name);
     let abuse = find_by_role(entities, "abuse", has_email).map(abuse_contact);
+    // The typed answer drops extensions; ARIN's origin AS list is read from the JSON itself.
+    #[derive(Deserialize)]
+    struct OriginAs {
+        #[serde(default)]
+        arin_originas0_originautnums: Vec<serde_json::Value>,
+    }
+    let origin_asns = serde_json::from_slice::<OriginAs>(body)
+        .map(|o| {
+            o.arin_originas0_originautnums
+                .iter()
+                .filter_map(|v| {
+                    v.as_u64()
+                        .or_else(|| v.as_str()?.trim().parse().ok())
+                        .and_then(|n| u32::try_from(n).ok())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(NetworkContact {
         query,
         handle: net.object_common.handle.as_deref().and_then(clean),
@@ -1115,6 +1245,21 @@ fn parse_network(query: IpAddr, url: &str, body: &[u8]) -> Result<NetworkContact
         parent_handle: net.parent_handle.as_deref().and_then(clean),
         organisation,
         abuse,
+        origin_asns,
+        source: url.to_owned(),
+    })
+}
+
+fn parse_autnum(query: u32, url: &str, body: &[u8]) -> Result<AutnumContact, RdapError> {
+    let autnum: Autnum = serde_json::from_slice(body)
+        .map_err(|e| malformed(url, format!("not an RDAP autnum object: {e}")))?;
+    check_class(url, &autnum.object_common.object_class_name, "autnum")?;
+    let entities = autnum.object_common.entities.as_deref().unwrap_or_default();
+    Ok(AutnumContact {
+        asn: query,
+        handle: autnum.object_common.handle.as_deref().and_then(clean),
+        name: autnum.name().and_then(clean),
+        abuse: find_by_role(entities, "abuse", has_email).map(abuse_contact),
         source: url.to_owned(),
     })
 }
@@ -1198,10 +1343,58 @@ fn has_email(entity: &Entity) -> bool {
 
 fn entity_name(entity: &Entity) -> Option<String> {
     let contact = entity.contact()?;
+    let real = |s: &str| clean(s).filter(|s| !is_placeholder(s));
     contact
         .full_name()
-        .and_then(clean)
-        .or_else(|| contact.organization_name().and_then(clean))
+        .and_then(real)
+        .or_else(|| contact.organization_name().and_then(real))
+}
+
+/// What registries write where they will not give the real value (GDPR redaction, ICANN's
+/// registration data policy, LACNIC's removed addresses). Such a value is no contact: an
+/// entity that has only placeholders gives none, and the search goes on to the next source.
+const PLACEHOLDERS: &[&str] = &[
+    "redacted for privacy",
+    "not disclosed",
+    "non-public data",
+    "data protected",
+    "please query the rdds service",
+    "please query the whois service",
+    "gdpr masked",
+];
+
+/// Mailbox names that stand for no mailbox: LACNIC's `removed@…`, and the like.
+const PLACEHOLDER_MAILBOXES: &[&str] = &[
+    "removed",
+    "redacted",
+    "notdisclosed",
+    "not-disclosed",
+    "not.disclosed",
+    "nomail",
+    "no-mail",
+    "noemail",
+    "no-email",
+    "none",
+];
+
+/// Whether an RDAP value is a placeholder (see [`PLACEHOLDERS`]) rather than a real value.
+pub fn is_placeholder(value: &str) -> bool {
+    let v = value.trim().to_ascii_lowercase();
+    let bare = v.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    if bare.is_empty() || bare.starts_with("redacted") || PLACEHOLDERS.iter().any(|p| v.contains(p))
+    {
+        return true;
+    }
+    let v = v.strip_prefix("mailto:").unwrap_or(&v);
+    match v.rsplit_once('@') {
+        // `.invalid` never receives mail (RFC 2606); registries use it for "no address".
+        Some((local, domain)) => {
+            PLACEHOLDER_MAILBOXES.contains(&local)
+                || domain == "invalid"
+                || domain.ends_with(".invalid")
+        }
+        None => false,
+    }
 }
 
 fn abuse_contact(entity: &Entity) -> AbuseContact {
@@ -1213,7 +1406,8 @@ fn abuse_contact(entity: &Entity) -> AbuseContact {
         phone: contact
             .as_ref()
             .and_then(|c| c.prefer_voice_phone())
-            .and_then(|p| clean(p.phone().trim().trim_start_matches("tel:"))),
+            .and_then(|p| clean(p.phone().trim().trim_start_matches("tel:")))
+            .filter(|p| !is_placeholder(p)),
     }
 }
 
@@ -1272,6 +1466,9 @@ fn abuse_typed_emails(entity: &Entity) -> Vec<String> {
 }
 
 fn plausible_email(raw: &str) -> Option<String> {
+    if is_placeholder(raw) {
+        return None;
+    }
     let s = raw.trim();
     let s = s
         .strip_prefix("mailto:")

@@ -7,6 +7,23 @@ use std::sync::{Arc, Mutex};
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
+/// Writes a XARF document a test produced into the folder `HOTLINE_XARF_OUT` names (set by
+/// `.ci/run`), where `.ci/validate-xarf` checks it with the reference validator. Nothing
+/// happens when the variable is unset. `label` names the test, the rest of the file name is
+/// a digest of the text, so the same document is written once.
+pub fn keep_xarf(label: &str, json: &str) {
+    use std::hash::{Hash, Hasher};
+    let Some(dir) = std::env::var_os("HOTLINE_XARF_OUT") else {
+        return;
+    };
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    json.hash(&mut h);
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).expect("HOTLINE_XARF_OUT can be created");
+    std::fs::write(dir.join(format!("{label}-{:016x}.json", h.finish())), json)
+        .expect("HOTLINE_XARF_OUT is writable");
+}
+
 /// A received message: envelope and data.
 #[derive(Debug, Clone, Default)]
 pub struct Received {

@@ -5,11 +5,16 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use hotline_domain::trace::{Contact, HostingAddress, Registrar, StepError, Trace, cdn_of};
+use hotline_domain::trace::{
+    Contact, ContactSource, HostingAddress, Registrar, StepError, Trace, cdn_of,
+};
 
 use crate::dns::{Dns, DnsError};
 use crate::ipdb::IpDb;
-use crate::rdap::{AbuseContact, RdapClient};
+use crate::rdap::{AbuseContact, NetworkContact, RdapClient};
+
+/// Most enclosing networks asked for an abuse contact above the address's own network.
+const MAX_PARENTS: usize = 3;
 
 /// Everything needed to trace. `dns` and `rdap` are `None` when the hotline is offline: the
 /// trace then uses the local IP database only.
@@ -19,12 +24,28 @@ pub struct Tracer {
     pub rdap: Option<RdapClient>,
 }
 
-fn contact(a: &AbuseContact) -> Contact {
-    Contact {
+/// The contact an RDAP abuse entity gives, if it gives an e-mail address: an entity with
+/// only a name, a phone or placeholders is no one to send a notice to.
+fn contact(
+    a: Option<&AbuseContact>,
+    source: ContactSource,
+    record: Option<String>,
+) -> Option<Contact> {
+    let a = a.filter(|a| a.email.is_some())?;
+    Some(Contact {
         name: a.name.clone(),
         email: a.email.clone(),
         phone: a.phone.clone(),
-    }
+        source: Some(source),
+        source_record: record,
+    })
+}
+
+/// How a network is named on the case page: its handle, else its prefix.
+fn network_record(n: &NetworkContact) -> Option<String> {
+    n.handle
+        .clone()
+        .or_else(|| n.prefix().map(|(a, l)| format!("{a}/{l}")))
 }
 
 impl Tracer {
@@ -39,7 +60,7 @@ impl Tracer {
         };
         let bare = host.trim_start_matches('[').trim_end_matches(']');
         let mut ips: Vec<IpAddr> = Vec::new();
-        if host == "onion" || host.ends_with(".onion") {
+        if hotline_domain::trace::is_onion(host) {
             t.untraceable = Some(
                 "an onion service: its location is hidden by design and cannot be traced".into(),
             );
@@ -72,13 +93,11 @@ impl Tracer {
 
         for ip in ips {
             let info = self.ipdb.lookup(ip);
-            let asn = info.as_ref().and_then(|i| i.asn);
             let mut address = HostingAddress {
                 ip: ip.to_string(),
-                asn,
+                asn: info.as_ref().and_then(|i| i.asn),
                 as_org: info.as_ref().and_then(|i| i.org.clone()),
                 country: info.as_ref().and_then(|i| i.country.clone()),
-                cdn: cdn_of(Some(ip), asn, &t.cname_chain).map(str::to_owned),
                 ..HostingAddress::default()
             };
             if info.is_none() {
@@ -89,21 +108,38 @@ impl Tracer {
                 });
             }
             if let Some(rdap) = &self.rdap {
-                match rdap.ip_network(ip).await {
+                let network = match rdap.ip_network(ip).await {
                     Ok(n) => {
-                        address.abuse = n.abuse.as_ref().map(contact);
                         address.network = n.name.clone().or(n.handle.clone());
                         if address.country.is_none() {
                             address.country = n.country.clone();
                         }
+                        if address.asn.is_none() {
+                            address.asn = n.origin_asns.first().copied();
+                        }
+                        Some(n)
                     }
-                    Err(e) => t.errors.push(StepError {
-                        step: "rdap-ip".into(),
+                    Err(e) => {
+                        t.errors.push(StepError {
+                            step: "rdap-ip".into(),
+                            subject: ip.to_string(),
+                            error: e.to_string(),
+                        });
+                        None
+                    }
+                };
+                address.abuse = network_abuse(rdap, network, address.asn, &mut t.errors).await;
+                if address.abuse.is_none() {
+                    t.errors.push(StepError {
+                        step: "abuse".into(),
                         subject: ip.to_string(),
-                        error: e.to_string(),
-                    }),
+                        error: "no abuse e-mail address in the RDAP records of the network, the \
+                                networks enclosing it or its AS"
+                            .into(),
+                    });
                 }
             }
+            address.cdn = cdn_of(Some(ip), address.asn, &t.cname_chain).map(str::to_owned);
             t.addresses.push(address);
         }
 
@@ -113,7 +149,11 @@ impl Tracer {
                     t.registrar = Some(Registrar {
                         name: d.registrar.clone(),
                         iana_id: d.registrar_iana_id.map(|i| i.to_string()),
-                        abuse: d.abuse.as_ref().map(contact),
+                        abuse: contact(
+                            d.abuse.as_ref(),
+                            ContactSource::Registrar,
+                            d.registrar.clone().or(d.handle.clone()),
+                        ),
                     });
                 }
                 Err(e) => t.errors.push(StepError {
@@ -130,6 +170,78 @@ impl Tracer {
             t.untraceable = Some("the name has no address".into());
         }
         t
+    }
+}
+
+/// The abuse contact for an address, in the written order ([`ContactSource`]): the network's
+/// own abuse entity, then the networks enclosing it (at most [`MAX_PARENTS`]), then the AS
+/// that announces it. Placeholders were refused when the answers were read. Failed lookups
+/// are recorded and the search goes on.
+async fn network_abuse(
+    rdap: &RdapClient,
+    network: Option<NetworkContact>,
+    asn: Option<u32>,
+    errors: &mut Vec<StepError>,
+) -> Option<Contact> {
+    if let Some(net) = network {
+        let subject = net.query.to_string();
+        if let Some(c) = contact(
+            net.abuse.as_ref(),
+            ContactSource::Network,
+            network_record(&net),
+        ) {
+            return Some(c);
+        }
+        let mut current = net;
+        for _ in 0..MAX_PARENTS {
+            match rdap.ip_parent(&current).await {
+                Ok(Some(parent)) => {
+                    // A registry that answers with the same network again has no parent.
+                    let shorter = match (parent.prefix(), current.prefix()) {
+                        (Some((_, p)), Some((_, c))) => p < c,
+                        _ => false,
+                    };
+                    if !shorter {
+                        break;
+                    }
+                    if let Some(c) = contact(
+                        parent.abuse.as_ref(),
+                        ContactSource::ParentNetwork,
+                        network_record(&parent),
+                    ) {
+                        return Some(c);
+                    }
+                    current = parent;
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    if !e.is_not_found() {
+                        errors.push(StepError {
+                            step: "rdap-parent".into(),
+                            subject: subject.clone(),
+                            error: e.to_string(),
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    let asn = asn?;
+    match rdap.autnum(asn).await {
+        Ok(a) => contact(
+            a.abuse.as_ref(),
+            ContactSource::AutNum,
+            Some(format!("AS{asn}")),
+        ),
+        Err(e) => {
+            errors.push(StepError {
+                step: "rdap-autnum".into(),
+                subject: format!("AS{asn}"),
+                error: e.to_string(),
+            });
+            None
+        }
     }
 }
 
@@ -151,14 +263,45 @@ mod tests {
 
     const ARIN: &str = include_str!("../tests/fixtures/rdap/arin_network.json");
     const DOMAIN: &str = include_str!("../tests/fixtures/rdap/domain.json");
+    const PLACEHOLDER_NET: &str = include_str!("../tests/fixtures/rdap/network_placeholder.json");
+    const PARENT_NET: &str = include_str!("../tests/fixtures/rdap/network_parent.json");
+    const AS_ONLY_NET: &str = include_str!("../tests/fixtures/rdap/network_no_abuse_as.json");
+    const AUTNUM: &str = include_str!("../tests/fixtures/rdap/autnum.json");
+    const DOMAIN_PLACEHOLDER: &str = include_str!("../tests/fixtures/rdap/domain_placeholder.json");
+
+    /// What registries put where they will not give a contact; 192.0.2.130 + i is in a
+    /// network whose abuse entity carries `PLACEHOLDERS[i]` instead of a name and address.
+    const PLACEHOLDERS: [&str; 6] = [
+        "REDACTED",
+        "REDACTED FOR PRIVACY",
+        "NOT DISCLOSED",
+        "Please query the RDDS service of the Registrar of Record identified in this output for information on how to contact the Registrant, Admin, or Tech contacts of the queried domain name.",
+        "removed@example.net",
+        "abuse@redacted.invalid",
+    ];
 
     async fn rdap_answer(State(()): State<()>, uri: Uri) -> Response {
+        let placeholder_net;
         let body = match uri.path() {
+            "/ip/192.0.2.0/24" => PARENT_NET,
+            p if p.starts_with("/ip/192.0.2.13") => {
+                let i: usize = p["/ip/192.0.2.13".len()..].parse().unwrap();
+                let json = serde_json::to_string(PLACEHOLDERS[i]).unwrap();
+                placeholder_net = PLACEHOLDER_NET.replace("PLACEHOLDER", &json[1..json.len() - 1]);
+                placeholder_net.as_str()
+            }
             p if p.starts_with("/ip/192.0.2.") => ARIN,
+            "/ip/198.51.100.10" => AS_ONLY_NET,
+            "/autnum/64500" => AUTNUM,
             "/domain/example.test" => DOMAIN,
+            "/domain/redacted.test" => DOMAIN_PLACEHOLDER,
             _ => return (StatusCode::NOT_FOUND, "no").into_response(),
         };
-        ([(header::CONTENT_TYPE, "application/rdap+json")], body).into_response()
+        (
+            [(header::CONTENT_TYPE, "application/rdap+json")],
+            body.to_owned(),
+        )
+            .into_response()
     }
 
     async fn rdap_server() -> String {
@@ -190,9 +333,9 @@ mod tests {
         let empty = r#"{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[]}"#;
         let bootstrap = Bootstrap::from_json(
             &registry("dns", r#""test""#),
-            &registry("ipv4", r#""192.0.2.0/24""#),
+            &registry("ipv4", r#""192.0.2.0/24","198.51.100.0/24""#),
             empty,
-            empty,
+            &registry("asn", r#""64496-64511""#),
         )
         .unwrap()
         .with_fallback(None)
@@ -238,6 +381,93 @@ mod tests {
             "{:?}",
             t.errors
         );
+    }
+
+    #[tokio::test]
+    async fn placeholders_are_no_contact_and_the_search_falls_back_in_order() {
+        let tracer = tracer().await;
+        let email = |c: &Option<Contact>| c.as_ref().and_then(|c| c.email.clone());
+        for (i, placeholder) in PLACEHOLDERS.iter().enumerate() {
+            // The network's abuse entity is a placeholder: the enclosing network answers.
+            let t = tracer.trace(&format!("192.0.2.13{i}"), None, 1).await;
+            let a = &t.addresses[0];
+            let c = a.abuse.as_ref().expect(placeholder);
+            assert_eq!(
+                email(&a.abuse).as_deref(),
+                Some("abuse@provider.example.net"),
+                "{placeholder}"
+            );
+            assert_eq!(
+                c.source,
+                Some(ContactSource::ParentNetwork),
+                "{placeholder}"
+            );
+            assert_eq!(c.source_record.as_deref(), Some("NET-192-0-2-0-1"));
+            assert_eq!(c.name.as_deref(), Some("Example Provider Abuse Desk"));
+            assert!(
+                c.phone.is_none(),
+                "{placeholder}: nothing of the placeholder entity"
+            );
+            let shown = serde_json::to_string(&t).unwrap();
+            assert!(
+                !shown.contains(placeholder),
+                "{placeholder} was kept: {shown}"
+            );
+        }
+        // The network and its registry give nothing real, the announcing AS does.
+        let t = tracer.trace("198.51.100.10", None, 1).await;
+        let a = &t.addresses[0];
+        assert_eq!(a.asn, Some(64500), "from the registry's origin AS list");
+        assert_eq!(
+            email(&a.abuse).as_deref(),
+            Some("abuse@transit.example.net")
+        );
+        let c = a.abuse.as_ref().unwrap();
+        assert_eq!(
+            (c.source, c.source_record.as_deref()),
+            (Some(ContactSource::AutNum), Some("AS64500"))
+        );
+        // The network's own contact wins when it is real, and says so.
+        let t = tracer
+            .trace("www.example.test", Some("example.test"), 1)
+            .await;
+        let c = t.addresses[0].abuse.as_ref().unwrap();
+        assert_eq!(
+            (c.source, c.source_record.as_deref()),
+            (Some(ContactSource::Network), Some("NET-192-0-2-0-1"))
+        );
+        let r = t.registrar.as_ref().and_then(|r| r.abuse.as_ref()).unwrap();
+        assert_eq!(r.source, Some(ContactSource::Registrar));
+        // A registrar whose abuse entity is ICANN's placeholder sentence gives no contact.
+        let t = tracer.trace("192.0.2.80", Some("redacted.test"), 1).await;
+        let r = t.registrar.as_ref().expect("the registrar is still named");
+        assert_eq!(r.name.as_deref(), Some("Example Registrar, Inc."));
+        assert_eq!(r.abuse, None);
+        assert_eq!(
+            email(&t.addresses[0].abuse).as_deref(),
+            Some("abuse@example.com")
+        );
+    }
+
+    #[test]
+    fn placeholder_values_are_recognised_and_real_ones_are_not() {
+        for p in PLACEHOLDERS.iter().chain(&[
+            "[REDACTED]",
+            " redacted ",
+            "Non-Public Data",
+            "",
+            "mailto:removed@example.net",
+        ]) {
+            assert!(crate::rdap::is_placeholder(p), "{p:?}");
+        }
+        for real in [
+            "abuse@example.com",
+            "abuse@redactedhosting.example",
+            "Example Abuse Desk",
+            "+1-555-555-0100",
+        ] {
+            assert!(!crate::rdap::is_placeholder(real), "{real:?}");
+        }
     }
 
     #[tokio::test]

@@ -203,6 +203,9 @@ mod tests {
         for r in hotline_domain::CloseReason::ALL {
             dynamic.insert(format!("staff-close-{r}"));
         }
+        for source in hotline_domain::trace::ContactSource::ALL {
+            dynamic.insert(format!("staff-contact-source-{source}"));
+        }
         for s in ["received", "in_progress", "removed", "closed"] {
             dynamic.insert(format!("status-{s}"));
             dynamic.insert(format!("status-{s}-text"));

@@ -126,9 +126,11 @@ pub struct Notices {
     pub smtp_url: String,
     /// The hotline's sending address, also given as the contact in every notice.
     pub from: String,
-    /// A file with the notice's text, to replace the built-in English one: a minijinja
-    /// template whose first line is the subject. Variables: reference, address, statute,
-    /// hotline_name, hotline_email, reported_at, preserve_evidence.
+    /// A file with the notice's text, to replace the built-in ones (nl, fr, de, en, chosen by
+    /// the host's country): a minijinja template whose first line is the subject. Variables:
+    /// reference, address, statute, hotline_name, hotline_email, reported_at,
+    /// preserve_evidence. It must give what DSA Art. 16(2) requires (the address, the statute,
+    /// a good-faith statement, the hotline's e-mail) or the start is refused.
     pub template_file: String,
 }
 
@@ -330,9 +332,12 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # "hotline"). Empty smtp_url: notices wait, and the case says why.
 #smtp_url = ""
 #from = "notices@hotline.invalid"
-# Your own notice text (e.g. in the host's usual language): a minijinja template whose first
-# line is the subject; variables reference, address, statute, hotline_name, hotline_email,
-# reported_at, preserve_evidence. Empty = the built-in English text.
+# Your own notice text: a minijinja template whose first line is the subject; variables
+# reference, address, statute, hotline_name, hotline_email, reported_at, preserve_evidence.
+# It must give what DSA Art. 16(2) requires: {{ address }}, {{ statute }}, a good-faith
+# statement ("in good faith") and {{ hotline_email }}; otherwise the start is refused.
+# Empty = the built-in texts in Dutch, French, German and English, chosen by the country
+# hosting the address (default_language where that country speaks none of them).
 #template_file = ""
 
 [monitoring]

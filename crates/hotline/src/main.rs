@@ -6,6 +6,7 @@ mod config;
 mod doctor;
 mod export;
 mod import;
+mod notice;
 mod police_notify;
 mod stats;
 mod trust;
@@ -192,6 +193,26 @@ enum Command {
         command: AuditCommand,
         #[command(flatten)]
         place: Place,
+    },
+    /// Notices to hosts.
+    Notice {
+        #[command(subcommand)]
+        command: NoticeCommand,
+        #[command(flatten)]
+        place: Place,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum NoticeCommand {
+    /// Print the notice (text and XARF) that went, or would go now, to each recipient of a
+    /// case. Sends nothing.
+    Show {
+        /// The case number (123) or reference (BE-2026-000123).
+        case: String,
+        /// Print only the XARF reports, one JSON document per line.
+        #[arg(long)]
+        xarf: bool,
     },
 }
 
@@ -594,6 +615,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Notice {
+            command: NoticeCommand::Show { case, xarf },
+            place,
+        } => {
+            let case_id = notice::case_number(&case)?;
+            let Opened { config, store } = place.open().await?;
+            let result: anyhow::Result<String> = async {
+                let settings = live_settings(&config, &store).await?.get();
+                notice::show(
+                    &store,
+                    &notice_settings(&config),
+                    &settings.web.jurisdiction.country,
+                    settings.settings.notice_template.as_deref(),
+                    case_id,
+                    xarf,
+                )
+                .await
+            }
+            .await;
+            store.close().await;
+            print!("{}", result?);
+            Ok(())
+        }
         Command::Backup { file, place } => trust::backup(&file, &place).await,
         Command::Retention {
             command: RetentionCommand::Run { dry_run },
@@ -678,6 +722,9 @@ const INHOPE_DIRECTORY: &str = include_str!("../data/inhope-directory.toml");
 struct DirectoryEntry {
     name: String,
     countries: Vec<String>,
+    /// The hotline's number in ICCAM, where a published source gives it.
+    #[serde(default)]
+    iccam_hotline_id: Option<u32>,
 }
 
 /// Country codes as given on the command line or in a file, in canonical form.
@@ -796,6 +843,8 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                     .clone();
                 let existing = store.partners().await?;
                 let (mut added, mut skipped) = (0, 0);
+                // Which ICCAM hotline each added partner is, for staff who pass cases on there.
+                let mut iccam = Vec::new();
                 for e in entries {
                     let taken = e.countries.iter().any(|c| {
                         *c == own || existing.iter().any(|p| p.countries.contains(c))
@@ -803,6 +852,9 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                     if taken {
                         skipped += 1;
                         continue;
+                    }
+                    if let Some(id) = e.iccam_hotline_id {
+                        iccam.push(format!("  {}: ICCAM hotline {id}", e.name));
                     }
                     let p = hotline_store::NewPartner {
                         name: e.name,
@@ -821,6 +873,9 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                 println!(
                     "added {added} manual partners; skipped {skipped} (this hotline's country, or already covered)"
                 );
+                for line in iccam {
+                    println!("{line}");
+                }
             }
             PartnerCommand::List => {
                 for p in store.partners().await? {
@@ -969,11 +1024,7 @@ async fn workers(
             &config.notices.from,
         )
         .context("the [notices] settings")?,
-        notice: worker::NoticeSettings {
-            hotline_name: config.public.hotline_name.clone(),
-            from: config.notices.from.clone(),
-            default_statute: config.public.law_reference.clone(),
-        },
+        notice: notice_settings(config),
         policy: config.network.clone(),
         checker: if config.network.offline {
             None
@@ -998,6 +1049,16 @@ async fn workers(
         },
         police_notify: config.police.notify.clone(),
     }))
+}
+
+/// What every notice states about the hotline, from the configuration file.
+fn notice_settings(config: &Config) -> worker::NoticeSettings {
+    worker::NoticeSettings {
+        hotline_name: config.public.hotline_name.clone(),
+        from: config.notices.from.clone(),
+        default_statute: config.public.law_reference.clone(),
+        language: config.default_language,
+    }
 }
 
 /// What the web layer needs of the configuration file.
@@ -1037,10 +1098,21 @@ async fn live_settings(
 ) -> anyhow::Result<std::sync::Arc<hotline_web::live::LiveSettings>> {
     let template = match config.notices.template_file.as_str() {
         "" => None,
-        path => Some(
-            std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the notice template {path}"))?,
-        ),
+        path => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the notice template {path}"))?;
+            // Checked now, as the admin page checks it: a template that would send notices
+            // without what DSA Art. 16(2) requires stops the start, naming what is missing.
+            let sample = hotline_domain::notice::sample_facts(
+                &config.public.hotline_name,
+                &config.public.law_reference,
+                false,
+            );
+            if let Err(e) = hotline_domain::notice::render_template(&text, &sample) {
+                bail!("the notice template {path} (notices.template_file) cannot be used: {e}");
+            }
+            Some(text)
+        }
     };
     let web = web_config(config);
     let file = hotline_web::live::file_settings(&web, template);
@@ -1134,8 +1206,16 @@ async fn trace_command(
                 .unwrap_or_default()
         );
         if let Some(abuse) = &a.abuse {
+            // Where it came from: the network's record, an enclosing network's, the AS's.
+            let source = abuse
+                .source
+                .map(|s| {
+                    let record = abuse.source_record.as_deref().unwrap_or("?");
+                    format!("  (from RDAP {s} {record})")
+                })
+                .unwrap_or_default();
             println!(
-                "  abuse   {}",
+                "  abuse   {}{source}",
                 abuse.email.as_deref().unwrap_or("(no email)")
             );
         }

@@ -61,6 +61,8 @@ pub struct NoticeSettings {
     pub from: String,
     /// Cited when the assessment gives no statutory reference.
     pub default_statute: String,
+    /// The built-in text's language where the host's country does not decide it.
+    pub language: hotline_domain::report::Language,
 }
 
 /// UTC milliseconds, as the store and the domain count time.
@@ -319,7 +321,7 @@ impl Workers {
             }
             NoticeDecision::Now => {}
         }
-        let facts = self.notice_facts(case_id, &file, latest.as_ref());
+        let facts = self.notice_facts(case_id, &file, &trace);
         let (subject, body) = compose(
             self.settings.get().settings.notice_template.as_deref(),
             &facts,
@@ -376,28 +378,10 @@ impl Workers {
         &self,
         case_id: i64,
         file: &hotline_store::CaseFile,
-        latest: Option<&hotline_domain::Assessment>,
+        trace: &Trace,
     ) -> NoticeFacts {
-        let statute = latest
-            .and_then(|a| a.statutory_reference.clone())
-            .unwrap_or_else(|| self.notice.default_statute.clone());
-        NoticeFacts {
-            reference: format!(
-                "{}-{}-{case_id:06}",
-                self.jurisdiction().country,
-                file.created_at.year()
-            ),
-            address: file.canonical.clone(),
-            statute,
-            hotline_name: self.notice.hotline_name.clone(),
-            hotline_email: self.notice.from.clone(),
-            reported_at: file
-                .created_at
-                .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default(),
-            preserve_evidence: false,
-            report_id: uuid::Uuid::new_v4().to_string(),
-        }
+        let country = self.jurisdiction().country;
+        crate::notice::facts_for_case(&self.notice, &country, case_id, file, Some(trace))
     }
 
     /// Sends the case's pending notices, each at most once (see the outbox). Under a police
@@ -587,8 +571,7 @@ impl Workers {
             .await
             .map_err(err)?
             .ok_or("no trace: a notice cannot be addressed")?;
-        let latest = file.assessments.last().map(|a| a.assessment.clone());
-        let facts_n = self.notice_facts(case_id, &file, latest.as_ref());
+        let facts_n = self.notice_facts(case_id, &file, &trace);
         let (subject, body) = compose(
             self.settings.get().settings.notice_template.as_deref(),
             &facts_n,
@@ -962,12 +945,16 @@ mod tests {
             reported_at: "2026-11-28T10:00:00Z".into(),
             preserve_evidence: false,
             report_id: "r".into(),
+            national_only: false,
+            from_public_report: true,
+            assessed_at: None,
+            language: hotline_domain::report::Language::En,
         }
     }
 
     #[test]
     fn an_operator_template_replaces_the_built_in_text() {
-        let t = "Melding {{ reference }}\nBeste,\n{{ address }} is illegaal ({{ statute }}).\n{% if preserve_evidence %}Bewaar alles.{% endif %}";
+        let t = "Melding {{ reference }}\nBeste,\n{{ address }} is illegaal ({{ statute }}).\n{% if preserve_evidence %}Bewaar alles.{% endif %}\nTe goeder trouw, {{ hotline_email }}";
         let (subject, body) = compose(Some(t), &facts()).unwrap();
         assert_eq!(subject, "Melding BE-2026-000007");
         assert!(body.contains("http://example.com/x is illegaal (art. 417/43)"));

@@ -351,15 +351,27 @@ impl TraceView {
         trace: hotline_domain::trace::Trace,
         procedure: Procedure,
         role: hotline_domain::Role,
+        t: &Tr,
     ) -> TraceView {
+        // The contact, and where it came from (traces older than sources say nothing).
         let contact = |c: &Option<hotline_domain::trace::Contact>| {
             c.as_ref()
                 .map(|c| {
-                    [c.name.as_deref(), c.email.as_deref(), c.phone.as_deref()]
+                    let mut text = [c.name.as_deref(), c.email.as_deref(), c.phone.as_deref()]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", ");
+                    if let Some(source) = c.source {
+                        let record = c.source_record.as_deref().unwrap_or("?");
+                        let from = t.with(
+                            &format!("staff-contact-source-{}", source.as_str()),
+                            "record",
+                            record,
+                        );
+                        text.push_str(&format!(" ({from})"));
+                    }
+                    text
                 })
                 .unwrap_or_default()
         };
@@ -662,7 +674,7 @@ async fn case_page(
         decline_reasons,
         close_reasons,
         closed_reason: file.closed_reason.map(|r| close_label(t, r)),
-        trace: trace.map(|tr| TraceView::of(tr, procedure, role)),
+        trace: trace.map(|tr| TraceView::of(tr, procedure, role, &t)),
         jobs: jobs
             .iter()
             .filter(|j| j.state.to_string() != "done")

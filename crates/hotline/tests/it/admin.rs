@@ -679,11 +679,10 @@ async fn the_notice_template_is_previewed_on_a_made_up_case_and_refused_when_bro
         let ada = Account::add(&db, "ada", "admin");
         let mut b = signed_in(&server, &ada, 0).await;
         let page = b.get("/staff/admin/notice-template").await.body;
-        assert!(page.contains("built-in English text"));
+        assert!(page.contains("built-in texts, in Dutch, French, German or English"));
         let version = version_on(&page);
         let csrf = admin_csrf(&mut b).await;
-        let template =
-            "Removal request {{ reference }}\r\n\r\nPlease remove {{ address }} ({{ statute }}).";
+        let template = "Removal request {{ reference }}\r\n\r\nPlease remove {{ address }} ({{ statute }}).\r\nWe write in good faith. {{ hotline_email }}";
         let r = b
             .post(
                 "/staff/admin/notice-template",
@@ -742,6 +741,23 @@ async fn the_notice_template_is_previewed_on_a_made_up_case_and_refused_when_bro
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("line 2: a syntax error"), "{}", r.body);
+        // Without the good-faith statement DSA Art. 16(2)(d) asks for: refused, naming it.
+        let without = template.replace("We write in good faith. ", "");
+        let r = b
+            .post(
+                "/staff/admin/notice-template",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("version", &version),
+                    ("action", "save"),
+                    ("template", without.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains("the good-faith statement"), "{}", r.body);
+        assert!(r.body.contains("Art. 16(2)(d)"), "{}", r.body);
+        assert!(!r.body.contains("Art. 16(2)(b)"), "only what is missing: {}", r.body);
         let store = open_store(&db).await;
         assert!(store.settings().await.unwrap().is_empty(), "nothing saved");
 
@@ -834,7 +850,7 @@ async fn the_next_notice_follows_the_takedown_regime_and_template_set_on_the_adm
                     ("action", "save"),
                     (
                         "template",
-                        "Removal request {{ reference }}\n\nPlease remove {{ address }} now.",
+                        "Removal request {{ reference }}\n\nPlease remove {{ address }} now.\n{{ statute }}\nIn good faith, {{ hotline_email }}",
                     ),
                 ],
             )

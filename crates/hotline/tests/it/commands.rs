@@ -26,6 +26,77 @@ async fn migrate_applies_and_is_idempotent() {
 }
 
 #[test]
+fn a_notice_template_without_the_good_faith_statement_stops_the_start_naming_it() {
+    let dir = std::env::temp_dir().join(format!("hotline-tpl-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let template = dir.join("notice.j2");
+    std::fs::write(
+        &template,
+        "Removal request {{ reference }}\n\nPlease remove {{ address }} ({{ statute }}).\nContact: {{ hotline_email }}\n",
+    )
+    .unwrap();
+    let mut child = Command::new(BIN)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--workers",
+            "0",
+            "--data-dir",
+        ])
+        .arg(&dir)
+        .env("HOTLINE_NETWORK__OFFLINE", "true")
+        .env("HOTLINE_NOTICES__TEMPLATE_FILE", &template)
+        .env_remove("HOTLINE_DATABASE_URL")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A start that is not refused would serve for ever: give it a minute, then fail.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server started with a template that lacks the good-faith statement");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert!(!status.success());
+    assert!(err.contains("notices.template_file"), "{err}");
+    assert!(err.contains("the good-faith statement"), "{err}");
+    assert!(
+        !err.contains("Art. 16(2)(b)"),
+        "only what is missing: {err}"
+    );
+    // With the statement, the same file is accepted (the command that reads it succeeds).
+    std::fs::write(
+        &template,
+        "Removal request {{ reference }}\n\nPlease remove {{ address }} ({{ statute }}).\nIn good faith, {{ hotline_email }}\n",
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["partner", "import", "--data-dir"])
+        .arg(&dir)
+        .env("HOTLINE_NETWORK__OFFLINE", "true")
+        .env("HOTLINE_NOTICES__TEMPLATE_FILE", &template)
+        .env_remove("HOTLINE_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn bad_configuration_and_arguments_are_refused_clearly() {
     let dir = std::env::temp_dir().join(format!("hotline-cfg-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -111,6 +182,10 @@ async fn the_inhope_directory_imports_as_manual_partners_and_never_overrides_an_
         let (ok, out, err) = run(&db, &["partner", "import"]);
         assert!(ok, "{err}");
         assert!(out.starts_with("added "), "{out}");
+        // The shipped directory gives ICCAM hotline numbers where a source has them.
+        assert!(!out.contains("Child Focus (Belgium)"), "BE is this hotline's own country: {out}");
+        assert!(!out.contains("Offlimits (Netherlands)"), "NL was set up by the admin: {out}");
+        assert!(out.contains("  BEE SECURE Stopline (Luxembourg): ICCAM hotline 41"), "{out}");
         let list = |db| {
             let (ok, out, err) = run(db, &["partner", "list"]);
             assert!(ok, "{err}");

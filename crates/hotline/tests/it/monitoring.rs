@@ -366,3 +366,112 @@ fn check_zone(db: &TestDatabase, zone: &str) {
         Err(e) => panic!("named-checkzone is needed with HOTLINE_TEST_E2E set: {e}"),
     }
 }
+
+/// A DNS "server" on loopback that never answers and keeps the name of every query it gets.
+async fn listening_resolver() -> (std::net::SocketAddr, Arc<Mutex<Vec<String>>>) {
+    let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+    let addr = socket.local_addr().unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let s = seen.clone();
+    tokio::spawn(async move {
+        let mut buf = [0u8; 1500];
+        while let Ok((n, _)) = socket.recv_from(&mut buf).await {
+            s.lock()
+                .unwrap()
+                .push(String::from_utf8_lossy(&buf[..n]).into_owned());
+        }
+    });
+    (addr, seen)
+}
+
+#[tokio::test]
+async fn an_onion_case_awaiting_removal_is_never_marked_removed_by_the_checker() {
+    each_engine(|db| async move {
+        let (dns, queries) = listening_resolver().await;
+        let mut env = loopback_world(&db).await;
+        env.retain(|(k, _)| *k != "HOTLINE_NETWORK__NAMESERVERS");
+        env.extend([
+            ("HOTLINE_NETWORK__NAMESERVERS", leak(format!("[\"{dns}\"]"))),
+            // One `gone` would be enough to call it removed.
+            ("HOTLINE_MONITORING__GONE_CHECKS_FOR_REMOVAL", "1"),
+        ]);
+        let server = Server::start(
+            &db,
+            &Options {
+                env,
+                ..Options::default()
+            },
+        );
+        let onion = "http://hotlinetestaddressxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion/gallery";
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": [onion], "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = open_store(&db).await;
+        wait_for("the trace", || async {
+            store.latest_trace(1).await.unwrap().is_some()
+        })
+        .await;
+        let trace = store.latest_trace(1).await.unwrap().unwrap();
+        assert!(
+            trace
+                .untraceable
+                .as_deref()
+                .is_some_and(|w| w.contains("onion")),
+            "{}: {trace:?}",
+            db.engine
+        );
+        // However it came to await removal (a partner, the police), it is watched from now.
+        raw_sql(
+            &db,
+            "UPDATE cases SET state = 'awaiting_removal' WHERE id = 1",
+        )
+        .await;
+        let now = time::OffsetDateTime::now_utc();
+        store
+            .enqueue_job(
+                &hotline_store::NewJob {
+                    kind: "monitor".into(),
+                    payload: json!({ "case_id": 1 }),
+                    case_id: Some(1),
+                    priority: 0,
+                    run_at: now,
+                    max_attempts: 3,
+                    dedupe_key: Some("monitor:1".into()),
+                },
+                now,
+            )
+            .await
+            .unwrap();
+        wait_for("the first check", || async {
+            !store.checks_of_case(1, 10).await.unwrap().is_empty()
+        })
+        .await;
+        next_check(&db, &store).await;
+        next_check(&db, &store).await;
+        let checks = store.checks_of_case(1, 10).await.unwrap();
+        assert!(checks.len() >= 3, "{checks:?}");
+        for c in &checks {
+            assert_eq!(c.outcome.as_str(), "error", "{}: {c:?}", db.engine);
+            assert!(c.detail.contains("onion service"), "{c:?}");
+        }
+        assert_eq!(
+            store.case_summary(1).await.unwrap().unwrap().state,
+            CaseState::AwaitingRemoval,
+            "{}",
+            db.engine
+        );
+        let asked = queries.lock().unwrap().clone();
+        assert!(
+            !asked.iter().any(|q| q.contains("onion")),
+            "{}: an onion name went to DNS: {asked:?}",
+            db.engine
+        );
+        store.close().await;
+        db
+    })
+    .await;
+}

@@ -9,7 +9,23 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::staff::{Account, Browser};
-use crate::support::{Options, Server, client, each_engine, open_store, place_case, raw_sql};
+use crate::support::{Options, Server, cli, client, each_engine, open_store, place_case, raw_sql};
+
+/// The XARF reports `hotline notice show CASE --xarf` prints, each kept for
+/// `.ci/validate-xarf` under `label`.
+fn shown_xarf(
+    db: &hotline_store::testing::TestDatabase,
+    case: &str,
+    label: &str,
+) -> Vec<serde_json::Value> {
+    cli(db, &["notice", "show", case, "--xarf"])
+        .lines()
+        .map(|line| {
+            hotline_network::testing::keep_xarf(&format!("{label}-{}", db.engine), line);
+            serde_json::from_str(line).unwrap()
+        })
+        .collect()
+}
 
 #[tokio::test]
 async fn a_police_hold_blocks_the_notice_whatever_follows_until_it_is_released() {
@@ -51,6 +67,9 @@ async fn a_police_hold_blocks_the_notice_whatever_follows_until_it_is_released()
         assert_eq!(assessed.status, StatusCode::SEE_OTHER, "{}", assessed.body);
         let page = a.get("/staff/cases/1").await.body;
         assert!(page.contains("Hosted in this country"), "why this route: {page}");
+        // Where the abuse contact came from is on the case page.
+        assert!(page.contains("abuse@host.example.com (from the network"), "{page}");
+        assert!(page.contains("RDAP record, NET-TEST)"), "{page}");
         let referred = a.post("/staff/cases/1/move", &[("csrf_token", &csrf), ("to", "referred")]).await;
         assert_eq!(referred.status, StatusCode::SEE_OTHER);
 
@@ -111,6 +130,21 @@ async fn a_police_hold_blocks_the_notice_whatever_follows_until_it_is_released()
         for secret in ["REPORTER-WORDS", "reporter@example.com"] {
             assert!(!data.contains(secret), "the notice carries reporter data: {secret}");
         }
+        // What went, as the operator sees it: the stored text and XARF, sent once.
+        let shown = cli(&db, &["notice", "show", "1"]);
+        assert!(shown.contains("To: abuse@host.example.com\nState: sent"), "{shown}");
+        assert!(shown.contains("http://192.0.2.60/a") && shown.contains("417/43"), "{shown}");
+        assert!(!shown.contains("REPORTER-WORDS") && !shown.contains("reporter@example.com"));
+        let xarf = shown_xarf(&db, "1", "national-sent");
+        assert_eq!(xarf.len(), 1);
+        // Assessed as illegal under national law only: sent as the industry scheme's least
+        // severe category, and said so in words.
+        assert_eq!(xarf[0]["classification"], "B2");
+        assert!(xarf[0]["description"].as_str().unwrap().contains("national law only"));
+        assert_eq!(xarf[0]["detection_method"], "user_report");
+        assert_eq!(xarf[0]["sender"]["domain"], "hotline.test");
+        assert!(xarf[0].get("verified_at").is_some(), "when the analyst assessed it");
+        assert_eq!(inbox.lock().unwrap().len(), 1, "notice show sent nothing");
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let state = store.case_summary(1).await.unwrap().unwrap().state;
@@ -228,6 +262,34 @@ async fn an_elapsed_objection_window_sends_the_notice_and_the_police_regime_neve
             "{}: sent inside the window",
             db.engine
         );
+        // The operator previews what will go: text and XARF for each recipient, nothing sent
+        // and nothing queued.
+        let preview = cli(&db, &["notice", "show", "1"]);
+        assert!(
+            preview.contains("To: abuse@host.example.com (host)\nState: not sent (preview)"),
+            "{preview}"
+        );
+        // Hosted in Belgium, by a hotline whose language is Dutch: the Dutch built-in text.
+        assert!(
+            preview.contains("http://192.0.2.61/b") && preview.contains("te goeder trouw"),
+            "{preview}"
+        );
+        assert!(preview.contains("\"csam\""), "the XARF part: {preview}");
+        let xarf = shown_xarf(&db, "1", "baseline-preview");
+        assert_eq!(xarf.len(), 1);
+        assert_eq!(xarf[0]["classification"], "baseline");
+        assert_eq!(xarf[0]["url"], "http://192.0.2.61/b");
+        assert_eq!(xarf[0]["source_identifier"], "192.0.2.61");
+        assert!(
+            store.notices_of_case(1).await.unwrap().is_empty(),
+            "a preview queues nothing"
+        );
+        assert!(inbox.lock().unwrap().is_empty(), "a preview sends nothing");
+        let unknown = crate::support::hotline(&db, &["notice", "show", "99"]);
+        assert!(!unknown.status.success());
+        assert!(String::from_utf8_lossy(&unknown.stderr).contains("there is no case 99"));
+        let bad = crate::support::hotline(&db, &["notice", "show", "case-x"]);
+        assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a case number"));
         // 49 hours pass: the referral moves into the past and the waiting job comes due.
         raw_sql(
             &db,
@@ -249,6 +311,11 @@ async fn an_elapsed_objection_window_sends_the_notice_and_the_police_regime_neve
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         assert_eq!(inbox.lock().unwrap().len(), 1, "{}", db.engine);
+        // The reference the notice gave works as well as the number.
+        let year = time::OffsetDateTime::now_utc().year();
+        let sent = shown_xarf(&db, &format!("BE-{year}-000001"), "baseline-sent");
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent[0]["classification"], "baseline");
         store.close().await;
         db
     })

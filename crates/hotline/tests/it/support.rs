@@ -279,6 +279,8 @@ pub async fn place_case(
             country: Some(country.into()),
             abuse: abuse.map(|e| Contact {
                 email: Some(e.into()),
+                source: Some(hotline_domain::trace::ContactSource::Network),
+                source_record: Some("NET-TEST".into()),
                 ..Default::default()
             }),
             ..Default::default()
