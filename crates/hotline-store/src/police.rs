@@ -39,7 +39,7 @@ impl Store {
                 return Err(CaseActionError::Refused("this case has not been referred to the police".into()));
             }
             crate::timeline!(tx, case_id, at, step.timeline_leg(), if note.is_empty() { None } else { Some(note.clone()) });
-            append_audit!(tx, at, &user.username, "case.police_step", &format!("case:{case_id}"), step.as_str());
+            append_audit!(tx, self.keys(), at, &user.username, "case.police_step", &format!("case:{case_id}"), step.as_str());
             tx.commit().await?;
             Ok(())
         })

@@ -194,7 +194,7 @@ mod tests {
         for w in hotline_domain::WhereFound::ALL {
             dynamic.insert(format!("where-{w}"));
         }
-        for s in ["received", "in_progress", "removed", "closed"] {
+        for s in ["received", "handled", "removed"] {
             dynamic.insert(format!("status-{s}"));
             dynamic.insert(format!("status-{s}-text"));
         }
