@@ -270,6 +270,12 @@ pub async fn login_form(
     login_page(&state, ctx.t, ctx.tls, None, "", StatusCode::OK)
 }
 
+/// How long a login refused before any password check waits before its answer: the refusal
+/// itself is cheap, so without a wait a flood would come back at tens of thousands of
+/// requests a second and take the processor from intake; waiting costs no processor time,
+/// and `http.max_connections` bounds how many wait at once.
+const REFUSAL_DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// `POST /staff/login`: name, password, TOTP code and the CSRF token; on success a new
 /// session id (never the one the browser had before: no session fixation). Before any
 /// password is checked: the form token must be this browser's, fresh and unused, and the
@@ -297,6 +303,7 @@ pub async fn login_submit(
         )
     };
     let (true, Some(issued), Some(nonce)) = (csrf_ok, issued, ctx.nonce.as_deref()) else {
+        tokio::time::sleep(REFUSAL_DELAY).await;
         return out_of_date(&state, ctx);
     };
     match state
@@ -304,8 +311,12 @@ pub async fn login_submit(
         .admit(ctx.client, &username, nonce, issued, unix_now())
     {
         Ok(()) => {}
-        Err(Refusal::SpentForm) => return out_of_date(&state, ctx),
+        Err(Refusal::SpentForm) => {
+            tokio::time::sleep(REFUSAL_DELAY).await;
+            return out_of_date(&state, ctx);
+        }
         Err(Refusal::TooMany) => {
+            tokio::time::sleep(REFUSAL_DELAY).await;
             let mut page = login_page(
                 &state,
                 ctx.t,
