@@ -47,8 +47,6 @@ pub struct RpzZone {
 pub enum BlocklistError {
     #[error("\"{0}\" is not a DNS name that can be listed in an RPZ zone")]
     BadName(String),
-    #[error("writing CSV failed: {0}")]
-    Csv(String),
 }
 
 /// The domains that go whole into the RPZ zone: dedicated, and with at least one listed
@@ -89,15 +87,29 @@ pub fn content_type(format: BlocklistFormat) -> &'static str {
 
 /// CSV with a header line.
 pub fn to_csv(entries: &[ListedAddress]) -> Result<String, BlocklistError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for e in entries {
-        w.serialize(e)
-            .map_err(|e| BlocklistError::Csv(e.to_string()))?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| BlocklistError::Csv(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| BlocklistError::Csv(e.to_string()))
+    let rows = entries.iter().map(|e| {
+        [
+            e.case_id.to_string(),
+            e.address.clone(),
+            e.host.clone(),
+            e.registrable_domain.clone().unwrap_or_default(),
+            e.dedicated_domain.to_string(),
+            e.assessed_at.clone(),
+            e.last_seen_online.clone().unwrap_or_default(),
+        ]
+    });
+    Ok(crate::csv_out::document(
+        &[
+            "case_id",
+            "address",
+            "host",
+            "registrable_domain",
+            "dedicated_domain",
+            "assessed_at",
+            "last_seen_online",
+        ],
+        rows,
+    ))
 }
 
 /// JSON: `{"generated_at", "addresses": [...], "dedicated_domains": [...]}`.
@@ -163,6 +175,13 @@ mod tests {
             assessed_at: "2026-11-01T10:00:00Z".into(),
             last_seen_online: None,
         }
+    }
+
+    #[test]
+    fn a_formula_host_is_defused_in_the_blocklist_csv() {
+        let csv = to_csv(&[entry(1, "http://=1+1/", None, false)]).unwrap();
+        assert!(csv.contains(",'=1+1,"), "{csv}");
+        assert!(!csv.contains(",=1+1"), "{csv}");
     }
 
     #[test]

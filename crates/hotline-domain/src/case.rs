@@ -245,45 +245,61 @@ impl FromStr for CaseState {
     }
 }
 
-/// What the public status page says about a report: deliberately coarse, since the reporter
-/// is anonymous and the hotline must not reveal investigative detail.
+/// What the public status page says about a report (SPEC §4): about the reporter's own
+/// report only, never the state of a case that others reported before them, and never a
+/// police step, hold or order. A second report of a known address answers `received`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PublicStatus {
-    /// Nobody has handled it yet.
+    /// The hotline has not handled this report yet.
     Received,
-    /// At least one address is being assessed, referred or awaiting removal.
-    InProgress,
-    /// Every address has been taken down (or the case closed after removal).
+    /// The hotline has handled it: assessed, forwarded unopened, or closed.
+    Handled,
+    /// Removal of every reported address has been confirmed since it was reported.
     Removed,
-    /// Handling is finished.
-    Closed,
+}
+
+/// How far the hotline has come with one address of one report, since that report arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AddressProgress {
+    /// Handled (assessed, forwarded unopened, closed) after this report arrived.
+    pub handled: bool,
+    /// Removal confirmed after this report arrived.
+    pub removed: bool,
 }
 
 impl PublicStatus {
-    /// Summarises the states of a report's cases.
-    pub fn of(states: &[CaseState]) -> PublicStatus {
-        if states.is_empty() || states.iter().all(|s| *s == CaseState::New) {
+    /// A report is as far as its least advanced address.
+    pub fn of(addresses: &[AddressProgress]) -> PublicStatus {
+        if addresses.is_empty() {
             PublicStatus::Received
-        } else if states.iter().all(|s| *s == CaseState::Removed) {
+        } else if addresses.iter().all(|a| a.removed) {
             PublicStatus::Removed
-        } else if states
-            .iter()
-            .all(|s| matches!(s, CaseState::Closed | CaseState::Removed))
-        {
-            PublicStatus::Closed
+        } else if addresses.iter().all(|a| a.handled || a.removed) {
+            PublicStatus::Handled
         } else {
-            PublicStatus::InProgress
+            PublicStatus::Received
         }
     }
 
     pub fn as_str(self) -> &'static str {
         match self {
             PublicStatus::Received => "received",
-            PublicStatus::InProgress => "in_progress",
+            PublicStatus::Handled => "handled",
             PublicStatus::Removed => "removed",
-            PublicStatus::Closed => "closed",
         }
+    }
+}
+
+impl CaseState {
+    /// Whether moving a case from `self` to `to` handles the reports waiting on it, as a
+    /// reporter sees it: an assessment, forwarding unopened (`new` → `referred`), a closure,
+    /// or a removal. Police steps, holds and later moves are never shown to a reporter.
+    pub fn handles_reports(self, to: CaseState) -> bool {
+        matches!(
+            to,
+            CaseState::Assessed | CaseState::Closed | CaseState::Removed
+        ) || (self == CaseState::New && to == CaseState::Referred)
     }
 }
 
@@ -389,10 +405,39 @@ mod tests {
     }
 
     #[test]
-    fn public_status_is_coarse() {
-        assert_eq!(PublicStatus::of(&[New, New]), PublicStatus::Received);
-        assert_eq!(PublicStatus::of(&[New, Referred]), PublicStatus::InProgress);
-        assert_eq!(PublicStatus::of(&[Removed, Removed]), PublicStatus::Removed);
-        assert_eq!(PublicStatus::of(&[Removed, Closed]), PublicStatus::Closed);
+    fn public_status_is_the_least_advanced_address_of_the_report() {
+        let (waiting, handled, removed) = (
+            AddressProgress {
+                handled: false,
+                removed: false,
+            },
+            AddressProgress {
+                handled: true,
+                removed: false,
+            },
+            AddressProgress {
+                handled: true,
+                removed: true,
+            },
+        );
+        assert_eq!(PublicStatus::of(&[]), PublicStatus::Received);
+        assert_eq!(
+            PublicStatus::of(&[waiting, handled]),
+            PublicStatus::Received
+        );
+        assert_eq!(PublicStatus::of(&[handled, removed]), PublicStatus::Handled);
+        assert_eq!(PublicStatus::of(&[removed, removed]), PublicStatus::Removed);
+    }
+
+    #[test]
+    fn only_assessment_forwarding_closure_and_removal_handle_a_report() {
+        assert!(InAssessment.handles_reports(Assessed));
+        assert!(New.handles_reports(Referred));
+        assert!(AwaitingRemoval.handles_reports(Removed));
+        assert!(Referred.handles_reports(Closed));
+        // A police referral of an assessed case is not shown to anyone who reported it.
+        assert!(!Assessed.handles_reports(Referred));
+        assert!(!Referred.handles_reports(AwaitingRemoval));
+        assert!(!New.handles_reports(InAssessment));
     }
 }

@@ -11,6 +11,7 @@ pub mod assessment;
 pub mod audit;
 pub mod blocklist;
 pub mod case;
+pub mod csv_out;
 pub mod jurisdiction;
 pub mod login;
 pub mod monitoring;
@@ -30,7 +31,9 @@ pub mod trace;
 pub use address::{AddressError, CanonicalAddress};
 pub use assessment::{Assessment, AssessmentInput, Classification, Findings, InvalidAssessment};
 pub use audit::{AuditEvent, ChainBreak};
-pub use case::{CaseState, CloseReason, IllegalTransition, Procedure, PublicStatus};
+pub use case::{
+    AddressProgress, CaseState, CloseReason, IllegalTransition, Procedure, PublicStatus,
+};
 pub use receipt::{Receipt, ReceiptError};
 pub use report::{
     Channel, Contact, Field, FieldError, InvalidReport, Language, NewReport, Problem, ReportInput,

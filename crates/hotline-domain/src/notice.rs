@@ -133,7 +133,9 @@ pub struct NoticeFacts {
     pub statute: String,
     pub hotline_name: String,
     pub hotline_email: String,
-    /// When the hotline received the report (RFC 3339).
+    /// When the hotline received the report (RFC 3339). Only its day is ever written into a
+    /// notice ([`NoticeFacts::reported_day`]): with the host's access log, a time to the
+    /// second could single out the reporter's visit.
     pub reported_at: String,
     /// The police asked the host to preserve evidence.
     pub preserve_evidence: bool,
@@ -252,6 +254,22 @@ fn built_in(language: Language) -> BuiltIn {
     }
 }
 
+impl NoticeFacts {
+    /// The day of `reported_at` (`YYYY-MM-DD`), all a notice says of when it was reported.
+    pub fn reported_day(&self) -> &str {
+        let day = self.reported_at.split('T').next().unwrap_or("");
+        let well_formed = day.len() == 10
+            && day.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if well_formed { day } else { "" }
+    }
+}
+
 /// The subject and plain-text body of the built-in notice, in `f.language`.
 pub fn notice_text(f: &NoticeFacts) -> (String, String) {
     let t = built_in(f.language);
@@ -280,7 +298,7 @@ pub fn notice_text(f: &NoticeFacts) -> (String, String) {
         t.reference,
         f.reference,
         t.reported,
-        f.reported_at,
+        f.reported_day(),
         t.contact,
         f.hotline_email,
         f.hotline_name,
@@ -371,7 +389,8 @@ pub fn xarf(f: &NoticeFacts) -> serde_json::Value {
     let mut doc = json!({
         "xarf_version": XARF_VERSION,
         "report_id": f.report_id,
-        "timestamp": f.reported_at,
+        // XARF wants a date-time: midnight UTC of the day, never the time of the report.
+        "timestamp": format!("{}T00:00:00Z", f.reported_day()),
         "reporter": party,
         "sender": party,
         "source_identifier": host,
@@ -685,6 +704,9 @@ pub const TEMPLATE_VARIABLES: &[&str] = &[
     "preserve_evidence",
 ];
 
+/// Instructions a notice template may run.
+pub const TEMPLATE_FUEL: u64 = 100_000;
+
 /// Why a notice template cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
@@ -700,6 +722,9 @@ pub struct TemplateError {
 pub fn render_template(template: &str, f: &NoticeFacts) -> Result<(String, String), TemplateError> {
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // A template (an admin's text) must not run for ever: loops and filters cost fuel, and a
+    // notice needs a few thousand instructions at most.
+    env.set_fuel(Some(TEMPLATE_FUEL));
     let rendered = env
         .render_str(
             template,
@@ -709,7 +734,7 @@ pub fn render_template(template: &str, f: &NoticeFacts) -> Result<(String, Strin
                 statute => &f.statute,
                 hotline_name => &f.hotline_name,
                 hotline_email => &f.hotline_email,
-                reported_at => &f.reported_at,
+                reported_at => f.reported_day(),
                 preserve_evidence => f.preserve_evidence,
             },
         )
@@ -788,6 +813,34 @@ mod template_tests {
     /// A template with everything DSA Art. 16(2) asks for.
     const COMPLETE: &str = "Notice {{ reference }}\n\nAt {{ address }}: illegal under {{ statute }}. \
         We write in good faith. Contact: {{ hotline_email }}";
+
+    #[test]
+    fn a_template_that_loops_without_end_is_stopped() {
+        let f = sample_facts("Hotline", "a statute", false);
+        let e = render_template(
+            "S\n{{ address }}{% for a in range(10000) %}{% for b in range(10000) %}x{% endfor %}{% endfor %}",
+            &f,
+        )
+        .unwrap_err();
+        assert!(e.message.contains("fuel"), "{e}");
+    }
+
+    #[test]
+    fn a_notice_tells_the_day_of_the_report_never_its_time() {
+        let mut f = sample_facts("Hotline", "a statute", false);
+        f.reported_at = "2026-01-02T03:04:05.678Z".into();
+        let (_, body) = notice_text(&f);
+        assert!(body.contains("Reported to us: 2026-01-02\n"), "{body}");
+        let x = xarf(&f);
+        assert_eq!(x["timestamp"], "2026-01-02T00:00:00Z");
+        let (_, body) = render_template("S\n{{ address }} {{ reported_at }}", &f).unwrap();
+        assert!(body.ends_with(" 2026-01-02"), "{body}");
+        for text in [notice_text(&f).1, x.to_string(), body] {
+            assert!(!text.contains("03:04"), "{text}");
+        }
+        f.reported_at = "not a time".into();
+        assert_eq!(f.reported_day(), "");
+    }
 
     #[test]
     fn a_template_renders_and_its_mistakes_are_named_with_their_line() {

@@ -51,6 +51,10 @@ pub struct Cutoffs {
 
 const DAY_MS: i64 = 86_400_000;
 
+/// The shortest audit retention: whoever may change settings must not be able to erase the
+/// record of what they did the day after (a purge is audited, but the events before it go).
+pub const MIN_AUDIT_DAYS: u32 = 365;
+
 fn cutoff(days: u32, now_ms: i64) -> Option<i64> {
     (days > 0).then(|| now_ms.saturating_sub(i64::from(days) * DAY_MS))
 }
@@ -63,7 +67,14 @@ impl RetentionPolicy {
             description_before_ms: cutoff(self.description_days, now_ms),
             closed_case_before_ms: cutoff(self.closed_case_days, now_ms),
             check_history_before_ms: cutoff(self.check_history_days, now_ms),
-            audit_before_ms: cutoff(self.audit_days, now_ms),
+            // Applied here as well as where the period is set, so no path keeps less.
+            audit_before_ms: cutoff(
+                match self.audit_days {
+                    0 => 0,
+                    d => d.max(MIN_AUDIT_DAYS),
+                },
+                now_ms,
+            ),
         }
     }
 }
@@ -105,6 +116,24 @@ impl PurgeCounts {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_audit_trail_is_kept_at_least_a_year() {
+        let now = 1_000 * DAY_MS;
+        let p = RetentionPolicy {
+            audit_days: 1,
+            ..RetentionPolicy::default()
+        };
+        assert_eq!(
+            p.cutoffs(now).audit_before_ms,
+            Some(now - i64::from(MIN_AUDIT_DAYS) * DAY_MS)
+        );
+        let p = RetentionPolicy {
+            audit_days: 0,
+            ..RetentionPolicy::default()
+        };
+        assert_eq!(p.cutoffs(now).audit_before_ms, None);
+    }
+
     use super::*;
 
     #[test]

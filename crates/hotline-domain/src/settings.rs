@@ -273,6 +273,15 @@ pub fn parse_retention<'a>(
             ));
         }
     }
+    if (1..crate::retention::MIN_AUDIT_DAYS).contains(&policy.audit_days) {
+        problems.push(SettingProblem::new(
+            "audit_days",
+            format!(
+                "the audit trail is kept at least {} days, or 0 for ever",
+                crate::retention::MIN_AUDIT_DAYS
+            ),
+        ));
+    }
     if problems.is_empty() {
         Ok(policy)
     } else {
@@ -531,11 +540,15 @@ mod tests {
             fields,
             ["description_days", "closed_case_days", "check_history_days"]
         );
-        let p = ok(["90", "30", "1", "1", "1"]).unwrap_err();
+        let p = ok(["90", "30", "1", "1", "365"]).unwrap_err();
         assert_eq!(p[0].field, "contact_days");
         // For ever (0) is longer than any number of days.
-        assert!(ok(["0", "30", "1", "1", "1"]).is_err());
-        assert!(ok(["30", "0", "1", "1", "1"]).is_ok());
+        assert!(ok(["0", "30", "1", "1", "365"]).is_err());
+        assert!(ok(["30", "0", "1", "1", "365"]).is_ok());
+        // The audit trail is kept a year at least, or for ever.
+        let p = ok(["30", "0", "1", "1", "364"]).unwrap_err();
+        assert_eq!(p[0].field, "audit_days");
+        assert!(ok(["30", "0", "1", "1", "0"]).is_ok());
     }
 
     #[test]

@@ -433,31 +433,9 @@ pub fn human_duration(ms: i64) -> String {
 
 // ---- CSV ------------------------------------------------------------------------------------
 
-/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A field
-/// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at the start) is
-/// prefixed with `'`: provider names come from the outside world.
-pub fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-/// A CSV document from a header and rows, lines ended by CRLF.
-pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    let line = |fields: Vec<String>| fields.join(",") + "\r\n";
-    out.push_str(&line(header.iter().map(|h| csv_field(h)).collect()));
-    for r in rows {
-        out.push_str(&line(r.iter().map(|f| csv_field(f)).collect()));
-    }
-    out
+/// A CSV document: the one writer of [`crate::csv_out`], which defuses formulas.
+fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    crate::csv_out::document(header, rows)
 }
 
 fn opt(v: Option<i64>) -> String {
@@ -1116,19 +1094,6 @@ mod tests {
                 }
             ]),
             vec![("a".into(), "7".into()), ("b".into(), "<5".into())]
-        );
-    }
-
-    #[test]
-    fn csv_quotes_and_defuses_formulas() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_field("-1,2"), "\"'-1,2\"");
-        assert_eq!(
-            csv(&["a", "b"], &[vec!["1".into(), "x\ny".into()]]),
-            "a,b\r\n1,\"x\ny\"\r\n"
         );
     }
 

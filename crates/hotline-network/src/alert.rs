@@ -11,7 +11,8 @@ use crate::NetworkPolicy;
 pub enum HookError {
     #[error("the hotline is configured offline (network.offline = true): the alert waits")]
     Offline,
-    #[error("the web hook \"{0}\" is not a usable http(s) URL")]
+    /// Names the hook by scheme and host only: its path often holds a secret.
+    #[error("the web hook {0} is refused")]
     BadUrl(String),
     #[error("the web hook could not be reached: {0}")]
     Transport(String),
@@ -26,20 +27,23 @@ pub async fn post_hook(
     body: &serde_json::Value,
 ) -> Result<(), HookError> {
     if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Err(HookError::BadUrl(url.to_owned()));
+        return Err(HookError::BadUrl(crate::redacted(url)));
     }
-    let loopback = crate::url_names_loopback(url);
-    if policy.offline && !(loopback && policy.allow_loopback_targets) {
-        return Err(HookError::Offline);
-    }
-    if loopback && !policy.allow_loopback_targets {
-        return Err(HookError::BadUrl(url.to_owned()));
-    }
+    policy
+        .admit_url(url)
+        .await
+        .map_err(|refused| match refused {
+            crate::Refused::Offline => HookError::Offline,
+            other => HookError::BadUrl(format!("{}: {other}", crate::redacted(url))),
+        })?;
     let client = reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(10))
         .timeout(Duration::from_secs(20))
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
+        .dns_resolver(crate::PolicyResolver {
+            policy: policy.clone(),
+        })
         .build()
         .map_err(|e| HookError::Transport(e.to_string()))?;
     let answer = client
@@ -48,7 +52,8 @@ pub async fn post_hook(
         .body(body.to_string())
         .send()
         .await
-        .map_err(|e| HookError::Transport(e.to_string()))?;
+        // reqwest's error names the URL; the hook's path and query may be its secret.
+        .map_err(|e| HookError::Transport(e.without_url().to_string()))?;
     let status = answer.status().as_u16();
     if (200..300).contains(&status) {
         Ok(())

@@ -60,16 +60,19 @@ pub fn check_address(address: &str) -> Result<(), MailError> {
 pub struct Mailer {
     transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
     from: Mailbox,
+    /// Whom the process may contact: the SMTP server's address passes the same policy as
+    /// every other outbound target before each connection ([`NetworkPolicy::admit_url`]).
     /// Offline, mail may still go to an SMTP server on this machine when the policy allows
     /// loopback targets (tests); nothing leaves the machine.
-    offline: bool,
+    policy: NetworkPolicy,
+    smtp_url: String,
 }
 
 impl std::fmt::Debug for Mailer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Mailer")
             .field("configured", &self.transport.is_some())
-            .field("offline", &self.offline)
+            .field("offline", &self.policy.offline)
             .finish()
     }
 }
@@ -87,17 +90,17 @@ impl Mailer {
             let builder =
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url).map_err(|e| {
                     MailError::BadSmtpUrl {
-                        url: smtp_url.to_owned(),
+                        url: crate::redacted(smtp_url),
                         why: e.to_string(),
                     }
                 })?;
             Some(builder.timeout(Some(Duration::from_secs(30))).build())
         };
-        let loopback_allowed = policy.allow_loopback_targets && crate::url_names_loopback(smtp_url);
         Ok(Mailer {
             transport,
             from,
-            offline: policy.offline && !loopback_allowed,
+            policy: policy.clone(),
+            smtp_url: smtp_url.trim().to_owned(),
         })
     }
 
@@ -151,10 +154,7 @@ impl Mailer {
 
     /// Whether the SMTP server answers (a connection and `EHLO`/`NOOP`, nothing sent).
     pub async fn check(&self) -> Result<(), MailError> {
-        if self.offline {
-            return Err(MailError::Offline);
-        }
-        let transport = self.transport.as_ref().ok_or(MailError::NotConfigured)?;
+        let transport = self.admitted().await?;
         match transport.test_connection().await {
             Ok(true) => Ok(()),
             Ok(false) => Err(MailError::Smtp("the server did not answer NOOP".into())),
@@ -162,11 +162,24 @@ impl Mailer {
         }
     }
 
-    async fn deliver(&self, message: Message) -> Result<(), MailError> {
-        if self.offline {
-            return Err(MailError::Offline);
-        }
+    /// The transport, once the SMTP server's address passes the policy.
+    async fn admitted(&self) -> Result<&AsyncSmtpTransport<Tokio1Executor>, MailError> {
         let transport = self.transport.as_ref().ok_or(MailError::NotConfigured)?;
+        self.policy
+            .admit_url(&self.smtp_url)
+            .await
+            .map_err(|refused| match refused {
+                crate::Refused::Offline => MailError::Offline,
+                other => MailError::BadSmtpUrl {
+                    url: crate::redacted(&self.smtp_url),
+                    why: other.to_string(),
+                },
+            })?;
+        Ok(transport)
+    }
+
+    async fn deliver(&self, message: Message) -> Result<(), MailError> {
+        let transport = self.admitted().await?;
         transport
             .send(message)
             .await
@@ -209,8 +222,13 @@ mod tests {
     #[tokio::test]
     async fn a_notice_reaches_the_smtp_server_with_its_xarf_part() {
         let (port, inbox) = smtp_sink().await;
+        // The test's SMTP sink is on loopback, which only this policy lets through.
+        let loopback = NetworkPolicy {
+            allow_loopback_targets: true,
+            ..NetworkPolicy::default()
+        };
         let mailer = Mailer::new(
-            &NetworkPolicy::default(),
+            &loopback,
             &format!("smtp://127.0.0.1:{port}"),
             "Hotline <notices@hotline.example.com>",
         )
@@ -259,6 +277,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(m.send(&notice()).await, Err(MailError::Offline));
+        // Online, an SMTP server on this machine or a private network is refused like any
+        // other outbound target, however its address is spelt; its credentials never shown.
+        for url in [
+            "smtp://user:pw@127.1:9",
+            "smtps://[::ffff:10.0.0.1]",
+            "smtp://localhost.:25",
+        ] {
+            let m = Mailer::new(
+                &NetworkPolicy::default(),
+                url,
+                "notices@hotline.example.com",
+            )
+            .unwrap();
+            let e = m.send(&notice()).await.unwrap_err();
+            assert!(matches!(e, MailError::BadSmtpUrl { .. }), "{url}: {e}");
+            assert!(!e.to_string().contains("pw"), "{e}");
+        }
         let m = Mailer::new(&NetworkPolicy::default(), "", "notices@hotline.example.com").unwrap();
         assert_eq!(m.send(&notice()).await, Err(MailError::NotConfigured));
         assert!(matches!(

@@ -10,11 +10,12 @@ use crate::NetworkPolicy;
 pub enum PartnerError {
     #[error("the hotline is configured offline (network.offline = true): the referral waits")]
     Offline,
-    #[error("the partner's endpoint \"{0}\" is not a usable http(s) URL")]
+    #[error("the partner's endpoint is refused: {0}")]
     BadEndpoint(String),
     #[error("the partner could not be reached: {0}")]
     Transport(String),
-    #[error("the partner refused the referral ({status}): {body}")]
+    /// `body` is the partner's own text: kept for the log, never shown on case pages.
+    #[error("the partner refused the referral (HTTP {status})")]
     Refused { status: u16, body: String },
     #[error("the partner's answer is not understood: {0}")]
     BadAnswer(String),
@@ -54,20 +55,25 @@ async fn post_signed(
     signature: &str,
 ) -> Result<String, PartnerError> {
     if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
-        return Err(PartnerError::BadEndpoint(endpoint.to_owned()));
+        return Err(PartnerError::BadEndpoint(crate::redacted(endpoint)));
     }
-    let loopback = crate::url_names_loopback(endpoint);
-    if policy.offline && !(loopback && policy.allow_loopback_targets) {
-        return Err(PartnerError::Offline);
-    }
-    if loopback && !policy.allow_loopback_targets {
-        return Err(PartnerError::BadEndpoint(endpoint.to_owned()));
-    }
+    // The one address policy of every outbound target: no loopback, private, link-local or
+    // reserved address, however it is spelt.
+    policy
+        .admit_url(url)
+        .await
+        .map_err(|refused| match refused {
+            crate::Refused::Offline => PartnerError::Offline,
+            other => PartnerError::BadEndpoint(format!("{}: {other}", crate::redacted(endpoint))),
+        })?;
     let client = reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(10))
         .timeout(Duration::from_secs(30))
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
+        .dns_resolver(crate::PolicyResolver {
+            policy: policy.clone(),
+        })
         .build()
         .map_err(|e| PartnerError::Transport(e.to_string()))?;
     let answer = client

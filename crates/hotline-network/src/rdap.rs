@@ -21,7 +21,7 @@
 //! installs rustls' `ring` provider as the process default if none is installed yet.
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
@@ -586,7 +586,7 @@ impl RdapClient {
             .referer(false)
             .no_proxy()
             .user_agent(USER_AGENT)
-            .dns_resolver(PolicyResolver {
+            .dns_resolver(crate::PolicyResolver {
                 policy: policy.clone(),
             })
             .build()
@@ -924,7 +924,7 @@ impl RdapClient {
     }
 
     /// Refuses URLs whose host is an IP literal the policy forbids. Names are checked when
-    /// they are resolved ([`PolicyResolver`]).
+    /// they are resolved (`crate::PolicyResolver`).
     fn check_target(&self, url: &Url) -> Result<(), RdapError> {
         let host = url.host_str().unwrap_or_default();
         let literal = host.trim_start_matches('[').trim_end_matches(']');
@@ -938,6 +938,7 @@ impl RdapClient {
                         url: clip(url.as_str()),
                         ip,
                     },
+                    other => RdapError::Client(other.to_string()),
                 })?;
         }
         Ok(())
@@ -1041,33 +1042,6 @@ fn read_lock<T>(l: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
 
 fn write_lock<T>(l: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
     l.write().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-/// Resolves host names for reqwest and drops every address the policy forbids, so neither
-/// a bootstrap entry nor a redirect can steer a request at the hotline's own network.
-struct PolicyResolver {
-    policy: NetworkPolicy,
-}
-
-impl reqwest::dns::Resolve for PolicyResolver {
-    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
-        let policy = self.policy.clone();
-        let host = name.as_str().to_owned();
-        Box::pin(async move {
-            type BoxError = Box<dyn std::error::Error + Send + Sync>;
-            policy.check_online().map_err(|e| Box::new(e) as BoxError)?;
-            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await
-                .map_err(|e| Box::new(e) as BoxError)?
-                .filter(|a| policy.check_target(a.ip()).is_ok())
-                .collect();
-            if addrs.is_empty() {
-                let why = format!("{host} has no address that may be contacted");
-                return Err(BoxError::from(why));
-            }
-            Ok::<reqwest::dns::Addrs, BoxError>(Box::new(addrs.into_iter()))
-        })
-    }
 }
 
 /// Spaces requests to each host `interval` apart.

@@ -297,6 +297,35 @@ fn assessment_from_row(r: &AssessmentSqlRow) -> Result<Assessment> {
     })
 }
 
+/// Records, inside transaction `$tx`, what the reporters of case `$id` may see of its move
+/// from `$from` to `$to` (SPEC §4): only the reports already joined are marked, so a report
+/// of an address handled before it arrived stays `received`.
+macro_rules! reporters_see {
+    ($tx:expr, $id:expr, $from:expr, $to:expr, $at:expr) => {{
+        if $from.handles_reports($to) {
+            sqlx::query("UPDATE report_addresses SET handled_at = $1 WHERE case_id = $2 AND handled_at IS NULL")
+                .bind($at)
+                .bind($id)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        if $to == hotline_domain::CaseState::Removed {
+            sqlx::query("UPDATE report_addresses SET removed_at = $1 WHERE case_id = $2 AND removed_at IS NULL")
+                .bind($at)
+                .bind($id)
+                .execute(&mut *$tx)
+                .await?;
+        } else if $from == hotline_domain::CaseState::Removed && $to != hotline_domain::CaseState::Closed {
+            // Back online: no longer removed.
+            sqlx::query("UPDATE report_addresses SET removed_at = NULL WHERE case_id = $1")
+                .bind($id)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+pub(crate) use reporters_see;
+
 /// Moves case `$id` to `$to` inside transaction `$tx`, checking the state machine and
 /// fencing against concurrent moves; adds the timeline entry `$event`. Evaluates to the
 /// state the case was in.
@@ -324,6 +353,7 @@ macro_rules! transition {
             return Err(crate::casework::CaseActionError::Conflict($id));
         }
         crate::timeline!($tx, $id, $at, $event, Some(format!("{current} -> {next}")));
+        crate::casework::reporters_see!($tx, $id, current, next, $at);
         if next == CaseState::AwaitingRemoval {
             // From now on the address is checked until it is gone; queued in the same
             // transaction, so no case awaits removal unwatched.
@@ -658,7 +688,7 @@ impl Store {
                 .bind(case_id)
                 .execute(&mut *tx)
                 .await?;
-            append_audit!(tx, at, &user.username, "case.start_assessment", &format!("case:{case_id}"), "");
+            append_audit!(tx, self.keys(), at, &user.username, "case.start_assessment", &format!("case:{case_id}"), "");
             tx.commit().await?;
             Ok(())
         })
@@ -725,7 +755,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             append_audit!(
-                tx, at, &user.username, "case.assess", &format!("case:{case_id}"),
+                tx, self.keys(), at, &user.username, "case.assess", &format!("case:{case_id}"),
                 &format!("classification={}; seconds={secs}", assessment.classification)
             );
             tx.commit().await?;
@@ -754,7 +784,7 @@ impl Store {
                 return Err(CaseActionError::NoSuchCase(case_id));
             }
             crate::timeline!(tx, case_id, at, "second_opinion_requested", None);
-            append_audit!(tx, at, &user.username, "case.request_second_opinion", &format!("case:{case_id}"), "");
+            append_audit!(tx, self.keys(), at, &user.username, "case.request_second_opinion", &format!("case:{case_id}"), "");
             tx.commit().await?;
             Ok(())
         })
@@ -792,7 +822,7 @@ impl Store {
                 .await?;
             crate::timeline!(tx, case_id, at, "reviewed", Some(verdict.to_string()));
             append_audit!(
-                tx, at, &supervisor.username, "case.review", &format!("case:{case_id}"),
+                tx, self.keys(), at, &supervisor.username, "case.review", &format!("case:{case_id}"),
                 &format!("{verdict}; classification={}", assessment.classification)
             );
             tx.commit().await?;
@@ -844,7 +874,7 @@ impl Store {
                 crate::jobs::enqueue_in!(tx, job, at);
             }
             let reason = close_reason.map(|r| format!("; {r}")).unwrap_or_default();
-            append_audit!(tx, at, &user.username, "case.move", &format!("case:{case_id}"), &format!("{from} -> {to}; {event}{reason}"));
+            append_audit!(tx, self.keys(), at, &user.username, "case.move", &format!("case:{case_id}"), &format!("{from} -> {to}; {event}{reason}"));
             crate::failpoint("case_move_before_commit");
             tx.commit().await?;
             crate::failpoint("case_move_after_commit");
@@ -884,7 +914,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             crate::timeline!(tx, case_id, at, "reopened", Some("closed -> new".to_owned()));
-            append_audit!(tx, at, &supervisor.username, "case.reopen", &format!("case:{case_id}"), "");
+            append_audit!(tx, self.keys(), at, &supervisor.username, "case.reopen", &format!("case:{case_id}"), "");
             tx.commit().await?;
             Ok(())
         });
@@ -926,7 +956,7 @@ impl Store {
             }
             let to_name = to.unwrap_or("nobody");
             crate::timeline!(tx, case_id, at, "reassigned", Some(to_name.to_string()));
-            append_audit!(tx, at, &supervisor.username, "case.reassign", &format!("case:{case_id}"), &format!("to={to_name}"));
+            append_audit!(tx, self.keys(), at, &supervisor.username, "case.reassign", &format!("case:{case_id}"), &format!("to={to_name}"));
             tx.commit().await?;
             Ok(())
         })
@@ -965,7 +995,7 @@ impl Store {
                 .bind(report_id)
                 .execute(&mut *tx)
                 .await?;
-            append_audit!(tx, at, &user.username, "case.message_reporter", &format!("case:{case_id}"), &format!("report={report_id}"));
+            append_audit!(tx, self.keys(), at, &user.username, "case.message_reporter", &format!("case:{case_id}"), &format!("report={report_id}"));
             tx.commit().await?;
             Ok(())
         })
@@ -1035,7 +1065,7 @@ impl Store {
             .bind(supervisor.id)
             .execute(&mut *tx)
             .await?;
-            append_audit!(tx, at, &supervisor.username, "welfare.lift_cap", &format!("user:{username}"), &format!("day={day}"));
+            append_audit!(tx, self.keys(), at, &supervisor.username, "welfare.lift_cap", &format!("user:{username}"), &format!("day={day}"));
             tx.commit().await?;
             Ok(())
         })

@@ -6,7 +6,7 @@
 use time::OffsetDateTime;
 
 use crate::audit::append_audit;
-use crate::staff::{random_hex, sha256};
+use crate::staff::random_hex;
 use crate::{Result, Store, StoreError, from_millis, on_read_pool, on_write_pool, to_millis};
 
 /// What to export.
@@ -169,7 +169,7 @@ impl Store {
         let username = hotline_domain::login::parse_username(name)?;
         let token = format!("hl_{}", random_hex(32)?);
         let at = to_millis(now);
-        let hash = sha256(token.as_bytes());
+        let hash = self.keys().secret_hash("token", &token);
         let done: std::result::Result<(), crate::AccountOpError> = on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE username = $1 AND NOT disabled")
@@ -183,7 +183,7 @@ impl Store {
                 .bind(at)
                 .execute(&mut *tx)
                 .await?;
-            append_audit!(tx, at, actor, "token.create", &format!("user:{username}"), "scope=export");
+            append_audit!(tx, self.keys(), at, actor, "token.create", &format!("user:{username}"), "scope=export");
             tx.commit().await?;
             Ok(())
         });
@@ -193,7 +193,7 @@ impl Store {
 
     /// The user an export-scoped bearer token belongs to, if the token and the user are live.
     pub async fn export_token_user(&self, token: &str) -> Result<Option<crate::StaffUser>> {
-        let hash = sha256(token.trim().as_bytes());
+        let hash = self.keys().secret_hash("token", token.trim());
         let row: Option<(i64, String, String)> = on_read_pool!(&self.db, pool => {
             sqlx::query_as(
                 "SELECT u.id, u.username, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id \

@@ -113,7 +113,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if !items.is_empty() {
-                let _cases = insert_batch!(tx, &items, true);
+                let _cases = insert_batch!(tx, &items, true, self.first_trace_delay_ms());
             }
             for chunk in rejects.chunks(1_000) {
                 let mut q = sqlx::QueryBuilder::new("INSERT INTO import_rejects (file_hash, line, reason) ");

@@ -48,6 +48,8 @@ pub(crate) struct PendingReport {
 #[derive(Debug, Clone)]
 pub(crate) struct Intake {
     pub sender: tokio::sync::mpsc::Sender<PendingReport>,
+    /// The longest random delay (ms) before a new case's first trace ([`Store::set_first_trace_delay`]).
+    pub first_trace_delay_ms: Arc<std::sync::atomic::AtomicU64>,
     /// Batches being written now.
     writing: Arc<AtomicUsize>,
 }
@@ -64,6 +66,7 @@ impl Intake {
 /// has one writer (it allows one at a time anyway); PostgreSQL has several, so one batch is
 /// written while another waits for its commit to reach the disk.
 pub(crate) fn spawn_writers(db: Db) -> Intake {
+    let first_trace_delay_ms = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let (sender, waiting) = tokio::sync::mpsc::channel::<PendingReport>(4 * MAX_BATCH);
     let waiting = Arc::new(tokio::sync::Mutex::new(waiting));
     let writing = Arc::new(AtomicUsize::new(0));
@@ -73,6 +76,7 @@ pub(crate) fn spawn_writers(db: Db) -> Intake {
     };
     for _ in 0..writers {
         let (db, waiting, writing) = (db.clone(), waiting.clone(), writing.clone());
+        let delay = first_trace_delay_ms.clone();
         tokio::spawn(async move {
             let mut batch = Vec::with_capacity(max_batch);
             loop {
@@ -81,28 +85,32 @@ pub(crate) fn spawn_writers(db: Db) -> Intake {
                     break;
                 }
                 writing.fetch_add(1, Ordering::Relaxed);
-                write_and_answer(&db, &mut batch).await;
+                write_and_answer(&db, &mut batch, delay.load(Ordering::Relaxed)).await;
                 writing.fetch_sub(1, Ordering::Relaxed);
             }
         });
     }
-    Intake { sender, writing }
+    Intake {
+        sender,
+        first_trace_delay_ms,
+        writing,
+    }
 }
 
 /// Writes a batch and answers each of its senders; empties `batch`.
-async fn write_and_answer(db: &Db, batch: &mut Vec<PendingReport>) {
+async fn write_and_answer(db: &Db, batch: &mut Vec<PendingReport>, trace_delay_ms: u64) {
     let items: Vec<(&NewReport, &Sealed, i64)> = batch
         .iter()
         .map(|p: &PendingReport| (&p.report, &p.sealed, p.at))
         .collect();
-    let outcomes = match write_batch(db, &items, true).await {
+    let outcomes = match write_batch(db, &items, true, trace_delay_ms).await {
         Ok(cases) => cases.into_iter().map(Ok).collect(),
         Err(e) if items.len() == 1 => vec![Err(e)],
         Err(e) => {
             tracing::warn!(error = %e, reports = items.len(), "an intake batch failed; writing its reports one by one");
             let mut outcomes = Vec::with_capacity(items.len());
             for item in &items {
-                outcomes.push(write_one(db, *item).await);
+                outcomes.push(write_one(db, *item, trace_delay_ms).await);
             }
             outcomes
         }
@@ -115,26 +123,43 @@ async fn write_and_answer(db: &Db, batch: &mut Vec<PendingReport>) {
 }
 
 /// Writes one report in its own transaction.
-async fn write_one(db: &Db, item: (&NewReport, &Sealed, i64)) -> Result<Vec<CaseRef>> {
-    let mut cases = write_batch(db, &[item], true).await?;
+async fn write_one(
+    db: &Db,
+    item: (&NewReport, &Sealed, i64),
+    trace_delay_ms: u64,
+) -> Result<Vec<CaseRef>> {
+    let mut cases = write_batch(db, &[item], true, trace_delay_ms).await?;
     cases
         .pop()
         .ok_or_else(|| StoreError::Intake("a report came back without its cases".into()))
 }
 
 /// Writes `items` in one transaction; the cases of each report, in its order.
-/// `alerts`: queue urgent alerts (everything but synthetic test data).
+/// `alerts`: queue urgent alerts (everything but synthetic test data). A new case's first
+/// trace waits a random time up to `trace_delay_ms`.
 pub(crate) async fn write_batch(
     db: &Db,
     items: &[(&NewReport, &Sealed, i64)],
     alerts: bool,
+    trace_delay_ms: u64,
 ) -> Result<Vec<Vec<CaseRef>>> {
     crate::on_write_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        let cases = insert_batch!(tx, items, alerts);
+        let cases = insert_batch!(tx, items, alerts, trace_delay_ms);
         tx.commit().await?;
         Ok(cases)
     })
+}
+
+/// A uniformly random delay from 0 to `max_ms` milliseconds.
+pub(crate) fn random_delay_ms(max_ms: u64) -> Result<i64> {
+    if max_ms == 0 {
+        return Ok(0);
+    }
+    let mut b = [0u8; 8];
+    crate::secrets::random_bytes(&mut b)?;
+    // The modulo bias over 64 bits is negligible for delays of minutes.
+    Ok(i64::try_from(u64::from_le_bytes(b) % (max_ms + 1)).unwrap_or(0))
 }
 
 /// One open case's share of a batch: every report naming the address, aggregated.
@@ -179,8 +204,9 @@ pub(crate) fn shares<'a>(
 /// evaluates to each report's cases, in the order reported. A case is `opened` by the first
 /// report in the batch that names it, when no open case had the address.
 macro_rules! insert_batch {
-    ($tx:expr, $items:expr, $alerts:expr) => {{
+    ($tx:expr, $items:expr, $alerts:expr, $trace_delay_ms:expr) => {{
         let alerts_wanted: bool = $alerts;
+        let trace_delay_ms: u64 = $trace_delay_ms;
         let items: &[(&NewReport, &Sealed, i64)] = $items;
         for chunk in items.chunks(ROWS_PER_STATEMENT) {
             let mut q = sqlx::QueryBuilder::new(
@@ -289,22 +315,24 @@ macro_rules! insert_batch {
 
         // A new case is traced in the background; queued in the same transaction, so an
         // accepted report never lacks its trace job.
-        let opened: Vec<(i64, i64, i64)> = shares
-            .iter()
-            .filter_map(|(canonical, s)| {
-                let (id, new) = case_of.get(*canonical)?;
-                new.then_some((*id, s.priority, s.first_at))
-            })
-            .collect();
+        // It runs after a random delay: a host that sees the hotline's look-ups right after
+        // a visit to its page could tell which visitor reported it.
+        let mut opened: Vec<(i64, i64, i64, i64)> = Vec::new();
+        for (canonical, s) in &shares {
+            if let Some((id, true)) = case_of.get(*canonical) {
+                let run_at = s.first_at + crate::intake::random_delay_ms(trace_delay_ms)?;
+                opened.push((*id, s.priority, s.first_at, run_at));
+            }
+        }
         for chunk in opened.chunks(ROWS_PER_STATEMENT) {
             let mut q = sqlx::QueryBuilder::new(JOB_COLUMNS);
-            q.push_values(chunk, |mut row, (case_id, priority, at)| {
+            q.push_values(chunk, |mut row, (case_id, priority, at, run_at)| {
                 row.push("'trace'")
                     .push_bind(serde_json::json!({ "case_id": case_id }).to_string())
                     .push_bind(*case_id)
                     .push("'queued'")
                     .push_bind(*priority)
-                    .push_bind(*at)
+                    .push_bind(*run_at)
                     .push("0")
                     .push("5")
                     .push("0")

@@ -59,6 +59,9 @@ pub use staff::{
     TokenSummary, UserSummary,
 };
 
+/// The description of the migration that keys the stored hashes (`NNNN_keyed_hashes.sql`).
+const KEYED_HASHES_MIGRATION: &str = "keyed hashes";
+
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
@@ -303,11 +306,37 @@ impl Store {
 
     /// Applies the migrations this version has and the database lacks.
     pub async fn migrate(&self) -> Result<()> {
+        let (pending, _) = self.migration_status().await?;
+        let keying = pending
+            .iter()
+            .any(|(_, description)| description == KEYED_HASHES_MIGRATION);
         match &self.db {
             Db::Sqlite { write, .. } => SQLITE_MIGRATIONS.run(write).await?,
             Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
         }
+        // The chain written before keyed hashes gets its first keyed event, once: when the
+        // keying migration itself runs. Never later, or whoever rewrote the chain without the
+        // key would have it sealed for them at the next start.
+        if keying {
+            self.seal_unkeyed_audit_chain(time::OffsetDateTime::now_utc())
+                .await?;
+        }
         Ok(())
+    }
+
+    /// The longest random delay before a new case is first traced (config
+    /// `intake.first_trace_delay_secs`); zero traces at once.
+    pub fn set_first_trace_delay(&self, max: Duration) {
+        let ms = u64::try_from(max.as_millis()).unwrap_or(u64::MAX);
+        self.intake
+            .first_trace_delay_ms
+            .store(ms, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub(crate) fn first_trace_delay_ms(&self) -> u64 {
+        self.intake
+            .first_trace_delay_ms
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The migrations of this version that the database lacks (`version`, description), and

@@ -3,7 +3,6 @@
 
 use hotline_domain::blocklist::ListedAddress;
 use hotline_domain::monitoring::CheckOutcome;
-use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::{
@@ -56,10 +55,6 @@ pub struct DedicatedDomain {
 fn parse_outcome(s: &str) -> Result<CheckOutcome> {
     s.parse()
         .map_err(|()| StoreError::Corrupt(format!("check outcome \"{s}\"")))
-}
-
-fn sha256(data: &[u8]) -> Vec<u8> {
-    Sha256::digest(data).to_vec()
 }
 
 /// `(at, outcome, status, detail)`.
@@ -196,7 +191,7 @@ impl Store {
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
             crate::timeline!(tx, case_id, at, "escalated", Some(details.to_owned()));
-            append_audit!(tx, at, "system", "case.escalate", &format!("case:{case_id}"), details);
+            append_audit!(tx, self.keys(), at, "system", "case.escalate", &format!("case:{case_id}"), details);
             tx.commit().await?;
         });
         Ok(())
@@ -232,7 +227,7 @@ impl Store {
                     .await?;
             }
             let action = if dedicated { "domain.dedicated" } else { "domain.not_dedicated" };
-            append_audit!(tx, at, actor, action, &format!("domain:{domain}"), "");
+            append_audit!(tx, self.keys(), at, actor, action, &format!("domain:{domain}"), "");
             tx.commit().await?;
         });
         Ok(())
@@ -312,12 +307,12 @@ impl Store {
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
             sqlx::query("INSERT INTO api_tokens (token_hash, scope, label, created_at) VALUES ($1, 'blocklist', $2, $3)")
-                .bind(sha256(token.as_bytes()))
+                .bind(self.keys().secret_hash("token", &token))
                 .bind(&label)
                 .bind(at)
                 .execute(&mut *tx)
                 .await?;
-            append_audit!(tx, at, actor, "token.create", &format!("blocklist:{label}"), "");
+            append_audit!(tx, self.keys(), at, actor, "token.create", &format!("blocklist:{label}"), "");
             tx.commit().await?;
         });
         Ok(token)
@@ -329,7 +324,7 @@ impl Store {
         token: &str,
         now: OffsetDateTime,
     ) -> Result<Option<String>> {
-        let hash = sha256(token.trim().as_bytes());
+        let hash = self.keys().secret_hash("token", token.trim());
         on_write_pool!(&self.db, pool => {
             Ok(sqlx::query_scalar(
                 "UPDATE api_tokens SET last_used_at = $2 \

@@ -206,7 +206,7 @@ impl Store {
                 return Err(crate::CaseActionError::Refused("no notice has been sent for this case".into()));
             }
             crate::timeline!(tx, case_id, at, answer.timeline_leg(), if reason.is_empty() { None } else { Some(reason.clone()) });
-            crate::audit::append_audit!(tx, at, &user.username, "case.host_answer", &format!("case:{case_id}"), answer.as_str());
+            crate::audit::append_audit!(tx, self.keys(), at, &user.username, "case.host_answer", &format!("case:{case_id}"), answer.as_str());
             tx.commit().await?;
             Ok::<(), crate::CaseActionError>(())
         })?;

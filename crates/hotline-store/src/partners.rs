@@ -140,7 +140,7 @@ impl Store {
             .bind(at)
             .execute(&mut *tx)
             .await?;
-            append_audit!(tx, at, actor, "partner.add", &format!("partner:{}", p.name), &format!("countries={countries}; channel={}", p.channel));
+            append_audit!(tx, self.keys(), at, actor, "partner.add", &format!("partner:{}", p.name), &format!("countries={countries}; channel={}", p.channel));
             tx.commit().await?;
         });
         Ok(())
@@ -169,7 +169,7 @@ impl Store {
                 return Ok(false);
             }
             let action = if disabled { "partner.disable" } else { "partner.enable" };
-            append_audit!(tx, at, actor, action, &format!("partner:{name}"), "");
+            append_audit!(tx, self.keys(), at, actor, action, &format!("partner:{name}"), "");
             tx.commit().await?;
         });
         Ok(true)
@@ -265,12 +265,12 @@ impl Store {
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
             sqlx::query("INSERT INTO api_tokens (token_hash, partner, created_at) VALUES ($1, $2, $3)")
-                .bind(Sha256::digest(token.as_bytes()).to_vec())
+                .bind(self.keys().secret_hash("token", &token))
                 .bind(name)
                 .bind(at)
                 .execute(&mut *tx)
                 .await?;
-            append_audit!(tx, at, actor, "token.create", &format!("partner:{name}"), "");
+            append_audit!(tx, self.keys(), at, actor, "token.create", &format!("partner:{name}"), "");
             tx.commit().await?;
         });
         Ok(Some(token))
@@ -278,7 +278,7 @@ impl Store {
 
     /// The partner a bearer token belongs to, if both are live.
     pub async fn token_partner(&self, token: &str) -> Result<Option<Partner>> {
-        let hash = Sha256::digest(token.trim().as_bytes()).to_vec();
+        let hash = self.keys().secret_hash("token", token.trim());
         let row: Option<PartnerRow> = on_read_pool!(&self.db, pool => {
             sqlx::query_as(
                 "SELECT p.name, p.countries, p.channel, p.endpoint, p.public_key, p.encrypt_to, p.disabled FROM api_tokens t \
@@ -518,7 +518,7 @@ impl Store {
                         .await?;
                 }
             }
-            crate::audit::append_audit!(tx, at, &actor, "case.partner_update", &format!("case:{case_id}"), status);
+            crate::audit::append_audit!(tx, self.keys(), at, &actor, "case.partner_update", &format!("case:{case_id}"), status);
             tx.commit().await?;
             Ok(Some(case_id))
         })

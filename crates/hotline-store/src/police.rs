@@ -96,7 +96,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             crate::timeline!(tx, case_id, at, step.kind.timeline_leg(), step.details());
-            append_audit!(tx, at, &user.username, "case.police_step", &format!("case:{case_id}"), step.kind.as_str());
+            append_audit!(tx, self.keys(), at, &user.username, "case.police_step", &format!("case:{case_id}"), step.kind.as_str());
             match effect {
                 PoliceEffect::Recorded => {}
                 PoliceEffect::NoticeMayGo => {

@@ -3,7 +3,7 @@
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use hotline_domain::{CaseState, NewReport, PublicStatus, Receipt};
+use hotline_domain::{AddressProgress, CaseState, NewReport, PublicStatus, Receipt};
 
 use crate::secrets::random_bytes;
 use crate::{Result, Store, StoreError, from_millis, on_read_pool, on_write_pool, to_millis};
@@ -30,6 +30,7 @@ pub struct CaseRef {
 #[derive(Debug, Clone)]
 pub struct ReportStatus {
     pub status: PublicStatus,
+    /// The day (midnight UTC) of the report's last visible change: never a time of day.
     pub updated_at: OffsetDateTime,
     pub messages: Vec<ReporterMessage>,
 }
@@ -41,19 +42,19 @@ pub struct ReporterMessage {
     pub body: String,
 }
 
-const STATUS_CASES: &str = "SELECT r.id, r.received_at, c.state, c.updated_at \
+// Only this report's own rows: never the case's state, which others' reports and police
+// steps move (SPEC §4).
+const STATUS_CASES: &str = "SELECT r.id, r.received_at, ra.handled_at, ra.removed_at \
     FROM reports r \
     LEFT JOIN report_addresses ra ON ra.report_id = r.id \
-    LEFT JOIN cases c ON c.id = ra.case_id \
     WHERE r.receipt_hash = $1";
 
 const STATUS_MESSAGES: &str = "SELECT m.id, m.created_at, m.body_sealed \
     FROM reporter_messages m JOIN reports r ON r.id = m.report_id \
     WHERE r.receipt_hash = $1 ORDER BY m.created_at, m.id";
 
-/// `(report id, received at, case state, case updated at)`; the case columns are NULL only
-/// for a report without addresses, which the domain does not allow.
-type StatusRow = (Uuid, i64, Option<String>, Option<i64>);
+/// `(report id, received at, handled at, removed at)`.
+type StatusRow = (Uuid, i64, Option<i64>, Option<i64>);
 /// `(message id, created at, sealed body)`.
 type MessageRow = (i64, i64, Vec<u8>);
 
@@ -197,7 +198,7 @@ impl Store {
             let items: Vec<(&NewReport, &Sealed, i64)> =
                 batch.iter().map(|(r, s, at)| (r, s, *at)).collect();
             // Synthetic reports alert nobody, urgent or not.
-            crate::intake::write_batch(&self.db, &items, false).await?;
+            crate::intake::write_batch(&self.db, &items, false, 0).await?;
             done = upto;
         }
         Ok(())
@@ -215,17 +216,14 @@ impl Store {
         let Some((report_id, received_at, _, _)) = rows.first() else {
             return Ok(None);
         };
-        let mut states = Vec::with_capacity(rows.len());
+        let mut progress = Vec::with_capacity(rows.len());
         let mut updated = *received_at;
-        for (_, _, state, case_updated) in &rows {
-            if let Some(state) = state {
-                states.push(
-                    state
-                        .parse::<CaseState>()
-                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                );
-            }
-            updated = updated.max(case_updated.unwrap_or(0));
+        for (_, _, handled, removed) in &rows {
+            progress.push(AddressProgress {
+                handled: handled.is_some(),
+                removed: removed.is_some(),
+            });
+            updated = updated.max(handled.unwrap_or(0)).max(removed.unwrap_or(0));
         }
         let mut out = Vec::with_capacity(messages.len());
         for (id, at, body) in messages {
@@ -239,8 +237,8 @@ impl Store {
             });
         }
         Ok(Some(ReportStatus {
-            status: PublicStatus::of(&states),
-            updated_at: from_millis(updated)?,
+            status: PublicStatus::of(&progress),
+            updated_at: from_millis(updated)?.replace_time(time::Time::MIDNIGHT),
             messages: out,
         }))
     }

@@ -187,7 +187,7 @@ impl Store {
                 }
             }
             let details = serde_json::to_string(&counts).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            append_audit!(tx, at, actor, "retention.purge", "retention", &details);
+            append_audit!(tx, self.keys(), at, actor, "retention.purge", "retention", &details);
             tx.commit().await?;
         });
         Ok(counts)
@@ -223,7 +223,7 @@ impl Store {
                 ("legal_hold_lifted", "case.legal_hold_lifted")
             };
             crate::timeline!(tx, case_id, at, kind, None);
-            append_audit!(tx, at, &by.username, action, &format!("case:{case_id}"), "");
+            append_audit!(tx, self.keys(), at, &by.username, action, &format!("case:{case_id}"), "");
             tx.commit().await?;
             true
         });
@@ -263,7 +263,8 @@ impl Store {
                             .execute(&mut *tx)
                             .await?;
                             crate::timeline!(tx, case_id, at, "closed_as_spam", Some(format!("{from} -> {to}")));
-                            append_audit!(tx, at, &by.username, "case.spam", &format!("case:{case_id}"), &format!("{from} -> {to}"));
+                            crate::casework::reporters_see!(tx, case_id, from, to, at);
+                            append_audit!(tx, self.keys(), at, &by.username, "case.spam", &format!("case:{case_id}"), &format!("{from} -> {to}"));
                             tx.commit().await?;
                             Ok(())
                         }

@@ -62,6 +62,10 @@ struct KeyFile {
     /// first use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     signing_key: Option<String>,
+    /// Keys the stored hashes of session ids and bearer tokens, and the audit chain; added to
+    /// older key files on first use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    integrity_key: Option<String>,
 }
 
 /// The keys, loaded. `Debug` never shows them.
@@ -72,6 +76,7 @@ pub struct Keyring {
     current_field_key: AtomicU16,
     field_keys: RwLock<BTreeMap<u16, XChaCha20Poly1305>>,
     signing: ed25519_dalek::SigningKey,
+    integrity_key: [u8; 32],
 }
 
 impl fmt::Debug for Keyring {
@@ -218,6 +223,7 @@ impl Keyring {
                 current_field_key: 1,
                 field_keys: BTreeMap::from([(1, hex::encode(random_key()?))]),
                 signing_key: Some(hex::encode(random_key()?)),
+                integrity_key: Some(hex::encode(random_key()?)),
             };
             let text = serde_json::to_string_pretty(&file).map_err(|e| KeyError::Damaged {
                 path: path.clone(),
@@ -244,9 +250,15 @@ impl Keyring {
             path: path.clone(),
             why: e.to_string(),
         })?;
-        if file.signing_key.is_none() {
-            // A key file from before partner referrals: add a signing key, atomically.
-            file.signing_key = Some(hex::encode(random_key()?));
+        if file.signing_key.is_none() || file.integrity_key.is_none() {
+            // A key file from before partner referrals or keyed hashes: add what it lacks,
+            // atomically, keeping every other key.
+            if file.signing_key.is_none() {
+                file.signing_key = Some(hex::encode(random_key()?));
+            }
+            if file.integrity_key.is_none() {
+                file.integrity_key = Some(hex::encode(random_key()?));
+            }
             let text = serde_json::to_string_pretty(&file).map_err(|e| KeyError::Damaged {
                 path: path.clone(),
                 why: e.to_string(),
@@ -275,6 +287,7 @@ impl Keyring {
             current_field_key: AtomicU16::new(file.current_field_key),
             field_keys: RwLock::new(field_keys),
             signing: ed25519_dalek::SigningKey::from_bytes(&seed),
+            integrity_key: key_bytes("integrity_key", file.integrity_key.as_deref().unwrap_or(""))?,
         })
     }
 
@@ -358,6 +371,7 @@ impl Keyring {
             current_field_key: AtomicU16::new(1),
             field_keys: RwLock::new(BTreeMap::from([(1, XChaCha20Poly1305::new(&k.into()))])),
             signing: ed25519_dalek::SigningKey::from_bytes(&k.map(|b| b ^ 0x33)),
+            integrity_key: k.map(|b| b ^ 0x77),
         }
     }
 
@@ -384,6 +398,24 @@ impl Keyring {
             &self.receipt_key,
             &[b"receipt:", receipt.compact().as_bytes()],
         )
+    }
+
+    /// The keyed hash (HMAC-SHA256 under the integrity key) under which a secret the hotline
+    /// hands out is stored: `kind` is `session` for session ids, `token` for API bearer
+    /// tokens. Whoever can write the database but lacks `keys.json` cannot make a row that
+    /// a chosen session id or token matches.
+    pub fn secret_hash(&self, kind: &str, secret: &str) -> Vec<u8> {
+        self.mac(
+            &self.integrity_key,
+            &[b"secret:", kind.as_bytes(), b":", secret.as_bytes()],
+        )
+    }
+
+    /// The key of the audit chain's HMAC, derived from the integrity key.
+    pub fn audit_key(&self) -> hotline_domain::audit::AuditKey {
+        let mut key = [0u8; 32];
+        key.copy_from_slice(&self.mac(&self.integrity_key, &[b"audit-chain:v1"]));
+        hotline_domain::audit::AuditKey::new(key)
     }
 
     /// HMAC-SHA256 with the form key over the concatenation of `parts`.
@@ -542,6 +574,40 @@ mod tests {
             b.signing_public_hex(),
             c.signing_public_hex(),
             "stable once written"
+        );
+    }
+
+    #[test]
+    fn an_old_key_file_gains_an_integrity_key_that_keys_hashes() {
+        let dir = tempfile::tempdir().unwrap();
+        Keyring::load_or_create(dir.path()).unwrap();
+        let path = dir.path().join("keys.json");
+        let mut v: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        v.as_object_mut().unwrap().remove("integrity_key");
+        fs::write(&path, v.to_string()).unwrap();
+        let b = Keyring::load_or_create(dir.path()).unwrap();
+        assert!(fs::read_to_string(&path).unwrap().contains("integrity_key"));
+        let c = Keyring::load_or_create(dir.path()).unwrap();
+        assert_eq!(
+            b.secret_hash("token", "hl_x"),
+            c.secret_hash("token", "hl_x")
+        );
+        // Keyed: not the plain SHA-256 anyone could compute, and apart per kind and key file.
+        use sha2::Digest;
+        assert_ne!(
+            b.secret_hash("token", "hl_x"),
+            sha2::Sha256::digest(b"hl_x").to_vec()
+        );
+        assert_ne!(
+            b.secret_hash("token", "hl_x"),
+            b.secret_hash("session", "hl_x")
+        );
+        let other = tempfile::tempdir().unwrap();
+        let d = Keyring::load_or_create(other.path()).unwrap();
+        assert_ne!(
+            b.secret_hash("token", "hl_x"),
+            d.secret_hash("token", "hl_x")
         );
     }
 

@@ -89,7 +89,7 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             // The audit head's row lock orders this change after any other one in flight (on
             // PostgreSQL too), so the version check below cannot race.
-            append_audit!(tx, at, actor, action, &object, details);
+            append_audit!(tx, self.keys(), at, actor, action, &object, details);
             let current: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM settings")
                 .fetch_one(&mut *tx)
                 .await?;

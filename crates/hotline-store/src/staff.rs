@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use totp_rs::{Secret, Totp};
 
@@ -111,8 +110,12 @@ impl From<sqlx::Error> for AccountOpError {
 pub enum LoginError {
     #[error("the user name, password or code is not right")]
     Refused,
+    /// Shown only to whoever gave the right password and code: anyone else is `Refused`.
     #[error("too many failed attempts: this account is locked until {until}")]
     Locked { until: OffsetDateTime },
+    /// Every password check is taken (a flood of logins); try again shortly.
+    #[error("too many sign-ins at once; try again in a few seconds")]
+    Busy,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -124,10 +127,6 @@ impl From<sqlx::Error> for LoginError {
 }
 
 const ISSUER: &str = "Hotline";
-
-pub(crate) fn sha256(data: &[u8]) -> Vec<u8> {
-    Sha256::digest(data).to_vec()
-}
 
 pub(crate) fn random_hex(n: usize) -> Result<String> {
     let mut b = vec![0u8; n];
@@ -168,7 +167,27 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
         .unwrap_or_default()
 });
 
-async fn password_matches(password: String, hash: String) -> bool {
+/// Password checks running at once, in the whole process: half the processors (at least one),
+/// so a flood of logins cannot take the processor from intake.
+static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    let cpus = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+    tokio::sync::Semaphore::new((cpus / 2).max(1))
+});
+
+/// How long a login waits for a free password check before it is told to come back.
+const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Checks a password against its Argon2 hash, at most [`HASHING`] at once; `Err(Busy)` when
+/// no check came free within [`HASHING_WAIT`].
+async fn password_matches(password: String, hash: String) -> std::result::Result<bool, LoginError> {
+    let _permit = tokio::time::timeout(HASHING_WAIT, HASHING.acquire())
+        .await
+        .map_err(|_| LoginError::Busy)?
+        .map_err(|_| LoginError::Busy)?;
+    Ok(verify_password(password, hash).await)
+}
+
+async fn verify_password(password: String, hash: String) -> bool {
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
             .map(|parsed| {
@@ -249,7 +268,7 @@ impl Store {
             if inserted == 0 {
                 return Err(AccountOpError::Exists(username));
             }
-            append_audit!(tx, at, actor, "user.create", &format!("user:{username}"), &format!("role={role}; unit={unit}"));
+            append_audit!(tx, self.keys(), at, actor, "user.create", &format!("user:{username}"), &format!("role={role}; unit={unit}"));
             tx.commit().await?;
             Ok(())
         });
@@ -326,7 +345,7 @@ impl Store {
                 .await?;
             // Its sessions end now, not at their next request.
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-            append_audit!(tx, at, actor, "user.disable", &format!("user:{username}"), "");
+            append_audit!(tx, self.keys(), at, actor, "user.disable", &format!("user:{username}"), "");
             tx.commit().await?;
             Ok(())
         })
@@ -352,13 +371,14 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             id.ok_or_else(|| AccountOpError::NoSuchUser(username.clone()))?;
-            append_audit!(tx, at, actor, "user.enable", &format!("user:{username}"), "");
+            append_audit!(tx, self.keys(), at, actor, "user.enable", &format!("user:{username}"), "");
             tx.commit().await?;
             Ok(())
         })
     }
 
-    /// Gives an account a new TOTP secret (lost phone), ending its sessions.
+    /// Gives an account a new TOTP secret (lost phone), ending its sessions and revoking its
+    /// API tokens.
     pub async fn reset_totp(
         &self,
         name: &str,
@@ -379,7 +399,13 @@ impl Store {
             .await?;
             let id = id.ok_or_else(|| AccountOpError::NoSuchUser(username.clone()))?;
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-            append_audit!(tx, at, actor, "user.reset_2fa", &format!("user:{username}"), "");
+            // A lost second factor may mean a lost device holding tokens too.
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+                .bind(at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            append_audit!(tx, self.keys(), at, actor, "user.reset_2fa", &format!("user:{username}"), "tokens revoked");
             tx.commit().await?;
             Ok(())
         });
@@ -390,8 +416,13 @@ impl Store {
         })
     }
 
-    /// Checks name, password and one-time code; on success opens a session. Failures count
-    /// towards a growing lock; a code is accepted at most once.
+    /// Checks name, password and one-time code; on success opens a session. Unknown names,
+    /// wrong passwords or codes and locked accounts all get `Refused`, after the same work;
+    /// a lock is told (`Locked`) only to whoever gave the right password and code. Each
+    /// failure outside a lock adds one to the account's count in a single atomic update, so
+    /// parallel attempts are all counted; past [`login::FREE_ATTEMPTS`] the account waits
+    /// a growing time ([`login::lock_secs`]) that attempts made while it waits cannot renew.
+    /// A code is accepted at most once.
     pub async fn login(
         &self,
         name: &str,
@@ -413,11 +444,11 @@ impl Store {
                 .await?
             }),
         };
-        let Some((id, role, hash, sealed, last_step, disabled, failures, locked_until)) =
+        let Some((id, role, hash, sealed, last_step, _disabled, _failures, locked_until)) =
             row.filter(|r| !r.5)
         else {
             // Same work as for a real account, and a trace in the audit trail.
-            let _ = password_matches(password.to_owned(), DUMMY_HASH.clone()).await;
+            let _ = password_matches(password.to_owned(), DUMMY_HASH.clone()).await?;
             let who = username.unwrap_or_else(|| "(invalid name)".to_owned());
             self.audit(
                 &who,
@@ -429,25 +460,11 @@ impl Store {
             .await?;
             return Err(LoginError::Refused);
         };
-        let _ = disabled;
         let username = username.unwrap_or_default();
-        if locked_until > at {
-            self.audit(
-                &username,
-                "login.locked",
-                &format!("user:{username}"),
-                "attempt while locked",
-                now,
-            )
-            .await?;
-            return Err(LoginError::Locked {
-                until: from_millis(locked_until)?,
-            });
-        }
         let role: Role = role
             .parse()
             .map_err(|()| StoreError::Corrupt(format!("role of {username}")))?;
-        let password_ok = password_matches(password.to_owned(), hash).await;
+        let password_ok = password_matches(password.to_owned(), hash).await?;
         let secret = self
             .keys()
             .open(&totp_context(&username), &sealed)
@@ -464,20 +481,47 @@ impl Store {
             (true, Some(s)) if s <= last_step => Some("code already used"),
             _ => None,
         };
+        if locked_until > at {
+            // Attempts while the account waits are not counted: nobody can renew the wait.
+            let details = failure.map_or("right password and code".to_owned(), |f| {
+                format!("{f}; while locked")
+            });
+            self.audit(
+                &username,
+                "login.locked",
+                &format!("user:{username}"),
+                &details,
+                now,
+            )
+            .await?;
+            return Err(match failure {
+                None => LoginError::Locked {
+                    until: from_millis(locked_until)?,
+                },
+                Some(_) => LoginError::Refused,
+            });
+        }
         if let Some(reason) = failure {
-            let failures = failures + 1;
-            let lock = login::lock_secs(u32::try_from(failures).unwrap_or(u32::MAX))
-                .map_or(0, |secs| at + secs * 1000);
             on_write_pool!(&self.db, pool => {
                 let mut tx = pool.begin_write().await?;
-                sqlx::query("UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3")
-                    .bind(failures)
-                    .bind(lock)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                // One atomic increment: parallel failures are each counted.
+                let failures: i64 = sqlx::query_scalar(
+                    "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins",
+                )
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let lock = login::lock_secs(u32::try_from(failures).unwrap_or(u32::MAX))
+                    .map_or(0, |secs| at + secs * 1000);
+                if lock > 0 {
+                    sqlx::query("UPDATE users SET locked_until = $1 WHERE id = $2 AND locked_until < $1")
+                        .bind(lock)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 let details = if lock > 0 { format!("{reason}; locked") } else { reason.to_owned() };
-                append_audit!(tx, at, &username, "login.failed", &format!("user:{username}"), &details);
+                append_audit!(tx, self.keys(), at, &username, "login.failed", &format!("user:{username}"), &details);
                 tx.commit().await?;
             });
             return Err(LoginError::Refused);
@@ -501,13 +545,13 @@ impl Store {
                 sqlx::query(
                     "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
                 )
-                .bind(sha256(session_id.as_bytes()))
+                .bind(self.keys().secret_hash("session", &session_id))
                 .bind(id)
                 .bind(&csrf_token)
                 .bind(at)
                 .execute(&mut *tx)
                 .await?;
-                append_audit!(tx, at, &username, "login.ok", &format!("user:{username}"), "");
+                append_audit!(tx, self.keys(), at, &username, "login.ok", &format!("user:{username}"), "");
             }
             tx.commit().await?;
             updated == 1
@@ -532,7 +576,7 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<Option<Session>> {
         let at = to_millis(now);
-        let id_hash = sha256(session_id.as_bytes());
+        let id_hash = self.keys().secret_hash("session", session_id);
         let row: Option<(i64, String, String, String, i64, i64, bool)> = on_read_pool!(&self.db, pool => {
             sqlx::query_as(
                 "SELECT u.id, u.username, u.role, s.csrf_token, s.created_at, s.last_seen_at, u.disabled \
@@ -576,7 +620,7 @@ impl Store {
     /// Ends a session.
     pub async fn logout(&self, session_id: &str, now: OffsetDateTime) -> Result<()> {
         let at = to_millis(now);
-        let id_hash = sha256(session_id.as_bytes());
+        let id_hash = self.keys().secret_hash("session", session_id);
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
             let user: Option<String> = sqlx::query_scalar(
@@ -587,7 +631,7 @@ impl Store {
             .await?;
             if let Some(username) = user {
                 sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&id_hash).execute(&mut *tx).await?;
-                append_audit!(tx, at, &username, "logout", &format!("user:{username}"), "");
+                append_audit!(tx, self.keys(), at, &username, "logout", &format!("user:{username}"), "");
             }
             tx.commit().await?;
         });
@@ -604,7 +648,7 @@ impl Store {
         let username = login::parse_username(name)?;
         let token = format!("hl_{}", random_hex(32)?);
         let at = to_millis(now);
-        let hash = sha256(token.as_bytes());
+        let hash = self.keys().secret_hash("token", &token);
         let done: std::result::Result<(), AccountOpError> = on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE username = $1 AND NOT disabled")
@@ -618,7 +662,7 @@ impl Store {
                 .bind(at)
                 .execute(&mut *tx)
                 .await?;
-            append_audit!(tx, at, actor, "token.create", &format!("user:{username}"), "");
+            append_audit!(tx, self.keys(), at, actor, "token.create", &format!("user:{username}"), "");
             tx.commit().await?;
             Ok(())
         });
@@ -628,7 +672,7 @@ impl Store {
 
     /// The user a bearer token belongs to, if the token and the user are live.
     pub async fn token_user(&self, token: &str) -> Result<Option<StaffUser>> {
-        let hash = sha256(token.trim().as_bytes());
+        let hash = self.keys().secret_hash("token", token.trim());
         let row: Option<(i64, String, String)> = on_read_pool!(&self.db, pool => {
             sqlx::query_as(
                 "SELECT u.id, u.username, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id \
@@ -721,7 +765,7 @@ impl Store {
                 (_, _, Some(l)) => format!("blocklist:{l}"),
                 _ => format!("token:{id}"),
             };
-            append_audit!(tx, at, actor, "token.revoke", &object, &format!("token={id}; scope={scope}"));
+            append_audit!(tx, self.keys(), at, actor, "token.revoke", &object, &format!("token={id}; scope={scope}"));
             tx.commit().await?;
         });
         Ok(true)

@@ -258,7 +258,7 @@ async fn a_closed_case_stays_closed_and_a_new_report_opens_another() {
         assert_ne!(again.cases[0].case_id, id, "{engine}");
         assert!(again.cases[0].opened);
         let status = store.report_status(&first.receipt).await.unwrap().unwrap();
-        assert_eq!(status.status, PublicStatus::Closed);
+        assert_eq!(status.status, PublicStatus::Handled);
         let kinds: Vec<String> = store
             .case_timeline(id)
             .await
@@ -531,6 +531,92 @@ async fn login_needs_password_and_a_fresh_code_and_locks_after_five_failures() {
         assert_eq!(users.len(), 1);
         assert!(users[0].disabled);
     });
+}
+
+/// Twenty wrong logins at once used to count as one failure (each read the count, hashed,
+/// and wrote the count plus one): the account stayed open. Every failure now counts, the
+/// account waits, and only the right password and code learn that it does.
+#[tokio::test]
+async fn twenty_parallel_wrong_logins_are_all_counted_and_lock_the_account() {
+    on_every_engine!(|store, engine| {
+        let t0 = OffsetDateTime::now_utc();
+        let e = store
+            .create_user("ann", Role::Analyst, "a long enough password", "cli", t0)
+            .await
+            .unwrap();
+        let attempts: Vec<_> = (0..20)
+            .map(|i| {
+                let store = store.clone();
+                let code = code_at(&e.otpauth_uri, t0);
+                tokio::spawn(async move {
+                    store
+                        .login("ann", &format!("wrong password {i}"), &code, t0)
+                        .await
+                })
+            })
+            .collect();
+        for a in attempts {
+            let r = a.await.unwrap();
+            assert!(matches!(r, Err(LoginError::Refused)), "{engine}: {r:?}");
+        }
+        // A wrong password now, and an unknown name: the same answer as ever.
+        let t1 = t0 + time::Duration::seconds(30);
+        let wrong = store
+            .login(
+                "ann",
+                "still the wrong one",
+                &code_at(&e.otpauth_uri, t1),
+                t1,
+            )
+            .await;
+        assert!(
+            matches!(wrong, Err(LoginError::Refused)),
+            "{engine}: {wrong:?}"
+        );
+        let unknown = store
+            .login(
+                "nobody",
+                "still the wrong one",
+                &code_at(&e.otpauth_uri, t1),
+                t1,
+            )
+            .await;
+        assert!(
+            matches!(unknown, Err(LoginError::Refused)),
+            "{engine}: {unknown:?}"
+        );
+        // The right password and code learn of the lock, and do not sign in.
+        let right = store
+            .login(
+                "ann",
+                "a long enough password",
+                &code_at(&e.otpauth_uri, t1),
+                t1,
+            )
+            .await;
+        assert!(
+            matches!(right, Err(LoginError::Locked { .. })),
+            "{engine}: twenty failures left the account open: {right:?}"
+        );
+        // Attempts while it waits did not renew the wait: an hour on, the right login passes.
+        let t2 = t0 + time::Duration::seconds(login_wait_secs(20) + 60);
+        assert!(
+            store
+                .login(
+                    "ann",
+                    "a long enough password",
+                    &code_at(&e.otpauth_uri, t2),
+                    t2
+                )
+                .await
+                .is_ok(),
+            "{engine}"
+        );
+    });
+}
+
+fn login_wait_secs(failures: u32) -> i64 {
+    hotline_domain::login::lock_secs(failures).unwrap_or(0)
 }
 
 /// Disabling: never oneself, never the last enabled admin, also when two admins disable each
@@ -889,6 +975,98 @@ async fn audit_verify_names_the_first_edited_removed_or_swapped_event() {
             store.close().await;
             db.remove().await;
         }
+    }
+}
+
+/// The chain used plain SHA-256: whoever could write the database could rewrite it, rehash
+/// it and set the head, and `audit verify` passed. Now it is keyed with a key from keys.json:
+/// a rewrite without the key fails, also after the next start (migrate), and another key file
+/// does not verify it either; the head kept elsewhere names where the chain stood.
+#[tokio::test]
+async fn the_audit_chain_verifies_only_under_its_key_and_a_rewrite_without_it_fails() {
+    use hotline_domain::audit::{GENESIS_HASH, event_hash};
+    for db in TestDatabase::all().await {
+        let engine = db.engine;
+        let store = open(&db).await;
+        let now = OffsetDateTime::now_utc();
+        for i in 0..4 {
+            store
+                .audit("ann", "case.view", &format!("case:{i}"), "", now)
+                .await
+                .unwrap();
+        }
+        assert_eq!(store.verify_audit().await.unwrap(), Ok(4), "{engine}");
+        let (head_seq, head_hash) = store.audit_head().await.unwrap();
+        assert_eq!(head_seq, 4);
+        assert_eq!(
+            store.audit_hash_at(4).await.unwrap(),
+            Some(head_hash.clone())
+        );
+
+        // Another key file: the first keyed event does not verify.
+        let other = Store::open(&db.url, Arc::new(Keyring::for_tests(8)))
+            .await
+            .unwrap();
+        assert_eq!(
+            other.verify_audit().await.unwrap(),
+            Err(ChainBreak::Edited { seq: 1 }),
+            "{engine}"
+        );
+        other.close().await;
+
+        // Rewritten without the key: plain hashes throughout, event 2 edited, head set.
+        let mut events = store.audit_events(&Default::default(), 100).await.unwrap();
+        events.reverse();
+        let bytes = |h: &[u8; 32]| {
+            let hex: String = h.iter().map(|b| format!("{b:02x}")).collect();
+            if engine == "postgres" {
+                format!("decode('{hex}', 'hex')")
+            } else {
+                format!("X'{hex}'")
+            }
+        };
+        let mut prev = GENESIS_HASH;
+        let mut sql = String::new();
+        for e in &events {
+            let details = if e.seq == 2 {
+                "edited"
+            } else {
+                e.details.as_str()
+            };
+            let hash = event_hash(
+                e.seq, e.at_ms, &e.actor, &e.action, &e.object, details, &prev,
+            );
+            sql.push_str(&format!(
+                "UPDATE audit_events SET details = '{details}', prev_hash = {}, hash = {}, keyed = FALSE WHERE seq = {};",
+                bytes(&prev),
+                bytes(&hash),
+                e.seq
+            ));
+            prev = hash;
+        }
+        sql.push_str(&format!(
+            "UPDATE audit_head SET hash = {} WHERE id = 1",
+            bytes(&prev)
+        ));
+        for statement in sql.split(';') {
+            raw(&db, statement).await;
+        }
+        assert_eq!(
+            store.verify_audit().await.unwrap(),
+            Err(ChainBreak::Unkeyed { seq: 4 }),
+            "{engine}"
+        );
+        // The next start does not seal the rewritten chain.
+        store.migrate().await.unwrap();
+        assert_eq!(
+            store.verify_audit().await.unwrap(),
+            Err(ChainBreak::Unkeyed { seq: 4 }),
+            "{engine}"
+        );
+        // And the head kept elsewhere no longer matches.
+        assert_ne!(store.audit_hash_at(4).await.unwrap(), Some(head_hash));
+        store.close().await;
+        db.remove().await;
     }
 }
 

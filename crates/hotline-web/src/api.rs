@@ -240,9 +240,11 @@ pub struct StatusBody {
 /// What a reporter may know of their report.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StatusResponse {
-    /// One of `received`, `in_progress`, `removed`, `closed`.
+    /// One of `received` (not handled yet), `handled`, `removed` (removal confirmed): about
+    /// this report only, never a case that others reported before.
     pub status: &'static str,
-    /// RFC 3339.
+    /// The day (`YYYY-MM-DD`, UTC) of this report's last visible change, never a time.
+    #[schema(format = Date)]
     pub updated_at: String,
     pub messages: Vec<MessageOut>,
 }
@@ -292,7 +294,7 @@ pub async fn receipt_status(
         .ok_or_else(|| WebError::not_found("no report has this receipt"))?;
     Ok(Json(StatusResponse {
         status: status.status.as_str(),
-        updated_at: rfc3339(status.updated_at),
+        updated_at: status.updated_at.date().to_string(),
         messages: status
             .messages
             .into_iter()

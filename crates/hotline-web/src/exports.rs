@@ -74,7 +74,6 @@ pub fn parse_bound(s: &str, upper: bool) -> Result<OffsetDateTime, String> {
 /// The CSV form: a header line, then one line per case. The reporters column exists only
 /// when they were asked for.
 pub fn cases_csv(cases: &[ExportCase], with_reporters: bool) -> Result<String, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec![
         "case_id",
         "address",
@@ -91,8 +90,7 @@ pub fn cases_csv(cases: &[ExportCase], with_reporters: bool) -> Result<String, S
     if with_reporters {
         header.push("reporters");
     }
-    w.write_record(&header).map_err(|e| e.to_string())?;
-    for c in cases {
+    let rows = cases.iter().map(|c| {
         let mut row = vec![
             c.case_id.to_string(),
             c.address.clone(),
@@ -103,7 +101,7 @@ pub fn cases_csv(cases: &[ExportCase], with_reporters: bool) -> Result<String, S
             c.report_count.to_string(),
             c.created_at.format(&Rfc3339).unwrap_or_default(),
             c.updated_at.format(&Rfc3339).unwrap_or_default(),
-            spreadsheet_safe(c.police_file_number.as_deref().unwrap_or_default()),
+            c.police_file_number.clone().unwrap_or_default(),
             c.closed_reason.clone().unwrap_or_default(),
         ];
         if with_reporters {
@@ -119,21 +117,12 @@ pub fn cases_csv(cases: &[ExportCase], with_reporters: bool) -> Result<String, S
                     }
                 })
                 .collect();
-            row.push(spreadsheet_safe(&people.join("; ")));
+            row.push(people.join("; "));
         }
-        w.write_record(&row).map_err(|e| e.to_string())?;
-    }
-    let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
-}
-
-/// Text typed by strangers must not become a formula when the CSV is opened in a spreadsheet.
-fn spreadsheet_safe(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
+        row
+    });
+    // Every cell is defused by the one CSV writer: hosts and addresses come from strangers.
+    Ok(hotline_domain::csv_out::document(&header, rows))
 }
 
 /// The JSON form: `{"cases":[…]}`.

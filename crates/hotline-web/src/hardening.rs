@@ -27,6 +27,17 @@ pub struct HttpPolicy {
     pub metrics_token: String,
     /// Leading zero bits of SHA-256 a client of `POST /api/v1/reports` must find; 0 = off.
     pub api_pow_bits: u8,
+    /// Seconds a client has to send a whole request header, and that a kept-alive connection
+    /// may wait for its next request, before it is closed (`connections.rs`).
+    pub header_read_timeout_secs: u64,
+    /// Connections open at once; further clients wait until one closes.
+    pub max_connections: usize,
+    /// Staff sign-in attempts per minute per client and per account name, refused before
+    /// any password is checked; 0 = no limit.
+    pub login_attempts_per_minute: u32,
+    /// A second listener (`IP:port`) for a Tor onion service: public pages and API only, no
+    /// forwarded headers believed (`onion.rs`); empty = none.
+    pub onion_listen: String,
 }
 
 impl Default for HttpPolicy {
@@ -36,6 +47,10 @@ impl Default for HttpPolicy {
             request_timeout_secs: 30,
             metrics_token: String::new(),
             api_pow_bits: 0,
+            header_read_timeout_secs: 10,
+            max_connections: 1024,
+            login_attempts_per_minute: 10,
+            onion_listen: String::new(),
         }
     }
 }
@@ -121,7 +136,11 @@ pub async fn metrics(
     let token_ok = !state.http.metrics_token.is_empty()
         && token
             .is_some_and(|t| bool::from(t.as_bytes().ct_eq(state.http.metrics_token.as_bytes())));
-    let local = loopback(peer.ip()) && !headers.contains_key("x-forwarded-for");
+    // A request from a trusted proxy on this machine may come from anyone (nginx, a Tor
+    // daemon): loopback counts as local only when it is not such a proxy.
+    let local = loopback(peer.ip())
+        && !state.config().trusted_proxies.contains(&peer.ip())
+        && !headers.contains_key("x-forwarded-for");
     if !(token_ok || local) {
         return Err(WebError::forbidden(
             "metrics are served to loopback, or with the metrics token",
@@ -199,6 +218,10 @@ pub const POW_HEADER: &str = "x-hotline-pow";
 
 /// `POST /api/v1/reports` with `http.api_pow_bits` set: the body must come with a proof of
 /// work (see `hotline_domain::pow`); without one, `403` saying what to send.
+/// How long a proof stays accepted after it arrives, at most: its minute may be two minutes
+/// behind or ahead of ours (`hotline_domain::pow`), so five covers it.
+const PROOF_LIFETIME_SECS: u64 = 5 * 60;
+
 pub async fn proof_of_work(
     State(state): State<AppState>,
     request: Request,
@@ -219,6 +242,22 @@ pub async fn proof_of_work(
         .div_euclid(60);
     hotline_domain::pow::check(bits, proof, &bytes, minute)
         .map_err(|e| WebError::forbidden(e.to_string()))?;
+    // A proof is good for one report: replaying the same body and proof within the minutes
+    // it is accepted would store the report again for free.
+    let id = {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        h.update(proof.unwrap_or("").trim().as_bytes());
+        h.update(b"\n");
+        h.update(&bytes);
+        h.finalize()
+    };
+    let now = u64::try_from(minute * 60).unwrap_or(0);
+    if state.proofs.spend(&id, now + PROOF_LIFETIME_SECS, now) == crate::once::Spend::Replayed {
+        return Err(WebError::forbidden(
+            "this proof of work was used before; solve a new one for each report",
+        ));
+    }
     Ok(next
         .run(Request::from_parts(parts, axum::body::Body::from(bytes)))
         .await)

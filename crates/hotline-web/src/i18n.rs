@@ -206,7 +206,7 @@ mod tests {
         for source in hotline_domain::trace::ContactSource::ALL {
             dynamic.insert(format!("staff-contact-source-{source}"));
         }
-        for s in ["received", "in_progress", "removed", "closed"] {
+        for s in ["received", "handled", "removed"] {
             dynamic.insert(format!("status-{s}"));
             dynamic.insert(format!("status-{s}-text"));
         }

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod blocklist;
 pub mod charts;
+pub mod connections;
 pub mod error;
 pub mod exports;
 pub mod extract;
@@ -17,6 +18,9 @@ pub mod headers;
 pub mod i18n;
 pub mod limits;
 pub mod live;
+pub mod login_guard;
+pub mod once;
+pub mod onion;
 pub mod openapi;
 pub mod ops;
 pub mod pages;
@@ -121,6 +125,9 @@ impl HelpLine {
     }
 }
 
+/// Spent report forms or proofs of work remembered at most (each a few dozen bytes).
+const SPENT_CAPACITY: usize = 500_000;
+
 /// Shared by every handler.
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -135,6 +142,12 @@ pub struct AppState {
     pub http: Arc<hardening::HttpPolicy>,
     /// Counters for `/metrics`.
     pub metrics: Arc<hardening::Metrics>,
+    /// Staff login limits and spent login forms.
+    pub login: Arc<login_guard::LoginGuard>,
+    /// Report form tokens already used.
+    pub report_forms: Arc<once::SpentOnce>,
+    /// Proofs of work already used (`http.api_pow_bits`).
+    pub proofs: Arc<once::SpentOnce>,
 }
 
 impl AppState {
@@ -153,13 +166,21 @@ impl AppState {
         let global_limit = Arc::new(limits::GlobalLimit::new(
             config.global_rate_limit_per_minute,
         ));
+        let http = hardening::HttpPolicy::default();
+        let login = Arc::new(login_guard::LoginGuard::new(
+            http.login_attempts_per_minute,
+            config.trusted_proxies.clone(),
+        ));
         Self {
             store,
             settings,
             limiter,
             global_limit,
-            http: Arc::new(hardening::HttpPolicy::default()),
+            http: Arc::new(http),
             metrics: Arc::new(hardening::Metrics::default()),
+            login,
+            report_forms: Arc::new(once::SpentOnce::new(SPENT_CAPACITY)),
+            proofs: Arc::new(once::SpentOnce::new(SPENT_CAPACITY)),
         }
     }
 
@@ -170,6 +191,10 @@ impl AppState {
 
     /// The same state with the `[http]` section's settings.
     pub fn with_http(mut self, http: hardening::HttpPolicy) -> Self {
+        self.login = Arc::new(login_guard::LoginGuard::new(
+            http.login_attempts_per_minute,
+            self.config().trusted_proxies.clone(),
+        ));
         self.http = Arc::new(http);
         self
     }

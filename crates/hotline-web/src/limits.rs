@@ -164,14 +164,36 @@ impl Limiter {
     fn key_for_at(&self, client: Option<IpAddr>, now: Duration) -> ClientTag {
         let generation = self.generation_at(now);
         let mut mac = generation.mac.clone();
-        // IPv4 as its IPv6-mapped form, so one address has one tag however it arrived.
+        // IPv4 as its IPv6-mapped form, so one address has one tag however it arrived. An
+        // IPv6 client is its /64: one subscriber usually holds a whole /64 and could
+        // otherwise take a fresh address for every request.
         let bytes = match client.map(|c| c.to_canonical()) {
             Some(IpAddr::V4(v4)) => v4.to_ipv6_mapped().octets(),
-            Some(IpAddr::V6(v6)) => v6.octets(),
+            Some(IpAddr::V6(v6)) => {
+                let mut octets = v6.octets();
+                octets[8..].fill(0);
+                octets
+            }
             // No peer address (not served with connect info): one shared client.
             None => [0xff; 16],
         };
         mac.update(&bytes);
+        let full = mac.finalize().into_bytes();
+        let mut tag = [0u8; 16];
+        tag.copy_from_slice(&full[..16]);
+        ClientTag {
+            generation: generation.number,
+            tag,
+        }
+    }
+
+    /// A name (a login's typed account name) as a keyed hash under the same hour key, for a
+    /// limiter that counts names rather than clients.
+    pub fn key_for_name(&self, name: &str) -> ClientTag {
+        let generation = self.generation_at(self.now());
+        let mut mac = generation.mac.clone();
+        mac.update(b"name:");
+        mac.update(name.as_bytes());
         let full = mac.finalize().into_bytes();
         let mut tag = [0u8; 16];
         tag.copy_from_slice(&full[..16]);
@@ -490,6 +512,22 @@ mod tests {
         assert_eq!(off.reservations(), 0);
         store.close().await;
         db.remove().await;
+    }
+
+    #[test]
+    fn an_ipv6_client_is_counted_by_its_64() {
+        let l = Limiter::new(1, Vec::new());
+        let key = |s: &str| l.key_for(Some(ip(s)), None);
+        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:2:ffff:1:2:3"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert!(l.allow(key("2001:db8:1:2::1")));
+        assert!(
+            !l.allow(key("2001:db8:1:2::99")),
+            "a fresh address of the same /64"
+        );
+        // IPv4 and its mapped form are still one client, and two IPv4 addresses two.
+        assert_eq!(key("192.0.2.1"), key("::ffff:192.0.2.1"));
+        assert_ne!(key("192.0.2.1"), key("192.0.2.2"));
     }
 
     #[test]

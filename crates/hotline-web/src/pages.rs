@@ -17,6 +17,7 @@ use hotline_domain::{
 use crate::extract::{ClientKey, FormFields};
 use crate::form_token;
 use crate::i18n::Tr;
+use crate::once::Spend;
 use crate::{AppState, WebError};
 
 /// The language of the path (`/nl/…`); any other first segment is a 404.
@@ -252,7 +253,17 @@ pub async fn report_submit(
         return Ok(response);
     }
     let now = OffsetDateTime::now_utc().unix_timestamp();
-    if form_token::verify(state.store.keys(), fields.get("form_token"), now).is_err() {
+    // A genuine, fresh token, used for the first time (a replayed form is refused like an
+    // expired one; the page comes back with what was typed and a fresh token).
+    let spent = form_token::verify(state.store.keys(), fields.get("form_token"), now)
+        .ok()
+        .map(|issued| {
+            state
+                .report_forms
+                .spend(&issued.id, issued.lapses, u64::try_from(now).unwrap_or(0))
+        });
+    // A full set of spent tokens (a flood of forms) takes the report rather than lose it.
+    if !matches!(spent, Some(Spend::Fresh | Spend::Full)) {
         page.notice = Some(t.get("report-token-expired"));
         return page.respond(StatusCode::BAD_REQUEST);
     }
@@ -397,7 +408,7 @@ pub async fn status_submit(
     page.result = Some(StatusResult {
         label: t.get(&format!("status-{key}")),
         explanation: t.get(&format!("status-{key}-text")),
-        updated: human_time(status.updated_at),
+        updated: status.updated_at.date().to_string(),
         messages: status
             .messages
             .into_iter()

@@ -203,6 +203,10 @@ pub struct Intake {
     /// Reverse proxies in front of the hotline, whose `X-Forwarded-For` tells clients apart
     /// for the rate limit. The address is hashed in memory and never kept.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The longest random delay, in seconds, before a new case is first traced (DNS, RDAP):
+    /// a host seeing the hotline's look-ups right after a visit could single out the
+    /// reporter. 0 traces at once.
+    pub first_trace_delay_secs: u64,
 }
 
 pub use hotline_domain::jurisdiction::TakedownBy;
@@ -245,6 +249,7 @@ impl Default for Intake {
             rate_limit_per_minute: 10,
             global_rate_limit_per_minute: 0,
             trusted_proxies: Vec::new(),
+            first_trace_delay_secs: 600,
         }
     }
 }
@@ -296,6 +301,9 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # Reverse proxies in front of the hotline (e.g. ["127.0.0.1"]): their X-Forwarded-For header
 # tells clients apart for the rate limit. Client addresses are hashed in memory, never kept.
 #trusted_proxies = []
+# The longest random delay in seconds before a new case is first traced, so that a host
+# cannot match the hotline's look-ups to a visit; 0 traces at once.
+#first_trace_delay_secs = 600
 
 [national]
 # The hotline's country (ISO 3166-1 alpha-2).
@@ -407,6 +415,17 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 #metrics_token = ""
 # Proof of work on POST /api/v1/reports: leading zero bits a client must find; 0 = off.
 #api_pow_bits = 0
+# Seconds a client has to send a whole request header, and that an idle kept-alive
+# connection may wait for its next request, before it is closed.
+#header_read_timeout_secs = 10
+# Connections open at once; further clients wait until one closes.
+#max_connections = 1024
+# Staff sign-in attempts per minute per client and per account name, refused before any
+# password is checked; 0 = no limit.
+#login_attempts_per_minute = 10
+# A second listener for a Tor onion service (e.g. "127.0.0.1:8081"): public pages and API
+# only, X-Forwarded-For never believed; empty = none. Point the onion service here only.
+#onion_listen = ""
 "#;
 
 impl Config {
@@ -454,7 +473,8 @@ impl Config {
         }
         let hook = &self.alerts.webhook;
         if !(hook.is_empty() || hook.starts_with("https://") || hook.starts_with("http://")) {
-            bail!("alerts.webhook must be an http(s) URL, not \"{hook}\"");
+            // Not the URL itself: its path or query is often the hook's secret.
+            bail!("alerts.webhook must be an http(s) URL");
         }
         let c = &self.national.country;
         if hotline_domain::jurisdiction::country_code(c).as_deref() != Some(c.as_str()) {

@@ -355,8 +355,18 @@ enum KeysCommand {
 
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Check the whole hash chain; exit 1 naming the first altered event.
-    Verify,
+    /// Check the whole hash chain under this hotline's audit key (keys.json); exit 1 naming
+    /// the first altered event.
+    Verify {
+        /// A head printed earlier by `hotline audit head` and kept elsewhere (`SEQ:HASH`): the
+        /// stored event at SEQ must still have that hash, so even a rewrite by someone holding
+        /// the key is caught.
+        #[arg(long, value_name = "SEQ:HASH")]
+        head: Option<String>,
+    },
+    /// Print the chain's head (`SEQ:HASH`), to keep somewhere the server cannot write: a
+    /// printout, another machine, a message to the supervisory board.
+    Head,
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -481,6 +491,9 @@ impl Place {
             .migrate()
             .await
             .context("cannot migrate the database")?;
+        store.set_first_trace_delay(std::time::Duration::from_secs(
+            config.intake.first_trace_delay_secs,
+        ));
         Ok(Opened { config, store })
     }
 }
@@ -495,7 +508,12 @@ fn write_default_config(path: &Path) -> anyhow::Result<()> {
 
 /// A database URL without its password, for messages.
 fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
+    // The query may carry credentials too (`?password=`, `?sslpassword=`): cut it whole.
+    let (url, query) = match url.split_once('?') {
+        Some((base, _)) if url.contains("://") => (base, "?***"),
+        _ => (url, ""),
+    };
+    let base = match (url.find("://"), url.rfind('@')) {
         (Some(s), Some(at)) if at > s => {
             let creds = &url[s + 3..at];
             match creds.split_once(':') {
@@ -504,7 +522,8 @@ fn redact(url: &str) -> String {
             }
         }
         _ => url.to_owned(),
-    }
+    };
+    format!("{base}{query}")
 }
 
 fn main() -> std::process::ExitCode {
@@ -564,9 +583,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User { command, place } => user_command(command, &place).await,
         Command::Token { command, place } => token_command(command, &place).await,
         Command::Audit {
-            command: AuditCommand::Verify,
+            command: AuditCommand::Verify { head },
             place,
-        } => audit_verify(&place).await,
+        } => audit_verify(&place, head.as_deref()).await,
+        Command::Audit {
+            command: AuditCommand::Head,
+            place,
+        } => audit_head(&place).await,
         Command::Partner { command, place } => partner_command(command, &place).await,
         Command::Export {
             command: ExportCommand::Blocklist { format, output },
@@ -954,20 +977,66 @@ async fn token_command(command: TokenCommand, place: &Place) -> anyhow::Result<(
     Ok(())
 }
 
-async fn audit_verify(place: &Place) -> anyhow::Result<()> {
+async fn audit_verify(place: &Place, kept_head: Option<&str>) -> anyhow::Result<()> {
+    let kept = kept_head
+        .map(|h| {
+            let (seq, hash) = h
+                .trim()
+                .split_once(':')
+                .context("--head is SEQ:HASH, as `hotline audit head` prints it")?;
+            let seq: i64 = seq.parse().context("--head: SEQ is a whole number")?;
+            anyhow::Ok((seq, hash.to_ascii_lowercase()))
+        })
+        .transpose()?;
     let Opened { store, .. } = place.open().await?;
     let result = store.verify_audit().await;
+    let at_kept = match &kept {
+        Some((seq, _)) => store.audit_hash_at(*seq).await.map(Some),
+        None => Ok(None),
+    };
     store.close().await;
     match result? {
         Ok(n) => {
+            if let Some((seq, hash)) = &kept {
+                match at_kept? {
+                    Some(Some(stored)) if stored == *hash => {}
+                    Some(Some(_)) => {
+                        println!(
+                            "audit trail BROKEN: event {seq} no longer has the hash kept with --head: the chain was rewritten"
+                        );
+                        std::process::exit(1);
+                    }
+                    _ => {
+                        println!(
+                            "audit trail BROKEN: event {seq}, kept with --head, is not in the chain (purged by retention, or removed)"
+                        );
+                        std::process::exit(1);
+                    }
+                }
+            }
             println!("audit trail intact: {n} events");
             Ok(())
         }
         Err(broken) => {
             println!("audit trail BROKEN: {broken}");
+            println!(
+                "(a keyed event that does not verify may also mean keys.json is not this hotline's)"
+            );
             std::process::exit(1);
         }
     }
+}
+
+async fn audit_head(place: &Place) -> anyhow::Result<()> {
+    let Opened { store, .. } = place.open().await?;
+    let head = store.audit_head().await;
+    store.close().await;
+    let (seq, hash) = head?;
+    println!("{seq}:{hash}");
+    eprintln!(
+        "Keep this line where the server cannot write; later, `hotline audit verify --head {seq}:{hash}` shows whether the chain up to here is unchanged."
+    );
+    Ok(())
 }
 
 /// The tracer the configuration asks for: offline, only the IP database.
@@ -1246,7 +1315,7 @@ async fn serve(listen: SocketAddr, background_workers: usize, place: &Place) -> 
     let settings = live_settings(&config, &store).await?;
     let state =
         AppState::with_settings(store.clone(), settings.clone()).with_http(config.http.clone());
-    let app = hotline_web::router(state);
+    let app = hotline_web::router(state.clone());
     // Everything is loaded (the IP database takes a moment) before the port opens, so a
     // signal that arrives once we listen is always handled gracefully.
     let workers = workers(&config, &store, settings.clone()).await?;
@@ -1261,13 +1330,39 @@ async fn serve(listen: SocketAddr, background_workers: usize, place: &Place) -> 
     // The web server and, beside it, the background workers (more with `hotline worker`).
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let background = tokio::spawn(workers.run(background_workers, "serve", stop_rx));
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-    .context("the server stopped with an error")?;
+    // One shutdown for both listeners.
+    let (closing_tx, closing_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown.await;
+        let _ = closing_tx.send(true);
+    });
+    let closing = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|closing| *closing).await;
+    };
+    let onion = match config.http.onion_listen.trim() {
+        "" => None,
+        addr => {
+            let onion_listener = TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("cannot listen on http.onion_listen = {addr}"))?;
+            tracing::info!("onion listener on http://{}", onion_listener.local_addr()?);
+            let onion_app = hotline_web::onion::router(state.clone());
+            let http = config.http.clone();
+            let rx = closing_rx.clone();
+            Some(tokio::spawn(async move {
+                hotline_web::connections::serve(onion_listener, onion_app, &http, closing(rx)).await
+            }))
+        }
+    };
+    hotline_web::connections::serve(listener, app, &config.http, closing(closing_rx))
+        .await
+        .context("the server stopped with an error")?;
+    if let Some(onion) = onion {
+        onion
+            .await
+            .context("the onion listener panicked")?
+            .context("the onion listener stopped with an error")?;
+    }
     let _ = stop_tx.send(true);
     let _ = background.await;
     store.close().await;
@@ -1391,5 +1486,9 @@ mod tests {
             "postgres://u:***@db.test/h"
         );
         assert_eq!(redact("/var/lib/hotline.db"), "/var/lib/hotline.db");
+        assert_eq!(
+            redact("postgres://u@db.test/h?password=secret&sslmode=require"),
+            "postgres://u@db.test/h?***"
+        );
     }
 }

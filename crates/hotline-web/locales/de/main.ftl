@@ -69,12 +69,10 @@ status-not-found = Wir haben keine Meldung mit diesem Meldecode gefunden. Bitte 
 status-messages-title = Nachrichten der Meldestelle
 status-received = Eingegangen
 status-received-text = Ihre Meldung ist bei uns eingegangen und wartet auf die Bearbeitung.
-status-in_progress = In Bearbeitung
-status-in_progress-text = Wir bearbeiten Ihre Meldung: Wir prüfen sie, stellen fest, wo die Inhalte gespeichert sind, oder warten darauf, dass sie entfernt werden.
+status-handled = Bearbeitet
+status-handled-text = Wir haben Ihre Meldung bearbeitet. Vielen Dank für Ihre Meldung. Zum Schutz möglicher Ermittlungen zeigt diese Seite nicht, was darauf folgte.
 status-removed = Entfernt
 status-removed-text = Die von Ihnen gemeldeten Inhalte wurden entfernt.
-status-closed = Abgeschlossen
-status-closed-text = Wir haben die Bearbeitung Ihrer Meldung abgeschlossen. Vielen Dank für Ihre Meldung.
 
 error-home-link = Zurück zur Startseite
 error-not-found-title = Seite nicht gefunden

@@ -69,12 +69,10 @@ status-not-found = We found no report with this receipt. Please check that you t
 status-messages-title = Messages from the hotline
 status-received = Received
 status-received-text = Your report has arrived and is waiting to be handled.
-status-in_progress = Being handled
-status-in_progress-text = We are working on your report: assessing it, tracing where it is hosted, or waiting for it to be removed.
+status-handled = Handled
+status-handled-text = We have handled your report. Thank you for reporting. This page does not say what followed, to protect any investigation.
 status-removed = Removed
 status-removed-text = The material you reported has been removed.
-status-closed = Closed
-status-closed-text = We have finished handling your report. Thank you for reporting.
 
 error-home-link = Back to the home page
 error-not-found-title = Page not found

@@ -69,12 +69,10 @@ status-not-found = Nous n’avons trouvé aucun signalement correspondant à ce 
 status-messages-title = Messages du point de contact
 status-received = Reçu
 status-received-text = Votre signalement nous est bien parvenu et attend d’être traité.
-status-in_progress = En cours de traitement
-status-in_progress-text = Nous traitons votre signalement : nous évaluons le contenu, recherchons où il est hébergé ou attendons son retrait.
+status-handled = Traité
+status-handled-text = Nous avons traité votre signalement. Merci de nous l’avoir signalé. Pour protéger une éventuelle enquête, cette page n’indique pas la suite donnée.
 status-removed = Contenu retiré
 status-removed-text = Le contenu que vous avez signalé a été retiré.
-status-closed = Clôturé
-status-closed-text = Nous avons terminé le traitement de votre signalement. Merci d’avoir pris le temps de nous le signaler.
 
 error-home-link = Retour à la page d’accueil
 error-not-found-title = Page introuvable

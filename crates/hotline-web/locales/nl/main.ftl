@@ -69,12 +69,10 @@ status-not-found = We hebben geen melding gevonden met dit ontvangstbewijs. Kijk
 status-messages-title = Berichten van het meldpunt
 status-received = Ontvangen
 status-received-text = Uw melding is aangekomen en wacht op behandeling.
-status-in_progress = In behandeling
-status-in_progress-text = We werken aan uw melding: we beoordelen ze, zoeken uit waar het materiaal gehost wordt of wachten tot het verwijderd is.
+status-handled = Behandeld
+status-handled-text = We hebben uw melding behandeld. Bedankt voor uw melding. Om een eventueel onderzoek te beschermen, vermeldt deze pagina niet wat erop volgde.
 status-removed = Verwijderd
 status-removed-text = Het materiaal dat u hebt gemeld, is verwijderd.
-status-closed = Afgesloten
-status-closed-text = We hebben uw melding volledig behandeld. Bedankt voor uw melding.
 
 error-home-link = Terug naar de startpagina
 error-not-found-title = Pagina niet gevonden

@@ -1,8 +1,8 @@
 //! Staff sign-in: the login form, sessions in cookies, CSRF tokens, bearer tokens.
 //!
 //! The session cookie holds a random id (stored only hashed), is `HttpOnly`,
-//! `SameSite=Strict`, limited to `/staff`, and `Secure` whenever the request came over TLS
-//! (through a trusted proxy that says so). Before login there is no session, so the login
+//! `SameSite=Strict`, limited to `/staff`, and `Secure` whenever the site is served over TLS
+//! (`http.hsts`, or a trusted proxy that says so). Before login there is no session, so the login
 //! form's CSRF token is bound to a short-lived random cookie instead.
 
 use std::net::SocketAddr;
@@ -18,6 +18,7 @@ use hotline_store::{LoginError, StaffUser};
 
 use crate::extract::FormFields;
 use crate::i18n::Tr;
+use crate::login_guard::Refusal;
 use crate::staff::pages::{LoginPage, staff_tr};
 use crate::{AppState, WebError};
 
@@ -36,8 +37,12 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
-/// Whether the browser reached us over TLS: only a trusted proxy can say so.
+/// Whether the browser reached us over TLS: the operator says so (`http.hsts`: the public
+/// address is https), or a trusted proxy does.
 fn over_tls(state: &AppState, parts: &Parts) -> bool {
+    if state.http.hsts {
+        return true;
+    }
     let peer = parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
@@ -169,6 +174,26 @@ fn hex_of(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+fn unix_now() -> u64 {
+    u64::try_from(OffsetDateTime::now_utc().unix_timestamp()).unwrap_or(0)
+}
+
+/// A login form's nonce: random, with the second it was issued, so that it lapses
+/// ([`crate::login_guard::FORM_LIFETIME_SECS`]) and is spent once.
+fn new_nonce() -> Result<String, WebError> {
+    let mut nonce = [0u8; 16];
+    hotline_store::secrets::random_bytes(&mut nonce).map_err(|e| WebError::internal(&e))?;
+    Ok(format!("{}.{}", hex_of(&nonce), unix_now()))
+}
+
+/// The second a nonce was issued, if it has the shape [`new_nonce`] gives.
+fn issued_at(nonce: &str) -> Option<u64> {
+    let (random, secs) = nonce.split_once('.')?;
+    (random.len() == 32 && random.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| secs.parse().ok())
+        .flatten()
+}
+
 fn login_page(
     state: &AppState,
     t: Tr,
@@ -177,9 +202,7 @@ fn login_page(
     username: &str,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let mut nonce = [0u8; 16];
-    hotline_store::secrets::random_bytes(&mut nonce).map_err(|e| WebError::internal(&e))?;
-    let nonce = hex_of(&nonce);
+    let nonce = new_nonce()?;
     let page = LoginPage {
         t,
         me: None,
@@ -191,7 +214,13 @@ fn login_page(
     let mut response = (status, html).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
-        set_cookie(LOGIN_COOKIE, &nonce, "/staff/login", Some(1800), parts_tls),
+        set_cookie(
+            LOGIN_COOKIE,
+            &nonce,
+            "/staff/login",
+            i64::try_from(crate::login_guard::FORM_LIFETIME_SECS).ok(),
+            parts_tls,
+        ),
     );
     Ok(response)
 }
@@ -203,6 +232,8 @@ pub struct LoginContext {
     tls: bool,
     nonce: Option<String>,
     session: Option<String>,
+    /// The client, as the login limiter tags it (never its address).
+    client: crate::limits::ClientTag,
 }
 
 impl FromRequestParts<AppState> for LoginContext {
@@ -217,6 +248,16 @@ impl FromRequestParts<AppState> for LoginContext {
             tls: over_tls(state, parts),
             nonce: cookie(&parts.headers, LOGIN_COOKIE).map(str::to_owned),
             session: cookie(&parts.headers, SESSION_COOKIE).map(str::to_owned),
+            client: state.login.client(
+                parts
+                    .extensions
+                    .get::<ConnectInfo<SocketAddr>>()
+                    .map(|ConnectInfo(a)| a.ip()),
+                parts
+                    .headers
+                    .get("x-forwarded-for")
+                    .and_then(|v| v.to_str().ok()),
+            ),
         })
     }
 }
@@ -229,8 +270,18 @@ pub async fn login_form(
     login_page(&state, ctx.t, ctx.tls, None, "", StatusCode::OK)
 }
 
+/// How long a login refused before any password check waits before its answer: the refusal
+/// itself is cheap, so without a wait a flood would come back at tens of thousands of
+/// requests a second and take the processor from intake; waiting costs no processor time,
+/// and `http.max_connections` bounds how many wait at once.
+const REFUSAL_DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// `POST /staff/login`: name, password, TOTP code and the CSRF token; on success a new
-/// session id (never the one the browser had before: no session fixation).
+/// session id (never the one the browser had before: no session fixation). Before any
+/// password is checked: the form token must be this browser's, fresh and unused, and the
+/// client and the account name within their attempts per minute. Unknown names, wrong
+/// passwords or codes and waiting accounts get one answer; only the right password and code
+/// learn that the account waits.
 pub async fn login_submit(
     State(state): State<AppState>,
     ctx: LoginContext,
@@ -240,15 +291,44 @@ pub async fn login_submit(
     let expected = ctx.nonce.as_deref().map(|n| login_csrf(&state, n));
     let given = fields.get("csrf_token").unwrap_or("");
     let csrf_ok = expected.is_some_and(|e| bool::from(e.as_bytes().ct_eq(given.as_bytes())));
-    if !csrf_ok {
-        return login_page(
-            &state,
+    let issued = ctx.nonce.as_deref().and_then(issued_at);
+    let out_of_date = |state: &AppState, ctx: LoginContext| {
+        login_page(
+            state,
             ctx.t,
             ctx.tls,
             Some("The form was out of date. Please sign in again.".into()),
             &username,
             StatusCode::FORBIDDEN,
-        );
+        )
+    };
+    let (true, Some(issued), Some(nonce)) = (csrf_ok, issued, ctx.nonce.as_deref()) else {
+        tokio::time::sleep(REFUSAL_DELAY).await;
+        return out_of_date(&state, ctx);
+    };
+    match state
+        .login
+        .admit(ctx.client, &username, nonce, issued, unix_now())
+    {
+        Ok(()) => {}
+        Err(Refusal::SpentForm) => {
+            tokio::time::sleep(REFUSAL_DELAY).await;
+            return out_of_date(&state, ctx);
+        }
+        Err(Refusal::TooMany) => {
+            tokio::time::sleep(REFUSAL_DELAY).await;
+            let mut page = login_page(
+                &state,
+                ctx.t,
+                ctx.tls,
+                Some("Too many sign-in attempts. Please wait a minute and try again.".into()),
+                &username,
+                StatusCode::TOO_MANY_REQUESTS,
+            )?;
+            page.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+            return Ok(page);
+        }
     }
     let now = OffsetDateTime::now_utc();
     let result = state
@@ -286,6 +366,19 @@ pub async fn login_submit(
             &username,
             StatusCode::TOO_MANY_REQUESTS,
         ),
+        Err(e @ LoginError::Busy) => {
+            let mut page = login_page(
+                &state,
+                ctx.t,
+                ctx.tls,
+                Some(e.to_string()),
+                &username,
+                StatusCode::SERVICE_UNAVAILABLE,
+            )?;
+            page.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+            Ok(page)
+        }
         Err(e @ LoginError::Refused) => login_page(
             &state,
             ctx.t,

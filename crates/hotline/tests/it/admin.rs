@@ -223,6 +223,15 @@ async fn settings_saved_on_the_admin_page_apply_without_a_restart() {
         assert!(happens.contains("Nobody at the hotline opens the material"), "forward-unopened");
         assert!(happens.contains("through their own channels"), "{happens}");
         assert!(!happens.contains("hotline of that country"), "no partner hotline under forward-unopened: {happens}");
+        // The other process too, before a report arrives that either one's workers may take.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !public_page(&other, "/en/info/what-happens")
+            .await
+            .contains("Nobody at the hotline opens the material")
+        {
+            assert!(Instant::now() < deadline, "{}: the other server never saw the procedure", db.engine);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
 
         // A new report now follows forward-unopened: its trace makes it a police referral
         // with nobody at the hotline acting (the workers read the procedure per job).

@@ -17,6 +17,7 @@ mod import;
 mod monitoring;
 mod notices;
 mod pages;
+mod security;
 mod staff;
 mod statistics;
 mod support;

@@ -75,6 +75,9 @@ impl Server {
                 "HOTLINE_INTAKE__RATE_LIMIT_PER_MINUTE",
                 options.rate_limit_per_minute.to_string(),
             )
+            // Tests wait for traces; the random delay before the first one is shown apart
+            // (`security::the_first_trace_waits_a_random_delay`).
+            .env("HOTLINE_INTAKE__FIRST_TRACE_DELAY_SECS", "0")
             .env_remove("HOTLINE_DATABASE_URL")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
