@@ -18,11 +18,15 @@ use crate::support::{Options, Server, cli, client, open_store, place_case};
 
 async fn pair() -> Vec<(TestDatabase, TestDatabase)> {
     let mut v = vec![(TestDatabase::sqlite(), TestDatabase::sqlite())];
-    if let Some(url) = std::env::var(POSTGRES_ENV).ok().filter(|u| !u.is_empty()) {
-        v.push((
+    match std::env::var(POSTGRES_ENV).ok().filter(|u| !u.is_empty()) {
+        Some(url) => v.push((
             TestDatabase::postgres(&url).await,
             TestDatabase::postgres(&url).await,
-        ));
+        )),
+        None => hotline_store::testing::skipped_part(
+            "its PostgreSQL run",
+            hotline_store::testing::POSTGRES_SKIP,
+        ),
     }
     v
 }
