@@ -1,4 +1,4 @@
-//! Cases and their states (SPEC §2).
+//! Cases and their states (docs/SPEC.md §2).
 //!
 //! A case is one canonical address under handling. Its state only moves along the edges
 //! below; every move goes through [`CaseState::move_to`], so no layer above can invent one.
@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// Which procedure the hotline runs (config `procedure`, SPEC §1).
+/// Which procedure the hotline runs (config `procedure`, docs/SPEC.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Procedure {

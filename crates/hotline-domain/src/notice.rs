@@ -1,4 +1,4 @@
-//! Notices to hosts (SPEC §2 Notice, DSA Art. 16): when one is due under the takedown regime,
+//! Notices to hosts (docs/SPEC.md §2 Notice, DSA Art. 16): when one is due under the takedown regime,
 //! whom it goes to, and what it says, including the machine-readable XARF v4 part. Sending is
 //! IO and lives elsewhere; these rules do not.
 
@@ -18,7 +18,7 @@ named_enum!(
 );
 
 impl HostAnswer {
-    /// The timeline leg (SPEC §2) the answer stamps.
+    /// The timeline leg (docs/SPEC.md §2) the answer stamps.
     pub fn timeline_leg(self) -> &'static str {
         match self {
             HostAnswer::Acknowledged => "notice_acknowledged",

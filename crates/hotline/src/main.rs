@@ -1,4 +1,4 @@
-//! `hotline`: one binary for the service and its operators (SPEC §5).
+//! `hotline`: one binary for the service and its operators (docs/SPEC.md §5).
 
 mod alerts;
 mod blocklist;
@@ -373,7 +373,7 @@ fn read_password() -> anyhow::Result<String> {
 
 #[derive(Debug, Subcommand)]
 enum UrlCommand {
-    /// Read one address per line on stdin; write one JSON object per line (SPEC §3).
+    /// Read one address per line on stdin; write one JSON object per line (docs/SPEC.md §3).
     Canon,
 }
 
