@@ -1,9 +1,19 @@
-//! `hotline`: one binary for the service and its operators (docs/SPEC.md §5).
+//! `hotline`: one binary for the service and its operators (docs/SPEC.md §5; every command
+//! and option is in docs/cli.md, checked by `docs_check`).
+//!
+//! Here: the command line (clap), opening a data directory (`Place`: configuration, key file,
+//! database, migrations), and `serve`, which builds the `hotline_web` router and runs the
+//! background workers beside it. Beside it: configuration ([`config`]), the workers
+//! ([`worker`]), urgent alerts ([`alerts`]), `stats`, `export blocklist`, `import`,
+//! `export cases`, `doctor`, and the commands that keep data safe (`backup`, `restore`,
+//! `retention run`, `keys`: [`trust`]).
 
 mod alerts;
 mod blocklist;
 mod config;
 mod doctor;
+#[cfg(test)]
+mod docs_check;
 mod export;
 mod import;
 mod stats;

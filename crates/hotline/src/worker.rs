@@ -1,5 +1,22 @@
 //! Background workers: claim a job, run it, complete or fail it. Jobs run at least once, so
 //! each handler is idempotent (a second trace of a case only adds a newer snapshot).
+//!
+//! `serve` runs two workers beside the web server; `hotline worker` runs them alone. The job
+//! kinds, each queued in the transaction of what caused it:
+//! - `trace` (a new case, or "trace again"): claimed in batches of [`TRACE_BATCH`], traced
+//!   [`TRACE_CONCURRENCY`] at a time, saved in one transaction. Under `forward-unopened` a
+//!   traced new case is then referred without staff action;
+//! - `notice` (a referral or a police clearance): asks `hotline_domain::notice::notice_due`,
+//!   then writes the outbox, marks each notice `sending` before the SMTP call and `sent`
+//!   after, so a retry never mails twice;
+//! - `monitor` (a case awaiting removal): one check per run, then defers itself to the next
+//!   check time; repeats the notice and escalates as `hotline_domain::monitoring` decides;
+//! - `refer_partner` and `partner_update`: a signed POST to a partner instance, or an e-mail;
+//! - `urgent_alert`: mail to the people on call and the web hook;
+//! - `retention`: the daily purge, which then waits a day in the queue.
+//!
+//! A new kind of job: queue it from the store in the transaction that causes it (with a dedupe
+//! key when one per case is enough), add its arm to `Workers::handle`, and make it idempotent.
 
 use std::sync::Arc;
 use std::time::Duration;
