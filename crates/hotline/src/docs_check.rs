@@ -170,7 +170,9 @@ fn every_command_and_option_is_documented_and_every_documented_one_exists() {
                 .extend(long_options(span));
         }
     }
-    let names = |m: &BTreeMap<String, BTreeSet<String>>| m.keys().cloned().collect();
+    let names = |m: &BTreeMap<String, BTreeSet<String>>| -> BTreeSet<String> {
+        m.keys().cloned().collect()
+    };
     difference("commands", "docs/cli.md", &names(&code.commands), &names(&documented));
     for (command, options) in &code.commands {
         let in_doc: BTreeSet<String> = documented[command]
@@ -450,4 +452,69 @@ fn the_readers_of_the_documents_read_what_they_should() {
         long_options("hotline token create --user NAME [--scope cases|export]"),
         BTreeSet::from(["--user", "--scope"].map(String::from))
     );
+}
+
+/// Every relative link of the documents points at a file that exists, and a link whose text
+/// names a function or type (`` [`Store::submit_report`](…/reports.rs) ``) points at the file
+/// that defines it, so a rename or a move shows here rather than in a reader's first hour.
+#[test]
+fn the_links_of_the_documents_lead_somewhere() {
+    let root = repository();
+    let mut files = vec![root.join("README.md"), root.join("ARCHITECTURE.md")];
+    for entry in std::fs::read_dir(root.join("docs")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            files.push(path);
+        }
+    }
+    let mut broken = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (label, target) in links(&text) {
+            if target.starts_with("http://") || target.starts_with("https://") || target.starts_with('#') {
+                continue;
+            }
+            let path = file.parent().unwrap().join(target.split('#').next().unwrap());
+            let Ok(content) = std::fs::read_to_string(&path).or_else(|e| {
+                if path.is_dir() { Ok(String::new()) } else { Err(e) }
+            }) else {
+                broken.push(format!("{}: {target} does not exist", file.display()));
+                continue;
+            };
+            // `name`, `module::name` or `Type::name`: the last part must be defined there.
+            let Some(name) = label.strip_prefix('`').and_then(|l| l.strip_suffix('`')) else {
+                continue;
+            };
+            let last = name.rsplit("::").next().unwrap();
+            let is_identifier = !last.is_empty()
+                && last.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !last.contains('.');
+            if path.extension().is_some_and(|e| e == "rs")
+                && is_identifier
+                && name != last
+                && path.file_stem().is_none_or(|stem| stem != last)
+                && !["fn", "struct", "enum", "trait", "type", "macro_rules!", "const", "mod"]
+                    .iter()
+                    .any(|kw| content.contains(&format!("{kw} {last}")))
+            {
+                broken.push(format!("{}: {target} defines no `{last}`", file.display()));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// `(label, target)` of every inline Markdown link `[label](target)`.
+fn links(text: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(close) = rest.find("](") {
+        let label_start = rest[..close].rfind('[').map_or(close, |i| i + 1);
+        let label = rest[label_start..close].to_owned();
+        let after = &rest[close + 2..];
+        let Some(end) = after.find(')') else { break };
+        found.push((label, after[..end].to_owned()));
+        rest = &after[end..];
+    }
+    found
 }
