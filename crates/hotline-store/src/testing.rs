@@ -28,10 +28,7 @@ pub fn skipped_part(part: &str, why: &str) {
 
 /// libtest runs each test on a thread named after it.
 fn test_name() -> String {
-    std::thread::current()
-        .name()
-        .unwrap_or("a test")
-        .to_owned()
+    std::thread::current().name().unwrap_or("a test").to_owned()
 }
 
 /// Straight to the standard error stream, one write: libtest captures only `print!` and

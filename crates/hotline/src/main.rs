@@ -11,9 +11,9 @@
 mod alerts;
 mod blocklist;
 mod config;
-mod doctor;
 #[cfg(test)]
 mod docs_check;
+mod doctor;
 mod export;
 mod import;
 mod stats;

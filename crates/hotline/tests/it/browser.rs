@@ -18,7 +18,8 @@ use crate::staff::{Account, PASSWORD};
 use crate::support::{Options, Server, each_engine};
 
 /// Why the browser tests did not run.
-const SKIP: &str = "set HOTLINE_TEST_E2E=1 (with chromium, chromium-driver and HOTLINE_AXE_JS) to run it";
+const SKIP: &str =
+    "set HOTLINE_TEST_E2E=1 (with chromium, chromium-driver and HOTLINE_AXE_JS) to run it";
 
 fn enabled() -> bool {
     std::env::var("HOTLINE_TEST_E2E").is_ok_and(|v| v == "1")
