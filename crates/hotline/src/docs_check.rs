@@ -3,6 +3,8 @@
 //! `docs/cli.md`, `docs/http.md`), and every one a document names must exist. The code side
 //! comes from the code itself: the serialized default configuration, clap's command tree, and
 //! the router as written in `hotline-web`'s source (axum cannot list its routes).
+//! It also checks that the links of README.md, ARCHITECTURE.md and docs/ lead somewhere, and
+//! that every citation of the contract in the code (`docs/SPEC.md §N`) names a real section.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -558,4 +560,64 @@ fn links(text: &str) -> Vec<(String, String)> {
         rest = &after[end..];
     }
     found
+}
+
+/// Every citation of the contract in the code (`docs/SPEC.md §N`) names a section that
+/// exists, and nothing cites it by another name.
+#[test]
+fn citations_of_the_contract_resolve() {
+    let root = repository();
+    let spec = std::fs::read_to_string(root.join("docs/SPEC.md")).unwrap();
+    let sections: BTreeSet<String> = spec
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .filter_map(|l| l.split_once('.').map(|(n, _)| n.to_owned()))
+        .collect();
+    let mut files = Vec::new();
+    let mut dirs = vec![root.join("crates")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "sql")
+                // This file names the citation to look for.
+                && path.file_name().is_some_and(|n| n != "docs_check.rs")
+            {
+                files.push(path);
+            }
+        }
+    }
+    let mut wrong = Vec::new();
+    let mut cited = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (at, _) in text.match_indices("SPEC") {
+            let rest = &text[at..];
+            let section = rest.strip_prefix("SPEC.md §").map(|r| {
+                r.chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<String>()
+            });
+            let preceded = text[..at].ends_with("docs/");
+            match section {
+                Some(n) if preceded && sections.contains(&n) => cited += 1,
+                _ if rest.starts_with("SPECIAL") => {}
+                _ => wrong.push(format!(
+                    "{}: {}",
+                    file.display(),
+                    rest.lines().next().unwrap_or_default()
+                )),
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "citations that do not resolve:\n{}",
+        wrong.join("\n")
+    );
+    assert!(
+        cited > 0,
+        "no citation of docs/SPEC.md found: is the walk reading the crates?"
+    );
 }
