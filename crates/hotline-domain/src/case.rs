@@ -88,12 +88,10 @@ impl CaseState {
                 | (New, InAssessment, Assess)
                 | (InAssessment, Assessed, Assess)
                 | (Assessed, Referred, Assess)
-                | (Assessed, Closed, Assess)
                 | (Referred, AwaitingRemoval, _)
                 | (AwaitingRemoval, Removed, _)
                 | (Removed, AwaitingRemoval, _)
-                | (Removed, Closed, _)
-        )
+        ) || (to == Closed && self.is_open())
     }
 
     /// Moves to `to`, or says why it may not.
@@ -111,6 +109,77 @@ impl CaseState {
                 procedure,
             })
         }
+    }
+}
+
+named_enum!(
+    /// Why a case was closed (docs/SPEC.md §2). Every open case can be closed with one of these, by a
+    /// person with the right to or by the rule that decides it.
+    CloseReason {
+        NotIllegal => "not_illegal",
+        Unavailable => "unavailable",
+        OutOfRemit => "out_of_remit",
+        Duplicate => "duplicate",
+        /// The police declined the referral (their `declined` step closes the case).
+        DeclinedByPolice => "declined_by_police",
+        /// The partner hotline we referred the case to found it not illegal in its country.
+        NotIllegalForPartner => "not_illegal_for_partner",
+        Removed => "removed",
+        Spam => "spam",
+        Other => "other",
+    }
+);
+
+/// A closure the rules do not allow: the reason does not fit the case.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct CloseRefused(pub String);
+
+impl CloseReason {
+    /// The reasons a person may choose; the others are set only by the rule that decides them.
+    pub fn chosen_by_staff(self) -> bool {
+        !matches!(
+            self,
+            CloseReason::DeclinedByPolice | CloseReason::NotIllegalForPartner
+        )
+    }
+
+    /// Whether a person may close a case in `state`, whose latest assessment is `latest`, with
+    /// this reason. A reason that states a finding needs the assessment that found it, so a
+    /// case assessed as illegal is never closed as "not illegal" by a click.
+    pub fn check_by_staff(
+        self,
+        state: CaseState,
+        latest: Option<crate::Classification>,
+    ) -> Result<(), CloseRefused> {
+        use crate::Classification as C;
+        if !state.is_open() {
+            return Err(CloseRefused("the case is already closed".into()));
+        }
+        if !self.chosen_by_staff() {
+            return Err(CloseRefused(format!(
+                "\"{self}\" is recorded by the rule that decides it (a police or partner answer), not chosen by hand"
+            )));
+        }
+        let needs = match self {
+            CloseReason::NotIllegal => Some(C::NotIllegal),
+            CloseReason::Unavailable => Some(C::Unavailable),
+            CloseReason::OutOfRemit => Some(C::OutOfRemit),
+            _ => None,
+        };
+        if let Some(needed) = needs
+            && latest != Some(needed)
+        {
+            return Err(CloseRefused(format!(
+                "closing as \"{self}\" needs an assessment that found it {needed}; record that assessment instead"
+            )));
+        }
+        if self == CloseReason::Removed && state != CaseState::Removed {
+            return Err(CloseRefused(
+                "closing as \"removed\" needs the removal confirmed first".into(),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -260,6 +329,49 @@ mod tests {
             Removed.next_states(Procedure::Assess),
             vec![AwaitingRemoval, Closed]
         );
+    }
+
+    #[test]
+    fn every_open_case_can_be_closed() {
+        for p in [Procedure::Assess, Procedure::ForwardUnopened] {
+            for s in CaseState::ALL {
+                assert_eq!(s.move_to(Closed, p).is_ok(), s != Closed, "{s} {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_closing_reason_must_fit_the_case() {
+        use crate::Classification as C;
+        assert!(
+            CloseReason::Duplicate
+                .check_by_staff(Referred, None)
+                .is_ok()
+        );
+        assert!(CloseReason::Spam.check_by_staff(New, None).is_ok());
+        assert!(
+            CloseReason::NotIllegal
+                .check_by_staff(Assessed, Some(C::NotIllegal))
+                .is_ok()
+        );
+        assert!(
+            CloseReason::NotIllegal
+                .check_by_staff(Assessed, Some(C::Baseline))
+                .is_err()
+        );
+        assert!(CloseReason::NotIllegal.check_by_staff(New, None).is_err());
+        assert!(
+            CloseReason::Removed
+                .check_by_staff(AwaitingRemoval, None)
+                .is_err()
+        );
+        assert!(CloseReason::Removed.check_by_staff(Removed, None).is_ok());
+        assert!(
+            CloseReason::DeclinedByPolice
+                .check_by_staff(Referred, None)
+                .is_err()
+        );
+        assert!(CloseReason::Other.check_by_staff(Closed, None).is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod login;
 pub mod monitoring;
 pub mod notice;
 pub mod partner;
+pub mod police;
 pub mod pow;
 pub mod receipt;
 pub mod report;
@@ -29,7 +30,7 @@ pub mod trace;
 pub use address::{AddressError, CanonicalAddress};
 pub use assessment::{Assessment, AssessmentInput, Classification, Findings, InvalidAssessment};
 pub use audit::{AuditEvent, ChainBreak};
-pub use case::{CaseState, IllegalTransition, Procedure, PublicStatus};
+pub use case::{CaseState, CloseReason, IllegalTransition, Procedure, PublicStatus};
 pub use receipt::{Receipt, ReceiptError};
 pub use report::{
     Channel, Contact, Field, FieldError, InvalidReport, Language, NewReport, Problem, ReportInput,

@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use crate::jurisdiction::TakedownBy;
-use crate::staff::PoliceStep;
+use crate::police::PoliceRecord;
 use crate::trace::Trace;
 
 named_enum!(
@@ -42,12 +42,13 @@ pub enum NoticeDecision {
 }
 
 /// Decides whether a notice to the host is due for a case referred to the police at
-/// `referred_at_ms`, given what the police last recorded.
+/// `referred_at_ms`, given everything the police recorded. A hold in force wins over
+/// everything else, including a clearance recorded after it.
 pub fn notice_due(
     takedown_by: TakedownBy,
     objection_hours: u32,
     referred_at_ms: i64,
-    police: Option<PoliceStep>,
+    police: &PoliceRecord,
     now_ms: i64,
 ) -> NoticeDecision {
     if takedown_by == TakedownBy::Police {
@@ -55,10 +56,12 @@ pub fn notice_due(
             "in this jurisdiction the police contact the host, after a magistrate's order",
         );
     }
-    match police {
-        Some(PoliceStep::Hold) => NoticeDecision::Held,
-        Some(PoliceStep::Cleared) => NoticeDecision::Now,
-        _ => {
+    if police.hold_in_force() {
+        return NoticeDecision::Held;
+    }
+    match police.cleared() {
+        true => NoticeDecision::Now,
+        false => {
             let due = referred_at_ms.saturating_add(i64::from(objection_hours) * 3_600_000);
             if now_ms >= due {
                 NoticeDecision::Now
@@ -209,32 +212,49 @@ mod tests {
 
     #[test]
     fn takedown_regimes() {
+        use crate::police::{PoliceStep, PoliceStepKind as K};
         use NoticeDecision::*;
+        let record = |kinds: &[K]| {
+            PoliceRecord::new(
+                kinds
+                    .iter()
+                    .map(|k| PoliceStep {
+                        kind: *k,
+                        reference: None,
+                        reason: None,
+                        country: None,
+                        note: String::new(),
+                    })
+                    .collect(),
+            )
+        };
         let police = notice_due(
             TakedownBy::Police,
             48,
             0,
-            Some(PoliceStep::Cleared),
+            &record(&[K::Cleared]),
             100 * HOUR,
         );
         assert!(
             matches!(police, NotOurs(_)),
             "the police regime never sends"
         );
-        let hotline = |step, now| notice_due(TakedownBy::Hotline, 48, 0, step, now);
-        assert_eq!(hotline(None, HOUR), At(48 * HOUR));
-        assert_eq!(hotline(None, 48 * HOUR), Now, "the objection window passed");
-        assert_eq!(hotline(Some(PoliceStep::Acknowledged), 49 * HOUR), Now);
+        let hotline =
+            |kinds: &[K], now| notice_due(TakedownBy::Hotline, 48, 0, &record(kinds), now);
+        assert_eq!(hotline(&[], HOUR), At(48 * HOUR));
+        assert_eq!(hotline(&[], 48 * HOUR), Now, "the objection window passed");
+        assert_eq!(hotline(&[K::Acknowledged], 49 * HOUR), Now);
+        assert_eq!(hotline(&[K::Cleared], HOUR), Now, "cleared early");
+        assert_eq!(hotline(&[K::Hold], 1000 * HOUR), Held, "a hold stops it");
         assert_eq!(
-            hotline(Some(PoliceStep::Cleared), HOUR),
-            Now,
-            "cleared early"
-        );
-        assert_eq!(
-            hotline(Some(PoliceStep::Hold), 1000 * HOUR),
+            hotline(
+                &[K::Hold, K::Acknowledged, K::OrderRequested, K::Cleared],
+                1000 * HOUR
+            ),
             Held,
-            "a hold stops it"
+            "steps after a hold do not lift it"
         );
+        assert_eq!(hotline(&[K::Hold, K::Cleared, K::Release], HOUR), Now);
     }
 
     #[test]

@@ -22,6 +22,11 @@ pub struct ReferralFacts<'a> {
 }
 
 /// This hotline's reference for a case, as partners see it: the country, then the case.
+/// What one hotline tells another about a case the other referred to it (federation
+/// `updates`): the content was removed, came back after a removal, or is not illegal in the
+/// receiving hotline's country.
+pub const UPDATE_STATUSES: [&str; 3] = ["removed", "reappeared", "not_illegal"];
+
 pub fn referral_reference(country: &str, case_id: i64) -> String {
     format!("{country}-{case_id}")
 }

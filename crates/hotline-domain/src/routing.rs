@@ -42,6 +42,9 @@ pub enum Route {
     /// Hosted elsewhere, untraceable or an onion service: to the national police, for the
     /// international channel.
     InternationalPolice { reason: String },
+    /// `forward-unopened`: every case to the national police, wherever it is hosted; the police,
+    /// not the hotline, pass foreign-hosted material on. `hosted` says where the trace found it.
+    PoliceUnopened { hosted: String },
     /// Not for hand-off (not illegal, gone, out of remit): close with the reason.
     Close { reason: String },
     /// Not decided yet: the case waits for an assessment or a trace.
@@ -53,7 +56,9 @@ impl Route {
     pub fn is_police(&self) -> bool {
         matches!(
             self,
-            Route::NationalPolice { .. } | Route::InternationalPolice { .. }
+            Route::NationalPolice { .. }
+                | Route::InternationalPolice { .. }
+                | Route::PoliceUnopened { .. }
         )
     }
 
@@ -72,6 +77,9 @@ impl Route {
             Route::InternationalPolice { reason } => {
                 format!("{reason}: referred to the national police for the international channel.")
             }
+            Route::PoliceUnopened { hosted } => format!(
+                "Forwarded unopened ({hosted}): referred to the national police, who assess it and pass what is hosted abroad to the police there; the hotline sends no notice."
+            ),
             Route::Close { reason } => format!("{reason}: the case is closed."),
             Route::Wait { reason } => reason.clone(),
         }
@@ -105,6 +113,15 @@ pub fn route(j: &Jurisdiction, assessed: Option<Classification>, trace: Option<&
             reason: "Waiting for the trace of where the address is hosted.".into(),
         };
     };
+    if j.procedure == Procedure::ForwardUnopened {
+        let countries = trace.hosting_countries();
+        let hosted = match (&trace.untraceable, countries.is_empty()) {
+            (Some(why), _) => format!("untraceable: {why}"),
+            (None, true) => "hosting country unknown".to_owned(),
+            (None, false) => format!("hosted in {}", countries.join(", ")),
+        };
+        return Route::PoliceUnopened { hosted };
+    }
     if let Some(why) = &trace.untraceable {
         return Route::InternationalPolice {
             reason: format!("Untraceable ({why})"),
@@ -224,14 +241,29 @@ mod tests {
     }
 
     #[test]
-    fn forward_unopened_routes_without_assessment() {
+    fn forward_unopened_sends_everything_to_the_national_police() {
         let j = be(Procedure::ForwardUnopened);
-        assert!(route(&j, None, Some(&hosted("BE"))).is_police());
-        let hotline = Jurisdiction {
-            takedown_by: TakedownBy::Hotline,
-            ..be(Procedure::ForwardUnopened)
-        };
-        let r = route(&hotline, None, Some(&hosted("BE")));
-        assert!(r.explain().contains("48 hours"), "{}", r.explain());
+        assert!(matches!(route(&j, None, None), Route::Wait { .. }));
+        // Even hosted in a partner's country: the police, not the hotline, pass it on.
+        for trace in [
+            hosted("BE"),
+            hosted("NL"),
+            hosted("US"),
+            Trace {
+                untraceable: Some("an onion service".into()),
+                ..Default::default()
+            },
+        ] {
+            let r = route(&j, None, Some(&trace));
+            assert!(
+                matches!(r, Route::PoliceUnopened { .. }) && r.is_police(),
+                "{r:?}"
+            );
+        }
+        let nl = route(&j, None, Some(&hosted("NL"))).explain();
+        assert!(
+            nl.contains("hosted in NL") && nl.contains("no notice"),
+            "{nl}"
+        );
     }
 }

@@ -114,6 +114,25 @@ pub fn is_known_country(code: &str) -> bool {
     code.len() == 2 && ISO_3166_ALPHA2.split_ascii_whitespace().any(|c| c == code)
 }
 
+/// Why `forward-unopened` cannot go with `takedown_by = "hotline"` (docs/SPEC.md §1).
+pub const UNOPENED_NEEDS_POLICE_TAKEDOWN: &str = "the forward-unopened procedure needs national.takedown_by = \"police\": \
+     nobody at the hotline assesses what it forwards, so the hotline must never send a host a notice about it";
+
+/// Checks that the procedure and the takedown regime go together: under `forward-unopened`
+/// nobody at the hotline opens the content, so only the police may contact the host.
+pub fn check_procedure_and_takedown(
+    procedure: Procedure,
+    takedown_by: TakedownBy,
+) -> Result<(), SettingProblem> {
+    if procedure == Procedure::ForwardUnopened && takedown_by == TakedownBy::Hotline {
+        return Err(SettingProblem::new(
+            "procedure",
+            UNOPENED_NEEDS_POLICE_TAKEDOWN,
+        ));
+    }
+    Ok(())
+}
+
 /// The procedure as an admin chose it.
 pub fn parse_procedure(s: &str) -> Result<Procedure, SettingProblem> {
     match s.trim() {

@@ -449,29 +449,3 @@ mod tests {
         assert!(!WelfareCap { daily_minutes: 0 }.may_take_assessment(0, false));
     }
 }
-
-named_enum!(
-    /// What the police record on a referral. Each is a leg on the case's timeline.
-    PoliceStep {
-        Acknowledged => "acknowledged",
-        /// An investigation is running: do not notify the host.
-        Hold => "hold",
-        /// The hotline may go ahead with the notice.
-        Cleared => "cleared",
-        OrderRequested => "order_requested",
-        OrderServed => "order_served",
-    }
-);
-
-impl PoliceStep {
-    /// The timeline leg (docs/SPEC.md §2) this step stamps.
-    pub fn timeline_leg(self) -> &'static str {
-        match self {
-            PoliceStep::Acknowledged => "police_acknowledged",
-            PoliceStep::Hold => "police_hold",
-            PoliceStep::Cleared => "cleared",
-            PoliceStep::OrderRequested => "order_requested",
-            PoliceStep::OrderServed => "order_served",
-        }
-    }
-}

@@ -26,6 +26,9 @@ pub enum CaseActionError {
     DuplicateOpenCase(i64),
     #[error("{0}")]
     Refused(String),
+    /// A police step the record does not allow (names the form field).
+    #[error(transparent)]
+    PoliceStep(hotline_domain::police::PoliceStepRefused),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -57,6 +60,8 @@ pub struct QueueFilter {
     pub needs_review: bool,
     /// Only cases referred to the police (what police users see).
     pub referred_to_police_only: bool,
+    /// Only cases referred to this police unit (what an officer of that unit sees).
+    pub police_unit: Option<String>,
 }
 
 /// Where the next page starts: the sort key of the last row shown.
@@ -145,6 +150,8 @@ pub struct CaseFile {
     pub assessment_started_at: Option<OffsetDateTime>,
     pub review_requested_by: Option<String>,
     pub referred_to_police: bool,
+    /// Why the case was closed (cases closed before reasons were kept have none).
+    pub closed_reason: Option<hotline_domain::CloseReason>,
     pub reports: Vec<CaseReport>,
     pub assessments: Vec<AssessmentRecord>,
     pub timeline: Vec<TimelineEntry>,
@@ -195,6 +202,7 @@ type CaseSqlRow = (
     Option<i64>,
     Option<String>,
     bool,
+    Option<String>,
 );
 type ReportSqlRow = (
     Uuid,
@@ -229,7 +237,7 @@ type CaseFileRows = (
     Vec<EventSqlRow>,
 );
 
-/// A move along the state machine, as asked for.
+/// A move along the state machine, as asked for, with the jobs it starts.
 #[derive(Debug, Clone, Copy)]
 pub struct Move<'a> {
     pub to: CaseState,
@@ -238,9 +246,27 @@ pub struct Move<'a> {
     pub event: &'a str,
     /// Moving to `referred` hands the case to the police.
     pub to_police: bool,
+    /// Why, when the move closes the case.
+    pub close_reason: Option<hotline_domain::CloseReason>,
+    /// Queued in the same transaction as the move (a notice, a partner referral, an update).
+    pub jobs: &'a [crate::NewJob],
 }
 
-fn parse_state(s: &str) -> Result<CaseState> {
+impl<'a> Move<'a> {
+    /// A move with no flag, reason or job.
+    pub fn to(to: CaseState, procedure: Procedure, event: &'a str) -> Self {
+        Move {
+            to,
+            procedure,
+            event,
+            to_police: false,
+            close_reason: None,
+            jobs: &[],
+        }
+    }
+}
+
+pub(crate) fn parse_state(s: &str) -> Result<CaseState> {
     s.parse()
         .map_err(|e: hotline_domain::case::UnknownState| StoreError::Corrupt(e.to_string()))
 }
@@ -280,7 +306,9 @@ macro_rules! transition {
             .bind($id)
             .fetch_optional(&mut *$tx)
             .await?;
-        let current = parse_state(&current.ok_or(CaseActionError::NoSuchCase($id))?)?;
+        let current = crate::casework::parse_state(
+            &current.ok_or(crate::casework::CaseActionError::NoSuchCase($id))?,
+        )?;
         let next = current.move_to($to, $procedure)?;
         let moved = sqlx::query(
             "UPDATE cases SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4",
@@ -293,7 +321,7 @@ macro_rules! transition {
         .await?
         .rows_affected();
         if moved != 1 {
-            return Err(CaseActionError::Conflict($id));
+            return Err(crate::casework::CaseActionError::Conflict($id));
         }
         crate::timeline!($tx, $id, $at, $event, Some(format!("{current} -> {next}")));
         if next == CaseState::AwaitingRemoval {
@@ -314,6 +342,7 @@ macro_rules! transition {
         current
     }};
 }
+pub(crate) use transition;
 
 impl Store {
     /// One page of the queue: urgent first, then oldest, after `after`.
@@ -360,6 +389,10 @@ impl Store {
         }
         if filter.referred_to_police_only {
             sql.push_str(" AND c.referred_to_police = TRUE");
+        }
+        if let Some(unit) = &filter.police_unit {
+            let p = arg(&mut binds, Bind::Text(unit.clone()));
+            sql.push_str(&format!(" AND c.police_unit = {p}"));
         }
         let l = arg(&mut binds, Bind::Int(limit + 1));
         let order = " ORDER BY c.priority DESC, c.created_at, c.id";
@@ -435,6 +468,30 @@ impl Store {
             .collect()
     }
 
+    /// The police unit a case was referred to, if it was (for police officers' scope).
+    pub async fn police_unit_of(&self, case_id: i64) -> Result<Option<String>> {
+        let unit: Option<Option<String>> = on_read_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT police_unit FROM cases WHERE id = $1")
+                .bind(case_id)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(unit.flatten())
+    }
+
+    /// How many open cases referred to `unit` the police have recorded nothing on yet.
+    pub async fn new_police_referrals(&self, unit: &str) -> Result<i64> {
+        on_read_pool!(&self.db, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT COUNT(*) FROM cases c WHERE c.police_unit = $1 AND c.state <> 'closed' \
+                 AND NOT EXISTS (SELECT 1 FROM police_steps p WHERE p.case_id = c.id)",
+            )
+            .bind(unit)
+            .fetch_one(pool)
+            .await?)
+        })
+    }
+
     /// Whether a case exists and has been referred to the police (for permission checks).
     pub async fn case_access(&self, case_id: i64) -> Result<Option<bool>> {
         on_read_pool!(&self.db, pool => {
@@ -456,8 +513,8 @@ impl Store {
         let (case, reports, assessments, events): CaseFileRows = on_read_pool!(&self.db, pool => {
             let case = sqlx::query_as(
                 "SELECT c.id, c.canonical_url, c.host, c.registrable_domain, c.state, c.priority, c.report_count, \
-                 c.created_at, c.updated_at, a.username, c.assessment_started_at, r.username, c.referred_to_police \
-                 FROM cases c LEFT JOIN users a ON a.id = c.assigned_to LEFT JOIN users r ON r.id = c.review_requested_by \
+                 c.created_at, c.updated_at, a.username, c.assessment_started_at, r.username, c.referred_to_police, \
+                 c.closed_reason FROM cases c LEFT JOIN users a ON a.id = c.assigned_to LEFT JOIN users r ON r.id = c.review_requested_by \
                  WHERE c.id = $1",
             )
             .bind(case_id)
@@ -574,6 +631,10 @@ impl Store {
             assessment_started_at: c.10.map(from_millis).transpose()?,
             review_requested_by: c.11,
             referred_to_police: c.12,
+            closed_reason: c
+                .13
+                .map(|r| r.parse().map_err(|()| corrupt("closing reason", &r)))
+                .transpose()?,
             reports: out_reports,
             assessments: out_assessments,
             timeline,
@@ -753,20 +814,40 @@ impl Store {
             procedure,
             event,
             to_police,
+            close_reason,
+            jobs,
         } = m;
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
             let from = transition!(tx, case_id, to, procedure, event, at);
             if to_police {
-                sqlx::query("UPDATE cases SET referred_to_police = $1 WHERE id = $2")
+                // Every referral goes to the national unit (no rule names another yet); its
+                // notify addresses hear of it in the next batch.
+                sqlx::query("UPDATE cases SET referred_to_police = $1, police_unit = $2 WHERE id = $3")
                     .bind(true)
+                    .bind(hotline_domain::police::NATIONAL_UNIT)
+                    .bind(case_id)
+                    .execute(&mut *tx)
+                    .await?;
+                let notify = crate::NewJob::police_notify(hotline_domain::police::NATIONAL_UNIT, now);
+                crate::jobs::enqueue_in!(tx, &notify, at);
+            }
+            if to == CaseState::Closed {
+                sqlx::query("UPDATE cases SET closed_reason = $1, assigned_to = NULL WHERE id = $2")
+                    .bind(close_reason.map(|r| r.as_str()))
                     .bind(case_id)
                     .execute(&mut *tx)
                     .await?;
             }
-            append_audit!(tx, at, &user.username, "case.move", &format!("case:{case_id}"), &format!("{from} -> {to}; {event}"));
+            for job in jobs {
+                crate::jobs::enqueue_in!(tx, job, at);
+            }
+            let reason = close_reason.map(|r| format!("; {r}")).unwrap_or_default();
+            append_audit!(tx, at, &user.username, "case.move", &format!("case:{case_id}"), &format!("{from} -> {to}; {event}{reason}"));
+            crate::failpoint("case_move_before_commit");
             tx.commit().await?;
+            crate::failpoint("case_move_after_commit");
             Ok(to)
         })
     }

@@ -34,12 +34,17 @@ pub struct ExportCase {
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
+    /// The police's own file number (their latest `acknowledged` step), for cross-reference.
+    pub police_file_number: Option<String>,
+    /// Why the case was closed, once it is.
+    pub closed_reason: Option<String>,
     /// Only with `with_reporters`: the contact details reporters left, in report order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reporters: Option<Vec<hotline_domain::Contact>>,
 }
 
-/// `(id, canonical, host, registrable domain, state, priority, reports, created, updated)`.
+/// `(id, canonical, host, registrable domain, state, priority, reports, created, updated,
+/// police file number, closing reason)`.
 type CaseRow = (
     i64,
     String,
@@ -50,6 +55,8 @@ type CaseRow = (
     i64,
     i64,
     i64,
+    Option<String>,
+    Option<String>,
 );
 
 impl Store {
@@ -81,8 +88,11 @@ impl Store {
         self.audit(actor, action, "cases", &details, now).await?;
         let rows: Vec<CaseRow> = on_read_pool!(&self.db, pool => {
             sqlx::query_as(
-                "SELECT id, canonical_url, host, registrable_domain, state, priority, report_count, created_at, updated_at \
-                 FROM cases WHERE created_at >= $1 AND created_at < $2 ORDER BY id",
+                "SELECT c.id, c.canonical_url, c.host, c.registrable_domain, c.state, c.priority, c.report_count, \
+                 c.created_at, c.updated_at, \
+                 (SELECT p.reference FROM police_steps p WHERE p.case_id = c.id AND p.step = 'acknowledged' \
+                  ORDER BY p.id DESC LIMIT 1), c.closed_reason \
+                 FROM cases c WHERE c.created_at >= $1 AND c.created_at < $2 ORDER BY c.id",
             )
             .bind(from)
             .bind(to)
@@ -90,8 +100,19 @@ impl Store {
             .await?
         });
         let mut out = Vec::with_capacity(rows.len());
-        for (case_id, address, host, registrable_domain, state, priority, report_count, c, u) in
-            rows
+        for (
+            case_id,
+            address,
+            host,
+            registrable_domain,
+            state,
+            priority,
+            report_count,
+            c,
+            u,
+            police_file_number,
+            closed_reason,
+        ) in rows
         {
             let reporters = if query.with_reporters {
                 Some(self.case_contacts(case_id).await?)
@@ -108,6 +129,8 @@ impl Store {
                 report_count,
                 created_at: from_millis(c)?,
                 updated_at: from_millis(u)?,
+                police_file_number,
+                closed_reason,
                 reporters,
             });
         }

@@ -33,6 +33,113 @@ pub struct NewJob {
     pub dedupe_key: Option<String>,
 }
 
+impl NewJob {
+    /// The job that sends (or schedules) a case's notice; at most one waits per case.
+    pub fn notice(case_id: i64, now: OffsetDateTime) -> NewJob {
+        NewJob {
+            kind: "notice".into(),
+            payload: serde_json::json!({ "case_id": case_id }),
+            case_id: Some(case_id),
+            priority: 1,
+            run_at: now,
+            max_attempts: 8,
+            dedupe_key: Some(format!("notice:{case_id}")),
+        }
+    }
+
+    /// The delivery of a referral to a partner instance (by API or e-mail); the referral id is
+    /// fixed here, so every retry is the same referral to the partner.
+    pub fn refer_partner(case_id: i64, partner: &str, now: OffsetDateTime) -> NewJob {
+        NewJob {
+            kind: "refer_partner".into(),
+            payload: serde_json::json!({
+                "case_id": case_id,
+                "partner": partner,
+                "referral_id": uuid::Uuid::new_v4().to_string(),
+            }),
+            case_id: Some(case_id),
+            priority: 1,
+            run_at: now,
+            max_attempts: 10,
+            dedupe_key: Some(format!("refer_partner:{case_id}")),
+        }
+    }
+
+    /// Tells the partner that referred a case to us what became of it (`removed`,
+    /// `reappeared`, `not_illegal`).
+    pub fn partner_update(
+        case_id: i64,
+        partner: &str,
+        referral_id: &str,
+        status: &str,
+        now: OffsetDateTime,
+    ) -> NewJob {
+        NewJob {
+            kind: "partner_update".into(),
+            payload: serde_json::json!({ "partner": partner, "referral_id": referral_id, "status": status }),
+            case_id: Some(case_id),
+            priority: 0,
+            run_at: now,
+            max_attempts: 10,
+            // A reappearance after a removal is news again; the time tells the two apart.
+            dedupe_key: Some(format!(
+                "partner_update:{case_id}:{status}:{}",
+                to_millis(now)
+            )),
+        }
+    }
+}
+
+impl NewJob {
+    /// How long referrals gather before their unit's notify addresses get one message.
+    pub const POLICE_NOTIFY_BATCH: Duration = Duration::seconds(30);
+
+    /// Tells a police unit's notify addresses of the referrals not yet told, in one message,
+    /// after [`NewJob::POLICE_NOTIFY_BATCH`]; referrals made meanwhile join the waiting job.
+    pub fn police_notify(unit: &str, now: OffsetDateTime) -> NewJob {
+        NewJob {
+            kind: "police_notify".into(),
+            payload: serde_json::json!({ "unit": unit }),
+            case_id: None,
+            priority: 1,
+            run_at: now + Self::POLICE_NOTIFY_BATCH,
+            max_attempts: 10,
+            dedupe_key: Some(format!("police_notify:{unit}")),
+        }
+    }
+}
+
+/// Queues `$job` (a `&NewJob`) inside the open transaction `$tx`, so the job and the change
+/// that starts it commit together or not at all. A job with the same dedupe key already
+/// waiting is brought forward to `$job.run_at` if it was due later (something changed).
+macro_rules! enqueue_in {
+    ($tx:expr, $job:expr, $at_ms:expr) => {{
+        let job: &crate::NewJob = $job;
+        let run_at = crate::to_millis(job.run_at);
+        let id: Option<i64> = sqlx::query_scalar(crate::jobs::ENQUEUE)
+            .bind(&job.kind)
+            .bind(job.payload.to_string())
+            .bind(job.case_id)
+            .bind(job.priority)
+            .bind(run_at)
+            .bind(job.max_attempts)
+            .bind(job.dedupe_key.as_deref())
+            .bind($at_ms)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        if id.is_none()
+            && let Some(key) = job.dedupe_key.as_deref()
+        {
+            sqlx::query("UPDATE jobs SET run_at = $1 WHERE dedupe_key = $2 AND state = 'queued' AND run_at > $1")
+                .bind(run_at)
+                .bind(key)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+pub(crate) use enqueue_in;
+
 /// A job a worker holds, until its lease runs out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimedJob {

@@ -184,6 +184,20 @@ macro_rules! timeline {
 }
 pub(crate) use timeline;
 
+/// A test hook: when the environment variable `HOTLINE_FAILPOINT` names this point, the
+/// process dies here at once, as `kill -9` would, so a crash-safety test can stop it between
+/// two writes. Unset in production; read once.
+pub(crate) fn failpoint(name: &str) {
+    static POINT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    if POINT
+        .get_or_init(|| std::env::var("HOTLINE_FAILPOINT").ok())
+        .as_deref()
+        == Some(name)
+    {
+        std::process::abort();
+    }
+}
+
 /// The hotline's storage: a database and the keys that seal what is stored in it.
 #[derive(Debug, Clone)]
 pub struct Store {

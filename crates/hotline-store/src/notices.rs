@@ -172,29 +172,15 @@ impl Store {
         })
     }
 
-    /// Queues the job that sends (or schedules) the case's notice; at most one waits.
+    /// Queues the job that sends (or schedules) the case's notice; at most one waits, and a
+    /// waiting one is brought forward, since something changed (a referral, a clearance).
     pub async fn enqueue_notice_job(&self, case_id: i64, now: OffsetDateTime) -> Result<()> {
-        let job = crate::NewJob {
-            kind: "notice".into(),
-            payload: serde_json::json!({ "case_id": case_id }),
-            case_id: Some(case_id),
-            priority: 1,
-            run_at: now,
-            max_attempts: 8,
-            dedupe_key: Some(format!("notice:{case_id}")),
-        };
-        if self.enqueue_job(&job, now).await?.is_none() {
-            // One is already waiting (e.g. for the end of the objection window): bring it
-            // forward, since something changed (a referral, a clearance).
-            let at = to_millis(now);
-            on_write_pool!(&self.db, pool => {
-                sqlx::query("UPDATE jobs SET run_at = $1 WHERE dedupe_key = $2 AND state = 'queued' AND run_at > $1")
-                    .bind(at)
-                    .bind(format!("notice:{case_id}"))
-                    .execute(pool)
-                    .await?;
-            });
-        }
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin_write().await?;
+            crate::jobs::enqueue_in!(tx, &crate::NewJob::notice(case_id, now), at);
+            tx.commit().await?;
+        });
         Ok(())
     }
 
@@ -230,6 +216,8 @@ impl Store {
                 procedure: hotline_domain::Procedure::Assess,
                 event: "removed_by_host",
                 to_police: false,
+                close_reason: None,
+                jobs: &[],
             };
             match self.move_case_by(case_id, m, user, now).await {
                 Ok(_)

@@ -191,20 +191,8 @@ impl Store {
             .await?
             .is_some_and(|(p, _)| p.delivers_automatically());
         if automatic {
-            let job = crate::NewJob {
-                kind: "refer_partner".into(),
-                payload: serde_json::json!({
-                    "case_id": case_id,
-                    "partner": partner,
-                    "referral_id": uuid::Uuid::new_v4().to_string(),
-                }),
-                case_id: Some(case_id),
-                priority: 1,
-                run_at: now,
-                max_attempts: 10,
-                dedupe_key: Some(format!("refer_partner:{case_id}")),
-            };
-            self.enqueue_job(&job, now).await?;
+            self.enqueue_job(&crate::NewJob::refer_partner(case_id, partner, now), now)
+                .await?;
         }
         Ok(automatic)
     }
@@ -473,16 +461,22 @@ impl Store {
         })
     }
 
-    /// Records a partner's status update on a referral we sent; returns our case, or `None`
-    /// when no such referral was sent to this partner.
+    /// Records a partner's status update on a referral we sent, and moves our case as it says,
+    /// in one transaction: `removed` → removed (through awaiting removal), `reappeared` → awaiting
+    /// removal again, `not_illegal` → closed as `not_illegal_for_partner`. A move the case's
+    /// state does not allow is skipped (the update is still recorded). Returns our case, or
+    /// `None` when no such referral was sent to this partner.
     pub async fn referral_update(
         &self,
         partner: &str,
         referral_id: &str,
         status: &str,
+        procedure: hotline_domain::Procedure,
         now: OffsetDateTime,
-    ) -> Result<Option<i64>> {
+    ) -> std::result::Result<Option<i64>, crate::CaseActionError> {
+        use hotline_domain::{CaseState, CloseReason};
         let at = to_millis(now);
+        let actor = format!("partner:{partner}");
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
             let case_id: Option<i64> = sqlx::query_scalar(
@@ -495,11 +489,38 @@ impl Store {
             .bind(referral_id)
             .fetch_optional(&mut *tx)
             .await?;
-            if let Some(case_id) = case_id {
-                crate::timeline!(tx, case_id, at, "partner_update", Some(format!("{partner}: {status}")));
+            let Some(case_id) = case_id else {
+                return Ok(None);
+            };
+            crate::timeline!(tx, case_id, at, "partner_update", Some(format!("{partner}: {status}")));
+            let state: String = sqlx::query_scalar("SELECT state FROM cases WHERE id = $1")
+                .bind(case_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            let mut state = crate::casework::parse_state(&state)?;
+            let path: &[(CaseState, &str)] = match status {
+                "removed" => &[(CaseState::AwaitingRemoval, "awaiting_removal"), (CaseState::Removed, "removed")],
+                "reappeared" => &[(CaseState::AwaitingRemoval, "reappeared")],
+                "not_illegal" => &[(CaseState::Closed, "closed")],
+                _ => &[],
+            };
+            for (to, event) in path {
+                if state.move_to(*to, procedure).is_err() {
+                    continue;
+                }
+                crate::casework::transition!(tx, case_id, *to, procedure, event, at);
+                state = *to;
+                if *to == CaseState::Closed {
+                    sqlx::query("UPDATE cases SET closed_reason = $1, assigned_to = NULL WHERE id = $2")
+                        .bind(CloseReason::NotIllegalForPartner.as_str())
+                        .bind(case_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
             }
+            crate::audit::append_audit!(tx, at, &actor, "case.partner_update", &format!("case:{case_id}"), status);
             tx.commit().await?;
-            Ok(case_id)
+            Ok(Some(case_id))
         })
     }
 }

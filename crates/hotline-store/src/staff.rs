@@ -95,6 +95,8 @@ pub enum AccountOpError {
     #[error(transparent)]
     Refused(#[from] hotline_domain::staff::DisableRefused),
     #[error(transparent)]
+    Unit(#[from] hotline_domain::police::InvalidUnit),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -201,7 +203,30 @@ impl Store {
         actor: &str,
         now: OffsetDateTime,
     ) -> std::result::Result<Enrolment, AccountOpError> {
+        self.create_user_in_unit(
+            name,
+            role,
+            hotline_domain::police::NATIONAL_UNIT,
+            password,
+            actor,
+            now,
+        )
+        .await
+    }
+
+    /// As [`Store::create_user`], in police unit `unit` (checked by
+    /// `hotline_domain::police::parse_unit`; it matters for police accounts only).
+    pub async fn create_user_in_unit(
+        &self,
+        name: &str,
+        role: Role,
+        unit: &str,
+        password: &str,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> std::result::Result<Enrolment, AccountOpError> {
         let username = login::parse_username(name)?;
+        let unit = hotline_domain::police::parse_unit(unit)?;
         login::check_password(password)?;
         let hash = hash_password(password.to_owned()).await?;
         let (sealed, otpauth_uri) = self.new_totp_secret(&username)?;
@@ -209,21 +234,22 @@ impl Store {
         let result: std::result::Result<(), AccountOpError> = on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
             let inserted = sqlx::query(
-                "INSERT INTO users (username, role, password_hash, totp_secret_sealed, created_at) \
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING",
+                "INSERT INTO users (username, role, password_hash, totp_secret_sealed, created_at, unit) \
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING",
             )
             .bind(&username)
             .bind(role.as_str())
             .bind(&hash)
             .bind(&sealed)
             .bind(at)
+            .bind(&unit)
             .execute(&mut *tx)
             .await?
             .rows_affected();
             if inserted == 0 {
                 return Err(AccountOpError::Exists(username));
             }
-            append_audit!(tx, at, actor, "user.create", &format!("user:{username}"), &format!("role={role}"));
+            append_audit!(tx, at, actor, "user.create", &format!("user:{username}"), &format!("role={role}; unit={unit}"));
             tx.commit().await?;
             Ok(())
         });

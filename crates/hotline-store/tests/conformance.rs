@@ -195,10 +195,12 @@ async fn a_closed_case_stays_closed_and_a_new_report_opens_another() {
             .move_case_by(
                 id,
                 Move {
-                    to: CaseState::Closed,
+                    to: CaseState::Removed,
                     procedure: p,
-                    event: "closed",
+                    event: "removed",
                     to_police: false,
+                    close_reason: None,
+                    jobs: &[],
                 },
                 &ann,
                 now,
@@ -222,6 +224,8 @@ async fn a_closed_case_stays_closed_and_a_new_report_opens_another() {
                         procedure: p,
                         event: to.as_str(),
                         to_police: false,
+                        close_reason: None,
+                        jobs: &[],
                     },
                     &ann,
                     now,
@@ -237,7 +241,9 @@ async fn a_closed_case_stays_closed_and_a_new_report_opens_another() {
                         to: CaseState::InAssessment,
                         procedure: p,
                         event: "x",
-                        to_police: false
+                        to_police: false,
+                        close_reason: None,
+                        jobs: &[],
                     },
                     &ann,
                     now
@@ -648,6 +654,7 @@ async fn the_queue_is_urgent_first_then_oldest_and_pages_by_keyset() {
         assert_eq!(store.queue(&urgent, None, 100).await.unwrap().0.len(), 5);
         let police = QueueFilter {
             referred_to_police_only: true,
+            police_unit: None,
             ..QueueFilter::default()
         };
         assert!(store.queue(&police, None, 100).await.unwrap().0.is_empty());
@@ -742,6 +749,8 @@ async fn assessment_review_welfare_and_police_referral() {
                     procedure: Procedure::Assess,
                     event: "referred_police",
                     to_police: true,
+                    close_reason: None,
+                    jobs: &[],
                 },
                 &ann,
                 t1,
@@ -751,6 +760,7 @@ async fn assessment_review_welfare_and_police_referral() {
         assert_eq!(store.case_access(id).await.unwrap(), Some(true));
         let police = QueueFilter {
             referred_to_police_only: true,
+            police_unit: None,
             ..QueueFilter::default()
         };
         assert_eq!(
@@ -1706,6 +1716,8 @@ async fn retention_dry_run_and_real_run_agree_and_a_legal_hold_survives() {
                         procedure: Procedure::Assess,
                         event: to.as_str(),
                         to_police: false,
+                        close_reason: None,
+                        jobs: &[],
                     },
                     &ann,
                     t0,
@@ -2042,4 +2054,119 @@ async fn the_intake_budget_is_shared_by_two_servers_and_never_overspent() {
         b.close().await;
         db.remove().await;
     }
+}
+
+/// docs/SPEC.md §2 police steps: appended, never overwritten; what each does to the case happens in the
+/// step's own transaction, with the jobs it starts.
+#[tokio::test]
+async fn police_steps_are_appended_and_move_the_case_with_their_jobs() {
+    use hotline_domain::police::{PoliceEffect, PoliceStep, PoliceStepKind as K};
+    on_every_engine!(|store, engine| {
+        let now = OffsetDateTime::now_utc();
+        let pol = StaffUser {
+            id: 0,
+            username: "pol".into(),
+            role: Role::Police,
+        };
+        let step = |kind| PoliceStep {
+            kind,
+            reference: (kind == K::Acknowledged).then(|| "PV-1".to_owned()),
+            reason: (kind == K::Declined)
+                .then_some(hotline_domain::police::DeclineReason::NoJurisdiction),
+            country: None,
+            note: String::new(),
+        };
+        let mut ids = Vec::new();
+        for path in ["example.com/p1", "example.com/p2"] {
+            let stored = store
+                .submit_report(&report(&[path], None), now)
+                .await
+                .unwrap();
+            let id = stored.cases[0].case_id;
+            let notice = hotline_store::NewJob::notice(id, now);
+            let m = Move {
+                to: CaseState::Referred,
+                procedure: Procedure::ForwardUnopened,
+                event: "referred_police",
+                to_police: true,
+                close_reason: None,
+                jobs: std::slice::from_ref(&notice),
+            };
+            store.move_case_by(id, m, &pol, now).await.unwrap();
+            let jobs = store.jobs_of_case(id).await.unwrap();
+            assert!(
+                jobs.iter().any(|j| j.kind == "notice"),
+                "{engine}: the move queued its job"
+            );
+            ids.push(id);
+        }
+        let (a, b) = (ids[0], ids[1]);
+        let p = Procedure::ForwardUnopened;
+        for kind in [K::Hold, K::Acknowledged, K::OrderRequested, K::Cleared] {
+            store
+                .record_police_step(a, &step(kind), p, &pol, now)
+                .await
+                .unwrap();
+        }
+        let record = store.police_record(a).await.unwrap();
+        assert_eq!(record.steps().len(), 4, "{engine}: every step kept");
+        assert!(
+            record.hold_in_force(),
+            "{engine}: later steps do not lift a hold"
+        );
+        assert_eq!(record.file_number(), Some("PV-1"));
+        let err = store
+            .record_police_step(b, &step(K::OrderServed), p, &pol, now)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, CaseActionError::PoliceStep(_)),
+            "{engine}: {err}"
+        );
+        assert!(
+            store.police_record(b).await.unwrap().steps().is_empty(),
+            "{engine}: a refused step leaves nothing"
+        );
+        assert_eq!(
+            store
+                .record_police_step(a, &step(K::OrderServed), p, &pol, now)
+                .await
+                .unwrap(),
+            PoliceEffect::AwaitRemoval
+        );
+        assert_eq!(
+            store.case_summary(a).await.unwrap().unwrap().state,
+            CaseState::AwaitingRemoval
+        );
+        let jobs = store.jobs_of_case(a).await.unwrap();
+        assert!(
+            jobs.iter()
+                .any(|j| j.kind == hotline_store::monitoring::MONITOR_JOB),
+            "{engine}: monitoring starts with the order served"
+        );
+        assert_eq!(
+            store
+                .record_police_step(b, &step(K::Declined), p, &pol, now)
+                .await
+                .unwrap(),
+            PoliceEffect::Close(hotline_domain::CloseReason::DeclinedByPolice)
+        );
+        let file = store
+            .case_file(b, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(file.state, CaseState::Closed, "{engine}");
+        assert_eq!(
+            file.closed_reason,
+            Some(hotline_domain::CloseReason::DeclinedByPolice)
+        );
+        assert!(
+            store
+                .record_police_step(b, &step(K::Hold), p, &pol, now)
+                .await
+                .is_err(),
+            "{engine}: no step on a closed case"
+        );
+    });
 }

@@ -206,6 +206,7 @@ impl From<hotline_store::CaseActionError> for WebError {
             E::Illegal(_) | E::Conflict(_) | E::DuplicateOpenCase(_) | E::Refused(_) => {
                 WebError::conflict(e.to_string())
             }
+            E::PoliceStep(p) => WebError::invalid(p.field, p.message),
             E::Store(s) => WebError::internal(&s),
         }
     }

@@ -85,6 +85,8 @@ pub fn cases_csv(cases: &[ExportCase], with_reporters: bool) -> Result<String, S
         "report_count",
         "created_at",
         "updated_at",
+        "police_file_number",
+        "closed_reason",
     ];
     if with_reporters {
         header.push("reporters");
@@ -101,6 +103,8 @@ pub fn cases_csv(cases: &[ExportCase], with_reporters: bool) -> Result<String, S
             c.report_count.to_string(),
             c.created_at.format(&Rfc3339).unwrap_or_default(),
             c.updated_at.format(&Rfc3339).unwrap_or_default(),
+            spreadsheet_safe(c.police_file_number.as_deref().unwrap_or_default()),
+            c.closed_reason.clone().unwrap_or_default(),
         ];
         if with_reporters {
             let people: Vec<String> = c
@@ -152,6 +156,10 @@ pub struct ExportCaseOut {
     pub created_at: String,
     /// RFC 3339.
     pub updated_at: String,
+    /// The police's own file number, once they acknowledged the referral.
+    pub police_file_number: Option<String>,
+    /// Why the case was closed (`not_illegal`, `declined_by_police`, …), once it is.
+    pub closed_reason: Option<String>,
     /// Only with `with_reporters=true` (admins).
     #[schema(required = false)]
     pub reporters: Option<Vec<crate::staff::api::ContactOut>>,

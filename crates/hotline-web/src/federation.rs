@@ -134,7 +134,7 @@ pub async fn receive(
 pub struct UpdateBody {
     pub referral_id: String,
     pub sent_at: String,
-    /// `removed` or `not_illegal`.
+    /// `removed`, `reappeared` or `not_illegal` (`hotline_domain::partner::UPDATE_STATUSES`).
     pub status: String,
 }
 
@@ -221,37 +221,27 @@ pub async fn update(
             "does not match the address",
         ));
     }
-    if !matches!(u.status.as_str(), "removed" | "not_illegal") {
-        return Err(WebError::invalid("status", "one of: removed, not_illegal"));
+    if !hotline_domain::partner::UPDATE_STATUSES.contains(&u.status.as_str()) {
+        return Err(WebError::invalid(
+            "status",
+            format!(
+                "one of: {}",
+                hotline_domain::partner::UPDATE_STATUSES.join(", ")
+            ),
+        ));
     }
     let now = OffsetDateTime::now_utc();
-    let case_id = state
+    // The referral's status and our case's move are one transaction.
+    state
         .store
-        .referral_update(&partner, &u.referral_id, &u.status, now)
+        .referral_update(
+            &partner,
+            &u.referral_id,
+            &u.status,
+            state.config().procedure,
+            now,
+        )
         .await?
         .ok_or_else(|| WebError::not_found("no referral with this id was sent to you"))?;
-    if u.status == "removed" {
-        // Our case follows: awaiting removal, then removed (each move checked by the domain).
-        let system = hotline_store::StaffUser {
-            id: 0,
-            username: format!("partner:{partner}"),
-            role: hotline_domain::staff::Role::Supervisor,
-        };
-        for (to, event) in [
-            (
-                hotline_domain::CaseState::AwaitingRemoval,
-                "awaiting_removal",
-            ),
-            (hotline_domain::CaseState::Removed, "removed"),
-        ] {
-            let m = hotline_store::Move {
-                to,
-                procedure: state.config().procedure,
-                event,
-                to_police: false,
-            };
-            let _ = state.store.move_case_by(case_id, m, &system, now).await;
-        }
-    }
     Ok(StatusCode::NO_CONTENT)
 }

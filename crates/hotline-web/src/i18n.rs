@@ -194,6 +194,15 @@ mod tests {
         for w in hotline_domain::WhereFound::ALL {
             dynamic.insert(format!("where-{w}"));
         }
+        for k in hotline_domain::police::PoliceStepKind::ALL {
+            dynamic.insert(format!("staff-police-{k}"));
+        }
+        for r in hotline_domain::police::DeclineReason::ALL {
+            dynamic.insert(format!("staff-decline-{r}"));
+        }
+        for r in hotline_domain::CloseReason::ALL {
+            dynamic.insert(format!("staff-close-{r}"));
+        }
         for s in ["received", "in_progress", "removed", "closed"] {
             dynamic.insert(format!("status-{s}"));
             dynamic.insert(format!("status-{s}-text"));

@@ -24,6 +24,7 @@ use utoipa::{Modify, OpenApi};
         crate::staff::api::list,
         crate::staff::api::read,
         crate::staff::api::assess,
+        crate::staff::api::police_step,
         crate::exports::export_cases,
         crate::blocklist::blocklist,
     ),

@@ -445,20 +445,24 @@ pub fn info_blocks(
     use hotline_domain::jurisdiction::TakedownBy;
     match slug {
         "what-to-report" => vec!["p1", "h1", "p2", "h2", "p3", "h3", "p4", "h4", "p5"],
-        "what-happens" => vec![
-            "p1",
-            match procedure {
-                hotline_domain::Procedure::Assess => "assess",
-                hotline_domain::Procedure::ForwardUnopened => "forward",
-            },
-            "p2",
-            match takedown_by {
-                TakedownBy::Police => "police",
-                TakedownBy::Hotline => "hotline",
-            },
-            "p3",
-            "p4",
-        ],
+        // Under forward-unopened everything goes to the police, wherever it is hosted, and
+        // only the police contact hosts (the procedure requires `takedown_by = "police"`).
+        "what-happens" => match procedure {
+            hotline_domain::Procedure::ForwardUnopened => {
+                vec!["p1", "forward", "p2", "forward-abroad", "p4"]
+            }
+            hotline_domain::Procedure::Assess => vec![
+                "p1",
+                "assess",
+                "p2",
+                match takedown_by {
+                    TakedownBy::Police => "police",
+                    TakedownBy::Hotline => "hotline",
+                },
+                "p3",
+                "p4",
+            ],
+        },
         "the-law" => vec!["p1", "p2", "p3"],
         "stay-safe" => vec!["p1", "p2", "p3", "p4"],
         "get-help" => vec!["p1", "p2", "p3", "p4", "h1"],

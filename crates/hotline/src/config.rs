@@ -28,6 +28,7 @@ const TOP_LEVEL: &[&str] = &[
     "staff",
     "public",
     "alerts",
+    "police",
     "doctor",
     "retention",
     "http",
@@ -51,6 +52,7 @@ pub struct Config {
     pub monitoring: MonitoringPolicy,
     pub blocklist: Blocklist,
     pub alerts: Alerts,
+    pub police: Police,
     pub doctor: Doctor,
     /// How long each kind of personal data is kept (days; 0 = for ever).
     pub retention: hotline_domain::retention::RetentionPolicy,
@@ -85,6 +87,15 @@ pub struct Alerts {
     /// The staff site's address as staff reach it (e.g. `https://hotline.example.org`), for
     /// the link in each alert; empty = the link is a path only.
     pub staff_url: String,
+}
+
+/// The police side (docs/SPEC.md §1): who hears of new referrals.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Police {
+    /// E-mail addresses told of new referrals to the police (sent through
+    /// `notices.smtp_url`): one message per batch, with case numbers and links only.
+    pub notify: Vec<String>,
 }
 
 /// What `hotline doctor` holds the installation to.
@@ -218,6 +229,7 @@ impl Default for Config {
             monitoring: MonitoringPolicy::default(),
             blocklist: Blocklist::default(),
             alerts: Alerts::default(),
+            police: Police::default(),
             doctor: Doctor::default(),
             retention: Default::default(),
             http: Default::default(),
@@ -354,6 +366,12 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # The staff site's address as staff reach it, for the links (e.g. "https://hotline.example.org").
 #staff_url = ""
 
+[police]
+# Who hears of new referrals to the police: e-mail addresses (sent through notices.smtp_url),
+# one message per batch of referrals, with case numbers and links (alerts.staff_url) only,
+# never an address or a description. Police accounts also see the count on their queue.
+#notify = []
+
 [doctor]
 # `hotline doctor` reports an operator-supplied IP database older than this, and less free
 # disk space than this on the data directory's disk.
@@ -418,9 +436,15 @@ impl Config {
             bail!("staff.idle_minutes and staff.session_hours must be at least 1");
         }
         self.monitoring.validate()?;
-        for a in &self.alerts.on_call {
-            if hotline_network::mailer::check_address(a).is_err() {
-                bail!("alerts.on_call: \"{a}\" is not an e-mail address (name@example.org)");
+        for (key, list) in [
+            ("alerts.on_call", &self.alerts.on_call),
+            ("police.notify", &self.police.notify),
+        ] {
+            if let Some(a) = list
+                .iter()
+                .find(|a| hotline_network::mailer::check_address(a).is_err())
+            {
+                bail!("{key}: \"{a}\" is not an e-mail address (name@example.org)");
             }
         }
         let hook = &self.alerts.webhook;
@@ -430,6 +454,12 @@ impl Config {
         let c = &self.national.country;
         if hotline_domain::jurisdiction::country_code(c).as_deref() != Some(c.as_str()) {
             bail!("national.country must be a two-letter country code such as \"BE\", not \"{c}\"");
+        }
+        if let Err(p) = hotline_domain::settings::check_procedure_and_takedown(
+            self.procedure,
+            self.national.takedown_by,
+        ) {
+            bail!("{}", p.message);
         }
         Ok(())
     }
@@ -490,6 +520,15 @@ mod tests {
     #[test]
     fn bad_values_are_named() {
         figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "u.toml",
+                "procedure = \"forward-unopened\"\n[national]\ntakedown_by = \"hotline\"\n",
+            )?;
+            let err = Config::load(Path::new("u.toml")).unwrap_err().to_string();
+            assert!(
+                err.contains("forward-unopened") && err.contains("takedown_by"),
+                "{err}"
+            );
             jail.create_file("h.toml", "procedure = \"sometimes\"\n")?;
             let err = format!("{:#}", Config::load(Path::new("h.toml")).unwrap_err());
             assert!(

@@ -4,7 +4,8 @@
 //! Here: the command line (clap), opening a data directory (`Place`: configuration, key file,
 //! database, migrations), and `serve`, which builds the `hotline_web` router and runs the
 //! background workers beside it. Beside it: configuration ([`config`]), the workers
-//! ([`worker`]), urgent alerts ([`alerts`]), `stats`, `export blocklist`, `import`,
+//! ([`worker`]), urgent alerts ([`alerts`]) and police notifications ([`police_notify`]),
+//! `stats`, `export blocklist`, `import`,
 //! `export cases`, `doctor`, and the commands that keep data safe (`backup`, `restore`,
 //! `retention run`, `keys`: [`trust`]).
 
@@ -16,6 +17,7 @@ mod docs_check;
 mod doctor;
 mod export;
 mod import;
+mod police_notify;
 mod stats;
 mod trust;
 mod worker;
@@ -231,6 +233,9 @@ enum UserCommand {
         name: String,
         #[arg(long, value_parser = parse_role)]
         role: Role,
+        /// The police unit (police accounts see only what was referred to their unit).
+        #[arg(long, default_value = hotline_domain::police::NATIONAL_UNIT)]
+        unit: String,
     },
     /// List accounts.
     List,
@@ -637,9 +642,11 @@ async fn user_command(command: UserCommand, place: &Place) -> anyhow::Result<()>
     let actor = cli_actor();
     let result = async {
         match command {
-            UserCommand::Add { name, role } => {
+            UserCommand::Add { name, role, unit } => {
                 let password = read_password()?;
-                let e = store.create_user(&name, role, &password, &actor, now).await?;
+                let e = store
+                    .create_user_in_unit(&name, role, &unit, &password, &actor, now)
+                    .await?;
                 println!(
                     "created {} ({role}). Add this to their authenticator app, then keep it nowhere:",
                     e.username
@@ -1000,6 +1007,7 @@ async fn workers(
             webhook: config.alerts.webhook.clone(),
             staff_url: config.alerts.staff_url.clone(),
         },
+        police_notify: config.police.notify.clone(),
     }))
 }
 

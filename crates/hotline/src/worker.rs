@@ -13,6 +13,7 @@
 //!   check time; repeats the notice and escalates as `hotline_domain::monitoring` decides;
 //! - `refer_partner` and `partner_update`: a signed POST to a partner instance, or an e-mail;
 //! - `urgent_alert`: mail to the people on call and the web hook;
+//! - `police_notify`: one mail per batch of new referrals to a police unit (`police.notify`);
 //! - `retention`: the daily purge, which then waits a day in the queue.
 //!
 //! A new kind of job: queue it from the store in the transaction that causes it (with a dedupe
@@ -37,7 +38,7 @@ use hotline_network::check::Checker;
 use hotline_network::mailer::{Mailer, OutgoingMail, OutgoingNotice};
 use hotline_network::partner::seal_for_partner;
 use hotline_network::trace::Tracer;
-use hotline_store::{CaseActionError, ClaimedJob, Move, NewNotice, StaffUser, Store};
+use hotline_store::{CaseActionError, ClaimedJob, Move, NewJob, NewNotice, StaffUser, Store};
 
 /// How long a claim lasts; a worker that dies loses its jobs to another after this.
 const LEASE: time::Duration = time::Duration::minutes(5);
@@ -68,6 +69,8 @@ pub struct Workers {
     pub monitoring: MonitoringPolicy,
     /// Who is alerted of urgent reports.
     pub alerts: crate::alerts::AlertSettings,
+    /// Who is told of new referrals to the police (`[police] notify`).
+    pub police_notify: Vec<String>,
 }
 
 /// What every notice states about the hotline.
@@ -255,6 +258,7 @@ impl Workers {
             "refer_partner" => done(self.refer_partner(&job.payload).await),
             "partner_update" => done(self.partner_update(&job.payload).await),
             "urgent_alert" => self.urgent_alert(&job.payload).await,
+            "police_notify" => done(self.police_notify(&job.payload).await),
             // The daily purge: runs, then waits a day in the queue for its next run.
             "retention" => {
                 let now = OffsetDateTime::now_utc();
@@ -312,13 +316,13 @@ impl Workers {
             .await
             .map_err(err)?
             .unwrap_or(now_ms);
-        let police = self.store.police_status(case_id).await.map_err(err)?;
+        let police = self.store.police_record(case_id).await.map_err(err)?;
         let jurisdiction = self.jurisdiction();
         match notice_due(
             jurisdiction.takedown_by,
             jurisdiction.objection_hours,
             referred,
-            police,
+            &police,
             now_ms,
         ) {
             NoticeDecision::NotOurs(_) | NoticeDecision::Held => return Ok(Outcome::Done),
@@ -370,6 +374,8 @@ impl Workers {
                 procedure: self.jurisdiction().procedure,
                 event: "awaiting_removal",
                 to_police: false,
+                close_reason: None,
+                jobs: &[],
             };
             match self
                 .store
@@ -412,9 +418,19 @@ impl Workers {
         }
     }
 
-    /// Sends the case's pending notices, each at most once (see the outbox).
+    /// Sends the case's pending notices, each at most once (see the outbox). Under a police
+    /// hold nothing goes: the notices stay pending until the hold is released.
     async fn send_pending_notices(&self, case_id: i64) -> Result<(), String> {
         let err = |e: hotline_store::StoreError| e.to_string();
+        if self
+            .store
+            .police_record(case_id)
+            .await
+            .map_err(err)?
+            .hold_in_force()
+        {
+            return Ok(());
+        }
         let mut failures = Vec::new();
         for n in self.store.notices_of_case(case_id).await.map_err(err)? {
             if n.state != "pending" || !self.store.begin_sending_notice(n.id).await.map_err(err)? {
@@ -511,18 +527,34 @@ impl Workers {
         })
     }
 
+    /// Moves a case as its checks say (removed, or back online); a case a partner referred to
+    /// us tells that partner in the same transaction.
     async fn move_by_check(&self, case_id: i64, to: CaseState, event: &str) -> Result<(), String> {
+        let now = OffsetDateTime::now_utc();
+        let news = if to == CaseState::Removed {
+            "removed"
+        } else {
+            "reappeared"
+        };
+        let jobs: Vec<NewJob> = self
+            .store
+            .incoming_referral(case_id)
+            .await
+            .map_err(|e| e.to_string())?
+            .map(|(partner, referral_id)| {
+                NewJob::partner_update(case_id, &partner, &referral_id, news, now)
+            })
+            .into_iter()
+            .collect();
         let m = Move {
             to,
             procedure: self.jurisdiction().procedure,
             event,
             to_police: false,
+            close_reason: None,
+            jobs: &jobs,
         };
-        match self
-            .store
-            .move_case_by(case_id, m, &system(), OffsetDateTime::now_utc())
-            .await
-        {
+        match self.store.move_case_by(case_id, m, &system(), now).await {
             Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => Ok(()),
             Err(e) => Err(e.to_string()),
         }
@@ -540,6 +572,16 @@ impl Workers {
         let (Some(first), Some(last)) = (facts.first_notice, facts.last_notice) else {
             return Ok(());
         };
+        // A police hold stops reminders and escalations as it stops the first notice.
+        if self
+            .store
+            .police_record(case_id)
+            .await
+            .map_err(err)?
+            .hold_in_force()
+        {
+            return Ok(());
+        }
         let step = follow_up(
             &self.monitoring,
             first,
@@ -839,24 +881,17 @@ impl Workers {
         .map_err(|e| e.to_string())
     }
 
-    /// Under `forward-unopened`, a traced new case goes where the routing rules say (the
-    /// police, or a partner hotline in the hosting country) without anybody opening it.
-    /// Idempotent: a case already referred is left alone.
+    /// Under `forward-unopened`, a traced new case goes to the national police, wherever it is
+    /// hosted, without anybody opening it (docs/SPEC.md §1). Idempotent: a case already referred is
+    /// left alone.
     async fn forward_unopened(&self, case_id: i64, trace: &Trace) -> Result<(), String> {
-        if self.jurisdiction().procedure != Procedure::ForwardUnopened {
+        let jurisdiction = self.jurisdiction();
+        if jurisdiction.procedure != Procedure::ForwardUnopened {
             return Ok(());
         }
-        let mut jurisdiction = self.jurisdiction();
-        jurisdiction.partners = self
-            .store
-            .partner_countries()
-            .await
-            .map_err(|e| e.to_string())?;
-        let partner = match route(&jurisdiction, None, Some(trace)) {
-            Route::Partner { partner, .. } => Some(partner),
-            r if r.is_police() => None,
-            _ => return Ok(()),
-        };
+        if !route(&jurisdiction, None, Some(trace)).is_police() {
+            return Ok(());
+        }
         let state = self
             .store
             .case_summary(case_id)
@@ -869,29 +904,14 @@ impl Workers {
         let m = Move {
             to: CaseState::Referred,
             procedure: Procedure::ForwardUnopened,
-            event: if partner.is_some() {
-                "referral_to_partner_queued"
-            } else {
-                "referred_police"
-            },
-            to_police: partner.is_none(),
+            event: "referred_police",
+            to_police: true,
+            close_reason: None,
+            jobs: &[],
         };
         let now = OffsetDateTime::now_utc();
         match self.store.move_case_by(case_id, m, &system(), now).await {
-            Ok(_) => match partner {
-                Some(p) => self
-                    .store
-                    .queue_partner_referral(case_id, &p, now)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| e.to_string()),
-                None => self
-                    .store
-                    .enqueue_notice_job(case_id, now)
-                    .await
-                    .map_err(|e| e.to_string()),
-            },
-            Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => Ok(()),
+            Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => Ok(()),
             Err(e) => Err(e.to_string()),
         }
     }

@@ -129,6 +129,7 @@ info-what-happens-p1 = Ihre Meldung geht sofort bei uns ein und erhält einen Me
 info-what-happens-assess = Geschulte Fachkräfte, die an das Berufsgeheimnis gebunden sind, sehen sich jede Adresse an und beurteilen, ob die Inhalte illegal sind. Sie tun dies an Ihrer Stelle, und zwar ausschließlich innerhalb der Meldestelle.
 info-what-happens-forward = Jede Adresse wird an die Polizei weitergeleitet, die beurteilt, was dort zu sehen ist. Bei der Meldestelle öffnet niemand die Inhalte.
 info-what-happens-p2 = Wir stellen automatisch fest, wo jede Adresse gehostet wird: bei welchem Unternehmen und in welchem Land. Dabei werden die Inhalte nicht heruntergeladen.
+info-what-happens-forward-abroad = Die Polizei entscheidet, wie es weitergeht: Sie erwirkt die Entfernung bei Hosting-Anbietern in diesem Land und gibt, was im Ausland gehostet wird, über ihre eigenen Kanäle an die Polizei dieses Landes weiter.
 info-what-happens-police = Inhalte, die im Inland gehostet werden, gehen an die Polizei. Eine Anordnung der Staatsanwaltschaft oder eines Richters verpflichtet den Hosting-Anbieter dann, sie zu entfernen.
 info-what-happens-hotline = Inhalte, die im Inland gehostet werden, gehen an die Polizei. Sofern diese nicht innerhalb von { $hours } Stunden widerspricht, fordern wir den Hosting-Anbieter auf, sie zu entfernen.
 info-what-happens-p3 = Inhalte, die im Ausland gehostet werden, leiten wir an die Meldestelle des betreffenden Landes weiter, die den dortigen Hosting-Anbieter zur Entfernung auffordert, oder über internationale Kanäle an die Polizei.

@@ -51,6 +51,10 @@ staff-queue-title = Warteschlange
 # $limit is staff-minutes, e.g. "60 Minuten".
 staff-queue-welfare = Bewertungszeit heute: { $minutes } von { $limit }.
 staff-queue-welfare-lifted = Bewertungszeit heute: { $minutes } von { $limit } (Limit von der Teamleitung aufgehoben).
+staff-queue-new-referrals = { $count ->
+    [one] { $count } neue Weiterleitung wartet auf Ihre Einheit
+   *[other] { $count } neue Weiterleitungen warten auf Ihre Einheit
+}
 staff-minutes = { $count ->
     [one] { $count } Minute
    *[other] { $count } Minuten
@@ -172,13 +176,38 @@ staff-jobs-title = Hintergrundaufgaben
 ## Routing and the police
 staff-route-title = Warum dieser Weg
 staff-police-title = Polizei
-staff-police-status = Zuletzt von der Polizei vermerkt: { $status }
 staff-police-note = Anmerkung (optional)
 staff-police-acknowledged = Eingang bestätigt
 staff-police-hold = Zurückgestellt: Ermittlungen laufen
 staff-police-cleared = Freigegeben: der Hosting-Anbieter darf benachrichtigt werden
 staff-police-order_requested = Anordnung beantragt
 staff-police-order_served = Anordnung zugestellt
+staff-police-release = Aufgehoben: nicht länger zurückstellen
+staff-police-declined = Abgelehnt
+staff-police-passed_abroad = An die Polizei im Ausland weitergegeben
+staff-police-hold-in-force = Die Polizei hat zurückgestellt: keine Benachrichtigung geht an irgendwen, bis die Polizei dies aufhebt.
+staff-police-hold-badge = von der Polizei zurückgestellt
+staff-police-file-number = Polizeiakte { $reference }
+staff-police-step = Schritt
+staff-police-reference = Aktenzeichen der Polizei (bei „Eingang bestätigt“)
+staff-police-decline-reason = Grund (bei „abgelehnt“)
+staff-police-country = Ländercode (bei „an die Polizei im Ausland weitergegeben“, z. B. NL)
+staff-police-record = Schritt vermerken
+staff-decline-not_illegal = Nicht illegal
+staff-decline-no_jurisdiction = Nicht zuständig
+staff-decline-duplicate = Doppelt
+staff-decline-other = Anderes
+staff-close-reason = Grund für den Abschluss
+staff-case-closed-reason = Abgeschlossen, weil
+staff-close-not_illegal = Nicht illegal (laut Bewertung)
+staff-close-unavailable = Nicht verfügbar (laut Bewertung)
+staff-close-out_of_remit = Außerhalb unseres Auftrags (laut Bewertung)
+staff-close-duplicate = Doppelt
+staff-close-declined_by_police = Von der Polizei abgelehnt
+staff-close-not_illegal_for_partner = Für die Partner-Hotline nicht illegal
+staff-close-removed = Entfernt
+staff-close-spam = Spam
+staff-close-other = Anderes
 
 ## Notices and the host's answer
 staff-notices-title = Hinweise an den Hosting-Anbieter

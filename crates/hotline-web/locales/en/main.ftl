@@ -129,6 +129,7 @@ info-what-happens-p1 = Your report is received at once and gets a receipt. Nobod
 info-what-happens-assess = Trained analysts, bound by professional secrecy, look at the material at each address so that you do not have to, and decide whether it is illegal. They do this only inside the hotline.
 info-what-happens-forward = Every address is passed to the police, who decide what it shows. Nobody at the hotline opens the material.
 info-what-happens-p2 = We find out automatically where each address is hosted: which company, in which country. None of this involves downloading the material.
+info-what-happens-forward-abroad = The police decide what happens next: they obtain the removal from hosts in this country, and pass what is hosted abroad to the police of that country through their own channels.
 info-what-happens-police = Material hosted in this country goes to the police. A magistrate's order then obliges the host to remove it.
 info-what-happens-hotline = Material hosted in this country goes to the police, and, unless they object within { $hours } hours, we ask the host to remove it.
 info-what-happens-p3 = Material hosted abroad goes to the hotline of that country, which asks the local host to remove it, or to the police through international channels.

@@ -50,6 +50,10 @@ staff-queue-title = Queue
 # $limit is staff-minutes, e.g. "60 minutes".
 staff-queue-welfare = Assessment today: { $minutes } of { $limit }.
 staff-queue-welfare-lifted = Assessment today: { $minutes } of { $limit } (limit lifted by a supervisor).
+staff-queue-new-referrals = { $count ->
+    [one] { $count } new referral waits for your unit
+   *[other] { $count } new referrals wait for your unit
+}
 staff-minutes = { $count ->
     [one] { $count } minute
    *[other] { $count } minutes
@@ -171,13 +175,38 @@ staff-jobs-title = Background work
 ## Routing and the police
 staff-route-title = Why this route
 staff-police-title = Police
-staff-police-status = Last recorded by the police: { $status }
 staff-police-note = Note (optional)
 staff-police-acknowledged = Acknowledged
 staff-police-hold = Hold: an investigation is running
 staff-police-cleared = Cleared: the host may be notified
 staff-police-order_requested = Order requested
 staff-police-order_served = Order served
+staff-police-release = Release: the hold is lifted
+staff-police-declined = Declined
+staff-police-passed_abroad = Passed to the police abroad
+staff-police-hold-in-force = A police hold is in force: no notice goes to anyone until the police release it.
+staff-police-hold-badge = police hold
+staff-police-file-number = police file { $reference }
+staff-police-step = Step
+staff-police-reference = Police file number (for “acknowledged”)
+staff-police-decline-reason = Reason (for “declined”)
+staff-police-country = Country code (for “passed to the police abroad”, e.g. NL)
+staff-police-record = Record the step
+staff-decline-not_illegal = Not illegal
+staff-decline-no_jurisdiction = No jurisdiction
+staff-decline-duplicate = Duplicate
+staff-decline-other = Other
+staff-close-reason = Reason for closing
+staff-case-closed-reason = Closed because
+staff-close-not_illegal = Not illegal (as assessed)
+staff-close-unavailable = Unavailable (as assessed)
+staff-close-out_of_remit = Out of remit (as assessed)
+staff-close-duplicate = Duplicate
+staff-close-declined_by_police = Declined by the police
+staff-close-not_illegal_for_partner = Not illegal for the partner hotline
+staff-close-removed = Removed
+staff-close-spam = Spam
+staff-close-other = Other
 
 ## Notices and the host's answer
 staff-notices-title = Notices to the host

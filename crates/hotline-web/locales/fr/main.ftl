@@ -129,6 +129,7 @@ info-what-happens-p1 = Votre signalement est enregistré immédiatement et un re
 info-what-happens-assess = Des analystes formés, tenus au secret professionnel, examinent chaque adresse et déterminent si le contenu est illégal. Ils le consultent à votre place, et uniquement au sein du point de contact.
 info-what-happens-forward = Chaque adresse est transmise à la police, qui détermine ce qu’elle montre. Personne au point de contact n’ouvre le contenu.
 info-what-happens-p2 = Nous déterminons automatiquement où chaque adresse est hébergée : par quelle entreprise et dans quel pays. Aucune de ces étapes ne nécessite de télécharger le contenu.
+info-what-happens-forward-abroad = La police décide de la suite : elle obtient le retrait auprès des hébergeurs de ce pays, et transmet ce qui est hébergé à l’étranger à la police de ce pays par ses propres canaux.
 info-what-happens-police = Le contenu hébergé dans notre pays est transmis à la police. Sur ordre d’un magistrat, l’hébergeur est ensuite tenu de le retirer.
 info-what-happens-hotline = Le contenu hébergé dans notre pays est transmis à la police et, sauf opposition de sa part dans les { $hours } heures, nous demandons à l’hébergeur de le retirer.
 info-what-happens-p3 = Le contenu hébergé à l’étranger est transmis soit au point de contact du pays concerné, qui demande à l’hébergeur local de le retirer, soit à la police par les canaux internationaux.

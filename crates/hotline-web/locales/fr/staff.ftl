@@ -50,6 +50,10 @@ staff-queue-title = File d’attente
 # $limit est le message staff-minutes, p. ex. « 60 minutes ».
 staff-queue-welfare = Temps d’évaluation aujourd’hui : { $minutes } sur { $limit }.
 staff-queue-welfare-lifted = Temps d’évaluation aujourd’hui : { $minutes } sur { $limit } (limite levée par un superviseur).
+staff-queue-new-referrals = { $count ->
+    [one] { $count } nouveau signalement transmis attend votre unité
+   *[other] { $count } nouveaux signalements transmis attendent votre unité
+}
 staff-minutes = { $count ->
     [one] { $count } minute
    *[other] { $count } minutes
@@ -171,13 +175,38 @@ staff-jobs-title = Tâches en arrière-plan
 ## Routing and the police
 staff-route-title = Pourquoi cette voie
 staff-police-title = Police
-staff-police-status = Dernière mention de la police : { $status }
 staff-police-note = Remarque (facultatif)
 staff-police-acknowledged = Réception confirmée
 staff-police-hold = En attente : une enquête est en cours
 staff-police-cleared = Feu vert : l’hébergeur peut être averti
 staff-police-order_requested = Ordonnance demandée
 staff-police-order_served = Ordonnance signifiée
+staff-police-release = Levée : l’attente est terminée
+staff-police-declined = Refusé
+staff-police-passed_abroad = Transmis à la police à l’étranger
+staff-police-hold-in-force = La police demande d’attendre : aucun avis ne part, vers personne, tant que la police ne lève pas l’attente.
+staff-police-hold-badge = attente de la police
+staff-police-file-number = dossier de police { $reference }
+staff-police-step = Étape
+staff-police-reference = Numéro de dossier de la police (pour « réception confirmée »)
+staff-police-decline-reason = Motif (pour « refusé »)
+staff-police-country = Code du pays (pour « transmis à la police à l’étranger », p. ex. NL)
+staff-police-record = Enregistrer l’étape
+staff-decline-not_illegal = Pas illégal
+staff-decline-no_jurisdiction = Pas compétente
+staff-decline-duplicate = Doublon
+staff-decline-other = Autre
+staff-close-reason = Motif de clôture
+staff-case-closed-reason = Clôturé parce que
+staff-close-not_illegal = Pas illégal (selon l’évaluation)
+staff-close-unavailable = Indisponible (selon l’évaluation)
+staff-close-out_of_remit = Hors de notre mission (selon l’évaluation)
+staff-close-duplicate = Doublon
+staff-close-declined_by_police = Refusé par la police
+staff-close-not_illegal_for_partner = Pas illégal pour la hotline partenaire
+staff-close-removed = Retiré
+staff-close-spam = Spam
+staff-close-other = Autre
 
 ## Notices and the host's answer
 staff-notices-title = Notifications à l’hébergeur

@@ -129,6 +129,7 @@ info-what-happens-p1 = Uw melding komt meteen binnen en krijgt een ontvangstbewi
 info-what-happens-assess = Opgeleide analisten, gebonden aan het beroepsgeheim, bekijken elk adres en beoordelen of het materiaal illegaal is. Zij doen dat in uw plaats, en nooit buiten het meldpunt.
 info-what-happens-forward = Elk adres wordt doorgegeven aan de politie, die beoordeelt wat erop te zien is. Niemand bij het meldpunt opent het materiaal.
 info-what-happens-p2 = We zoeken automatisch uit waar elk adres gehost wordt: bij welk bedrijf en in welk land. Daarbij wordt het materiaal nooit gedownload.
+info-what-happens-forward-abroad = De politie beslist wat er verder gebeurt: zij laat het materiaal verwijderen bij hostingproviders in dit land, en geeft wat in het buitenland gehost wordt via haar eigen kanalen door aan de politie van dat land.
 info-what-happens-police = Materiaal dat in ons land gehost wordt, gaat naar de politie. Een bevel van een magistraat verplicht de hostingprovider dan om het te verwijderen.
 info-what-happens-hotline = Materiaal dat in ons land gehost wordt, gaat naar de politie. Tenzij de politie binnen { $hours } uur bezwaar maakt, vragen wij de hostingprovider om het te verwijderen.
 info-what-happens-p3 = Materiaal dat in het buitenland gehost wordt, gaat naar het meldpunt van dat land, dat de plaatselijke hostingprovider vraagt om het te verwijderen, of via internationale kanalen naar de politie.

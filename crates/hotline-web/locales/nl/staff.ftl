@@ -50,6 +50,10 @@ staff-queue-title = Wachtrij
 # $limit is een aantal minuten, bv. "60 minuten".
 staff-queue-welfare = Beoordelingstijd vandaag: { $minutes } van { $limit }.
 staff-queue-welfare-lifted = Beoordelingstijd vandaag: { $minutes } van { $limit } (limiet opgeheven door een supervisor).
+staff-queue-new-referrals = { $count ->
+    [one] { $count } nieuwe doorverwijzing wacht op uw eenheid
+   *[other] { $count } nieuwe doorverwijzingen wachten op uw eenheid
+}
 staff-minutes = { $count ->
     [one] { $count } minuut
    *[other] { $count } minuten
@@ -171,13 +175,38 @@ staff-jobs-title = Achtergrondtaken
 ## Routing and the police
 staff-route-title = Waarom deze route
 staff-police-title = Politie
-staff-police-status = Laatst geregistreerd door de politie: { $status }
 staff-police-note = Opmerking (optioneel)
 staff-police-acknowledged = Ontvangst bevestigd
 staff-police-hold = Wachten: er loopt een onderzoek
 staff-police-cleared = Vrijgegeven: de hostingprovider mag verwittigd worden
 staff-police-order_requested = Bevel gevraagd
 staff-police-order_served = Bevel betekend
+staff-police-release = Opgeheven: er hoeft niet langer gewacht te worden
+staff-police-declined = Geweigerd
+staff-police-passed_abroad = Doorgegeven aan de politie in het buitenland
+staff-police-hold-in-force = De politie vraagt te wachten: er gaat geen melding naar wie dan ook tot de politie dit opheft.
+staff-police-hold-badge = wachten op politie
+staff-police-file-number = politiedossier { $reference }
+staff-police-step = Stap
+staff-police-reference = Dossiernummer van de politie (bij “ontvangst bevestigd”)
+staff-police-decline-reason = Reden (bij “geweigerd”)
+staff-police-country = Landcode (bij “doorgegeven aan de politie in het buitenland”, bv. NL)
+staff-police-record = Stap registreren
+staff-decline-not_illegal = Niet illegaal
+staff-decline-no_jurisdiction = Niet bevoegd
+staff-decline-duplicate = Dubbel
+staff-decline-other = Andere
+staff-close-reason = Reden van afsluiten
+staff-case-closed-reason = Afgesloten omdat
+staff-close-not_illegal = Niet illegaal (volgens de beoordeling)
+staff-close-unavailable = Niet beschikbaar (volgens de beoordeling)
+staff-close-out_of_remit = Buiten onze opdracht (volgens de beoordeling)
+staff-close-duplicate = Dubbel
+staff-close-declined_by_police = Geweigerd door de politie
+staff-close-not_illegal_for_partner = Niet illegaal voor het partnermeldpunt
+staff-close-removed = Verwijderd
+staff-close-spam = Spam
+staff-close-other = Andere
 
 ## Notices and the host's answer
 staff-notices-title = Kennisgevingen aan de hostingprovider

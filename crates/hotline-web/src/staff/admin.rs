@@ -273,6 +273,19 @@ pub async fn save_settings(
         }
         Section::NoticeTemplate => Ok(()),
     };
+    // The two sections are saved apart, but only some pairs of them make sense.
+    let checked = checked.and_then(|()| {
+        hotline_domain::settings::check_procedure_and_takedown(
+            new.procedure,
+            new.national.takedown_by,
+        )
+        .map_err(|mut p| {
+            if section == Section::National {
+                p.field = "takedown_by";
+            }
+            vec![p]
+        })
+    });
     if let Err(p) = checked {
         let page = settings_page(
             &staff,

@@ -180,6 +180,8 @@ pub struct CaseOut {
     pub updated_at: String,
     pub assignee: Option<String>,
     pub referred_to_police: bool,
+    /// Why the case was closed (`not_illegal`, `declined_by_police`, …), once it is.
+    pub closed_reason: Option<String>,
     pub reports: Vec<ReportOut>,
     pub assessments: Vec<AssessmentOut>,
     pub timeline: Vec<EventOut>,
@@ -199,6 +201,7 @@ impl From<CaseFile> for CaseOut {
             updated_at: rfc3339(f.updated_at),
             assignee: f.assignee,
             referred_to_police: f.referred_to_police,
+            closed_reason: f.closed_reason.map(|r| r.to_string()),
             reports: f
                 .reports
                 .into_iter()
@@ -353,6 +356,72 @@ pub async fn assess(
             return Err(err);
         }
     }
+    let file = service::view_case(&state, &user, id).await?;
+    Ok(Json(file.into()))
+}
+
+/// A police step (docs/SPEC.md §2), as the case page's form takes it.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PoliceStepBody {
+    /// `acknowledged`, `hold`, `release`, `cleared`, `order_requested`, `order_served`,
+    /// `declined` or `passed_abroad`.
+    pub step: String,
+    /// For `acknowledged`: the police's own file number.
+    pub reference: Option<String>,
+    /// For `declined`: `not_illegal`, `no_jurisdiction`, `duplicate` or `other`.
+    pub reason: Option<String>,
+    /// For `passed_abroad`: the country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    pub note: Option<String>,
+}
+
+/// `POST /api/v1/cases/{id}/police`: records a police step on a case referred to the police,
+/// and returns the case as it now is (a served order awaits removal, a decline closes it).
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/police",
+    tag = "staff",
+    summary = "Record a police step",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The case number")),
+    request_body(content = PoliceStepBody, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The case file after the step", body = CaseOut),
+        (status = 400, description = "The body is not JSON", body = crate::error::ErrorBody),
+        (status = 401, description = "No valid bearer token", body = crate::error::ErrorBody),
+        (status = 403, description = "The token's user may not do this", body = crate::error::ErrorBody),
+        (status = 404, description = "No such case (or not visible to this user)", body = crate::error::ErrorBody),
+        (status = 409, description = "The case has not been referred to the police", body = crate::error::ErrorBody),
+        (status = 413, description = "The body is over 64 KiB", body = crate::error::ErrorBody),
+        (status = 415, description = "The body is not application/json", body = crate::error::ErrorBody),
+        (status = 422, description = "A field is invalid, or the step is not allowed now (release without a hold, order served before requested)", body = crate::error::ErrorBody),
+    )
+)]
+pub async fn police_step(
+    State(state): State<AppState>,
+    ApiStaff(user): ApiStaff,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<PoliceStepBody>,
+) -> Result<Json<CaseOut>, WebError> {
+    let id = case_id(&id)?;
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let (reference, reason, country, note) = (
+        text(&body.reference),
+        text(&body.reason),
+        text(&body.country),
+        text(&body.note),
+    );
+    let step =
+        hotline_domain::police::PoliceStep::parse(&hotline_domain::police::PoliceStepInput {
+            step: &body.step,
+            reference: &reference,
+            reason: &reason,
+            country: &country,
+            note: &note,
+        })
+        .map_err(|e| WebError::invalid(e.field, e.message))?;
+    service::police_step(&state, &user, id, &step).await?;
     let file = service::view_case(&state, &user, id).await?;
     Ok(Json(file.into()))
 }

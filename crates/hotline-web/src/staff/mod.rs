@@ -89,4 +89,5 @@ pub fn api() -> Router<AppState> {
         .route("/v1/cases", get(api::list))
         .route("/v1/cases/{id}", get(api::read))
         .route("/v1/cases/{id}/assessment", post(api::assess))
+        .route("/v1/cases/{id}/police", post(api::police_step))
 }

@@ -16,8 +16,9 @@ use hotline_domain::assessment::{
     AssessmentInput, Classification, Media, SiteType, VictimAge, VictimGender,
 };
 use hotline_domain::notice::HostAnswer;
-use hotline_domain::staff::{Action, CaseAccess, PoliceStep, may};
-use hotline_domain::{CaseState, Procedure, address::defang};
+use hotline_domain::police::{DeclineReason, PoliceStep, PoliceStepInput, PoliceStepKind};
+use hotline_domain::staff::{Action, CaseAccess, may};
+use hotline_domain::{CaseState, CloseReason, Procedure, address::defang};
 use hotline_store::{Assignee, AuditFilter, CaseFile, QueueCursor, QueueFilter, ReviewOutcome};
 
 use crate::extract::FormFields;
@@ -92,10 +93,12 @@ fn when(t: OffsetDateTime) -> String {
 }
 
 /// How an address is shown: as text, and defanged when nobody is to open it.
-fn shown(address: &str, procedure: Procedure) -> String {
+/// An address as `role` sees it: under `forward-unopened` staff see it defanged (nobody at the
+/// hotline opens it), the police plain, as text, since they assess it.
+fn shown(address: &str, procedure: Procedure, role: hotline_domain::Role) -> String {
     match procedure {
-        Procedure::ForwardUnopened => defang(address),
-        Procedure::Assess => address.to_owned(),
+        Procedure::ForwardUnopened if role != hotline_domain::Role::Police => defang(address),
+        _ => address.to_owned(),
     }
 }
 
@@ -152,6 +155,8 @@ struct QueuePage {
     me: Option<Me>,
     csrf_token: String,
     welfare: Option<WelfareLine>,
+    /// Police: how many referrals to their unit wait for a first step.
+    new_referrals: Option<String>,
     may_take_next: bool,
     /// Supervisors may select cases and close them as spam.
     may_spam: bool,
@@ -211,6 +216,7 @@ pub async fn queue(
         },
         needs_review: form.review,
         referred_to_police_only: false,
+        police_unit: None,
     };
     let after = match param(&pairs, "after") {
         "" => None,
@@ -241,6 +247,15 @@ pub async fn queue(
     } else {
         None
     };
+    let new_referrals = service::new_police_referrals(&state, &staff.user)
+        .await?
+        .map(|n| {
+            t.count(
+                "staff-queue-new-referrals",
+                "count",
+                usize::try_from(n).unwrap_or(0),
+            )
+        });
     let next_link = next.map(|c| {
         let mut kept: Vec<(String, String)> =
             pairs.into_iter().filter(|(k, _)| k != "after").collect();
@@ -257,13 +272,14 @@ pub async fn queue(
         may_take_next: welfare.as_ref().is_some_and(|w| !w.over),
         may_spam: may(staff.user.role, Action::MarkSpam, None),
         welfare,
+        new_referrals,
         states: &CaseState::ALL,
         filter: form,
         rows: rows
             .into_iter()
             .map(|r| QueueLine {
                 case_id: r.case_id,
-                address: shown(&r.canonical, procedure),
+                address: shown(&r.canonical, procedure, staff.user.role),
                 state: r.state,
                 urgent: r.urgent,
                 review_requested: r.review_requested,
@@ -331,7 +347,11 @@ struct TraceView {
 }
 
 impl TraceView {
-    fn of(trace: hotline_domain::trace::Trace, procedure: Procedure) -> TraceView {
+    fn of(
+        trace: hotline_domain::trace::Trace,
+        procedure: Procedure,
+        role: hotline_domain::Role,
+    ) -> TraceView {
         let contact = |c: &Option<hotline_domain::trace::Contact>| {
             c.as_ref()
                 .map(|c| {
@@ -353,7 +373,7 @@ impl TraceView {
             cnames: trace
                 .cname_chain
                 .iter()
-                .map(|c| shown(c, procedure))
+                .map(|c| shown(c, procedure, role))
                 .collect::<Vec<_>>()
                 .join(" → "),
             rows: trace
@@ -410,9 +430,20 @@ struct CasePage {
     host_answers: Vec<(&'static str, String)>,
     /// "Why this route", from the domain's routing rules.
     route: String,
-    police_status: Option<String>,
+    /// What the police recorded, oldest first, as lines.
+    police_record: Vec<String>,
+    /// A police hold is in force: no notice goes out.
+    police_hold: bool,
+    /// The police's own file number.
+    police_file_number: Option<String>,
     /// The police steps this user may record: value and label.
     police_steps: Vec<(&'static str, String)>,
+    /// Why the police may decline: value and label.
+    decline_reasons: Vec<(&'static str, String)>,
+    /// The closing reasons this user may choose (empty: no closing here): value and label.
+    close_reasons: Vec<(&'static str, String)>,
+    /// Why the case was closed.
+    closed_reason: Option<String>,
     trace: Option<TraceView>,
     jobs: Vec<String>,
     may_retrace: bool,
@@ -537,15 +568,33 @@ async fn case_page(
     let mut jurisdiction = state.config().jurisdiction.clone();
     jurisdiction.partners = state.store.partner_countries().await?;
     let route = hotline_domain::routing::route(&jurisdiction, latest, trace.as_ref()).explain();
-    let police_status = state
-        .store
-        .police_status(id)
-        .await?
-        .map(|s| police_label(t, s));
+    let police = state.store.police_record(id).await?;
+    let police_record = police
+        .steps()
+        .iter()
+        .map(|s| match s.details() {
+            Some(d) => format!("{}: {d}", police_label(t, s.kind)),
+            None => police_label(t, s.kind),
+        })
+        .collect();
     let police_steps = if may(role, Action::RecordPoliceStep, access) {
-        PoliceStep::ALL
+        PoliceStepKind::ALL
             .iter()
             .map(|s| (s.as_str(), police_label(t, *s)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let decline_reasons = DeclineReason::ALL
+        .iter()
+        .map(|r| (r.as_str(), t.get(&format!("staff-decline-{r}"))))
+        .collect();
+    let offered = service::offered_moves(file.state, procedure);
+    let close_reasons = if may_move && offered.contains(&CaseState::Closed) {
+        CloseReason::ALL
+            .iter()
+            .filter(|r| r.chosen_by_staff())
+            .map(|r| (r.as_str(), close_label(t, *r)))
             .collect()
     } else {
         Vec::new()
@@ -606,9 +655,14 @@ async fn case_page(
         notices,
         host_answers,
         route,
-        police_status,
+        police_hold: police.hold_in_force(),
+        police_file_number: police.file_number().map(str::to_owned),
+        police_record,
         police_steps,
-        trace: trace.map(|tr| TraceView::of(tr, procedure)),
+        decline_reasons,
+        close_reasons,
+        closed_reason: file.closed_reason.map(|r| close_label(t, r)),
+        trace: trace.map(|tr| TraceView::of(tr, procedure, role)),
         jobs: jobs
             .iter()
             .filter(|j| j.state.to_string() != "done")
@@ -624,13 +678,14 @@ async fn case_page(
         may_retrace: may(role, Action::Retrace, access),
         me: Me::of(staff),
         csrf_token: staff.csrf_token.clone(),
-        address: shown(&file.canonical, procedure),
-        host: shown(&file.host, procedure),
+        address: shown(&file.canonical, procedure, role),
+        host: shown(&file.host, procedure, role),
         created: when(file.created_at),
         notice: None,
         actions: if may_move {
-            service::offered_moves(file.state, procedure)
+            offered
                 .into_iter()
+                .filter(|to| *to != CaseState::Closed)
                 .map(|to| (to, move_label(t, file.state, to)))
                 .collect()
         } else {
@@ -702,7 +757,7 @@ async fn case_page(
                 where_found: r.where_found.clone(),
                 language: r.language.clone(),
                 urgent: r.urgent,
-                submitted: r.submitted.as_deref().map(|s| shown(s, procedure)),
+                submitted: r.submitted.as_deref().map(|s| shown(s, procedure, role)),
                 description: r.description.clone(),
                 contact_name: r.contact.as_ref().and_then(|c| c.name.clone()),
                 contact_email: r.contact.as_ref().and_then(|c| c.email.clone()),
@@ -816,17 +871,17 @@ pub async fn assess(
 }
 
 /// The label of a police step.
-fn police_label(t: Tr, step: PoliceStep) -> String {
-    t.get(match step {
-        PoliceStep::Acknowledged => "staff-police-acknowledged",
-        PoliceStep::Hold => "staff-police-hold",
-        PoliceStep::Cleared => "staff-police-cleared",
-        PoliceStep::OrderRequested => "staff-police-order_requested",
-        PoliceStep::OrderServed => "staff-police-order_served",
-    })
+fn police_label(t: Tr, step: PoliceStepKind) -> String {
+    t.get(&format!("staff-police-{step}"))
 }
 
-/// `POST /staff/cases/{id}/police`: a police step (`step`) with an optional `note`.
+/// The label of a closing reason.
+fn close_label(t: Tr, reason: CloseReason) -> String {
+    t.get(&format!("staff-close-{reason}"))
+}
+
+/// `POST /staff/cases/{id}/police`: a police step (`step`) with what it carries
+/// (`reference`, `reason`, `country`) and an optional `note`.
 pub async fn police(
     State(state): State<AppState>,
     staff: Staff,
@@ -835,18 +890,16 @@ pub async fn police(
 ) -> Result<Response, WebError> {
     staff.check_csrf(&fields)?;
     let id = case_id(&id)?;
-    let raw = fields.get("step").unwrap_or("");
-    let step: PoliceStep = raw
-        .parse()
-        .map_err(|()| WebError::invalid("step", format!("unknown police step \"{raw}\"")))?;
-    service::police_step(
-        &state,
-        &staff.user,
-        id,
-        step,
-        fields.get("note").unwrap_or(""),
-    )
-    .await?;
+    let field = |name: &str| fields.get(name).unwrap_or("");
+    let step = PoliceStep::parse(&PoliceStepInput {
+        step: field("step"),
+        reference: field("reference"),
+        reason: field("reason"),
+        country: field("country"),
+        note: field("note"),
+    })
+    .map_err(|e| WebError::invalid(e.field, e.message))?;
+    service::police_step(&state, &staff.user, id, &step).await?;
     Ok(back_to(id))
 }
 
@@ -999,7 +1052,13 @@ pub async fn move_case(
     let to: CaseState = to
         .parse()
         .map_err(|_| WebError::invalid("to", format!("unknown state \"{to}\"")))?;
-    service::move_case(&state, &staff.user, id, to).await?;
+    let reason = match fields.get("reason").map(str::trim) {
+        None | Some("") => None,
+        Some(r) => Some(r.parse::<CloseReason>().map_err(|()| {
+            WebError::invalid("reason", format!("unknown closing reason \"{r}\""))
+        })?),
+    };
+    service::move_case(&state, &staff.user, id, to, reason).await?;
     Ok(back_to(id))
 }
 

@@ -6,11 +6,14 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use hotline_domain::assessment::{Assessment, AssessmentInput, InvalidAssessment};
+use hotline_domain::police::{PoliceEffect, PoliceStep};
+use hotline_domain::routing::Route;
 use hotline_domain::staff::{Action, CaseAccess, may};
-use hotline_domain::{CaseState, Procedure};
+use hotline_domain::{CaseState, CloseReason, Procedure};
 use hotline_store::casework::day_of;
 use hotline_store::{
-    CaseFile, Move, QueueCursor, QueueFilter, QueueRow, ReviewOutcome, StaffUser, WelfareDay,
+    CaseFile, Move, NewJob, QueueCursor, QueueFilter, QueueRow, ReviewOutcome, StaffUser,
+    WelfareDay,
 };
 
 use crate::staff::auth::require;
@@ -20,14 +23,44 @@ fn now() -> OffsetDateTime {
     OffsetDateTime::now_utc()
 }
 
-/// Looks up a case's access facts; 404 when there is no such case.
-async fn access(state: &AppState, case_id: i64) -> Result<CaseAccess, WebError> {
-    state
+/// Looks up a case's access facts; 404 when there is no such case, and for a police officer
+/// when it was not referred to their unit (as if it did not exist: they may not learn of it).
+async fn access(state: &AppState, user: &StaffUser, case_id: i64) -> Result<CaseAccess, WebError> {
+    let missing = || WebError::not_found("there is no case with this number");
+    let referred_to_police = state
         .store
         .case_access(case_id)
         .await?
-        .map(|referred_to_police| CaseAccess { referred_to_police })
-        .ok_or_else(|| WebError::not_found("there is no case with this number"))
+        .ok_or_else(missing)?;
+    if user.role == hotline_domain::Role::Police {
+        let mine = police_unit(state, user).await?;
+        if state.store.police_unit_of(case_id).await?.as_deref() != Some(mine.as_str()) {
+            return Err(missing());
+        }
+    }
+    Ok(CaseAccess { referred_to_police })
+}
+
+/// A police officer's unit.
+async fn police_unit(state: &AppState, user: &StaffUser) -> Result<String, WebError> {
+    Ok(state
+        .store
+        .user_unit(user.id)
+        .await?
+        .unwrap_or_else(|| hotline_domain::police::NATIONAL_UNIT.to_owned()))
+}
+
+/// How many cases referred to this officer's unit wait for a first police step (`None` for
+/// other roles): the count on the police queue.
+pub async fn new_police_referrals(
+    state: &AppState,
+    user: &StaffUser,
+) -> Result<Option<i64>, WebError> {
+    if user.role != hotline_domain::Role::Police {
+        return Ok(None);
+    }
+    let unit = police_unit(state, user).await?;
+    Ok(Some(state.store.new_police_referrals(&unit).await?))
 }
 
 /// A page of the queue as `user` may see it: police only ever see what was referred to them.
@@ -49,6 +82,9 @@ pub async fn queue(
     ) {
         filter.referred_to_police_only = true;
     }
+    if user.role == hotline_domain::Role::Police {
+        filter.police_unit = Some(police_unit(state, user).await?);
+    }
     Ok(state
         .store
         .queue(&filter, after, limit.clamp(1, 500))
@@ -61,7 +97,7 @@ pub async fn view_case(
     user: &StaffUser,
     case_id: i64,
 ) -> Result<CaseFile, WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::ViewCase, Some(access))?;
     let read_content = may(user.role, Action::ReadReports, Some(access));
     let contacts = hotline_domain::staff::contact_view(user.role, Some(access));
@@ -125,7 +161,7 @@ pub async fn start_assessment(
     case_id: i64,
 ) -> Result<(), WebError> {
     require_assess_procedure(state)?;
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::StartAssessment, Some(access))?;
     check_welfare(state, user).await?;
     Ok(state.store.start_assessment(case_id, user, now()).await?)
@@ -165,7 +201,7 @@ pub async fn record_assessment(
     input: AssessmentInput,
 ) -> Result<Assessment, AssessError> {
     require_assess_procedure(state)?;
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::Assess, Some(access))?;
     let assessment = Assessment::parse(input).map_err(AssessError::Invalid)?;
     let file = state
@@ -189,7 +225,7 @@ pub async fn request_second_opinion(
     user: &StaffUser,
     case_id: i64,
 ) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::RequestSecondOpinion, Some(access))?;
     Ok(state
         .store
@@ -203,7 +239,7 @@ pub async fn review(
     case_id: i64,
     outcome: ReviewOutcome,
 ) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::Review, Some(access))?;
     Ok(state
         .store
@@ -226,14 +262,17 @@ pub fn offered_moves(state: CaseState, procedure: Procedure) -> Vec<CaseState> {
         .collect()
 }
 
-/// Moves a case along the state machine (closing, referring to the police, …).
+/// Moves a case along the state machine (referring, closing with a reason, …). The move, its
+/// timeline entry, its audit event and the jobs it starts (the referral's delivery, the notice
+/// job, news for the partner that referred the case to us) are one transaction.
 pub async fn move_case(
     state: &AppState,
     user: &StaffUser,
     case_id: i64,
     to: CaseState,
+    close_reason: Option<CloseReason>,
 ) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::MoveCase, Some(access))?;
     let procedure = state.config().procedure;
     let file = state
@@ -247,14 +286,20 @@ pub async fn move_case(
             file.state
         )));
     }
-    if file.state == CaseState::Assessed && to == CaseState::Closed {
-        let latest = file.assessments.last().map(|a| a.assessment.classification);
-        if latest.is_some_and(|c| !c.may_close_when_assessed()) {
-            return Err(WebError::conflict(
-                "content assessed as illegal must be referred before the case can be closed",
-            ));
+    let latest = file.assessments.last().map(|a| a.assessment.classification);
+    let close_reason = match (to, close_reason) {
+        (CaseState::Closed, None) => {
+            return Err(WebError::invalid("reason", "say why the case is closed"));
         }
-    }
+        (CaseState::Closed, Some(r)) => {
+            r.check_by_staff(file.state, latest)
+                .map_err(|e| WebError::invalid("reason", e.to_string()))?;
+            Some(r)
+        }
+        _ => None,
+    };
+    let now = now();
+    let mut jobs = Vec::new();
     // A referral goes where the routing rules say: to a partner hotline abroad, or to the
     // police (national, or the international channel).
     let mut partner = None;
@@ -262,12 +307,47 @@ pub async fn move_case(
         let mut jurisdiction = state.config().jurisdiction.clone();
         jurisdiction.partners = state.store.partner_countries().await?;
         let trace = state.store.latest_trace(case_id).await?;
-        let latest = file.assessments.last().map(|a| a.assessment.classification);
-        if let hotline_domain::routing::Route::Partner { partner: name, .. } =
-            hotline_domain::routing::route(&jurisdiction, latest, trace.as_ref())
-        {
-            partner = Some(name);
+        match hotline_domain::routing::route(&jurisdiction, latest, trace.as_ref()) {
+            Route::Partner { partner: name, .. } => {
+                // A `manual` partner is sent to by a person, who records the reference.
+                if state
+                    .store
+                    .partner(&name)
+                    .await?
+                    .is_some_and(|(p, _)| p.delivers_automatically())
+                {
+                    jobs.push(NewJob::refer_partner(case_id, &name, now));
+                }
+                partner = Some(name);
+            }
+            // Not traced yet (or the hotline is offline): a person may still hand it to the
+            // police, who can trace it themselves.
+            r if r.is_police() || matches!(r, Route::Wait { .. }) => {
+                // The notice job decides, by the takedown regime, whether and when the
+                // hotline notifies the host.
+                jobs.push(NewJob::notice(case_id, now));
+            }
+            // Assessed as not illegal, gone or out of remit: never referred.
+            other => return Err(WebError::conflict(other.explain())),
         }
+    }
+    // A case a partner referred to us: tell it what became of it.
+    let news = match (file.state, to, close_reason) {
+        (_, CaseState::Removed, _) => Some("removed"),
+        (CaseState::Removed, CaseState::AwaitingRemoval, _) => Some("reappeared"),
+        (_, CaseState::Closed, Some(CloseReason::NotIllegal)) => Some("not_illegal"),
+        _ => None,
+    };
+    if let (Some(status), Some((from, referral_id))) =
+        (news, state.store.incoming_referral(case_id).await?)
+    {
+        jobs.push(NewJob::partner_update(
+            case_id,
+            &from,
+            &referral_id,
+            status,
+            now,
+        ));
     }
     let event = match (file.state, to, &partner) {
         (_, CaseState::Referred, Some(_)) => "referral_to_partner_queued",
@@ -275,61 +355,15 @@ pub async fn move_case(
         (CaseState::Removed, CaseState::AwaitingRemoval, _) => "reappeared",
         (_, other, _) => other.as_str(),
     };
-    state
-        .store
-        .move_case_by(
-            case_id,
-            Move {
-                to,
-                procedure,
-                event,
-                to_police: to == CaseState::Referred && partner.is_none(),
-            },
-            user,
-            now(),
-        )
-        .await?;
-    match (to, partner) {
-        (CaseState::Referred, Some(name)) => {
-            state
-                .store
-                .queue_partner_referral(case_id, &name, now())
-                .await?;
-        }
-        (CaseState::Referred, None) => {
-            // The notice job decides, by the takedown regime, whether and when the hotline
-            // notifies the host.
-            state.store.enqueue_notice_job(case_id, now()).await?;
-        }
-        _ => {}
-    }
-    // A case a partner referred to us: tell it what became of it.
-    let status = match to {
-        CaseState::Removed => Some("removed"),
-        CaseState::Closed
-            if file
-                .assessments
-                .last()
-                .is_some_and(|a| !a.assessment.classification.is_illegal()) =>
-        {
-            Some("not_illegal")
-        }
-        _ => None,
+    let m = Move {
+        to,
+        procedure,
+        event,
+        to_police: to == CaseState::Referred && partner.is_none(),
+        close_reason,
+        jobs: &jobs,
     };
-    if let (Some(status), Some((partner, referral_id))) =
-        (status, state.store.incoming_referral(case_id).await?)
-    {
-        let job = hotline_store::NewJob {
-            kind: "partner_update".into(),
-            payload: serde_json::json!({ "partner": partner, "referral_id": referral_id, "status": status }),
-            case_id: Some(case_id),
-            priority: 0,
-            run_at: now(),
-            max_attempts: 10,
-            dedupe_key: Some(format!("partner_update:{case_id}:{status}")),
-        };
-        state.store.enqueue_job(&job, now()).await?;
-    }
+    state.store.move_case_by(case_id, m, user, now).await?;
     Ok(())
 }
 
@@ -340,7 +374,7 @@ pub async fn set_legal_hold(
     case_id: i64,
     on: bool,
 ) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::LegalHold, Some(access))?;
     if !state.store.set_legal_hold(case_id, on, user, now()).await? {
         return Err(WebError::not_found("there is no case with this number"));
@@ -386,7 +420,7 @@ pub async fn close_as_spam(
 }
 
 pub async fn reopen(state: &AppState, user: &StaffUser, case_id: i64) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::Reopen, Some(access))?;
     Ok(state.store.reopen_case(case_id, user, now()).await?)
 }
@@ -397,7 +431,7 @@ pub async fn reassign(
     case_id: i64,
     to: Option<&str>,
 ) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::Reassign, Some(access))?;
     Ok(state.store.reassign_case(case_id, to, user, now()).await?)
 }
@@ -412,7 +446,7 @@ pub async fn message_reporter(
     report_id: Uuid,
     body: &str,
 ) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::MessageReporter, Some(access))?;
     let body = body.trim();
     if body.is_empty() || body.chars().count() > MAX_MESSAGE_CHARS {
@@ -448,7 +482,7 @@ pub async fn lift_cap(state: &AppState, user: &StaffUser, username: &str) -> Res
 
 /// Queues a fresh trace of the case's address (at most one waiting at a time).
 pub async fn retrace(state: &AppState, user: &StaffUser, case_id: i64) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::Retrace, Some(access))?;
     let job = hotline_store::NewJob {
         kind: "trace".into(),
@@ -490,25 +524,21 @@ pub async fn trace_of(
     ))
 }
 
-/// Records what the police did with a referral (police, and supervisors taking it by phone).
+/// Records what the police did with a referral (police, and supervisors taking it by phone):
+/// the step, and what it does to the case, in one transaction (`hotline_domain::police`).
 pub async fn police_step(
     state: &AppState,
     user: &StaffUser,
     case_id: i64,
-    step: hotline_domain::staff::PoliceStep,
-    note: &str,
-) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    step: &PoliceStep,
+) -> Result<PoliceEffect, WebError> {
+    let access = access(state, user, case_id).await?;
     require(user, Action::RecordPoliceStep, Some(access))?;
-    state
+    let procedure = state.config().procedure;
+    Ok(state
         .store
-        .record_police_step(case_id, step, note, user, now())
-        .await?;
-    if step == hotline_domain::staff::PoliceStep::Cleared {
-        // Cleared: where the hotline sends notices, it may do so now.
-        state.store.enqueue_notice_job(case_id, now()).await?;
-    }
-    Ok(())
+        .record_police_step(case_id, step, procedure, user, now())
+        .await?)
 }
 
 /// Records what the host answered to the case's notice.
@@ -519,7 +549,7 @@ pub async fn host_answer(
     answer: hotline_domain::notice::HostAnswer,
     reason: &str,
 ) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::MoveCase, Some(access))?;
     Ok(state
         .store
@@ -535,7 +565,7 @@ pub async fn mark_dedicated_domain(
     case_id: i64,
     dedicated: bool,
 ) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::MarkDedicatedDomain, Some(access))?;
     let file = state
         .store
@@ -558,7 +588,7 @@ pub async fn record_partner_reference(
     case_id: i64,
     reference: &str,
 ) -> Result<(), WebError> {
-    let access = access(state, case_id).await?;
+    let access = access(state, user, case_id).await?;
     require(user, Action::MoveCase, Some(access))?;
     let reference = reference.trim();
     if reference.is_empty() || reference.chars().count() > 200 {
@@ -893,6 +923,7 @@ impl From<hotline_store::AccountOpError> for AccountRefused {
             E::Exists(_) => AccountRefused::Invalid("name", e.to_string()),
             E::NoSuchUser(_) => AccountRefused::Web(WebError::not_found(e.to_string())),
             E::Refused(_) => AccountRefused::Invalid("", e.to_string()),
+            E::Unit(_) => AccountRefused::Invalid("unit", e.to_string()),
         }
     }
 }

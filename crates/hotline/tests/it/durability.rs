@@ -90,3 +90,116 @@ async fn sigkill_under_load_loses_no_acknowledged_report() {
     })
     .await;
 }
+
+/// A case action and the job it starts are one transaction: the process dies (as with
+/// `kill -9`) just before the referral commits, and then just after. After each restart the
+/// referred case and its notice job are both there or both absent, never one without the other.
+#[tokio::test]
+async fn a_crash_between_a_move_and_its_job_leaves_both_or_neither() {
+    use crate::staff::{Account, Browser};
+    each_engine(|db| async move {
+        let ann = Account::add(&db, "ann", "analyst");
+        let mut server = Server::start(&db, &Options::default());
+        for path in ["a", "b"] {
+            let r = client()
+                .post(server.url("/api/v1/reports"))
+                .json(&report_json(&[&format!("http://192.0.2.70/{path}")]))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::CREATED);
+        }
+        let store = crate::support::open_store(&db).await;
+        for id in [1, 2] {
+            crate::support::place_case(
+                &store,
+                id,
+                "192.0.2.70",
+                "BE",
+                Some("abuse@host.example.com"),
+            )
+            .await;
+        }
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let csrf = a.csrf().await;
+        for id in [1, 2] {
+            let r = a.assess_national(id, &csrf).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+        server.kill();
+
+        // (case, failpoint, whether the referral committed)
+        for (id, point, committed) in [
+            (1_i64, "case_move_before_commit", false),
+            (2, "case_move_after_commit", true),
+        ] {
+            let options = Options {
+                env: vec![("HOTLINE_FAILPOINT", point)],
+                ..Options::default()
+            };
+            let mut dying = Server::start(&db, &options);
+            a.switch_to(&dying);
+            let answer = a
+                .try_post(
+                    &format!("/staff/cases/{id}/move"),
+                    &[("csrf_token", &csrf), ("to", "referred")],
+                )
+                .await;
+            assert!(
+                answer.is_none(),
+                "{}: {point}: the process answered {answer:?}",
+                db.engine
+            );
+            let status = dying.wait_for_exit(Duration::from_secs(30));
+            assert!(
+                !status.success(),
+                "{}: the failpoint {point} did not stop the process",
+                db.engine
+            );
+
+            // A restart finds the move and its job together, or neither.
+            let restarted = Server::start(&db, &Options::default());
+            let state = store.case_summary(id).await.unwrap().unwrap().state;
+            let jobs = store.jobs_of_case(id).await.unwrap();
+            let notice = jobs.iter().any(|j| j.kind == "notice");
+            let legs: Vec<String> = store
+                .case_timeline(id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect();
+            let referred = legs.iter().any(|l| l == "referred_police");
+            if committed {
+                assert_eq!(
+                    state,
+                    hotline_domain::CaseState::Referred,
+                    "{}: {point}",
+                    db.engine
+                );
+                assert!(
+                    notice && referred,
+                    "{}: {point}: the move without its job: {jobs:?} {legs:?}",
+                    db.engine
+                );
+            } else {
+                assert_eq!(
+                    state,
+                    hotline_domain::CaseState::Assessed,
+                    "{}: {point}",
+                    db.engine
+                );
+                assert!(
+                    !notice && !referred,
+                    "{}: {point}: a job without its move: {jobs:?} {legs:?}",
+                    db.engine
+                );
+            }
+            drop(restarted);
+        }
+        store.close().await;
+        db
+    })
+    .await;
+}

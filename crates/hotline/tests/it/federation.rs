@@ -659,7 +659,7 @@ async fn an_email_partner_gets_the_referral_by_mail_encrypted_to_its_key_or_plai
 }
 
 #[tokio::test]
-async fn forward_unopened_sends_a_case_hosted_in_a_partners_country_to_that_partner() {
+async fn forward_unopened_sends_a_case_hosted_in_a_partners_country_to_the_national_police() {
     for (db, _unused) in pair().await {
         let mut o = options("BE");
         o.env.push(("HOTLINE_PROCEDURE", "forward-unopened"));
@@ -693,21 +693,32 @@ async fn forward_unopened_sends_a_case_hosted_in_a_partners_country_to_that_part
             );
             tokio::time::sleep(Duration::from_millis(200)).await;
         };
-        // Routed by the trace (the loopback DNS zone and IP database put it in NL), not to
-        // the police: nobody at the hotline opened it, and nobody had to.
-        assert!(!file.referred_to_police, "{}", db.engine);
+        // Traced to NL (the loopback DNS zone and IP database put it there), where a partner
+        // works, yet handed to the national police: nobody at the hotline opened it, so the
+        // police, not the hotline, pass it abroad (docs/SPEC.md §1).
+        assert!(file.referred_to_police, "{}", db.engine);
         assert!(
-            file.timeline
-                .iter()
-                .any(|e| e.kind == "referral_to_partner_queued"),
+            file.timeline.iter().any(|e| e.kind == "referred_police")
+                && !file
+                    .timeline
+                    .iter()
+                    .any(|e| e.kind == "referral_to_partner_queued"),
             "{:?}",
             file.timeline
+        );
+        assert!(
+            store.referrals_of_case(1).await.unwrap().is_empty(),
+            "{}: nothing went to the partner",
+            db.engine
         );
         store.close().await;
         let mut b = Browser::new(&server);
         assert_eq!(b.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
         let page = b.get("/staff/cases/1").await.body;
-        assert!(page.contains("Offlimits"), "why this route: {page}");
+        assert!(
+            page.contains("Forwarded unopened (hosted in NL)"),
+            "why this route: {page}"
+        );
         assert!(
             !page.contains("href=\"http://shop.example.test"),
             "never a link"

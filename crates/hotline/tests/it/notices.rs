@@ -12,7 +12,7 @@ use crate::staff::{Account, Browser};
 use crate::support::{Options, Server, client, each_engine, open_store, place_case, raw_sql};
 
 #[tokio::test]
-async fn a_cleared_referral_sends_one_notice_and_a_hold_sends_none() {
+async fn a_police_hold_blocks_the_notice_whatever_follows_until_it_is_released() {
     each_engine(|db| async move {
         let (port, inbox) = hotline_network::testing::smtp_sink().await;
         let smtp = format!("smtp://127.0.0.1:{port}");
@@ -54,21 +54,50 @@ async fn a_cleared_referral_sends_one_notice_and_a_hold_sends_none() {
         let referred = a.post("/staff/cases/1/move", &[("csrf_token", &csrf), ("to", "referred")]).await;
         assert_eq!(referred.status, StatusCode::SEE_OTHER);
 
-        // The objection window is open (48 h), and then the police hold: nothing is sent.
+        // The police hold, then record every other step but a release; the objection window
+        // has long passed (the referral is dated back three days). Nothing may go out.
         let mut p = Browser::new(&server);
         assert_eq!(p.login(&pol, 0).await.status, StatusCode::SEE_OTHER);
         let pcsrf = p.csrf().await;
-        let hold = p.post("/staff/cases/1/police", &[("csrf_token", &pcsrf), ("step", "hold")]).await;
-        assert_eq!(hold.status, StatusCode::SEE_OTHER);
-        tokio::time::sleep(Duration::from_secs(2)).await;
-        assert!(inbox.lock().unwrap().is_empty(), "{}: a notice went out during the window or the hold", db.engine);
+        let step = |step: &'static str, extra: Option<(&'static str, &'static str)>| {
+            let mut fields = vec![("csrf_token", pcsrf.clone()), ("step", step.to_owned())];
+            if let Some((k, v)) = extra {
+                fields.push((k, v.to_owned()));
+            }
+            fields
+        };
+        let release_early = police(&mut p, step("release", None)).await;
+        assert_eq!(release_early.status, StatusCode::UNPROCESSABLE_ENTITY, "no hold to release yet");
+        let served_early = police(&mut p, step("order_served", None)).await;
+        assert_eq!(served_early.status, StatusCode::UNPROCESSABLE_ENTITY, "order_served before order_requested");
+        let no_number = police(&mut p, step("acknowledged", None)).await;
+        assert_eq!(no_number.status, StatusCode::UNPROCESSABLE_ENTITY, "acknowledged needs the file number");
+        assert!(no_number.body.contains("file number"), "{}", no_number.body);
+        for (s, extra) in [
+            ("hold", None),
+            ("acknowledged", Some(("reference", "PV-2026-0042"))),
+            ("order_requested", None),
+            ("cleared", None),
+        ] {
+            let r = police(&mut p, step(s, extra)).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{s}: {}", r.body);
+        }
+        raw_sql(&db, "UPDATE case_events SET at = at - 259200000 WHERE kind = 'referred_police'").await;
+        // The notice job has run for the clearance (and found the hold); nudge it once more.
+        let retried = police(&mut p, step("order_requested", None)).await;
+        assert_eq!(retried.status, StatusCode::SEE_OTHER);
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        assert!(inbox.lock().unwrap().is_empty(), "{}: a notice went out under a hold", db.engine);
+        let page = p.get("/staff/cases/1").await.body;
+        assert!(page.contains("PV-2026-0042"), "the police file number is on the case: {page}");
+        assert!(page.contains("police hold"), "the hold is shown: {page}");
 
-        // Cleared: the notice goes at once, once.
-        let cleared = p.post("/staff/cases/1/police", &[("csrf_token", &pcsrf), ("step", "cleared")]).await;
-        assert_eq!(cleared.status, StatusCode::SEE_OTHER);
+        // Released: the notice goes at once, once.
+        let released = police(&mut p, step("release", None)).await;
+        assert_eq!(released.status, StatusCode::SEE_OTHER, "{}", released.body);
         let deadline = Instant::now() + Duration::from_secs(30);
         while inbox.lock().unwrap().is_empty() {
-            assert!(Instant::now() < deadline, "{}: no notice after clearance", db.engine);
+            assert!(Instant::now() < deadline, "{}: no notice after the release", db.engine);
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
@@ -100,13 +129,19 @@ async fn a_cleared_referral_sends_one_notice_and_a_hold_sends_none() {
         }
         assert_eq!(store.case_summary(1).await.unwrap().unwrap().state, hotline_domain::CaseState::Removed);
         let legs: Vec<String> = store.case_timeline(1).await.unwrap().into_iter().map(|(_, k)| k).collect();
-        for leg in ["referred_police", "police_hold", "cleared", "notice_sent", "awaiting_removal", "notice_acknowledged", "removed"] {
+        for leg in ["referred_police", "police_hold", "police_acknowledged", "order_requested", "cleared", "police_release", "notice_sent", "awaiting_removal", "notice_acknowledged", "removed"] {
             assert!(legs.iter().any(|l| l == leg), "{leg} missing from {legs:?}");
         }
         store.close().await;
         db
     })
     .await;
+}
+
+/// Records a police step on case 1 from its form fields.
+async fn police(p: &mut Browser, fields: Vec<(&'static str, String)>) -> crate::staff::Page {
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    p.post("/staff/cases/1/police", &refs).await
 }
 
 /// A case referred to the police, traced (set here) to a host in this country with an abuse

@@ -26,8 +26,22 @@ pub struct Account {
 
 impl Account {
     pub fn add(db: &TestDatabase, name: &str, role: &str) -> Account {
+        Self::add_in_unit(db, name, role, "national")
+    }
+
+    /// An account in a police unit (`hotline user add NAME --role ROLE --unit UNIT`).
+    pub fn add_in_unit(db: &TestDatabase, name: &str, role: &str, unit: &str) -> Account {
         let mut child = Command::new(BIN)
-            .args(["user", "add", name, "--role", role, "--data-dir"])
+            .args([
+                "user",
+                "add",
+                name,
+                "--role",
+                role,
+                "--unit",
+                unit,
+                "--data-dir",
+            ])
             .arg(&db.dir)
             .args(["--database", &db.url])
             .stdin(Stdio::piped())
@@ -183,6 +197,26 @@ impl Browser {
             ],
         )
         .await
+    }
+
+    /// Goes on with the same cookies on another server process (sessions live in the database).
+    pub fn switch_to(&mut self, server: &Server) {
+        self.base = server.base.clone();
+    }
+
+    /// A form post to a server that may die while answering: `None` when no answer came.
+    pub async fn try_post(&mut self, path: &str, form: &[(&str, &str)]) -> Option<StatusCode> {
+        let cookie: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let req = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .header("cookie", cookie.join("; "));
+        req.send().await.ok().map(|r| r.status())
     }
 
     pub async fn login(&mut self, who: &Account, offset: i64) -> Page {
@@ -433,9 +467,21 @@ async fn police_see_only_what_was_referred_to_them_in_pages_and_api() {
             .await;
         assert_eq!(
             close.status,
-            StatusCode::CONFLICT,
-            "illegal content is not closed without referral"
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a case is closed only with a reason"
         );
+        let close = analyst
+            .post(
+                &format!("/staff/cases/{a_id}/move"),
+                &[("csrf_token", &csrf), ("to", "closed"), ("reason", "not_illegal")],
+            )
+            .await;
+        assert_eq!(
+            close.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "content assessed as illegal is not closed as not illegal by a click"
+        );
+        assert!(close.body.contains("record that assessment instead"), "{}", close.body);
         let refer = analyst
             .post(
                 &format!("/staff/cases/{a_id}/move"),
@@ -884,6 +930,150 @@ async fn audit_verify_on_the_command_line_passes_then_names_an_edited_event() {
         assert_eq!(broken.status.code(), Some(1));
         let out = String::from_utf8_lossy(&broken.stdout);
         assert!(out.contains("event 1 was edited"), "{out}");
+        db
+    })
+    .await;
+}
+
+/// Police units (docs/SPEC.md §1): an officer sees only what was referred to their unit, on the pages
+/// and through the API, and a case of another unit answers as if it did not exist (404). The
+/// unit's notify addresses get one message per batch of referrals, with case numbers and links
+/// only, and the officers see the count of new referrals on their queue.
+#[tokio::test]
+async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch() {
+    each_engine(|db| async move {
+        let (port, inbox) = hotline_network::testing::smtp_sink().await;
+        let smtp: &'static str = Box::leak(format!("smtp://127.0.0.1:{port}").into_boxed_str());
+        let options = Options {
+            env: vec![
+                ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+                ("HOTLINE_NOTICES__SMTP_URL", smtp),
+                ("HOTLINE_POLICE__NOTIFY", "[\"duty@police.example.com\"]"),
+                ("HOTLINE_ALERTS__STAFF_URL", "https://hotline.example.org"),
+            ],
+            ..Options::default()
+        };
+        let server = Server::start(&db, &options);
+        let ann = Account::add(&db, "ann", "analyst");
+        let home = Account::add_in_unit(&db, "nat", "police", "national");
+        let other = Account::add_in_unit(&db, "antw", "police", "antwerp");
+        let bad = crate::support::hotline(
+            &db,
+            &[
+                "user",
+                "add",
+                "x",
+                "--role",
+                "police",
+                "--unit",
+                "Not A Unit",
+            ],
+        );
+        assert!(!bad.status.success(), "a bad unit name is refused");
+        for path in ["a", "b"] {
+            let r = report(
+                &server,
+                &[&format!("http://192.0.2.80/{path}")],
+                "SECRET-DESCRIPTION",
+                "",
+            )
+            .await;
+            assert!(r["receipt"].is_string(), "{r}");
+        }
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let csrf = a.csrf().await;
+        for id in [1, 2] {
+            assert_eq!(
+                a.assess_illegal(id, &csrf).await.status,
+                StatusCode::SEE_OTHER
+            );
+            let r = a
+                .post(
+                    &format!("/staff/cases/{id}/move"),
+                    &[("csrf_token", &csrf), ("to", "referred")],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+
+        let mut n = Browser::new(&server);
+        assert_eq!(n.login(&home, 0).await.status, StatusCode::SEE_OTHER);
+        let queue = n.get("/staff/").await.body;
+        assert!(
+            queue.contains("2 new referrals wait for your unit"),
+            "{queue}"
+        );
+        assert!(queue.contains("http://192.0.2.80/a"), "{queue}");
+        assert_eq!(n.get("/staff/cases/1").await.status, StatusCode::OK);
+
+        let mut o = Browser::new(&server);
+        assert_eq!(o.login(&other, 0).await.status, StatusCode::SEE_OTHER);
+        let queue = o.get("/staff/").await.body;
+        assert!(
+            !queue.contains("192.0.2.80"),
+            "another unit's referrals are not listed: {queue}"
+        );
+        assert!(queue.contains("0 new referrals"), "{queue}");
+        assert_eq!(o.get("/staff/cases/1").await.status, StatusCode::NOT_FOUND);
+        let ocsrf = o.csrf().await;
+        let step = o
+            .post(
+                "/staff/cases/1/police",
+                &[("csrf_token", &ocsrf), ("step", "hold")],
+            )
+            .await;
+        assert_eq!(step.status, StatusCode::NOT_FOUND, "{}", step.body);
+        let token = crate::support::cli(&db, &["token", "create", "--user", "antw"])
+            .trim()
+            .to_owned();
+        for path in ["/api/v1/cases/1", "/api/v1/cases/2"] {
+            let r = client()
+                .get(server.url(path))
+                .bearer_auth(&token)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
+        }
+        let listed: Value = client()
+            .get(server.url("/api/v1/cases"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(!listed.to_string().contains("192.0.2.80"), "{listed}");
+
+        // One message for the batch of two, after the batch window (30 s), with numbers and
+        // links only.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+        while inbox.lock().unwrap().is_empty() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{}: the police were never told",
+                db.engine
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(mail.len(), 1, "{}: one message per batch", db.engine);
+        assert_eq!(mail[0].to, ["<duty@police.example.com>"]);
+        let data = &mail[0].data;
+        assert!(
+            data.contains("https://hotline.example.org/staff/cases/1")
+                && data.contains("https://hotline.example.org/staff/cases/2"),
+            "{data}"
+        );
+        for secret in ["192.0.2.80", "SECRET-DESCRIPTION"] {
+            assert!(
+                !data.contains(secret),
+                "the message carries {secret}: {data}"
+            );
+        }
         db
     })
     .await;

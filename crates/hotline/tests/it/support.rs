@@ -131,6 +131,18 @@ impl Server {
         let _ = self.child.wait();
     }
 
+    /// Waits for the process to end by itself (a failpoint, a crash); panics after `limit`.
+    pub fn wait_for_exit(&mut self, limit: Duration) -> ExitStatus {
+        let deadline = std::time::Instant::now() + limit;
+        while std::time::Instant::now() < deadline {
+            if let Some(s) = self.child.try_wait().expect("wait") {
+                return s;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the server is still running after {limit:?}");
+    }
+
     /// SIGTERM, then wait for the process to finish.
     pub fn terminate(&mut self) -> ExitStatus {
         let status = Command::new("kill")

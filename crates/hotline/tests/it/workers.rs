@@ -273,9 +273,10 @@ async fn forward_unopened_refers_a_traced_report_to_the_police_without_staff() {
         assert_eq!(b.login(&pol, 0).await.status, StatusCode::SEE_OTHER);
         let page = b.get("/staff/cases/1").await;
         assert_eq!(page.status, StatusCode::OK);
-        assert!(page.body.contains("hxxp://192[.]0[.]2[.]55/x"), "defanged: {}", page.body);
+        // The police assess it, so they read the plain address, as text, never as a link.
+        assert!(page.body.contains("<code class=\"address\">http://192.0.2.55/x</code>"), "plain for the police: {}", page.body);
         assert!(!page.body.contains("href=\"http://192.0.2.55"), "never a link");
-        assert!(page.body.contains("international channel"), "why this route");
+        assert!(page.body.contains("Forwarded unopened"), "why this route: {}", page.body);
         let csrf = b.csrf().await;
         let cleared = b
             .post("/staff/cases/1/police", &[("csrf_token", csrf.as_str()), ("step", "cleared"), ("note", "no objection")])
@@ -285,6 +286,14 @@ async fn forward_unopened_refers_a_traced_report_to_the_police_without_staff() {
         assert!(page.contains("no objection") && page.contains("<td>cleared</td>"), "{page}");
         let bogus = b.post("/staff/cases/1/police", &[("csrf_token", csrf.as_str()), ("step", "dance")]).await;
         assert_eq!(bogus.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // Nobody at the hotline opens it: staff see it defanged.
+        let ann = Account::add(&db, "ann", "analyst");
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let page = a.get("/staff/cases/1").await.body;
+        assert!(page.contains("hxxp://192[.]0[.]2[.]55/x"), "defanged for staff: {page}");
+        assert!(!page.contains("http://192.0.2.55/x"), "never plain for staff");
         db
     })
     .await;
