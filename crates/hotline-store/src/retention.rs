@@ -21,7 +21,7 @@ const HELD_CASES: &str = "(SELECT id FROM cases WHERE legal_hold = TRUE)";
 
 /// The kinds of data the purge erases: `(table, what the real run does, the rows' condition)`.
 /// `$1` is the kind's cut-off in UTC milliseconds.
-fn clauses() -> [(&'static str, &'static str, String); 7] {
+fn clauses() -> [(&'static str, &'static str, String); 8] {
     [
         (
             "reports",
@@ -74,6 +74,15 @@ fn clauses() -> [(&'static str, &'static str, String); 7] {
                  (SELECT id FROM cases WHERE state IN ('removed', 'closed'))"
             ),
         ),
+        (
+            // The police's notes are case details like the timeline's; their file number
+            // is a cross-reference, not about a person, and stays.
+            "police_steps",
+            "UPDATE police_steps SET note = NULL",
+            "note IS NOT NULL AND case_id IN (SELECT id FROM cases WHERE state = 'closed' \
+             AND updated_at < $1 AND legal_hold = FALSE)"
+                .to_owned(),
+        ),
     ]
 }
 
@@ -82,20 +91,20 @@ fn cutoff_of(c: &Cutoffs, i: usize) -> Option<i64> {
         0 => c.contact_before_ms,
         1 => c.description_before_ms,
         2 => c.description_before_ms,
-        3 => c.closed_case_before_ms,
+        3 | 7 => c.closed_case_before_ms,
         _ => c.check_history_before_ms,
     }
 }
 
-fn set(counts: &mut PurgeCounts, i: usize, n: u64) {
+fn add(counts: &mut PurgeCounts, i: usize, n: u64) {
     match i {
-        0 => counts.contacts = n,
-        1 => counts.descriptions = n,
-        2 => counts.reporter_messages = n,
-        3 => counts.closed_case_details = n,
-        4 => counts.jobs = n,
-        5 => counts.traces = n,
-        _ => counts.checks = n,
+        0 => counts.contacts += n,
+        1 => counts.descriptions += n,
+        2 => counts.reporter_messages += n,
+        3 | 7 => counts.closed_case_details += n,
+        4 => counts.jobs += n,
+        5 => counts.traces += n,
+        _ => counts.checks += n,
     }
 }
 
@@ -119,7 +128,7 @@ impl Store {
             let n: i64 = on_read_pool!(&self.db, pool => {
                 sqlx::query_scalar(sql).bind(before).fetch_one(pool).await?
             });
-            set(&mut counts, i, u64::try_from(n).unwrap_or(0));
+            add(&mut counts, i, u64::try_from(n).unwrap_or(0));
         }
         if let Some(before) = cutoffs.audit_before_ms {
             let n: i64 = on_read_pool!(&self.db, pool => {
@@ -156,7 +165,7 @@ impl Store {
                 };
                 let sql = sqlx::AssertSqlSafe(format!("{action} WHERE {condition}"));
                 let done = sqlx::query(sql).bind(before).execute(&mut *tx).await?;
-                set(&mut counts, i, done.rows_affected());
+                add(&mut counts, i, done.rows_affected());
             }
             if let Some(before) = cutoffs.audit_before_ms {
                 let last: Option<i64> = sqlx::query_scalar(AUDIT_LAST).bind(before).fetch_one(&mut *tx).await?;

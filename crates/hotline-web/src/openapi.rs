@@ -107,6 +107,7 @@ mod tests {
             "/api/v1/cases",
             "/api/v1/cases/{id}",
             "/api/v1/cases/{id}/assessment",
+            "/api/v1/cases/{id}/police",
             "/api/v1/exports/cases",
             "/api/v1/blocklist",
         ];

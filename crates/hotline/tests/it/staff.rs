@@ -1074,6 +1074,52 @@ async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch()
                 "the message carries {secret}: {data}"
             );
         }
+
+        // Through the API: another unit cannot act; the national unit records its steps as on
+        // the page, with the same checks.
+        let step = json!({"step": "hold"});
+        let r = client()
+            .post(server.url("/api/v1/cases/1/police"))
+            .bearer_auth(&token)
+            .json(&step)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.status(),
+            StatusCode::NOT_FOUND,
+            "another unit cannot act through the API"
+        );
+        let national = crate::support::cli(&db, &["token", "create", "--user", "nat"])
+            .trim()
+            .to_owned();
+        let bare = json!({"step": "acknowledged"});
+        let r = client()
+            .post(server.url("/api/v1/cases/2/police"))
+            .bearer_auth(&national)
+            .json(&bare)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(body["error"]["field"], "reference", "{body}");
+        let declined =
+            json!({"step": "declined", "reason": "no_jurisdiction", "note": "handled elsewhere"});
+        let r = client()
+            .post(server.url("/api/v1/cases/2/police"))
+            .bearer_auth(&national)
+            .json(&declined)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let case: Value = r.json().await.unwrap();
+        assert_eq!(
+            (case["state"].as_str(), case["closed_reason"].as_str()),
+            (Some("closed"), Some("declined_by_police")),
+            "{case}"
+        );
         db
     })
     .await;
