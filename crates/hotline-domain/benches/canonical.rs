@@ -1,4 +1,4 @@
-//! Canonicalisation of reported addresses (SPEC §3), on one core: typical addresses, and a
+//! Canonicalisation of reported addresses (docs/SPEC.md §3), on one core: typical addresses, and a
 //! mix of every awkward form reporters send (upper case, IDN, obfuscated numeric hosts,
 //! user-info, percent-encoding, backslashes, bare hosts).
 //!

@@ -1,4 +1,4 @@
-//! Canonical addresses (SPEC §3).
+//! Canonical addresses (docs/SPEC.md §3).
 //!
 //! Two reports name the same content exactly when their canonical forms are equal, so this
 //! module decides which reports join which case. It parses as a WHATWG URL (the `url` crate),
@@ -523,7 +523,7 @@ mod tests {
 
     #[test]
     fn numeric_hosts_become_dotted_ipv4() {
-        // SPEC §3's own examples (3232235777, 0xC0.0250.1.1) name a private address; these
+        // docs/SPEC.md §3's own examples (3232235777, 0xC0.0250.1.1) name a private address; these
         // are the same spellings of a documentation address.
         assert_eq!(canon("http://3221225985/"), "http://192.0.2.1/");
         assert_eq!(canon("http://0xC0.0.02.1/"), "http://192.0.2.1/");

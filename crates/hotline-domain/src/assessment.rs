@@ -1,4 +1,4 @@
-//! Assessments: an analyst's verdict on a case (SPEC: assessment).
+//! Assessments: an analyst's verdict on a case (docs/SPEC.md §2).
 //!
 //! The classification says whether the content is illegal and under which law; for illegal
 //! content the findings record what was seen, for statistics and for the police. Web form
@@ -30,7 +30,7 @@ impl Classification {
         matches!(self, Classification::Baseline | Classification::National)
     }
 
-    /// Whether an assessed case may be closed straight away (SPEC §2: not illegal,
+    /// Whether an assessed case may be closed straight away (docs/SPEC.md §2: not illegal,
     /// unavailable, out of remit). Illegal content must be handed on first.
     pub fn may_close_when_assessed(self) -> bool {
         !self.is_illegal()

@@ -1,4 +1,4 @@
-//! The audit trail: who did what, when, to which object (SPEC: audit).
+//! The audit trail: who did what, when, to which object (docs/SPEC.md §2, audit event).
 //!
 //! Append-only and hash-chained: each event's hash covers its contents and the previous
 //! event's hash, so editing, removing or reordering stored events is detected by

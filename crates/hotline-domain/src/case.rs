@@ -1,4 +1,4 @@
-//! Cases and their states (SPEC §2).
+//! Cases and their states (docs/SPEC.md §2).
 //!
 //! A case is one canonical address under handling. Its state only moves along the edges
 //! below; every move goes through [`CaseState::move_to`], so no layer above can invent one.
@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// Which procedure the hotline runs (config `procedure`, SPEC §1).
+/// Which procedure the hotline runs (config `procedure`, docs/SPEC.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Procedure {
@@ -113,7 +113,7 @@ impl CaseState {
 }
 
 named_enum!(
-    /// Why a case was closed (SPEC §2). Every open case can be closed with one of these, by a
+    /// Why a case was closed (docs/SPEC.md §2). Every open case can be closed with one of these, by a
     /// person with the right to or by the rule that decides it.
     CloseReason {
         NotIllegal => "not_illegal",
@@ -245,7 +245,7 @@ impl FromStr for CaseState {
     }
 }
 
-/// What the public status page says about a report (SPEC §4): about the reporter's own
+/// What the public status page says about a report (docs/SPEC.md §4): about the reporter's own
 /// report only, never the state of a case that others reported before them, and never a
 /// police step, hold or order. A second report of a known address answers `received`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -10,7 +10,7 @@ pub fn country_code(s: &str) -> Option<String> {
     (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
 }
 
-/// Who sends notices to hosts in the hotline's own country (SPEC §1, config
+/// Who sends notices to hosts in the hotline's own country (docs/SPEC.md §1, config
 /// `national.takedown_by`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]

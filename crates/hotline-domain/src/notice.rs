@@ -1,4 +1,4 @@
-//! Notices to hosts (SPEC §2 Notice, DSA Art. 16): when one is due under the takedown regime,
+//! Notices to hosts (docs/SPEC.md §2 Notice, DSA Art. 16): when one is due under the takedown regime,
 //! whom it goes to, and what it says, including the machine-readable XARF v4 part. Sending is
 //! IO and lives elsewhere; these rules do not.
 
@@ -19,7 +19,7 @@ named_enum!(
 );
 
 impl HostAnswer {
-    /// The timeline leg (SPEC §2) the answer stamps.
+    /// The timeline leg (docs/SPEC.md §2) the answer stamps.
     pub fn timeline_leg(self) -> &'static str {
         match self {
             HostAnswer::Acknowledged => "notice_acknowledged",
@@ -154,7 +154,7 @@ pub struct NoticeFacts {
 }
 
 /// The language a notice is written in: the one spoken in the country hosting the address,
-/// among the four the hotline writes (SPEC: nl, fr, de, en); where that country speaks none
+/// among the four the hotline writes (docs/SPEC.md §4: nl, fr, de, en); where that country speaks none
 /// of them, or several (Belgium, Luxembourg, Switzerland) of which the hotline's is one, or
 /// is unknown, the hotline's own language.
 pub fn notice_language(host_country: Option<&str>, hotline: Language) -> Language {
@@ -833,7 +833,11 @@ mod template_tests {
         assert!(body.contains("Reported to us: 2026-01-02\n"), "{body}");
         let x = xarf(&f);
         assert_eq!(x["timestamp"], "2026-01-02T00:00:00Z");
-        let (_, body) = render_template("S\n{{ address }} {{ reported_at }}", &f).unwrap();
+        let (_, body) = render_template(
+            "S\n{{ address }} {{ statute }}, in good faith, {{ hotline_email }} {{ reported_at }}",
+            &f,
+        )
+        .unwrap();
         assert!(body.ends_with(" 2026-01-02"), "{body}");
         for text in [notice_text(&f).1, x.to_string(), body] {
             assert!(!text.contains("03:04"), "{text}");

@@ -1,4 +1,4 @@
-//! The police side of a referral (SPEC §2, police steps): what the police may record, in which
+//! The police side of a referral (docs/SPEC.md §2, police steps): what the police may record, in which
 //! order, and what each step does to the case.
 //!
 //! Steps are an append-only list, never one overwritten field. Everything the rest of the

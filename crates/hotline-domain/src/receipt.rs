@@ -1,4 +1,4 @@
-//! Receipts: the reporter's only handle on a report (SPEC §4).
+//! Receipts: the reporter's only handle on a report (docs/SPEC.md §4).
 //!
 //! 80 random bits written as 16 characters of Crockford base32, shown as `XXXX-XXXX-XXXX-XXXX`.
 //! Read case-insensitively, with or without dashes or spaces, taking `O` for `0` and `I`/`L`

@@ -1,4 +1,4 @@
-//! Reports: what one person sent at one time (SPEC §2), and the rules a report must meet
+//! Reports: what one person sent at one time (docs/SPEC.md §2), and the rules a report must meet
 //! before it is accepted. Web form, JSON API, partner messages and imports all go through
 //! [`NewReport::parse`], so they accept and refuse exactly the same things.
 

@@ -1,4 +1,4 @@
-//! Where a case goes next (SPEC §1): the national police, a partner hotline abroad, the
+//! Where a case goes next (docs/SPEC.md §1): the national police, a partner hotline abroad, the
 //! police's international channel, or closure. One function decides, and says why, so the
 //! case page can show "why this route" and every deployment routes the same way.
 

@@ -114,7 +114,7 @@ pub fn is_known_country(code: &str) -> bool {
     code.len() == 2 && ISO_3166_ALPHA2.split_ascii_whitespace().any(|c| c == code)
 }
 
-/// Why `forward-unopened` cannot go with `takedown_by = "hotline"` (SPEC §1).
+/// Why `forward-unopened` cannot go with `takedown_by = "hotline"` (docs/SPEC.md §1).
 pub const UNOPENED_NEEDS_POLICE_TAKEDOWN: &str = "the forward-unopened procedure needs national.takedown_by = \"police\": \
      nobody at the hotline assesses what it forwards, so the hotline must never send a host a notice about it";
 

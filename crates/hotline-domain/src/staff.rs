@@ -1,4 +1,4 @@
-//! Staff roles and what each may do (SPEC: staff and permissions).
+//! Staff roles and what each may do (docs/SPEC.md §1).
 //!
 //! Every permission is decided by [`may`]; the web and API layers ask it and never decide
 //! on their own, so a rule changes in one place. Also analyst welfare: the daily cap on

@@ -1,4 +1,4 @@
-//! A trace: a dated snapshot of where an address is hosted and who must be told (SPEC §2).
+//! A trace: a dated snapshot of where an address is hosted and who must be told (docs/SPEC.md §2).
 //! Gathering it is IO (DNS, the IP database, RDAP) and lives in `hotline-network`; what a
 //! trace holds, and which networks are CDNs or proxies, is decided here.
 

@@ -1,10 +1,15 @@
-//! The hotline's outside world.
+//! The hotline's outside world: DNS ([`dns`]), the IP database ([`ipdb`]), RDAP ([`rdap`]),
+//! the tracer that puts them together ([`trace`]), "is it still online?" checks with HTTP
+//! `HEAD` ([`check`]), notices and alerts by SMTP ([`mailer`]), alert web hooks ([`alert`]),
+//! and signed referrals to partner hotlines ([`partner`]). [`testing`] has the loopback servers
+//! (DNS, RDAP, SMTP) the test suites answer with.
 //!
-//! Later issues add DNS, IP databases, RDAP, SMTP and HTTP `HEAD` checks here, each behind a
-//! trait. What every one of them shares is decided here first: whether the process may reach
-//! the network at all (`network.offline`), and which addresses it may ever contact. Reported
-//! addresses are chosen by strangers, so a lookup must never be steered at the hotline's own
-//! network (loopback, private ranges) unless tests explicitly allow loopback.
+//! What every one of them shares is decided here: whether the process may reach the network
+//! at all (`network.offline`), and which addresses it may ever contact ([`is_public`],
+//! [`NetworkPolicy::check_target`]). Reported addresses are chosen by strangers, so a lookup
+//! must never be steered at the hotline's own network (loopback, private ranges) unless tests
+//! explicitly allow loopback. A new outbound call goes through this policy, and is off when
+//! offline.
 
 pub mod alert;
 pub mod check;

@@ -3,7 +3,7 @@
 //!
 //! A backup holds the database only. The key file stays out of it on purpose: a stolen
 //! backup alone opens no sealed field and links no receipt to its report. Operators keep
-//! `keys.json` safe on its own (see README, "Backups"). PostgreSQL is backed up with
+//! `keys.json` safe on its own (see docs/cli.md, "Backups"). PostgreSQL is backed up with
 //! `pg_dump`/`pg_restore`.
 
 use std::collections::BTreeSet;
@@ -20,7 +20,7 @@ pub enum BackupError {
     #[error("{0} already exists; choose a new file name")]
     Exists(PathBuf),
     #[error(
-        "backups of PostgreSQL are taken with pg_dump and restored with pg_restore (see README)"
+        "backups of PostgreSQL are taken with pg_dump and restored with pg_restore (see docs/cli.md, Backups)"
     )]
     Postgres,
     #[error("{path} is not a readable SQLite database: {why}")]

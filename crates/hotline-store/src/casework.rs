@@ -298,7 +298,7 @@ fn assessment_from_row(r: &AssessmentSqlRow) -> Result<Assessment> {
 }
 
 /// Records, inside transaction `$tx`, what the reporters of case `$id` may see of its move
-/// from `$from` to `$to` (SPEC §4): only the reports already joined are marked, so a report
+/// from `$from` to `$to` (docs/SPEC.md §4): only the reports already joined are marked, so a report
 /// of an address handled before it arrived stays `received`.
 macro_rules! reporters_see {
     ($tx:expr, $id:expr, $from:expr, $to:expr, $at:expr) => {{

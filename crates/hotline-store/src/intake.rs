@@ -1,10 +1,21 @@
 //! Group commit for intake: a writer takes every report waiting (up to [`MAX_BATCH`], or
-//! [`MAX_BATCH_SQLITE`]),
-//! writes them with a few multi-row statements in one transaction, commits once, and only
-//! then answers each sender. A `201` still means the report is on disk; one fsync covers a
-//! burst, and the cost per statement is shared by the whole batch. If a batch fails (a receipt
-//! clash, astronomically rare), each of its reports is written again on its own, so one bad
-//! report never takes the others down.
+//! [`MAX_BATCH_SQLITE`]), writes them with a few multi-row statements in one transaction,
+//! commits once, and only then answers each sender. A `201` still means the report is on disk;
+//! one fsync covers a burst, and the cost per statement is shared by the whole batch. If a
+//! batch fails (a receipt clash, astronomically rare), each of its reports is written again on
+//! its own, so one bad report never takes the others down.
+//!
+//! One batch, one transaction:
+//! 1. the `reports` rows;
+//! 2. the cases, each distinct address once, in canonical order: an upsert on the partial
+//!    unique index `cases_open_address` (at most one open case per canonical address) adds the
+//!    batch's reports to an open case or opens one, and keeps the higher priority (an urgent
+//!    report sets priority 1). Concurrent reports of one address, in one batch, in two batches
+//!    or on two app servers, join one case; taking addresses in canonical order means two
+//!    writers lock rows in the same order and cannot deadlock;
+//! 3. the `report_addresses` rows (report, position, case) with a `received` timeline entry;
+//! 4. a `trace` job for each new case and an `urgent_alert` job for each urgent report, so an
+//!    accepted report never lacks its trace or its alert.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -1,4 +1,4 @@
-//! Background jobs (SPEC §7): a job is claimed by exactly one worker at a time, under a lease
+//! Background jobs (docs/SPEC.md §7): a job is claimed by exactly one worker at a time, under a lease
 //! with a fencing token, runs at least once, and so its handler must be idempotent.
 //!
 //! The queue lives in the database, so it survives restarts and is shared by every app server

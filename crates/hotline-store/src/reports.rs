@@ -1,4 +1,15 @@
 //! Storing reports, joining them to cases, and answering a reporter's status question.
+//!
+//! [`Store::submit_report`] seals the report with the [`Keyring`](crate::Keyring): a UUID v7
+//! report id, 80 random bits for the receipt, the receipt's keyed hash (the receipt itself is
+//! never stored), and the description, contact details and each address as typed encrypted.
+//! It hands the sealed report to the intake writer (`intake.rs`) and waits for the
+//! commit; a receipt hash that collides with a stored one is drawn again, three attempts in
+//! all. On SQLite (WAL, `synchronous = FULL`) the report is on disk when the commit returns.
+//!
+//! A status look-up hashes the receipt and runs the same queries whether or not it is known,
+//! then sums the report's cases up as one public status
+//! ([`PublicStatus::of`](hotline_domain::PublicStatus::of)).
 
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -43,7 +54,7 @@ pub struct ReporterMessage {
 }
 
 // Only this report's own rows: never the case's state, which others' reports and police
-// steps move (SPEC §4).
+// steps move (docs/SPEC.md §4).
 const STATUS_CASES: &str = "SELECT r.id, r.received_at, ra.handled_at, ra.removed_at \
     FROM reports r \
     LEFT JOIN report_addresses ra ON ra.report_id = r.id \

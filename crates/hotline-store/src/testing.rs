@@ -1,6 +1,10 @@
 //! Throw-away databases for test suites: an SQLite file in a fresh temporary directory, and,
 //! when `HOTLINE_TEST_POSTGRES_URL` names a server, a fresh PostgreSQL database on it. Both
 //! are removed by [`TestDatabase::remove`].
+//!
+//! Also how a suite says that it did not run: [`skipped_test`] and [`skipped_part`] write a
+//! `SKIPPED` line past libtest's output capture, so a plain `cargo test` shows what was left
+//! out and which variable turns it on, and `.ci/run` counts it as skipped, not passed.
 
 use std::path::PathBuf;
 
@@ -9,6 +13,33 @@ use sqlx::postgres::PgConnection;
 
 /// The variable that turns the PostgreSQL suites on.
 pub const POSTGRES_ENV: &str = "HOTLINE_TEST_POSTGRES_URL";
+
+/// Says that the running test returns without testing anything, and why (e.g. `"set
+/// HOTLINE_TEST_E2E=1"`). Call it just before the early `return`.
+pub fn skipped_test(why: &str) {
+    say_skipped(&format!("SKIPPED test {}: {why}\n", test_name()));
+}
+
+/// Says that one part of the running test (e.g. `"its PostgreSQL run"`) was left out, and why;
+/// the rest of the test still ran.
+pub fn skipped_part(part: &str, why: &str) {
+    say_skipped(&format!("SKIPPED part of {}: {part}, {why}\n", test_name()));
+}
+
+/// libtest runs each test on a thread named after it.
+fn test_name() -> String {
+    std::thread::current().name().unwrap_or("a test").to_owned()
+}
+
+/// Straight to the standard error stream, one write: libtest captures only `print!` and
+/// `eprint!`, and a passing test's captured output is never shown.
+fn say_skipped(line: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
+/// The reason given when the PostgreSQL run of a test is left out.
+pub const POSTGRES_SKIP: &str = "set HOTLINE_TEST_POSTGRES_URL to run it";
 
 /// One database made for one test.
 #[derive(Debug)]
@@ -69,8 +100,9 @@ impl TestDatabase {
     /// SQLite always; PostgreSQL too when `HOTLINE_TEST_POSTGRES_URL` is set.
     pub async fn all() -> Vec<TestDatabase> {
         let mut v = vec![TestDatabase::sqlite()];
-        if let Some(url) = std::env::var(POSTGRES_ENV).ok().filter(|u| !u.is_empty()) {
-            v.push(TestDatabase::postgres(&url).await);
+        match std::env::var(POSTGRES_ENV).ok().filter(|u| !u.is_empty()) {
+            Some(url) => v.push(TestDatabase::postgres(&url).await),
+            None => skipped_part("its PostgreSQL run", POSTGRES_SKIP),
         }
         v
     }

@@ -2234,7 +2234,7 @@ async fn the_intake_budget_is_shared_by_two_servers_and_never_overspent() {
     }
 }
 
-/// SPEC §2 police steps: appended, never overwritten; what each does to the case happens in the
+/// docs/SPEC.md §2 police steps: appended, never overwritten; what each does to the case happens in the
 /// step's own transaction, with the jobs it starts.
 #[tokio::test]
 async fn police_steps_are_appended_and_move_the_case_with_their_jobs() {

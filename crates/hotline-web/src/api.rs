@@ -1,4 +1,4 @@
-//! The public JSON API (SPEC §4): report intake and receipt status.
+//! The public JSON API (docs/SPEC.md §4): report intake and receipt status.
 
 use axum::Json;
 use axum::extract::State;

@@ -1,6 +1,6 @@
 //! The one error type of the web layer.
 //!
-//! A handler returns `WebError`; it renders as the JSON error shape of SPEC §4
+//! A handler returns `WebError`; it renders as the JSON error shape of docs/SPEC.md §4
 //! (`{"error":{"code","message","field"?}}`). On the HTML side, [`html_errors`] swaps that body
 //! for an error page in the visitor's language, so every route reports errors the same way.
 

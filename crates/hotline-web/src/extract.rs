@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::WebError;
 
-/// The body limit of the JSON API (SPEC §4).
+/// The body limit of the JSON API (docs/SPEC.md §4).
 pub const API_BODY_LIMIT: usize = 64 * 1024;
 /// The body limit of HTML forms: a full report (50 addresses, 10,000 characters of
 /// description in any script, percent-encoded) must fit.

@@ -1,4 +1,4 @@
-//! Referrals between hotlines running this software (SPEC §4 partner endpoints). A partner
+//! Referrals between hotlines running this software (docs/SPEC.md §4 partner endpoints). A partner
 //! calls `POST /api/v1/referrals` with the bearer token we issued to it and an Ed25519
 //! signature of the exact body (`X-Hotline-Signature`, hex). A wrong token, a bad signature, a
 //! stale message or a replayed referral id is refused with a clear 4xx and nothing is stored.

@@ -1,4 +1,4 @@
-//! The hotline's HTTP surface (SPEC §4): the public pages, the JSON API, and the operations
+//! The hotline's HTTP surface (docs/SPEC.md §4): the public pages, the JSON API, and the operations
 //! endpoints. Handlers extract, parse into domain types, call the domain and the store, and
 //! render; no rule of the domain is decided here.
 

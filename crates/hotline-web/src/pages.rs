@@ -1,4 +1,4 @@
-//! The public pages: server-rendered, no JavaScript, no cookies (SPEC §4).
+//! The public pages: server-rendered, no JavaScript, no cookies (docs/SPEC.md §4).
 //!
 //! A form that cannot be accepted is shown again with everything the reporter typed and a
 //! message per problem: nothing a reporter wrote is ever thrown away by a refusal.
@@ -418,7 +418,7 @@ pub async fn status_submit(
     Ok((StatusCode::OK, render(&page)?).into_response())
 }
 
-/// The information pages (SPEC §4), by slug.
+/// The information pages (docs/SPEC.md §4), by slug.
 pub const INFO_PAGES: [&str; 7] = [
     "what-to-report",
     "what-happens",

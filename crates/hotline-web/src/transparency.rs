@@ -1,4 +1,4 @@
-//! `GET /{lang}/transparency` (SPEC §4): what the hotline did in a calendar year, as
+//! `GET /{lang}/transparency` (docs/SPEC.md §4): what the hotline did in a calendar year, as
 //! aggregates only. Every count below five is shown as "<5" and no time is published that
 //! rests on fewer than five cases (`hotline_domain::statistics::public_count`,
 //! `public_time`), so no figure can point at one person or one site. Like every public page:

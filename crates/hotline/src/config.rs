@@ -1,4 +1,4 @@
-//! Configuration (SPEC §6): a TOML file, overlaid by `HOTLINE_<SECTION>__<KEY>` environment
+//! Configuration (docs/SPEC.md §6): a TOML file, overlaid by `HOTLINE_<SECTION>__<KEY>` environment
 //! variables. Defaults make a working Belgian-style hotline.
 
 use std::path::Path;
@@ -38,7 +38,7 @@ const TOP_LEVEL: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// `assess` or `forward-unopened` (SPEC §1).
+    /// `assess` or `forward-unopened` (docs/SPEC.md §1).
     pub procedure: Procedure,
     /// When `Accept-Language` names none of nl, fr, de, en.
     pub default_language: Language,
@@ -89,7 +89,7 @@ pub struct Alerts {
     pub staff_url: String,
 }
 
-/// The police side (SPEC §1): who hears of new referrals.
+/// The police side (docs/SPEC.md §1): who hears of new referrals.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Police {

@@ -1,8 +1,19 @@
-//! `hotline`: one binary for the service and its operators (SPEC §5).
+//! `hotline`: one binary for the service and its operators (docs/SPEC.md §5; every command
+//! and option is in docs/cli.md, checked by `docs_check`).
+//!
+//! Here: the command line (clap), opening a data directory (`Place`: configuration, key file,
+//! database, migrations), and `serve`, which builds the `hotline_web` router and runs the
+//! background workers beside it. Beside it: configuration ([`config`]), the workers
+//! ([`worker`]), urgent alerts ([`alerts`]) and police notifications ([`police_notify`]),
+//! `stats`, `export blocklist`, `import`,
+//! `export cases`, `doctor`, and the commands that keep data safe (`backup`, `restore`,
+//! `retention run`, `keys`: [`trust`]).
 
 mod alerts;
 mod blocklist;
 mod config;
+#[cfg(test)]
+mod docs_check;
 mod doctor;
 mod export;
 mod import;
@@ -408,7 +419,7 @@ fn read_password() -> anyhow::Result<String> {
 
 #[derive(Debug, Subcommand)]
 enum UrlCommand {
-    /// Read one address per line on stdin; write one JSON object per line (SPEC §3).
+    /// Read one address per line on stdin; write one JSON object per line (docs/SPEC.md §3).
     Canon,
 }
 

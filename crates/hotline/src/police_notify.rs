@@ -1,5 +1,5 @@
-//! Telling the police of new referrals (`[police] notify`, SPEC §1): each referral to a police
-//! unit queues a `police_notify` job that waits `NewJob::POLICE_NOTIFY_BATCH`, so a burst of
+//! Telling the police of new referrals (`[police] notify`, docs/SPEC.md §1): each referral to a
+//! police unit queues a `police_notify` job that waits `NewJob::POLICE_NOTIFY_BATCH`, so a burst of
 //! referrals becomes one message. Like an urgent alert, the message holds case numbers and
 //! links to the staff pages only: never an address, a description or anything of a reporter.
 

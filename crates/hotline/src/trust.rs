@@ -31,7 +31,7 @@ pub(crate) async fn startup_check(store: &Store, url: &str) -> anyhow::Result<()
 pub(crate) async fn backup(file: &Path, place: &Place) -> anyhow::Result<()> {
     if place.sqlite_path().is_none() {
         bail!(
-            "the database is PostgreSQL: back it up with pg_dump -Fc and restore it with pg_restore (see README, Backups)"
+            "the database is PostgreSQL: back it up with pg_dump -Fc and restore it with pg_restore (see docs/cli.md, Backups)"
         );
     }
     let Opened { store, .. } = place.open().await?;
@@ -51,7 +51,7 @@ pub(crate) async fn backup(file: &Path, place: &Place) -> anyhow::Result<()> {
 /// `hotline restore FILE [--force]`.
 pub(crate) async fn restore(file: &Path, force: bool, place: &Place) -> anyhow::Result<()> {
     let Some(db_path) = place.sqlite_path() else {
-        bail!("the database is PostgreSQL: restore it with pg_restore (see README, Backups)");
+        bail!("the database is PostgreSQL: restore it with pg_restore (see docs/cli.md, Backups)");
     };
     let key_file = place.data_dir.join("keys.json");
     if !key_file.exists() {

@@ -1,5 +1,23 @@
 //! Background workers: claim a job, run it, complete or fail it. Jobs run at least once, so
 //! each handler is idempotent (a second trace of a case only adds a newer snapshot).
+//!
+//! `serve` runs two workers beside the web server; `hotline worker` runs them alone. The job
+//! kinds, each queued in the transaction of what caused it:
+//! - `trace` (a new case, or "trace again"): claimed in batches of [`TRACE_BATCH`], traced
+//!   [`TRACE_CONCURRENCY`] at a time, saved in one transaction. Under `forward-unopened` a
+//!   traced new case is then referred without staff action;
+//! - `notice` (a referral or a police clearance): asks `hotline_domain::notice::notice_due`,
+//!   then writes the outbox, marks each notice `sending` before the SMTP call and `sent`
+//!   after, so a retry never mails twice;
+//! - `monitor` (a case awaiting removal): one check per run, then defers itself to the next
+//!   check time; repeats the notice and escalates as `hotline_domain::monitoring` decides;
+//! - `refer_partner` and `partner_update`: a signed POST to a partner instance, or an e-mail;
+//! - `urgent_alert`: mail to the people on call and the web hook;
+//! - `police_notify`: one mail per batch of new referrals to a police unit (`police.notify`);
+//! - `retention`: the daily purge, which then waits a day in the queue.
+//!
+//! A new kind of job: queue it from the store in the transaction that causes it (with a dedupe
+//! key when one per case is enough), add its arm to `Workers::handle`, and make it idempotent.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -384,17 +402,21 @@ impl Workers {
         crate::notice::facts_for_case(&self.notice, &country, case_id, file, Some(trace))
     }
 
+    /// Whether a police hold is in force on the case: then nothing goes to any host.
+    async fn police_hold(&self, case_id: i64) -> Result<bool, String> {
+        Ok(self
+            .store
+            .police_record(case_id)
+            .await
+            .map_err(|e| e.to_string())?
+            .hold_in_force())
+    }
+
     /// Sends the case's pending notices, each at most once (see the outbox). Under a police
     /// hold nothing goes: the notices stay pending until the hold is released.
     async fn send_pending_notices(&self, case_id: i64) -> Result<(), String> {
         let err = |e: hotline_store::StoreError| e.to_string();
-        if self
-            .store
-            .police_record(case_id)
-            .await
-            .map_err(err)?
-            .hold_in_force()
-        {
+        if self.police_hold(case_id).await? {
             return Ok(());
         }
         let mut failures = Vec::new();
@@ -539,13 +561,7 @@ impl Workers {
             return Ok(());
         };
         // A police hold stops reminders and escalations as it stops the first notice.
-        if self
-            .store
-            .police_record(case_id)
-            .await
-            .map_err(err)?
-            .hold_in_force()
-        {
+        if self.police_hold(case_id).await? {
             return Ok(());
         }
         let step = follow_up(
@@ -847,7 +863,7 @@ impl Workers {
     }
 
     /// Under `forward-unopened`, a traced new case goes to the national police, wherever it is
-    /// hosted, without anybody opening it (SPEC §1). Idempotent: a case already referred is
+    /// hosted, without anybody opening it (docs/SPEC.md §1). Idempotent: a case already referred is
     /// left alone.
     async fn forward_unopened(&self, case_id: i64, trace: &Trace) -> Result<(), String> {
         let jurisdiction = self.jurisdiction();

@@ -1,6 +1,6 @@
 -- Background jobs (SQLite). A job is claimed by one worker at a time under a lease; `fence`
 -- grows at every claim, so a worker whose lease was taken over can no longer finish or fail
--- the job. Jobs run at least once, so every handler must be idempotent (SPEC §7).
+-- the job. Jobs run at least once, so every handler must be idempotent (docs/SPEC.md §7).
 
 CREATE TABLE jobs (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,

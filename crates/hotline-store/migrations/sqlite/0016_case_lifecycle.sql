@@ -19,10 +19,10 @@ INSERT INTO police_steps (case_id, at, step, actor)
     SELECT id, updated_at, police_status, 'migration' FROM cases WHERE police_status IS NOT NULL;
 ALTER TABLE cases DROP COLUMN police_status;
 
--- Why a closed case was closed (a closing reason of SPEC §2); NULL for cases closed before.
+-- Why a closed case was closed (a closing reason of docs/SPEC.md §2); NULL for cases closed before.
 ALTER TABLE cases ADD COLUMN closed_reason TEXT;
 
--- Police units (SPEC §1): an officer belongs to a unit, a referral goes to a unit, and an
+-- Police units (docs/SPEC.md §1): an officer belongs to a unit, a referral goes to a unit, and an
 -- officer sees only what was referred to their unit. Everything so far went to the national one.
 ALTER TABLE users ADD COLUMN unit TEXT NOT NULL DEFAULT 'national';
 ALTER TABLE cases ADD COLUMN police_unit TEXT;

@@ -1,4 +1,4 @@
--- What a reporter sees is about their own report (SPEC §4): when the hotline handled this
+-- What a reporter sees is about their own report (docs/SPEC.md §4): when the hotline handled this
 -- address of this report (assessed, forwarded unopened, closed) and when its removal was
 -- confirmed, both only after the report arrived. A report joining a case that was handled
 -- before it arrived stays `received`, so the status never tells whether an address was known.

@@ -282,7 +282,7 @@ pub async fn read(
 #[serde(deny_unknown_fields)]
 pub struct AssessmentBody {
     /// `baseline`, `national`, `not_illegal`, `unavailable` or `out_of_remit` (required).
-    /// Which other fields are required depends on it (SPEC §2); a 422 names the field.
+    /// Which other fields are required depends on it (docs/SPEC.md §2); a 422 names the field.
     #[schema(required = true)]
     pub classification: Option<String>,
     pub statutory_reference: Option<String>,
@@ -360,7 +360,7 @@ pub async fn assess(
     Ok(Json(file.into()))
 }
 
-/// A police step (SPEC §2), as the case page's form takes it.
+/// A police step (docs/SPEC.md §2), as the case page's form takes it.
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PoliceStepBody {

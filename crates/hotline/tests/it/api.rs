@@ -16,7 +16,7 @@ async fn post_json(c: &reqwest::Client, url: String, body: &Value) -> (StatusCod
     (status, r.json().await.unwrap_or(Value::Null))
 }
 
-/// Asserts the SPEC §4 error shape and returns the error object.
+/// Asserts the docs/SPEC.md §4 error shape and returns the error object.
 fn error_of(status: StatusCode, body: &Value, expected: StatusCode, code: &str) -> Value {
     assert_eq!(status, expected, "{body}");
     let e = body["error"].clone();

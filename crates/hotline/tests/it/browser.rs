@@ -17,6 +17,10 @@ use serde_json::{Value, json};
 use crate::staff::{Account, PASSWORD};
 use crate::support::{Options, Server, each_engine};
 
+/// Why the browser tests did not run.
+const SKIP: &str =
+    "set HOTLINE_TEST_E2E=1 (with chromium, chromium-driver and HOTLINE_AXE_JS) to run it";
+
 fn enabled() -> bool {
     std::env::var("HOTLINE_TEST_E2E").is_ok_and(|v| v == "1")
 }
@@ -153,7 +157,7 @@ async fn only_own_requests(c: &Client, base: &str) {
 #[tokio::test]
 async fn a_report_through_the_real_form_with_javascript_off_then_the_status_page() {
     if !enabled() {
-        eprintln!("skipped: set HOTLINE_TEST_E2E=1 to run the browser tests");
+        hotline_store::testing::skipped_test(SKIP);
         return;
     }
     each_engine(|db| async move {
@@ -230,7 +234,7 @@ async fn a_report_through_the_real_form_with_javascript_off_then_the_status_page
 #[tokio::test]
 async fn axe_finds_no_serious_problem_on_public_and_staff_pages() {
     if !enabled() {
-        eprintln!("skipped: set HOTLINE_TEST_E2E=1 to run the browser tests");
+        hotline_store::testing::skipped_test(SKIP);
         return;
     }
     let axe_js = std::fs::read_to_string(
@@ -387,7 +391,7 @@ async fn sign_in(c: &Client, server: &Server, who: &Account) {
 #[tokio::test]
 async fn axe_finds_no_serious_problem_on_the_admin_pages() {
     if !enabled() {
-        eprintln!("skipped: set HOTLINE_TEST_E2E=1 to run the browser tests");
+        hotline_store::testing::skipped_test(SKIP);
         return;
     }
     let axe_js = std::fs::read_to_string(

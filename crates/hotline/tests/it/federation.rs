@@ -18,11 +18,15 @@ use crate::support::{Options, Server, cli, client, open_store, place_case};
 
 async fn pair() -> Vec<(TestDatabase, TestDatabase)> {
     let mut v = vec![(TestDatabase::sqlite(), TestDatabase::sqlite())];
-    if let Some(url) = std::env::var(POSTGRES_ENV).ok().filter(|u| !u.is_empty()) {
-        v.push((
+    match std::env::var(POSTGRES_ENV).ok().filter(|u| !u.is_empty()) {
+        Some(url) => v.push((
             TestDatabase::postgres(&url).await,
             TestDatabase::postgres(&url).await,
-        ));
+        )),
+        None => hotline_store::testing::skipped_part(
+            "its PostgreSQL run",
+            hotline_store::testing::POSTGRES_SKIP,
+        ),
     }
     v
 }
@@ -691,7 +695,7 @@ async fn forward_unopened_sends_a_case_hosted_in_a_partners_country_to_the_natio
         };
         // Traced to NL (the loopback DNS zone and IP database put it there), where a partner
         // works, yet handed to the national police: nobody at the hotline opened it, so the
-        // police, not the hotline, pass it abroad (SPEC §1).
+        // police, not the hotline, pass it abroad (docs/SPEC.md §1).
         assert!(file.referred_to_police, "{}", db.engine);
         assert!(
             file.timeline.iter().any(|e| e.kind == "referred_police")

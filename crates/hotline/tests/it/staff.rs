@@ -935,7 +935,7 @@ async fn audit_verify_on_the_command_line_passes_then_names_an_edited_event() {
     .await;
 }
 
-/// Police units (SPEC §1): an officer sees only what was referred to their unit, on the pages
+/// Police units (docs/SPEC.md §1): an officer sees only what was referred to their unit, on the pages
 /// and through the API, and a case of another unit answers as if it did not exist (404). The
 /// unit's notify addresses get one message per batch of referrals, with case numbers and links
 /// only, and the officers see the count of new referrals on their queue.
@@ -1078,13 +1078,7 @@ async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch()
         // Through the API: another unit cannot act; the national unit records its steps as on
         // the page, with the same checks.
         let step = json!({"step": "hold"});
-        let r = client()
-            .post(server.url("/api/v1/cases/1/police"))
-            .bearer_auth(&token)
-            .json(&step)
-            .send()
-            .await
-            .unwrap();
+        let r = api_police_step(&server, "/api/v1/cases/1/police", &token, &step).await;
         assert_eq!(
             r.status(),
             StatusCode::NOT_FOUND,
@@ -1094,25 +1088,13 @@ async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch()
             .trim()
             .to_owned();
         let bare = json!({"step": "acknowledged"});
-        let r = client()
-            .post(server.url("/api/v1/cases/2/police"))
-            .bearer_auth(&national)
-            .json(&bare)
-            .send()
-            .await
-            .unwrap();
+        let r = api_police_step(&server, "/api/v1/cases/2/police", &national, &bare).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body: Value = r.json().await.unwrap();
         assert_eq!(body["error"]["field"], "reference", "{body}");
         let declined =
             json!({"step": "declined", "reason": "no_jurisdiction", "note": "handled elsewhere"});
-        let r = client()
-            .post(server.url("/api/v1/cases/2/police"))
-            .bearer_auth(&national)
-            .json(&declined)
-            .send()
-            .await
-            .unwrap();
+        let r = api_police_step(&server, "/api/v1/cases/2/police", &national, &declined).await;
         assert_eq!(r.status(), StatusCode::OK);
         let case: Value = r.json().await.unwrap();
         assert_eq!(
@@ -1123,4 +1105,20 @@ async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch()
         db
     })
     .await;
+}
+
+/// Posts a police step to the staff API as the token's user.
+async fn api_police_step(
+    server: &Server,
+    path: &str,
+    token: &str,
+    step: &Value,
+) -> reqwest::Response {
+    client()
+        .post(server.url(path))
+        .bearer_auth(token)
+        .json(step)
+        .send()
+        .await
+        .unwrap()
 }

@@ -556,7 +556,7 @@ async fn a_postgres_dump_restores_into_a_fresh_database_with_every_receipt() {
         .ok()
         .filter(|u| !u.is_empty())
     else {
-        eprintln!("skipped: HOTLINE_TEST_POSTGRES_URL is not set");
+        hotline_store::testing::skipped_test(hotline_store::testing::POSTGRES_SKIP);
         return;
     };
     if !have("pg_dump") || !have("pg_restore") {
@@ -564,7 +564,9 @@ async fn a_postgres_dump_restores_into_a_fresh_database_with_every_receipt() {
             std::env::var_os("HOTLINE_TEST_E2E").is_none(),
             "HOTLINE_TEST_E2E is set but pg_dump/pg_restore are missing (install postgresql-client)"
         );
-        eprintln!("skipped: pg_dump or pg_restore is missing (install postgresql-client)");
+        hotline_store::testing::skipped_test(
+            "pg_dump or pg_restore is missing (install postgresql-client)",
+        );
         return;
     }
     let db = TestDatabase::postgres(&admin).await;

@@ -197,7 +197,7 @@ async fn two_worker_processes_on_postgres_do_each_of_a_thousand_jobs_once() {
         .ok()
         .filter(|u| !u.is_empty())
     else {
-        eprintln!("skipped: needs HOTLINE_TEST_POSTGRES_URL");
+        hotline_store::testing::skipped_test(hotline_store::testing::POSTGRES_SKIP);
         return;
     };
     let db = TestDatabase::postgres(&url).await;
