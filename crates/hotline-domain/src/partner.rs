@@ -27,6 +27,22 @@ pub struct ReferralFacts<'a> {
 /// receiving hotline's country.
 pub const UPDATE_STATUSES: [&str; 3] = ["removed", "reappeared", "not_illegal"];
 
+/// What a move of a case tells the partner hotline that referred it to us, if anything: one
+/// of [`UPDATE_STATUSES`]. The same rule for moves by staff and by our own checks.
+pub fn news_of_move(
+    from: crate::CaseState,
+    to: crate::CaseState,
+    close_reason: Option<crate::CloseReason>,
+) -> Option<&'static str> {
+    use crate::CaseState as S;
+    match (from, to, close_reason) {
+        (_, S::Removed, _) => Some("removed"),
+        (S::Removed, S::AwaitingRemoval, _) => Some("reappeared"),
+        (_, S::Closed, Some(crate::CloseReason::NotIllegal)) => Some("not_illegal"),
+        _ => None,
+    }
+}
+
 pub fn referral_reference(country: &str, case_id: i64) -> String {
     format!("{country}-{case_id}")
 }
@@ -60,6 +76,32 @@ pub fn referral_summary(f: &ReferralFacts<'_>) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_referring_partner_hears_of_removal_reappearance_and_not_illegal_only() {
+        use super::news_of_move;
+        use crate::{CaseState as S, CloseReason as R};
+        assert_eq!(
+            news_of_move(S::AwaitingRemoval, S::Removed, None),
+            Some("removed")
+        );
+        assert_eq!(
+            news_of_move(S::Removed, S::AwaitingRemoval, None),
+            Some("reappeared")
+        );
+        assert_eq!(
+            news_of_move(S::Assessed, S::Closed, Some(R::NotIllegal)),
+            Some("not_illegal")
+        );
+        assert_eq!(
+            news_of_move(S::Assessed, S::Closed, Some(R::Duplicate)),
+            None
+        );
+        assert_eq!(news_of_move(S::Assessed, S::Referred, None), None);
+        for n in [Some("removed"), Some("reappeared"), Some("not_illegal")] {
+            assert!(super::UPDATE_STATUSES.contains(&n.unwrap()));
+        }
+    }
+
     use super::*;
     use crate::assessment::Classification;
     use crate::trace::HostingAddress;

@@ -374,6 +374,30 @@ macro_rules! transition {
 }
 pub(crate) use transition;
 
+/// Closes case `$id` inside transaction `$tx` with `$reason` (an `Option<CloseReason>`; `None`
+/// only for callers that predate closing reasons): the move, its timeline entry, the reason,
+/// and nobody assigned any more. Every closure goes through here.
+macro_rules! close_in {
+    ($tx:expr, $id:expr, $reason:expr, $procedure:expr, $at:expr) => {{
+        let reason: Option<hotline_domain::CloseReason> = $reason;
+        let from = crate::casework::transition!(
+            $tx,
+            $id,
+            hotline_domain::CaseState::Closed,
+            $procedure,
+            "closed",
+            $at
+        );
+        sqlx::query("UPDATE cases SET closed_reason = $1, assigned_to = NULL WHERE id = $2")
+            .bind(reason.map(|r| r.as_str()))
+            .bind($id)
+            .execute(&mut *$tx)
+            .await?;
+        from
+    }};
+}
+pub(crate) use close_in;
+
 impl Store {
     /// One page of the queue: urgent first, then oldest, after `after`.
     pub async fn queue(
@@ -850,7 +874,11 @@ impl Store {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
-            let from = transition!(tx, case_id, to, procedure, event, at);
+            let from = if to == CaseState::Closed {
+                close_in!(tx, case_id, close_reason, procedure, at)
+            } else {
+                transition!(tx, case_id, to, procedure, event, at)
+            };
             if to_police {
                 // Every referral goes to the national unit (no rule names another yet); its
                 // notify addresses hear of it in the next batch.
@@ -862,13 +890,6 @@ impl Store {
                     .await?;
                 let notify = crate::NewJob::police_notify(hotline_domain::police::NATIONAL_UNIT, now);
                 crate::jobs::enqueue_in!(tx, &notify, at);
-            }
-            if to == CaseState::Closed {
-                sqlx::query("UPDATE cases SET closed_reason = $1, assigned_to = NULL WHERE id = $2")
-                    .bind(close_reason.map(|r| r.as_str()))
-                    .bind(case_id)
-                    .execute(&mut *tx)
-                    .await?;
             }
             for job in jobs {
                 crate::jobs::enqueue_in!(tx, job, at);

@@ -172,18 +172,6 @@ impl Store {
         })
     }
 
-    /// Queues the job that sends (or schedules) the case's notice; at most one waits, and a
-    /// waiting one is brought forward, since something changed (a referral, a clearance).
-    pub async fn enqueue_notice_job(&self, case_id: i64, now: OffsetDateTime) -> Result<()> {
-        let at = to_millis(now);
-        on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin_write().await?;
-            crate::jobs::enqueue_in!(tx, &crate::NewJob::notice(case_id, now), at);
-            tx.commit().await?;
-        });
-        Ok(())
-    }
-
     /// Records what a host answered to the case's notice (with the reason when it refused):
     /// on the timeline and in the audit trail. A removal also moves the case to `removed`.
     pub async fn record_host_answer(

@@ -508,15 +508,12 @@ impl Store {
                 if state.move_to(*to, procedure).is_err() {
                     continue;
                 }
-                crate::casework::transition!(tx, case_id, *to, procedure, event, at);
-                state = *to;
                 if *to == CaseState::Closed {
-                    sqlx::query("UPDATE cases SET closed_reason = $1, assigned_to = NULL WHERE id = $2")
-                        .bind(CloseReason::NotIllegalForPartner.as_str())
-                        .bind(case_id)
-                        .execute(&mut *tx)
-                        .await?;
+                    crate::casework::close_in!(tx, case_id, Some(CloseReason::NotIllegalForPartner), procedure, at);
+                } else {
+                    crate::casework::transition!(tx, case_id, *to, procedure, event, at);
                 }
+                state = *to;
             }
             crate::audit::append_audit!(tx, self.keys(), at, &actor, "case.partner_update", &format!("case:{case_id}"), status);
             tx.commit().await?;

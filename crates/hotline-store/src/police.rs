@@ -106,12 +106,7 @@ impl Store {
                     crate::casework::transition!(tx, case_id, CaseState::AwaitingRemoval, procedure, "awaiting_removal", at);
                 }
                 PoliceEffect::Close(reason) => {
-                    crate::casework::transition!(tx, case_id, CaseState::Closed, procedure, "closed", at);
-                    sqlx::query("UPDATE cases SET closed_reason = $1, assigned_to = NULL WHERE id = $2")
-                        .bind(reason.as_str())
-                        .bind(case_id)
-                        .execute(&mut *tx)
-                        .await?;
+                    crate::casework::close_in!(tx, case_id, Some(reason), procedure, at);
                 }
             }
             tx.commit().await?;

@@ -490,7 +490,7 @@ impl Workers {
         match facts.state {
             CaseState::AwaitingRemoval => {
                 if verdict(&self.monitoring, &recent) == Verdict::Removed {
-                    self.move_by_check(case_id, CaseState::Removed, "removed")
+                    self.move_by_check(case_id, facts.state, CaseState::Removed, "removed")
                         .await?;
                 } else if result.outcome == CheckOutcome::Online
                     && let Err(e) = self.follow_up(case_id, &facts, now).await
@@ -502,8 +502,13 @@ impl Workers {
             }
             CaseState::Removed if result.outcome == CheckOutcome::Online => {
                 // Back again: the case is reopened for removal and flagged on its timeline.
-                self.move_by_check(case_id, CaseState::AwaitingRemoval, "reappeared")
-                    .await?;
+                self.move_by_check(
+                    case_id,
+                    facts.state,
+                    CaseState::AwaitingRemoval,
+                    "reappeared",
+                )
+                .await?;
             }
             _ => {}
         }
@@ -517,19 +522,26 @@ impl Workers {
 
     /// Moves a case as its checks say (removed, or back online); a case a partner referred to
     /// us tells that partner in the same transaction.
-    async fn move_by_check(&self, case_id: i64, to: CaseState, event: &str) -> Result<(), String> {
+    async fn move_by_check(
+        &self,
+        case_id: i64,
+        from: CaseState,
+        to: CaseState,
+        event: &str,
+    ) -> Result<(), String> {
         let now = OffsetDateTime::now_utc();
-        let news = if to == CaseState::Removed {
-            "removed"
-        } else {
-            "reappeared"
+        let news = hotline_domain::partner::news_of_move(from, to, None);
+        let referral = match news {
+            Some(_) => self
+                .store
+                .incoming_referral(case_id)
+                .await
+                .map_err(|e| e.to_string())?,
+            None => None,
         };
-        let jobs: Vec<NewJob> = self
-            .store
-            .incoming_referral(case_id)
-            .await
-            .map_err(|e| e.to_string())?
-            .map(|(partner, referral_id)| {
+        let jobs: Vec<NewJob> = news
+            .zip(referral)
+            .map(|(news, (partner, referral_id))| {
                 NewJob::partner_update(case_id, &partner, &referral_id, news, now)
             })
             .into_iter()

@@ -332,12 +332,7 @@ pub async fn move_case(
         }
     }
     // A case a partner referred to us: tell it what became of it.
-    let news = match (file.state, to, close_reason) {
-        (_, CaseState::Removed, _) => Some("removed"),
-        (CaseState::Removed, CaseState::AwaitingRemoval, _) => Some("reappeared"),
-        (_, CaseState::Closed, Some(CloseReason::NotIllegal)) => Some("not_illegal"),
-        _ => None,
-    };
+    let news = hotline_domain::partner::news_of_move(file.state, to, close_reason);
     if let (Some(status), Some((from, referral_id))) =
         (news, state.store.incoming_referral(case_id).await?)
     {

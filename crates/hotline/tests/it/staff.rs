@@ -134,18 +134,22 @@ impl Browser {
         }
     }
 
-    async fn send(&mut self, req: reqwest::RequestBuilder) -> Page {
+    /// The request with this browser's cookies.
+    fn with_cookies(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
         let cookie: Vec<String> = self
             .cookies
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
             .collect();
-        let req = if cookie.is_empty() {
+        if cookie.is_empty() {
             req
         } else {
             req.header("cookie", cookie.join("; "))
-        };
-        let r = req.send().await.unwrap();
+        }
+    }
+
+    async fn send(&mut self, req: reqwest::RequestBuilder) -> Page {
+        let r = self.with_cookies(req).send().await.unwrap();
         let set_cookies: Vec<String> = r
             .headers()
             .get_all("set-cookie")
@@ -206,17 +210,8 @@ impl Browser {
 
     /// A form post to a server that may die while answering: `None` when no answer came.
     pub async fn try_post(&mut self, path: &str, form: &[(&str, &str)]) -> Option<StatusCode> {
-        let cookie: Vec<String> = self
-            .cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
-        let req = self
-            .http
-            .post(format!("{}{path}", self.base))
-            .form(form)
-            .header("cookie", cookie.join("; "));
-        req.send().await.ok().map(|r| r.status())
+        let req = self.http.post(format!("{}{path}", self.base)).form(form);
+        self.with_cookies(req).send().await.ok().map(|r| r.status())
     }
 
     pub async fn login(&mut self, who: &Account, offset: i64) -> Page {
