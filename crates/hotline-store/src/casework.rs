@@ -745,12 +745,14 @@ impl Store {
     }
 
     /// Records an assessment and moves the case to `assessed`; the time since the assessment
-    /// started counts towards the analyst's day.
+    /// started counts towards the analyst's day. `then` is the move the assessment decided
+    /// (a referral whose route is certain), made in the same transaction.
     pub async fn record_assessment(
         &self,
         case_id: i64,
         user: &StaffUser,
         assessment: &Assessment,
+        then: Option<Move<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), CaseActionError> {
         let at = to_millis(now);
@@ -782,6 +784,9 @@ impl Store {
                 tx, self.keys(), at, &user.username, "case.assess", &format!("case:{case_id}"),
                 &format!("classification={}; seconds={secs}", assessment.classification)
             );
+            if let Some(m) = then {
+                move_in!(tx, self.keys(), case_id, m, &user.username, now, at);
+            }
             tx.commit().await?;
             Ok(())
         })
@@ -814,12 +819,14 @@ impl Store {
         })
     }
 
-    /// A supervisor's review of the latest assessment: confirmed, or replaced.
+    /// A supervisor's review of the latest assessment: confirmed, or replaced; `then` is the
+    /// move the review decided, made in the same transaction.
     pub async fn review_assessment(
         &self,
         case_id: i64,
         supervisor: &StaffUser,
         outcome: &ReviewOutcome,
+        then: Option<Move<'_>>,
         now: OffsetDateTime,
     ) -> Result<(), CaseActionError> {
         let latest = self
@@ -849,6 +856,9 @@ impl Store {
                 tx, self.keys(), at, &supervisor.username, "case.review", &format!("case:{case_id}"),
                 &format!("{verdict}; classification={}", assessment.classification)
             );
+            if let Some(m) = then {
+                move_in!(tx, self.keys(), case_id, m, &supervisor.username, now, at);
+            }
             tx.commit().await?;
             Ok(())
         })
@@ -863,39 +873,11 @@ impl Store {
         user: &StaffUser,
         now: OffsetDateTime,
     ) -> Result<CaseState, CaseActionError> {
-        let Move {
-            to,
-            procedure,
-            event,
-            to_police,
-            close_reason,
-            jobs,
-        } = m;
         let at = to_millis(now);
+        let to = m.to;
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
-            let from = if to == CaseState::Closed {
-                close_in!(tx, case_id, close_reason, procedure, at)
-            } else {
-                transition!(tx, case_id, to, procedure, event, at)
-            };
-            if to_police {
-                // Every referral goes to the national unit (no rule names another yet); its
-                // notify addresses hear of it in the next batch.
-                sqlx::query("UPDATE cases SET referred_to_police = $1, police_unit = $2 WHERE id = $3")
-                    .bind(true)
-                    .bind(hotline_domain::police::NATIONAL_UNIT)
-                    .bind(case_id)
-                    .execute(&mut *tx)
-                    .await?;
-                let notify = crate::NewJob::police_notify(hotline_domain::police::NATIONAL_UNIT, now);
-                crate::jobs::enqueue_in!(tx, &notify, at);
-            }
-            for job in jobs {
-                crate::jobs::enqueue_in!(tx, job, at);
-            }
-            let reason = close_reason.map(|r| format!("; {r}")).unwrap_or_default();
-            append_audit!(tx, self.keys(), at, &user.username, "case.move", &format!("case:{case_id}"), &format!("{from} -> {to}; {event}{reason}"));
+            move_in!(tx, self.keys(), case_id, m, &user.username, now, at);
             crate::failpoint("case_move_before_commit");
             tx.commit().await?;
             crate::failpoint("case_move_after_commit");
@@ -1094,6 +1076,54 @@ impl Store {
 }
 
 /// Inserts one assessment row inside transaction `$tx`.
+/// Applies a [`Move`] inside an open transaction: the transition (or closure), the police's
+/// hand-over, the jobs it starts and its audit event. One body for a move on its own
+/// ([`Store::move_case_by`]) and a move that follows an assessment or review in its
+/// transaction.
+macro_rules! move_in {
+    ($tx:expr, $keys:expr, $case_id:expr, $m:expr, $actor:expr, $now:expr, $at:expr) => {{
+        let Move {
+            to,
+            procedure,
+            event,
+            to_police,
+            close_reason,
+            jobs,
+        } = $m;
+        let from = if to == CaseState::Closed {
+            close_in!($tx, $case_id, close_reason, procedure, $at)
+        } else {
+            transition!($tx, $case_id, to, procedure, event, $at)
+        };
+        if to_police {
+            // Every referral goes to the national unit (no rule names another yet); its
+            // notify addresses hear of it in the next batch.
+            sqlx::query("UPDATE cases SET referred_to_police = $1, police_unit = $2 WHERE id = $3")
+                .bind(true)
+                .bind(hotline_domain::police::NATIONAL_UNIT)
+                .bind($case_id)
+                .execute(&mut *$tx)
+                .await?;
+            let notify = crate::NewJob::police_notify(hotline_domain::police::NATIONAL_UNIT, $now);
+            crate::jobs::enqueue_in!($tx, &notify, $at);
+        }
+        for job in jobs {
+            crate::jobs::enqueue_in!($tx, job, $at);
+        }
+        let reason = close_reason.map(|r| format!("; {r}")).unwrap_or_default();
+        append_audit!(
+            $tx,
+            $keys,
+            $at,
+            $actor,
+            "case.move",
+            &format!("case:{}", $case_id),
+            &format!("{from} -> {to}; {event}{reason}")
+        );
+    }};
+}
+pub(crate) use move_in;
+
 macro_rules! insert_assessment {
     ($tx:expr, $case_id:expr, $kind:expr, $a:expr, $user_id:expr, $at:expr) => {{
         let a: &Assessment = $a;

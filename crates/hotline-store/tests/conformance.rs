@@ -802,7 +802,7 @@ async fn assessment_review_welfare_and_police_referral() {
         .unwrap();
         let t1 = t0 + time::Duration::minutes(12);
         store
-            .record_assessment(id, &ann, &assessment, t1)
+            .record_assessment(id, &ann, &assessment, None, t1)
             .await
             .unwrap();
         let day = hotline_store::casework::day_of(t1);
@@ -820,7 +820,7 @@ async fn assessment_review_welfare_and_police_referral() {
         let mut overridden = assessment.clone();
         overridden.classification = Classification::Baseline;
         store
-            .review_assessment(id, &sue, &ReviewOutcome::Override(overridden), t1)
+            .review_assessment(id, &sue, &ReviewOutcome::Override(overridden), None, t1)
             .await
             .unwrap();
         assert!(store.queue(&review, None, 10).await.unwrap().0.is_empty());

@@ -14,11 +14,10 @@ use axum::http::{Request, StatusCode};
 use time::OffsetDateTime;
 use tower::ServiceExt;
 
-use hotline_domain::Procedure;
-use hotline_domain::staff::{Role, WelfareCap};
+use hotline_domain::staff::Role;
 use hotline_store::testing::TestDatabase;
 use hotline_store::{Keyring, SessionPolicy, Store};
-use hotline_web::{AppState, WebConfig};
+use hotline_web::AppState;
 
 /// A named page and how to build its path for the i-th request.
 type PageCase = (&'static str, Box<dyn Fn(usize) -> String>);
@@ -79,26 +78,13 @@ async fn run(db: TestDatabase, n: usize) {
 
     let state = AppState::new(
         store.clone(),
-        WebConfig {
-            default_language: hotline_domain::Language::En,
-            procedure: Procedure::Assess,
-            rate_limit_per_minute: 0,
-            global_rate_limit_per_minute: 0,
-            trusted_proxies: Vec::new(),
+        hotline_web::Config {
             sessions: SessionPolicy {
                 idle_secs: 3600,
                 absolute_secs: 3600,
             },
-            welfare: WelfareCap::default(),
-            jurisdiction: hotline_domain::routing::Jurisdiction {
-                procedure: Procedure::Assess,
-                country: "BE".into(),
-                takedown_by: hotline_domain::jurisdiction::TakedownBy::Police,
-                objection_hours: 48,
-                partners: Vec::new(),
-            },
-            public: hotline_web::PublicSite::default(),
             blocklist_zone: "rpz.hotline.invalid".into(),
+            ..Default::default()
         },
     );
     let app = hotline_web::router(state);

@@ -212,6 +212,44 @@ impl From<hotline_store::CaseActionError> for WebError {
     }
 }
 
+/// The application layer's refusals, mapped once for every page and API route.
+impl From<hotline_app::AppError> for WebError {
+    fn from(e: hotline_app::AppError) -> Self {
+        use hotline_app::AppError as E;
+        match e {
+            E::NotFound(m) => WebError::not_found(m),
+            E::Forbidden(m) => WebError::forbidden(m),
+            E::Conflict(m) => WebError::conflict(m),
+            E::Invalid { field, message } => WebError::invalid(field, message),
+            E::Assessment(a) => {
+                let problems: Vec<Problem> = a
+                    .errors
+                    .iter()
+                    .map(|p| Problem {
+                        field: p.field.to_string(),
+                        message: p.problem.to_string(),
+                    })
+                    .collect();
+                let mut err = WebError::invalid(
+                    problems
+                        .first()
+                        .map(|p| p.field.clone())
+                        .unwrap_or_default(),
+                    problems
+                        .first()
+                        .map(|p| p.message.clone())
+                        .unwrap_or_default(),
+                );
+                if problems.len() > 1 {
+                    err.problems = problems;
+                }
+                err
+            }
+            E::Store(s) => WebError::internal(&s),
+        }
+    }
+}
+
 impl From<hotline_store::StoreError> for WebError {
     fn from(e: hotline_store::StoreError) -> Self {
         WebError::internal(&e)

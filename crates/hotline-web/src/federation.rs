@@ -238,7 +238,7 @@ pub async fn update(
             &partner,
             &u.referral_id,
             &u.status,
-            state.config().procedure,
+            state.config().procedure(),
             now,
         )
         .await?

@@ -17,7 +17,6 @@ pub mod hardening;
 pub mod headers;
 pub mod i18n;
 pub mod limits;
-pub mod live;
 pub mod login_guard;
 pub mod once;
 pub mod onion;
@@ -35,95 +34,13 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use hotline_domain::{Language, NewReport, Procedure};
+use hotline_domain::NewReport;
 use hotline_store::{Store, SubmittedReport};
 use time::OffsetDateTime;
 
 pub use error::WebError;
 
-/// What the web layer needs to know of the configuration.
-#[derive(Debug, Clone)]
-pub struct WebConfig {
-    pub default_language: Language,
-    pub procedure: Procedure,
-    /// Per client and minute on public intake; 0 = no limit.
-    pub rate_limit_per_minute: u32,
-    /// Reports per minute for all app servers on the database together; 0 = no limit.
-    pub global_rate_limit_per_minute: u32,
-    /// Reverse proxies whose `X-Forwarded-For` (rate limits) and `X-Forwarded-Proto`
-    /// (secure cookies) are believed.
-    pub trusted_proxies: Vec<std::net::IpAddr>,
-    /// How long staff sessions live.
-    pub sessions: hotline_store::SessionPolicy,
-    /// The daily cap on analysts' assessment time.
-    pub welfare: hotline_domain::staff::WelfareCap,
-    /// How cases are routed (shown as "why this route" on case pages).
-    pub jurisdiction: hotline_domain::routing::Jurisdiction,
-    /// What the public pages say about this deployment.
-    pub public: PublicSite,
-    /// The name of the blocklist's DNS RPZ zone.
-    pub blocklist_zone: String,
-}
-
-/// The deployment's facts that the public information pages state.
-#[derive(Debug, Clone)]
-pub struct PublicSite {
-    pub hotline_name: String,
-    pub emergency_number: String,
-    pub law_reference: String,
-    pub takedown_by: hotline_domain::jurisdiction::TakedownBy,
-    pub objection_hours: u32,
-    pub help: Vec<HelpLine>,
-    /// The retention periods, stated on the privacy page.
-    pub retention: hotline_domain::retention::RetentionPolicy,
-}
-
-impl Default for PublicSite {
-    fn default() -> Self {
-        Self {
-            hotline_name: "Hotline".to_owned(),
-            emergency_number: "112".to_owned(),
-            law_reference: "Belgian Criminal Code, art. 417/43 and following".to_owned(),
-            takedown_by: hotline_domain::jurisdiction::TakedownBy::Police,
-            objection_hours: 48,
-            help: HelpLine::belgian_defaults(),
-            retention: Default::default(),
-        }
-    }
-}
-
-/// A helpline shown on the "getting help" page, as text (never a link to elsewhere).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HelpLine {
-    pub name: String,
-    pub contact: String,
-}
-
-impl HelpLine {
-    /// Helplines for Belgium, the default jurisdiction.
-    pub fn belgian_defaults() -> Vec<HelpLine> {
-        [
-            ("Child Focus", "116 000"),
-            ("Awel (in Dutch, for children and young people)", "102"),
-            (
-                "Écoute-Enfants (in French, for children and young people)",
-                "103",
-            ),
-            ("1712 (violence, abuse and child abuse, in Dutch)", "1712"),
-            (
-                "Stop it Now! (for people worried about their own thoughts)",
-                "stopitnow.be",
-            ),
-        ]
-        .into_iter()
-        .map(|(name, contact)| HelpLine {
-            name: name.to_owned(),
-            contact: contact.to_owned(),
-        })
-        .collect()
-    }
-}
+pub use hotline_app::{Config, HelpLine, PublicSite};
 
 /// Spent report forms or proofs of work remembered at most (each a few dozen bytes).
 const SPENT_CAPACITY: usize = 500_000;
@@ -131,10 +48,12 @@ const SPENT_CAPACITY: usize = 500_000;
 /// Shared by every handler.
 #[derive(Debug, Clone)]
 pub struct AppState {
+    /// The application layer: every case and admin action goes through it.
+    pub app: hotline_app::App,
     pub store: Store,
     /// The effective settings (file and admin overrides); read through [`AppState::config`]
     /// per request, never kept, so a change applies without a restart.
-    pub settings: Arc<live::LiveSettings>,
+    pub settings: Arc<hotline_app::LiveSettings>,
     pub limiter: Arc<limits::Limiter>,
     /// The intake budget shared with the other app servers.
     pub global_limit: Arc<limits::GlobalLimit>,
@@ -151,14 +70,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: Store, config: WebConfig) -> Self {
-        let file = live::file_settings(&config, None);
-        Self::with_settings(store, Arc::new(live::LiveSettings::new(file, config)))
+    pub fn new(store: Store, config: Config) -> Self {
+        Self::with_settings(store, Arc::new(hotline_app::LiveSettings::new(config)))
     }
 
     /// The state over a settings handle shared with others (the workers of this process).
-    pub fn with_settings(store: Store, settings: Arc<live::LiveSettings>) -> Self {
-        let config = settings.get().web.clone();
+    pub fn with_settings(store: Store, settings: Arc<hotline_app::LiveSettings>) -> Self {
+        let config = settings.get().config.clone();
         let limiter = Arc::new(limits::Limiter::new(
             config.rate_limit_per_minute,
             config.trusted_proxies.clone(),
@@ -172,6 +90,7 @@ impl AppState {
             config.trusted_proxies.clone(),
         ));
         Self {
+            app: hotline_app::App::new(store.clone(), settings.clone()),
             store,
             settings,
             limiter,
@@ -185,8 +104,8 @@ impl AppState {
     }
 
     /// The web configuration as it is now (the file's, with the admin's overrides).
-    pub fn config(&self) -> Arc<WebConfig> {
-        self.settings.get().web.clone()
+    pub fn config(&self) -> Arc<Config> {
+        self.app.config()
     }
 
     /// The same state with the `[http]` section's settings.

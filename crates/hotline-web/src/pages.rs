@@ -499,14 +499,15 @@ pub async fn info(
     let t = Tr::new(lang);
     let config = state.config();
     let site = &config.public;
-    let hours = site.objection_hours.to_string();
+    let national = &config.settings.national;
+    let hours = national.objection_hours.to_string();
     let args: [(&'static str, &str); 4] = [
         ("emergency", &site.emergency_number),
         ("law", &site.law_reference),
         ("hours", &hours),
         ("name", &site.hotline_name),
     ];
-    let mut blocks: Vec<Block> = info_blocks(slug, state.config().procedure, site.takedown_by)
+    let mut blocks: Vec<Block> = info_blocks(slug, config.procedure(), national.takedown_by)
         .into_iter()
         .map(|part| Block {
             heading: part.starts_with('h'),
@@ -519,7 +520,7 @@ pub async fn info(
             0 => t.get("info-privacy-forever"),
             n => t.count("info-privacy-days", "count", n as usize),
         };
-        let r = &site.retention;
+        let r = &config.settings.retention;
         let (contact, description, closed, checks, audit) = (
             period(r.contact_days),
             period(r.description_days),

@@ -155,7 +155,7 @@ pub struct Public {
     /// The statute the law page cites.
     pub law_reference: String,
     /// Helplines on the "getting help" page: `{ name = "…", contact = "…" }`.
-    pub help: Vec<hotline_web::HelpLine>,
+    pub help: Vec<hotline_app::HelpLine>,
 }
 
 impl Default for Public {
@@ -164,7 +164,7 @@ impl Default for Public {
             hotline_name: "Hotline".to_owned(),
             emergency_number: "112".to_owned(),
             law_reference: "Belgian Criminal Code, art. 417/43 and following".to_owned(),
-            help: hotline_web::HelpLine::belgian_defaults(),
+            help: hotline_app::HelpLine::belgian_defaults(),
         }
     }
 }

@@ -33,10 +33,11 @@ use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use tokio::net::TcpListener;
 
+use hotline_app::{LiveSettings, PublicSite};
 use hotline_domain::CanonicalAddress;
 use hotline_domain::staff::{Role, WelfareCap};
 use hotline_store::{Keyring, SessionPolicy, Store};
-use hotline_web::{AppState, PublicSite, WebConfig};
+use hotline_web::AppState;
 
 use crate::config::Config;
 
@@ -660,8 +661,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 notice::show(
                     &store,
                     &notice_settings(&config),
-                    &settings.web.jurisdiction.country,
-                    settings.settings.notice_template.as_deref(),
+                    &settings.config.settings.national.country,
+                    settings.config.settings.notice_template.as_deref(),
                     case_id,
                     xarf,
                 )
@@ -704,16 +705,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn user_command(command: UserCommand, place: &Place) -> anyhow::Result<()> {
-    let Opened { store, .. } = place.open().await?;
-    let now = time::OffsetDateTime::now_utc();
+    let Opened { store, config } = place.open().await?;
     let actor = cli_actor();
     let result = async {
+        // The same actions as the users page, by the operator at the shell.
+        let app = hotline_app::App::new(store.clone(), live_settings(&config, &store).await?);
+        let by = hotline_app::Actor::Operator(&actor);
         match command {
             UserCommand::Add { name, role, unit } => {
                 let password = read_password()?;
-                let e = store
-                    .create_user_in_unit(&name, role, &unit, &password, &actor, now)
-                    .await?;
+                let e =
+                    hotline_app::admin::create_user(&app, by, &name, role, &unit, &password).await?;
                 println!(
                     "created {} ({role}). Add this to their authenticator app, then keep it nowhere:",
                     e.username
@@ -727,15 +729,15 @@ async fn user_command(command: UserCommand, place: &Place) -> anyhow::Result<()>
                 }
             }
             UserCommand::Disable { name } => {
-                store.disable_user(&name, &actor, now).await?;
+                hotline_app::admin::set_user_disabled(&app, by, &name, true).await?;
                 println!("disabled {name}; their sessions ended and their tokens stopped working");
             }
             UserCommand::Enable { name } => {
-                store.enable_user(&name, &actor, now).await?;
+                hotline_app::admin::set_user_disabled(&app, by, &name, false).await?;
                 println!("enabled {name}");
             }
             UserCommand::Reset2fa { name } => {
-                let e = store.reset_totp(&name, &actor, now).await?;
+                let e = hotline_app::admin::reset_user_2fa(&app, by, &name).await?;
                 println!("new second factor for {}; the old one no longer works:", e.username);
                 println!("{}", e.otpauth_uri);
             }
@@ -812,27 +814,25 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                 encrypt_to,
                 token,
             } => {
-                if let Some(k) = &public_key
-                    && !(k.len() == 64 && k.bytes().all(|b| b.is_ascii_hexdigit()))
-                {
-                    bail!("--public-key is 64 hexadecimal characters (an Ed25519 public key)");
-                }
-                if channel == "api"
-                    && (endpoint.is_none() || public_key.is_none() || token.is_none())
-                {
-                    bail!("an api partner needs --endpoint, --public-key and --token");
-                }
-                if let Some(k) = &encrypt_to {
-                    if channel != "email" {
-                        bail!("--encrypt-to is for partners with --channel email");
-                    }
-                    hotline_network::partner::encryption_key(k).context("--encrypt-to")?;
-                }
+                // The same checks as the admin page (`parse_partner`), the same action.
+                let input = hotline_domain::partner::PartnerInput {
+                    name: name.clone(),
+                    countries: countries.join(","),
+                    channel: channel.clone(),
+                    endpoint: endpoint.clone().unwrap_or_default(),
+                    public_key: public_key.unwrap_or_default(),
+                    encrypt_to: encrypt_to.clone().unwrap_or_default(),
+                    token: token.unwrap_or_default(),
+                };
+                let spec = hotline_domain::partner::parse_partner(&input, false).map_err(|problems| {
+                    let lines: Vec<String> = problems
+                        .iter()
+                        .map(|p| format!("--{}: {}", p.field.replace('_', "-"), p.message))
+                        .collect();
+                    anyhow::anyhow!("the partner is not registered:\n  {}", lines.join("\n  "))
+                })?;
                 if channel == "email" {
                     match &endpoint {
-                        Some(e) if hotline_network::mailer::check_address(e).is_err() => {
-                            bail!("--endpoint \"{e}\" is not an e-mail address")
-                        }
                         Some(e) if encrypt_to.is_none() => eprintln!(
                             "note: referrals to {name} will be mailed to {e} in plain text; give --encrypt-to to encrypt them"
                         ),
@@ -842,17 +842,8 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                         ),
                     }
                 }
-                let p = hotline_store::NewPartner {
-                    name: name.clone(),
-                    countries: country_codes(&countries).context("--countries")?,
-                    channel,
-                    endpoint,
-                    public_key,
-                    encrypt_to,
-                    outbound_token: token,
-                };
-                store
-                    .add_partner(&p, &cli_actor(), time::OffsetDateTime::now_utc())
+                let app = hotline_app::App::new(store.clone(), live_settings(&config, &store).await?);
+                hotline_app::admin::save_partner(&app, hotline_app::Actor::Operator(&cli_actor()), spec)
                     .await?;
                 println!("registered {name}. Give them this hotline's public key:");
                 println!("{}", store.keys().signing_public_hex());
@@ -871,6 +862,7 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                 let own = live_settings(&config, &store)
                     .await?
                     .get()
+                    .config
                     .settings
                     .national
                     .country
@@ -924,12 +916,14 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                 }
             }
             PartnerCommand::Disable { name } => {
-                let found = store
-                    .set_partner_disabled(&name, true, &cli_actor(), time::OffsetDateTime::now_utc())
-                    .await?;
-                if !found {
-                    bail!("there is no partner \"{name}\"");
-                }
+                let app = hotline_app::App::new(store.clone(), live_settings(&config, &store).await?);
+                hotline_app::admin::set_partner_disabled(
+                    &app,
+                    hotline_app::Actor::Operator(&cli_actor()),
+                    &name,
+                    true,
+                )
+                .await?;
                 println!("disabled {name}");
             }
             PartnerCommand::Key => println!("{}", store.keys().signing_public_hex()),
@@ -948,43 +942,34 @@ async fn token_command(command: TokenCommand, place: &Place) -> anyhow::Result<(
         blocklist,
         scope,
     } = command;
-    let Opened { store, .. } = place.open().await?;
-    if let Some(label) = blocklist {
-        let token = store
-            .create_blocklist_token(&label, &cli_actor(), time::OffsetDateTime::now_utc())
-            .await;
-        store.close().await;
-        println!("{}", token?);
-        eprintln!(
-            "Give this token to {label}: it reads GET /api/v1/blocklist and nothing else. It is shown once and stored only as a hash."
-        );
-        return Ok(());
-    }
-    if let Some(partner) = partner {
-        let token = store
-            .create_partner_token(&partner, &cli_actor(), time::OffsetDateTime::now_utc())
-            .await;
-        store.close().await;
-        let token = token?.ok_or_else(|| {
-            anyhow::anyhow!("there is no partner \"{partner}\" (hotline partner add)")
-        })?;
-        println!("{token}");
-        eprintln!("Give this token to {partner}; it is shown once and stored only as a hash.");
-        return Ok(());
-    }
-    let name = user.unwrap_or_default();
-    let now = time::OffsetDateTime::now_utc();
-    let token = if scope == "export" {
-        store.create_export_token(&name, &cli_actor(), now).await
-    } else {
-        store.create_token(&name, &cli_actor(), now).await
+    use hotline_app::admin::NewToken;
+    let new = match (blocklist, partner) {
+        (Some(label), _) => NewToken::Blocklist(label),
+        (None, Some(partner)) => NewToken::Partner(partner),
+        (None, None) if scope == "export" => NewToken::Export(user.unwrap_or_default()),
+        (None, None) => NewToken::Cases(user.unwrap_or_default()),
     };
+    let Opened { store, config } = place.open().await?;
+    let token = async {
+        let app = hotline_app::App::new(store.clone(), live_settings(&config, &store).await?);
+        let actor = cli_actor();
+        let by = hotline_app::Actor::Operator(&actor);
+        anyhow::Ok(hotline_app::admin::create_token(&app, by, &new).await?)
+    }
+    .await;
     store.close().await;
-    let token = token?;
-    println!("{token}");
-    eprintln!(
-        "This token is shown once and stored only as a hash. Use it as: Authorization: Bearer <token>"
-    );
+    println!("{}", token?);
+    match new {
+        NewToken::Blocklist(label) => eprintln!(
+            "Give this token to {label}: it reads GET /api/v1/blocklist and nothing else. It is shown once and stored only as a hash."
+        ),
+        NewToken::Partner(partner) => {
+            eprintln!("Give this token to {partner}; it is shown once and stored only as a hash.")
+        }
+        NewToken::Cases(_) | NewToken::Export(_) => eprintln!(
+            "This token is shown once and stored only as a hash. Use it as: Authorization: Bearer <token>"
+        ),
+    }
     Ok(())
 }
 
@@ -1092,7 +1077,7 @@ async fn tracer(config: &Config, offline: bool) -> anyhow::Result<hotline_networ
 async fn workers(
     config: &Config,
     store: &Store,
-    settings: std::sync::Arc<hotline_web::live::LiveSettings>,
+    settings: std::sync::Arc<LiveSettings>,
 ) -> anyhow::Result<std::sync::Arc<worker::Workers>> {
     Ok(std::sync::Arc::new(worker::Workers {
         store: store.clone(),
@@ -1141,11 +1126,20 @@ fn notice_settings(config: &Config) -> worker::NoticeSettings {
     }
 }
 
-/// What the web layer needs of the configuration file.
-fn web_config(config: &Config) -> WebConfig {
-    WebConfig {
+/// The application's configuration from the configuration file, before any admin override.
+fn app_config(config: &Config, notice_template: Option<String>) -> hotline_app::Config {
+    hotline_app::Config {
+        settings: hotline_domain::settings::Settings {
+            procedure: config.procedure,
+            national: hotline_domain::settings::National {
+                country: config.national.country.clone(),
+                takedown_by: config.national.takedown_by,
+                objection_hours: config.national.objection_hours,
+            },
+            retention: config.retention,
+            notice_template,
+        },
         default_language: config.default_language,
-        procedure: config.procedure,
         rate_limit_per_minute: config.intake.rate_limit_per_minute,
         global_rate_limit_per_minute: config.intake.global_rate_limit_per_minute,
         trusted_proxies: config.intake.trusted_proxies.clone(),
@@ -1156,26 +1150,22 @@ fn web_config(config: &Config) -> WebConfig {
         welfare: WelfareCap {
             daily_minutes: config.staff.welfare_daily_minutes,
         },
-        jurisdiction: jurisdiction(config),
         public: PublicSite {
             hotline_name: config.public.hotline_name.clone(),
             emergency_number: config.public.emergency_number.clone(),
             law_reference: config.public.law_reference.clone(),
-            takedown_by: config.national.takedown_by,
-            objection_hours: config.national.objection_hours,
             help: config.public.help.clone(),
-            retention: config.retention,
         },
         blocklist_zone: config.blocklist.rpz_zone.clone(),
     }
 }
 
 /// The effective settings: the file's, with the admin's stored overrides (read now, then
-/// re-read by [`hotline_web::live::LiveSettings::spawn_reload`]).
+/// re-read by [`LiveSettings::spawn_reload`]).
 async fn live_settings(
     config: &Config,
     store: &Store,
-) -> anyhow::Result<std::sync::Arc<hotline_web::live::LiveSettings>> {
+) -> anyhow::Result<std::sync::Arc<LiveSettings>> {
     let template = match config.notices.template_file.as_str() {
         "" => None,
         path => {
@@ -1194,25 +1184,12 @@ async fn live_settings(
             Some(text)
         }
     };
-    let web = web_config(config);
-    let file = hotline_web::live::file_settings(&web, template);
-    let settings = std::sync::Arc::new(hotline_web::live::LiveSettings::new(file, web));
+    let settings = std::sync::Arc::new(LiveSettings::new(app_config(config, template)));
     settings
         .refresh(store)
         .await
         .context("cannot read the stored settings")?;
     Ok(settings)
-}
-
-/// What routing needs to know of the configuration. Partners come with the partner registry.
-fn jurisdiction(config: &Config) -> hotline_domain::routing::Jurisdiction {
-    hotline_domain::routing::Jurisdiction {
-        procedure: config.procedure,
-        country: config.national.country.clone(),
-        takedown_by: config.national.takedown_by,
-        objection_hours: config.national.objection_hours,
-        partners: Vec::new(),
-    }
 }
 
 async fn worker_only(n: usize, place: &Place) -> anyhow::Result<()> {
@@ -1337,7 +1314,7 @@ async fn serve(listen: SocketAddr, background_workers: usize, place: &Place) -> 
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
     let local = listener.local_addr()?;
-    tracing::info!(procedure = %settings.get().settings.procedure, engine = ?store.engine(), "listening on http://{local}");
+    tracing::info!(procedure = %settings.get().config.procedure(), engine = ?store.engine(), "listening on http://{local}");
     // The web server and, beside it, the background workers (more with `hotline worker`).
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let background = tokio::spawn(workers.run(background_workers, "serve", stop_rx));

@@ -131,6 +131,7 @@ pub(crate) async fn retention_run(dry_run: bool, place: &Place) -> anyhow::Resul
     let settings = crate::live_settings(&config, &store).await?;
     let cutoffs = settings
         .get()
+        .config
         .settings
         .retention
         .cutoffs(crate::worker::millis(now));

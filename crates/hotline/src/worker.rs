@@ -31,14 +31,14 @@ use hotline_domain::monitoring::{
 use hotline_domain::notice::{NoticeDecision, NoticeFacts, compose, notice_due, recipients, xarf};
 use hotline_domain::partner::{ReferralFacts, referral_reference, referral_summary};
 use hotline_domain::routing::{Jurisdiction, Route, route};
-use hotline_domain::staff::Role;
+
+use hotline_domain::CaseState;
 use hotline_domain::trace::Trace;
-use hotline_domain::{CaseState, Procedure};
 use hotline_network::check::Checker;
 use hotline_network::mailer::{Mailer, OutgoingMail, OutgoingNotice};
 use hotline_network::partner::seal_for_partner;
 use hotline_network::trace::Tracer;
-use hotline_store::{CaseActionError, ClaimedJob, Move, NewJob, NewNotice, StaffUser, Store};
+use hotline_store::{CaseActionError, ClaimedJob, Move, NewNotice, Store};
 
 /// How long a claim lasts; a worker that dies loses its jobs to another after this.
 const LEASE: time::Duration = time::Duration::minutes(5);
@@ -58,7 +58,7 @@ pub struct Workers {
     pub tracer: Arc<Tracer>,
     /// The effective settings (file and admin overrides): procedure, national settings,
     /// retention, notice template. Read per job, so a change applies without a restart.
-    pub settings: Arc<hotline_web::live::LiveSettings>,
+    pub settings: Arc<hotline_app::LiveSettings>,
     pub mailer: Mailer,
     pub notice: NoticeSettings,
     /// What the workers may reach (partner endpoints on loopback only in tests).
@@ -88,19 +88,10 @@ pub fn millis(t: OffsetDateTime) -> i64 {
     i64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
 }
 
-/// Who the audit trail names for what the workers do on their own.
-fn system() -> StaffUser {
-    StaffUser {
-        id: 0,
-        username: "system".into(),
-        role: Role::Supervisor,
-    }
-}
-
 impl Workers {
     /// How cases are routed, as the settings are now (partners come from the registry).
     fn jurisdiction(&self) -> Jurisdiction {
-        self.settings.get().web.jurisdiction.clone()
+        self.settings.get().config.jurisdiction(Vec::new())
     }
 
     /// Runs `n` workers until `stop` turns true; each finishes the job in hand first.
@@ -220,10 +211,13 @@ impl Workers {
         let mut done = Vec::with_capacity(traced.len());
         match saved {
             Ok(()) => {
-                for (job, case_id, trace) in traced {
-                    match self.forward_unopened(case_id, &trace).await {
+                // What the hosting now decides (a forward-unopened referral, or the routing
+                // of an assessed case that waited for it).
+                let app = self.app();
+                for (job, case_id, _) in traced {
+                    match hotline_app::cases::route_after_trace(&app, case_id).await {
                         Ok(()) => done.push(job),
-                        Err(why) => failed.push((job, why)),
+                        Err(why) => failed.push((job, why.to_string())),
                     }
                 }
             }
@@ -267,7 +261,13 @@ impl Workers {
                 let counts = self
                     .store
                     .purge(
-                        &self.settings.get().settings.retention.cutoffs(millis(now)),
+                        &self
+                            .settings
+                            .get()
+                            .config
+                            .settings
+                            .retention
+                            .cutoffs(millis(now)),
                         "system:retention",
                         now,
                     )
@@ -341,7 +341,12 @@ impl Workers {
         }
         let facts = self.notice_facts(case_id, &file, &trace);
         let (subject, body) = compose(
-            self.settings.get().settings.notice_template.as_deref(),
+            self.settings
+                .get()
+                .config
+                .settings
+                .notice_template
+                .as_deref(),
             &facts,
         )?;
         let xarf_json = xarf(&facts).to_string();
@@ -381,7 +386,12 @@ impl Workers {
             };
             match self
                 .store
-                .move_case_by(case_id, m, &system(), OffsetDateTime::now_utc())
+                .move_case_by(
+                    case_id,
+                    m,
+                    &hotline_app::cases::system(),
+                    OffsetDateTime::now_utc(),
+                )
                 .await
             {
                 Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => {}
@@ -520,8 +530,7 @@ impl Workers {
         })
     }
 
-    /// Moves a case as its checks say (removed, or back online); a case a partner referred to
-    /// us tells that partner in the same transaction.
+    /// Moves a case as its checks say (`hotline_app::cases::move_by_check`).
     async fn move_by_check(
         &self,
         case_id: i64,
@@ -529,35 +538,9 @@ impl Workers {
         to: CaseState,
         event: &str,
     ) -> Result<(), String> {
-        let now = OffsetDateTime::now_utc();
-        let news = hotline_domain::partner::news_of_move(from, to, None);
-        let referral = match news {
-            Some(_) => self
-                .store
-                .incoming_referral(case_id)
-                .await
-                .map_err(|e| e.to_string())?,
-            None => None,
-        };
-        let jobs: Vec<NewJob> = news
-            .zip(referral)
-            .map(|(news, (partner, referral_id))| {
-                NewJob::partner_update(case_id, &partner, &referral_id, news, now)
-            })
-            .into_iter()
-            .collect();
-        let m = Move {
-            to,
-            procedure: self.jurisdiction().procedure,
-            event,
-            to_police: false,
-            close_reason: None,
-            jobs: &jobs,
-        };
-        match self.store.move_case_by(case_id, m, &system(), now).await {
-            Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => Ok(()),
-            Err(e) => Err(e.to_string()),
-        }
+        hotline_app::cases::move_by_check(&self.app(), case_id, from, to, event)
+            .await
+            .map_err(|e| e.to_string())
     }
 
     /// Content still up after the hotline's notice: repeat it, or escalate once.
@@ -601,7 +584,12 @@ impl Workers {
             .ok_or("no trace: a notice cannot be addressed")?;
         let facts_n = self.notice_facts(case_id, &file, &trace);
         let (subject, body) = compose(
-            self.settings.get().settings.notice_template.as_deref(),
+            self.settings
+                .get()
+                .config
+                .settings
+                .notice_template
+                .as_deref(),
             &facts_n,
         )?;
         let days = (millis(now) - first) / 86_400_000;
@@ -874,39 +862,9 @@ impl Workers {
         .map_err(|e| e.to_string())
     }
 
-    /// Under `forward-unopened`, a traced new case goes to the national police, wherever it is
-    /// hosted, without anybody opening it (docs/SPEC.md §1). Idempotent: a case already referred is
-    /// left alone.
-    async fn forward_unopened(&self, case_id: i64, trace: &Trace) -> Result<(), String> {
-        let jurisdiction = self.jurisdiction();
-        if jurisdiction.procedure != Procedure::ForwardUnopened {
-            return Ok(());
-        }
-        if !route(&jurisdiction, None, Some(trace)).is_police() {
-            return Ok(());
-        }
-        let state = self
-            .store
-            .case_summary(case_id)
-            .await
-            .map_err(|e| e.to_string())?
-            .map(|c| c.state);
-        if state != Some(CaseState::New) {
-            return Ok(());
-        }
-        let m = Move {
-            to: CaseState::Referred,
-            procedure: Procedure::ForwardUnopened,
-            event: "referred_police",
-            to_police: true,
-            close_reason: None,
-            jobs: &[],
-        };
-        let now = OffsetDateTime::now_utc();
-        match self.store.move_case_by(case_id, m, &system(), now).await {
-            Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => Ok(()),
-            Err(e) => Err(e.to_string()),
-        }
+    /// The application layer over this worker's store and settings.
+    fn app(&self) -> hotline_app::App {
+        hotline_app::App::new(self.store.clone(), self.settings.clone())
     }
 }
 

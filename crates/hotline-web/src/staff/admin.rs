@@ -19,12 +19,12 @@ use hotline_domain::staff::Action;
 
 use crate::extract::FormFields;
 use crate::i18n::Tr;
-use crate::live::Snapshot;
 use crate::pages::render;
 use crate::staff::auth::{Staff, require};
 use crate::staff::pages::{Me, StaffLang};
-use crate::staff::service;
 use crate::{AppState, WebError};
+use hotline_app::settings::Snapshot;
+use hotline_app::{Actor, admin};
 
 /// Where a section's value comes from, as the page says it.
 pub struct Source {
@@ -205,8 +205,8 @@ pub async fn settings(
         &staff,
         t,
         &snapshot,
-        state.settings.file(),
-        SettingsForm::of(&snapshot.settings),
+        &state.settings.file().settings,
+        SettingsForm::of(&snapshot.config.settings),
         Vec::new(),
         saved,
     );
@@ -241,12 +241,19 @@ pub async fn save_settings(
         })?;
     let snapshot = state.settings.get();
     if fields.get("reset").is_some() {
-        service::change_settings(&state, &staff.user, section, None, version).await?;
+        admin::change_settings(
+            &state.app,
+            Actor::Staff(&staff.user),
+            section,
+            None,
+            version,
+        )
+        .await?;
         return Ok(Redirect::to("/staff/admin?saved").into_response());
     }
     let field = |name: &str| fields.get(name).unwrap_or("");
-    let mut new = snapshot.settings.clone();
-    let mut form = SettingsForm::of(&snapshot.settings);
+    let mut new = snapshot.config.settings.clone();
+    let mut form = SettingsForm::of(&snapshot.config.settings);
     let checked: Result<(), Vec<SettingProblem>> = match section {
         Section::Procedure => {
             form.procedure = field("procedure").to_owned();
@@ -291,14 +298,21 @@ pub async fn save_settings(
             &staff,
             t,
             &snapshot,
-            state.settings.file(),
+            &state.settings.file().settings,
             form,
             problems(p),
             false,
         );
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
-    service::change_settings(&state, &staff.user, section, Some(&new), version).await?;
+    admin::change_settings(
+        &state.app,
+        Actor::Staff(&staff.user),
+        section,
+        Some(&new),
+        version,
+    )
+    .await?;
     Ok(Redirect::to("/staff/admin?saved").into_response())
 }
 
@@ -333,7 +347,7 @@ async fn tokens_page(
     created: Option<String>,
     (kind, owner, error): (String, String, Option<String>),
 ) -> Result<TokensPage, WebError> {
-    let tokens = service::tokens(state, &staff.user)
+    let tokens = admin::tokens(&state.app, Actor::Staff(&staff.user))
         .await?
         .into_iter()
         .map(|k| TokenLine {
@@ -395,10 +409,10 @@ pub async fn create_token(
     let kind = fields.get("kind").unwrap_or("").trim().to_owned();
     let owner = fields.get("owner").unwrap_or("").trim().to_owned();
     let new = match kind.as_str() {
-        "cases" => Some(service::NewToken::Cases(owner.clone())),
-        "export" => Some(service::NewToken::Export(owner.clone())),
-        "blocklist" => Some(service::NewToken::Blocklist(owner.clone())),
-        "partner" => Some(service::NewToken::Partner(owner.clone())),
+        "cases" => Some(admin::NewToken::Cases(owner.clone())),
+        "export" => Some(admin::NewToken::Export(owner.clone())),
+        "blocklist" => Some(admin::NewToken::Blocklist(owner.clone())),
+        "partner" => Some(admin::NewToken::Partner(owner.clone())),
         _ => None,
     };
     let refused = |message: String| (kind.clone(), owner.clone(), Some(message));
@@ -406,10 +420,12 @@ pub async fn create_token(
         None => Err(refused(format!(
             "kind: must be cases, export, blocklist or partner, not \"{kind}\""
         ))),
-        Some(new) => match service::create_token(&state, &staff.user, new).await {
+        Some(new) => match admin::create_token(&state.app, Actor::Staff(&staff.user), new).await {
             Ok(token) => Ok(token),
-            Err(service::TokenRefused::Web(e)) => return Err(e),
-            Err(service::TokenRefused::Invalid(field, m)) => Err(refused(format!("{field}: {m}"))),
+            Err(hotline_app::AppError::Invalid { field, message }) => {
+                Err(refused(format!("{field}: {message}")))
+            }
+            Err(e) => return Err(e.into()),
         },
     };
     match outcome {
@@ -442,7 +458,7 @@ pub async fn revoke_token(
     let id: i64 = id
         .parse()
         .map_err(|_| WebError::not_found("there is no token with this number"))?;
-    service::revoke_token(&state, &staff.user, id).await?;
+    admin::revoke_token(&state.app, Actor::Staff(&staff.user), id).await?;
     Ok(Redirect::to("/staff/admin/tokens").into_response())
 }
 
@@ -487,7 +503,7 @@ async fn partners_page(
     form: hotline_domain::partner::PartnerInput,
     errors: Vec<(String, String)>,
 ) -> Result<PartnersPage, WebError> {
-    let partners = service::partners(state, &staff.user)
+    let partners = admin::partners(&state.app, Actor::Staff(&staff.user))
         .await?
         .into_iter()
         .map(|p| PartnerLine {
@@ -503,7 +519,7 @@ async fn partners_page(
             name: p.name,
         })
         .collect();
-    let police = service::police_accounts(state, &staff.user)
+    let police = admin::police_accounts(&state.app, Actor::Staff(&staff.user))
         .await?
         .into_iter()
         .map(|u| (u.username, u.disabled))
@@ -537,7 +553,7 @@ pub async fn partners(
         ..Default::default()
     };
     if let Some(name) = name
-        && let Some(p) = service::partners(&state, &staff.user)
+        && let Some(p) = admin::partners(&state.app, Actor::Staff(&staff.user))
             .await?
             .into_iter()
             .find(|p| p.name == name)
@@ -575,10 +591,11 @@ pub async fn save_partner(
         encrypt_to: field("encrypt_to"),
         token: field("token"),
     };
-    let has_token = service::partner_has_token(&state, &staff.user, &input.name).await?;
+    let has_token =
+        admin::partner_has_token(&state.app, Actor::Staff(&staff.user), &input.name).await?;
     match hotline_domain::partner::parse_partner(&input, has_token) {
         Ok(spec) => {
-            service::save_partner(&state, &staff.user, spec).await?;
+            admin::save_partner(&state.app, Actor::Staff(&staff.user), spec).await?;
             Ok(Redirect::to("/staff/admin/partners").into_response())
         }
         Err(p) => {
@@ -602,7 +619,7 @@ pub async fn disable_partner(
     staff.check_csrf(&fields)?;
     let name = fields.get("name").unwrap_or("").trim();
     let disabled = fields.get("disabled") != Some("0");
-    service::set_partner_disabled(&state, &staff.user, name, disabled).await?;
+    admin::set_partner_disabled(&state.app, Actor::Staff(&staff.user), name, disabled).await?;
     Ok(Redirect::to("/staff/admin/partners").into_response())
 }
 
@@ -638,7 +655,7 @@ fn template_page(
         csrf_token: staff.csrf_token.clone(),
         version: snapshot.version,
         source: source(snapshot, file, Section::NoticeTemplate),
-        builtin: snapshot.settings.notice_template.is_none(),
+        builtin: snapshot.config.settings.notice_template.is_none(),
         template,
         variables: hotline_domain::notice::TEMPLATE_VARIABLES.join(", "),
         preview,
@@ -655,6 +672,7 @@ pub async fn notice_template(
     require(&staff.user, Action::ManageSettings, None)?;
     let snapshot = state.settings.get();
     let text = snapshot
+        .config
         .settings
         .notice_template
         .clone()
@@ -663,7 +681,7 @@ pub async fn notice_template(
         &staff,
         t,
         &snapshot,
-        state.settings.file(),
+        &state.settings.file().settings,
         text,
         None,
         None,
@@ -691,8 +709,14 @@ pub async fn save_notice_template(
         })?;
     let snapshot = state.settings.get();
     if fields.get("reset").is_some() {
-        service::change_settings(&state, &staff.user, Section::NoticeTemplate, None, version)
-            .await?;
+        admin::change_settings(
+            &state.app,
+            Actor::Staff(&staff.user),
+            Section::NoticeTemplate,
+            None,
+            version,
+        )
+        .await?;
         return Ok(Redirect::to("/staff/admin/notice-template").into_response());
     }
     // Browsers send CRLF line ends; the notice is written with LF.
@@ -714,7 +738,7 @@ pub async fn save_notice_template(
                 &staff,
                 t,
                 &snapshot,
-                state.settings.file(),
+                &state.settings.file().settings,
                 text,
                 None,
                 Some(e.message),
@@ -722,11 +746,11 @@ pub async fn save_notice_template(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
         (Some("save"), Ok(_)) => {
-            let mut new = snapshot.settings.clone();
+            let mut new = snapshot.config.settings.clone();
             new.notice_template = Some(text).filter(|t| !t.trim().is_empty());
-            service::change_settings(
-                &state,
-                &staff.user,
+            admin::change_settings(
+                &state.app,
+                Actor::Staff(&staff.user),
                 Section::NoticeTemplate,
                 Some(&new),
                 version,
@@ -739,7 +763,7 @@ pub async fn save_notice_template(
                 &staff,
                 t,
                 &snapshot,
-                state.settings.file(),
+                &state.settings.file().settings,
                 text,
                 Some(preview),
                 None,
@@ -801,7 +825,7 @@ async fn users_page(
     shown: Option<Shown>,
     (form, errors, refused): (UserForm, Vec<(String, String)>, Option<String>),
 ) -> Result<UsersPage, WebError> {
-    let users = service::users(state, &staff.user)
+    let users = admin::users(&state.app, Actor::Staff(&staff.user))
         .await?
         .into_iter()
         .map(|u| UserLine {
@@ -880,7 +904,16 @@ pub async fn add_user(
     let refused = match checked {
         Err(p) => problems(p),
         Ok((name, role)) => {
-            match service::create_user(&state, &staff.user, &name, role, field("password")).await {
+            match admin::create_user(
+                &state.app,
+                Actor::Staff(&staff.user),
+                &name,
+                role,
+                hotline_domain::police::NATIONAL_UNIT,
+                field("password"),
+            )
+            .await
+            {
                 Ok(e) => {
                     let shown = Shown {
                         username: e.username,
@@ -890,8 +923,10 @@ pub async fn add_user(
                     let page = users_page(&state, &staff, t, Some(shown), add_form()).await?;
                     return once(&page);
                 }
-                Err(service::AccountRefused::Web(e)) => return Err(e),
-                Err(service::AccountRefused::Invalid(f, m)) => vec![(f.to_owned(), m)],
+                Err(hotline_app::AppError::Invalid { field, message }) => {
+                    vec![(field.to_owned(), message)]
+                }
+                Err(e) => return Err(e.into()),
             }
         }
     };
@@ -904,11 +939,11 @@ async fn refused_page(
     state: &AppState,
     staff: &Staff,
     t: Tr,
-    refused: service::AccountRefused,
+    refused: hotline_app::AppError,
 ) -> Result<Response, WebError> {
     let message = match refused {
-        service::AccountRefused::Web(e) => return Err(e),
-        service::AccountRefused::Invalid(_, m) => m,
+        hotline_app::AppError::Invalid { message, .. } => message,
+        e => return Err(e.into()),
     };
     let (form, errors, _) = add_form();
     let page = users_page(state, staff, t, None, (form, errors, Some(message))).await?;
@@ -926,7 +961,7 @@ pub async fn disable_user(
     staff.check_csrf(&fields)?;
     let name = fields.get("name").unwrap_or("");
     let disabled = fields.get("disabled") != Some("0");
-    match service::set_user_disabled(&state, &staff.user, name, disabled).await {
+    match admin::set_user_disabled(&state.app, Actor::Staff(&staff.user), name, disabled).await {
         Ok(()) => Ok(Redirect::to("/staff/admin/users").into_response()),
         Err(e) => refused_page(&state, &staff, t, e).await,
     }
@@ -942,7 +977,7 @@ pub async fn reset_user_2fa(
 ) -> Result<Response, WebError> {
     staff.check_csrf(&fields)?;
     let name = fields.get("name").unwrap_or("");
-    match service::reset_user_2fa(&state, &staff.user, name).await {
+    match admin::reset_user_2fa(&state.app, Actor::Staff(&staff.user), name).await {
         Ok(e) => {
             let shown = Shown {
                 username: e.username,

@@ -11,8 +11,8 @@ use hotline_store::{Assignee, CaseFile, QueueCursor, QueueFilter};
 
 use crate::extract::ApiJson;
 use crate::staff::auth::ApiStaff;
-use crate::staff::service::{self, AssessError};
 use crate::{AppState, WebError};
+use hotline_app::cases;
 
 fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap_or_default()
@@ -100,7 +100,7 @@ pub async fn list(
             .filter(|l| (1..=500).contains(l))
             .ok_or_else(|| WebError::invalid("limit", "a number from 1 to 500"))?,
     };
-    let (rows, next) = service::queue(&state, &user, filter, after, limit).await?;
+    let (rows, next) = cases::queue(&state.app, &user, filter, after, limit).await?;
     Ok(Json(CaseList {
         cases: rows
             .into_iter()
@@ -273,7 +273,7 @@ pub async fn read(
     ApiStaff(user): ApiStaff,
     Path(id): Path<String>,
 ) -> Result<Json<CaseOut>, WebError> {
-    let file = service::view_case(&state, &user, case_id(&id)?).await?;
+    let file = cases::view_case(&state.app, &user, case_id(&id)?).await?;
     Ok(Json(file.into()))
 }
 
@@ -331,32 +331,8 @@ pub async fn assess(
         site_type: body.site_type,
         commercial: body.commercial,
     };
-    match service::record_assessment(&state, &user, id, input).await {
-        Ok(_) => {}
-        Err(AssessError::Web(e)) => return Err(e),
-        Err(AssessError::Invalid(invalid)) => {
-            let mut err = WebError::invalid(
-                invalid.errors.first().map_or("classification", |e| e.field),
-                invalid
-                    .errors
-                    .first()
-                    .map(|e| e.problem.to_string())
-                    .unwrap_or_default(),
-            );
-            if invalid.errors.len() > 1 {
-                err.problems = invalid
-                    .errors
-                    .iter()
-                    .map(|e| crate::error::Problem {
-                        field: e.field.to_owned(),
-                        message: e.problem.to_string(),
-                    })
-                    .collect();
-            }
-            return Err(err);
-        }
-    }
-    let file = service::view_case(&state, &user, id).await?;
+    cases::record_assessment(&state.app, &user, id, input).await?;
+    let file = cases::view_case(&state.app, &user, id).await?;
     Ok(Json(file.into()))
 }
 
@@ -421,7 +397,7 @@ pub async fn police_step(
             note: &note,
         })
         .map_err(|e| WebError::invalid(e.field, e.message))?;
-    service::police_step(&state, &user, id, &step).await?;
-    let file = service::view_case(&state, &user, id).await?;
+    cases::police_step(&state.app, &user, id, &step).await?;
+    let file = cases::view_case(&state.app, &user, id).await?;
     Ok(Json(file.into()))
 }

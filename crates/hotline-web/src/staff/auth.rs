@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 
-use hotline_domain::staff::{Action, CaseAccess, Role, check};
+use hotline_domain::staff::{Action, CaseAccess};
 use hotline_store::{LoginError, StaffUser};
 
 use crate::extract::FormFields;
@@ -127,18 +127,10 @@ impl Staff {
     }
 }
 
-/// Decides, for every staff route in the UI and the API alike, whether `user` may do `action`.
-/// Police asking for a case not referred to them get 404: they do not learn it exists.
+/// Whether `user` may do `action`, for routes that call no application function (pages that
+/// only read): the application layer's one rule, mapped to a web error.
 pub fn require(user: &StaffUser, action: Action, case: Option<CaseAccess>) -> Result<(), WebError> {
-    check(user.role, action, case).map_err(|forbidden| {
-        let hidden =
-            case.is_some() && !hotline_domain::staff::may(user.role, Action::ViewCase, case);
-        if user.role == Role::Police && hidden {
-            WebError::not_found("there is no case with this number")
-        } else {
-            WebError::forbidden(forbidden.to_string())
-        }
-    })
+    Ok(hotline_app::require(user, action, case)?)
 }
 
 /// A bearer token's user, for the staff and police API.

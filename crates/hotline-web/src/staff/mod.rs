@@ -5,7 +5,6 @@ pub mod admin;
 pub mod api;
 pub mod auth;
 pub mod pages;
-pub mod service;
 pub mod statistics;
 
 use axum::Router;

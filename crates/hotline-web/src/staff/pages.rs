@@ -25,8 +25,8 @@ use crate::extract::FormFields;
 use crate::i18n::Tr;
 use crate::pages::{negotiate_language, render};
 use crate::staff::auth::{Staff, require};
-use crate::staff::service::{self, AssessError};
 use crate::{AppState, WebError};
+use hotline_app::{AppError, cases};
 
 /// The translator for the staff pages, in the language the browser asks for
 /// (`Accept-Language`), or the configured default.
@@ -225,12 +225,12 @@ pub async fn queue(
                 .ok_or_else(|| WebError::invalid("after", "this page link is damaged"))?,
         ),
     };
-    let (rows, next) = service::queue(&state, &staff.user, filter, after, 50).await?;
-    let procedure = state.config().procedure;
+    let (rows, next) = cases::queue(&state.app, &staff.user, filter, after, 50).await?;
+    let procedure = state.config().procedure();
     let assessing =
         may(staff.user.role, Action::StartAssessment, None) && procedure == Procedure::Assess;
     let welfare = if assessing {
-        let (minutes, cap, lifted, over) = service::welfare_of(&state, &staff.user).await?;
+        let (minutes, cap, lifted, over) = cases::welfare_of(&state.app, &staff.user).await?;
         let key = if lifted {
             "staff-queue-welfare-lifted"
         } else {
@@ -247,7 +247,7 @@ pub async fn queue(
     } else {
         None
     };
-    let new_referrals = service::new_police_referrals(&state, &staff.user)
+    let new_referrals = cases::new_police_referrals(&state.app, &staff.user)
         .await?
         .map(|n| {
             t.count(
@@ -300,7 +300,7 @@ pub async fn take_next(
     fields: FormFields,
 ) -> Result<Response, WebError> {
     staff.check_csrf(&fields)?;
-    match service::take_next(&state, &staff.user).await? {
+    match cases::take_next(&state.app, &staff.user).await? {
         Some(id) => Ok(Redirect::to(&format!("/staff/cases/{id}")).into_response()),
         None => Err(WebError::not_found(
             "there is no new case waiting for assessment",
@@ -550,7 +550,7 @@ fn move_label(t: Tr, from: CaseState, to: CaseState) -> String {
         (_, CaseState::AwaitingRemoval) => "staff-move-awaiting_removal",
         (_, CaseState::Removed) => "staff-move-removed",
         (_, CaseState::Closed) => "staff-move-closed",
-        // Never offered as buttons (see `service::offered_moves`).
+        // Never offered as buttons (see `cases::offered_moves`).
         (_, CaseState::New | CaseState::InAssessment | CaseState::Assessed) => {
             return to.to_string();
         }
@@ -567,18 +567,17 @@ async fn case_page(
     errors: Vec<(String, String)>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let file = service::view_case(state, &staff.user, id).await?;
+    let file = cases::view_case(&state.app, &staff.user, id).await?;
     let role = staff.user.role;
     let access = Some(CaseAccess {
         referred_to_police: file.referred_to_police,
     });
-    let procedure = state.config().procedure;
+    let procedure = state.config().procedure();
     let assess = procedure == Procedure::Assess;
     let may_move = may(role, Action::MoveCase, access);
-    let (trace, jobs) = service::trace_of(state, id).await?;
+    let (trace, jobs) = cases::trace_of(&state.app, id).await?;
     let latest = file.assessments.last().map(|a| a.assessment.classification);
-    let mut jurisdiction = state.config().jurisdiction.clone();
-    jurisdiction.partners = state.store.partner_countries().await?;
+    let jurisdiction = state.app.jurisdiction().await?;
     let route = hotline_domain::routing::route(&jurisdiction, latest, trace.as_ref()).explain();
     let police = state.store.police_record(id).await?;
     let police_record = police
@@ -601,7 +600,7 @@ async fn case_page(
         .iter()
         .map(|r| (r.as_str(), t.get(&format!("staff-decline-{r}"))))
         .collect();
-    let offered = service::offered_moves(file.state, procedure);
+    let offered = cases::offered_moves(file.state, procedure);
     let close_reasons = if may_move && offered.contains(&CaseState::Closed) {
         CloseReason::ALL
             .iter()
@@ -635,7 +634,7 @@ async fn case_page(
             Vec::new()
         };
     let manual_referral = if may(role, Action::MoveCase, access) {
-        service::manual_partner_of(state, id).await?
+        cases::manual_partner_of(&state.app, id).await?
     } else {
         None
     };
@@ -822,7 +821,7 @@ pub async fn spam(
         .all("case")
         .map(case_id)
         .collect::<Result<Vec<i64>, WebError>>()?;
-    service::close_as_spam(&state, &staff.user, &ids).await?;
+    cases::close_as_spam(&state.app, &staff.user, &ids).await?;
     Ok(Redirect::to("/staff/").into_response())
 }
 
@@ -859,10 +858,9 @@ pub async fn assess(
     staff.check_csrf(&fields)?;
     let id = case_id(&id)?;
     let input = assessment_input(|n| fields.get(n).map(str::to_owned));
-    match service::record_assessment(&state, &staff.user, id, input.clone()).await {
+    match cases::record_assessment(&state.app, &staff.user, id, input.clone()).await {
         Ok(_) => Ok(back_to(id)),
-        Err(AssessError::Web(e)) => Err(e),
-        Err(AssessError::Invalid(invalid)) => {
+        Err(AppError::Assessment(invalid)) => {
             let errors = invalid
                 .errors
                 .iter()
@@ -879,6 +877,7 @@ pub async fn assess(
             )
             .await
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -911,7 +910,7 @@ pub async fn police(
         note: field("note"),
     })
     .map_err(|e| WebError::invalid(e.field, e.message))?;
-    service::police_step(&state, &staff.user, id, &step).await?;
+    cases::police_step(&state.app, &staff.user, id, &step).await?;
     Ok(back_to(id))
 }
 
@@ -929,8 +928,8 @@ pub async fn host_answer(
     let answer: HostAnswer = raw
         .parse()
         .map_err(|()| WebError::invalid("answer", format!("unknown answer \"{raw}\"")))?;
-    service::host_answer(
-        &state,
+    cases::host_answer(
+        &state.app,
         &staff.user,
         id,
         answer,
@@ -960,7 +959,7 @@ pub async fn dedicated_domain(
             ));
         }
     };
-    service::mark_dedicated_domain(&state, &staff.user, id, dedicated).await?;
+    cases::mark_dedicated_domain(&state.app, &staff.user, id, dedicated).await?;
     Ok(back_to(id))
 }
 
@@ -974,8 +973,8 @@ pub async fn partner_reference(
 ) -> Result<Response, WebError> {
     staff.check_csrf(&fields)?;
     let id = case_id(&id)?;
-    service::record_partner_reference(
-        &state,
+    cases::record_partner_reference(
+        &state.app,
         &staff.user,
         id,
         fields.get("reference").unwrap_or(""),
@@ -997,7 +996,7 @@ macro_rules! simple_case_action {
         ) -> Result<Response, WebError> {
             staff.check_csrf(&fields)?;
             let id = case_id(&id)?;
-            $service(&state, &staff.user, id).await?;
+            $service(&state.app, &staff.user, id).await?;
             Ok(back_to(id))
         }
     };
@@ -1005,27 +1004,27 @@ macro_rules! simple_case_action {
 
 simple_case_action!(
     /// `POST /staff/cases/{id}/start`.
-    start => service::start_assessment
+    start => cases::start_assessment
 );
 simple_case_action!(
     /// `POST /staff/cases/{id}/second-opinion`.
-    second_opinion => service::request_second_opinion
+    second_opinion => cases::request_second_opinion
 );
 simple_case_action!(
     /// `POST /staff/cases/{id}/trace`: queue a fresh trace.
-    retrace => service::retrace
+    retrace => cases::retrace
 );
 simple_case_action!(
     /// `POST /staff/cases/{id}/reopen`.
-    reopen => service::reopen
+    reopen => cases::reopen
 );
 simple_case_action!(
     /// `POST /staff/cases/{id}/hold`: put the case under legal hold.
-    hold => service::hold
+    hold => cases::hold
 );
 simple_case_action!(
     /// `POST /staff/cases/{id}/release-hold`: lift the legal hold.
-    release_hold => service::release_hold
+    release_hold => cases::release_hold
 );
 
 /// `POST /staff/cases/{id}/review`: confirm the latest assessment, or replace it with the
@@ -1047,7 +1046,7 @@ pub async fn review(
             ReviewOutcome::Override(a)
         }
     };
-    service::review(&state, &staff.user, id, outcome).await?;
+    cases::review(&state.app, &staff.user, id, outcome).await?;
     Ok(back_to(id))
 }
 
@@ -1070,7 +1069,7 @@ pub async fn move_case(
             WebError::invalid("reason", format!("unknown closing reason \"{r}\""))
         })?),
     };
-    service::move_case(&state, &staff.user, id, to, reason).await?;
+    cases::move_case(&state.app, &staff.user, id, to, reason).await?;
     Ok(back_to(id))
 }
 
@@ -1087,7 +1086,7 @@ pub async fn reassign(
         .get("assignee")
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    service::reassign(&state, &staff.user, id, to).await?;
+    cases::reassign(&state.app, &staff.user, id, to).await?;
     Ok(back_to(id))
 }
 
@@ -1104,8 +1103,8 @@ pub async fn message(
         .get("report_id")
         .and_then(|r| Uuid::parse_str(r).ok())
         .ok_or_else(|| WebError::invalid("report_id", "no report chosen"))?;
-    service::message_reporter(
-        &state,
+    cases::message_reporter(
+        &state.app,
         &staff.user,
         id,
         report_id,
@@ -1139,7 +1138,7 @@ pub async fn welfare(
     staff: Staff,
     StaffLang(t): StaffLang,
 ) -> Result<Response, WebError> {
-    let (day, rows) = service::welfare_overview(&state, &staff.user).await?;
+    let (day, rows) = cases::welfare_overview(&state.app, &staff.user).await?;
     let cap = state.config().welfare;
     let page = WelfarePage {
         t,
@@ -1167,7 +1166,12 @@ pub async fn lift(
     fields: FormFields,
 ) -> Result<Response, WebError> {
     staff.check_csrf(&fields)?;
-    service::lift_cap(&state, &staff.user, fields.get("username").unwrap_or("")).await?;
+    cases::lift_cap(
+        &state.app,
+        &staff.user,
+        fields.get("username").unwrap_or(""),
+    )
+    .await?;
     Ok(Redirect::to("/staff/welfare").into_response())
 }
 

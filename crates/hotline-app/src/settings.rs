@@ -1,5 +1,5 @@
-//! The effective settings, swappable while the service runs: the configuration file's values
-//! with the admin's stored overrides laid over them (`hotline_domain::settings`).
+//! The effective configuration, swappable while the service runs: the configuration file's
+//! values with the admin's stored overrides laid over them (`hotline_domain::settings`).
 //!
 //! Handlers and workers read [`LiveSettings::get`] per request or job and never keep the result,
 //! so a saved change applies at once in the process that saved it
@@ -9,23 +9,20 @@
 
 use std::sync::{Arc, RwLock};
 
-use hotline_domain::settings::Settings;
 use hotline_store::settings::{section_rows, settings_version};
 use hotline_store::{Store, StoredSetting};
 
-use crate::WebConfig;
+use crate::Config;
 
 /// How often each process re-reads the stored settings.
 pub const RELOAD: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// One consistent view of the settings.
+/// One consistent view of the configuration.
 #[derive(Debug)]
 pub struct Snapshot {
-    /// The effective values.
-    pub settings: Settings,
-    /// The web layer's configuration with the effective values in it.
-    pub web: Arc<WebConfig>,
-    /// The stored overrides these were made from (to show which values were set by an admin).
+    /// The effective configuration.
+    pub config: Arc<Config>,
+    /// The stored overrides it was made from (to show which values were set by an admin).
     pub stored: Vec<StoredSetting>,
     /// The stored settings' version (0: none stored); an admin form carries it back.
     pub version: i64,
@@ -38,31 +35,28 @@ impl Snapshot {
     }
 }
 
-/// The file's settings and the current effective ones.
+/// The file's configuration and the current effective one.
 #[derive(Debug)]
 pub struct LiveSettings {
-    file: Settings,
-    base: WebConfig,
+    file: Config,
     current: RwLock<Arc<Snapshot>>,
 }
 
 impl LiveSettings {
-    /// Starts from the file's values (`base` must already hold them), with no overrides.
-    pub fn new(file: Settings, base: WebConfig) -> Self {
+    /// Starts from the file's values, with no overrides.
+    pub fn new(file: Config) -> Self {
         let first = Snapshot {
-            web: Arc::new(base.clone()),
-            settings: file.clone(),
+            config: Arc::new(file.clone()),
             stored: Vec::new(),
             version: 0,
         };
         Self {
             file,
-            base,
             current: RwLock::new(Arc::new(first)),
         }
     }
 
-    /// The settings as they are now.
+    /// The configuration as it is now.
     pub fn get(&self) -> Arc<Snapshot> {
         // A poisoned lock still holds a whole snapshot (it is only ever swapped whole).
         match self.current.read() {
@@ -72,7 +66,7 @@ impl LiveSettings {
     }
 
     /// The configuration file's values, before any override.
-    pub fn file(&self) -> &Settings {
+    pub fn file(&self) -> &Config {
         &self.file
     }
 
@@ -84,39 +78,23 @@ impl LiveSettings {
         if version == self.get().version {
             return Ok(false);
         }
-        let mut settings = self.file.clone();
+        let mut config = self.file.clone();
         for row in section_rows(&rows) {
-            if let Err(e) = settings.apply(&row.section, &row.value) {
+            if let Err(e) = config.settings.apply(&row.section, &row.value) {
                 tracing::error!(error = %e, "a stored setting is not valid; the file's value applies");
             }
         }
-        let snapshot = Snapshot {
-            web: Arc::new(self.web_config(&settings)),
-            settings,
+        let snapshot = Arc::new(Snapshot {
+            config: Arc::new(config),
             stored: rows,
             version,
-        };
-        let snapshot = Arc::new(snapshot);
+        });
         match self.current.write() {
             Ok(mut g) => *g = snapshot,
             Err(p) => *p.into_inner() = snapshot,
         }
         tracing::info!(version, "settings applied");
         Ok(true)
-    }
-
-    /// The web configuration with `settings` in it.
-    fn web_config(&self, settings: &Settings) -> WebConfig {
-        let mut web = self.base.clone();
-        web.procedure = settings.procedure;
-        web.jurisdiction.procedure = settings.procedure;
-        web.jurisdiction.country = settings.national.country.clone();
-        web.jurisdiction.takedown_by = settings.national.takedown_by;
-        web.jurisdiction.objection_hours = settings.national.objection_hours;
-        web.public.takedown_by = settings.national.takedown_by;
-        web.public.objection_hours = settings.national.objection_hours;
-        web.public.retention = settings.retention;
-        web
     }
 
     /// Re-reads the stored settings every [`RELOAD`] for as long as the process runs.
@@ -131,20 +109,5 @@ impl LiveSettings {
                 tokio::time::sleep(RELOAD).await;
             }
         });
-    }
-}
-
-/// The admin-editable settings that `config` holds (the file's values), with `template` as
-/// the notice text.
-pub fn file_settings(config: &WebConfig, template: Option<String>) -> Settings {
-    Settings {
-        procedure: config.procedure,
-        national: hotline_domain::settings::National {
-            country: config.jurisdiction.country.clone(),
-            takedown_by: config.jurisdiction.takedown_by,
-            objection_hours: config.jurisdiction.objection_hours,
-        },
-        retention: config.public.retention,
-        notice_template: template,
     }
 }
