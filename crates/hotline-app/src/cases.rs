@@ -605,16 +605,9 @@ pub async fn lift_cap(app: &App, user: &StaffUser, username: &str) -> Result<(),
 pub async fn retrace(app: &App, user: &StaffUser, case_id: i64) -> Result<(), AppError> {
     let access = access(app, user, case_id).await?;
     require(user, Action::Retrace, Some(access))?;
-    let job = hotline_store::NewJob {
-        kind: "trace".into(),
-        payload: serde_json::json!({ "case_id": case_id }),
-        case_id: Some(case_id),
-        priority: 1,
-        run_at: now(),
-        max_attempts: 5,
-        dedupe_key: Some(format!("trace:{case_id}")),
-    };
-    app.store.enqueue_job(&job, now()).await?;
+    app.store
+        .enqueue_job(&NewJob::trace(case_id, now()), now())
+        .await?;
     app.store
         .audit(
             &user.username,

@@ -357,9 +357,11 @@ macro_rules! transition {
         if next == CaseState::AwaitingRemoval {
             // From now on the address is checked until it is gone; queued in the same
             // transaction, so no case awaits removal unwatched.
+            let monitor =
+                hotline_domain::job::Job::Monitor(hotline_domain::job::CaseJob { case_id: $id });
             sqlx::query(crate::jobs::ENQUEUE)
-                .bind(crate::monitoring::MONITOR_JOB)
-                .bind(serde_json::json!({ "case_id": $id }).to_string())
+                .bind(monitor.kind())
+                .bind(monitor.payload().to_string())
                 .bind($id)
                 .bind(0_i64)
                 .bind($at)

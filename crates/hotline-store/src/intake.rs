@@ -365,7 +365,11 @@ macro_rules! insert_batch {
             .filter_map(|((_, s, at), mine)| {
                 let first = mine.first()?.case_id;
                 let ids: Vec<i64> = mine.iter().map(|c| c.case_id).collect();
-                let payload = serde_json::json!({ "report_id": s.report_id, "case_ids": ids });
+                let payload = hotline_domain::job::Job::UrgentAlert(hotline_domain::job::UrgentAlert {
+                    report_id: s.report_id.to_string(),
+                    case_ids: ids,
+                })
+                .payload();
                 Some((payload.to_string(), first, *at, format!("urgent:{}", s.report_id)))
             })
             .collect();

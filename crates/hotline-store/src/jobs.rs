@@ -9,6 +9,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use hotline_domain::job::{CaseJob, Job, PartnerUpdate, PoliceNotify, ReferPartner};
 use time::{Duration, OffsetDateTime};
 
 use crate::{
@@ -34,35 +35,56 @@ pub struct NewJob {
 }
 
 impl NewJob {
+    /// A job of `job`'s kind and payload (`hotline_domain::job`), due at `run_at`.
+    fn of(
+        job: &Job,
+        priority: i64,
+        run_at: OffsetDateTime,
+        max_attempts: i64,
+        dedupe_key: String,
+    ) -> NewJob {
+        NewJob {
+            kind: job.kind().to_owned(),
+            payload: job.payload(),
+            case_id: job.case_id(),
+            priority,
+            run_at,
+            max_attempts,
+            dedupe_key: Some(dedupe_key),
+        }
+    }
+
+    /// A fresh trace of a case's address; at most one waits per case.
+    pub fn trace(case_id: i64, now: OffsetDateTime) -> NewJob {
+        Self::of(
+            &Job::Trace(CaseJob { case_id }),
+            1,
+            now,
+            5,
+            format!("trace:{case_id}"),
+        )
+    }
+
     /// The job that sends (or schedules) a case's notice; at most one waits per case.
     pub fn notice(case_id: i64, now: OffsetDateTime) -> NewJob {
-        NewJob {
-            kind: "notice".into(),
-            payload: serde_json::json!({ "case_id": case_id }),
-            case_id: Some(case_id),
-            priority: 1,
-            run_at: now,
-            max_attempts: 8,
-            dedupe_key: Some(format!("notice:{case_id}")),
-        }
+        Self::of(
+            &Job::Notice(CaseJob { case_id }),
+            1,
+            now,
+            8,
+            format!("notice:{case_id}"),
+        )
     }
 
     /// The delivery of a referral to a partner instance (by API or e-mail); the referral id is
     /// fixed here, so every retry is the same referral to the partner.
     pub fn refer_partner(case_id: i64, partner: &str, now: OffsetDateTime) -> NewJob {
-        NewJob {
-            kind: "refer_partner".into(),
-            payload: serde_json::json!({
-                "case_id": case_id,
-                "partner": partner,
-                "referral_id": uuid::Uuid::new_v4().to_string(),
-            }),
-            case_id: Some(case_id),
-            priority: 1,
-            run_at: now,
-            max_attempts: 10,
-            dedupe_key: Some(format!("refer_partner:{case_id}")),
-        }
+        let job = Job::ReferPartner(ReferPartner {
+            case_id,
+            partner: partner.to_owned(),
+            referral_id: uuid::Uuid::new_v4().to_string(),
+        });
+        Self::of(&job, 1, now, 10, format!("refer_partner:{case_id}"))
     }
 
     /// Tells the partner that referred a case to us what became of it (`removed`,
@@ -74,38 +96,36 @@ impl NewJob {
         status: &str,
         now: OffsetDateTime,
     ) -> NewJob {
+        let job = Job::PartnerUpdate(PartnerUpdate {
+            partner: partner.to_owned(),
+            referral_id: referral_id.to_owned(),
+            status: status.to_owned(),
+        });
+        // A reappearance after a removal is news again; the time tells the two apart.
+        let key = format!("partner_update:{case_id}:{status}:{}", to_millis(now));
         NewJob {
-            kind: "partner_update".into(),
-            payload: serde_json::json!({ "partner": partner, "referral_id": referral_id, "status": status }),
             case_id: Some(case_id),
-            priority: 0,
-            run_at: now,
-            max_attempts: 10,
-            // A reappearance after a removal is news again; the time tells the two apart.
-            dedupe_key: Some(format!(
-                "partner_update:{case_id}:{status}:{}",
-                to_millis(now)
-            )),
+            ..Self::of(&job, 0, now, 10, key)
         }
     }
-}
 
-impl NewJob {
     /// How long referrals gather before their unit's notify addresses get one message.
     pub const POLICE_NOTIFY_BATCH: Duration = Duration::seconds(30);
 
     /// Tells a police unit's notify addresses of the referrals not yet told, in one message,
     /// after [`NewJob::POLICE_NOTIFY_BATCH`]; referrals made meanwhile join the waiting job.
     pub fn police_notify(unit: &str, now: OffsetDateTime) -> NewJob {
-        NewJob {
-            kind: "police_notify".into(),
-            payload: serde_json::json!({ "unit": unit }),
-            case_id: None,
-            priority: 1,
-            run_at: now + Self::POLICE_NOTIFY_BATCH,
-            max_attempts: 10,
-            dedupe_key: Some(format!("police_notify:{unit}")),
-        }
+        let job = Job::PoliceNotify(PoliceNotify {
+            unit: unit.to_owned(),
+        });
+        let run_at = now + Self::POLICE_NOTIFY_BATCH;
+        Self::of(&job, 1, run_at, 10, format!("police_notify:{unit}"))
+    }
+
+    /// The daily retention purge, first run in five minutes; one waits at a time.
+    pub fn retention(now: OffsetDateTime) -> NewJob {
+        let run_at = now + Duration::minutes(5);
+        Self::of(&Job::Retention, -1, run_at, 1_000, "retention".to_owned())
     }
 }
 

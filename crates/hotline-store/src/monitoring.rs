@@ -10,9 +10,6 @@ use crate::{
     to_millis,
 };
 
-/// The job that checks one case until it is gone (one per case, by its dedupe key).
-pub const MONITOR_JOB: &str = "monitor";
-
 /// How many recent results monitoring looks at; more than any removal threshold in use.
 const RECENT_RESULTS: i64 = 50;
 

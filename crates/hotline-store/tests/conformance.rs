@@ -2318,8 +2318,7 @@ async fn police_steps_are_appended_and_move_the_case_with_their_jobs() {
         );
         let jobs = store.jobs_of_case(a).await.unwrap();
         assert!(
-            jobs.iter()
-                .any(|j| j.kind == hotline_store::monitoring::MONITOR_JOB),
+            jobs.iter().any(|j| j.kind == "monitor"),
             "{engine}: monitoring starts with the order served"
         );
         assert_eq!(

@@ -129,17 +129,9 @@ impl Workers {
     /// Runs at least once; a retry may repeat a message, which for an alert is the lesser harm.
     pub(crate) async fn urgent_alert(
         &self,
-        payload: &serde_json::Value,
+        job: &hotline_domain::job::UrgentAlert,
     ) -> Result<Outcome, String> {
-        let report = payload
-            .get("report_id")
-            .and_then(serde_json::Value::as_str)
-            .ok_or("an urgent_alert job without a report_id")?;
-        let cases: Vec<i64> = payload
-            .get("case_ids")
-            .and_then(serde_json::Value::as_array)
-            .map(|a| a.iter().filter_map(serde_json::Value::as_i64).collect())
-            .unwrap_or_default();
+        let (report, cases) = (job.report_id.as_str(), &job.case_ids);
         if cases.is_empty() {
             return Err("an urgent_alert job without case_ids".into());
         }
@@ -151,7 +143,7 @@ impl Workers {
             return Ok(Outcome::Done);
         }
         let (cases, carried) = match with_gate(|g| {
-            g.admit(report, &cases, OffsetDateTime::now_utc())
+            g.admit(report, cases, OffsetDateTime::now_utc())
         }) {
             Admission::AlreadyTold => return Ok(Outcome::Done),
             Admission::Wait { until } => {

@@ -28,11 +28,11 @@ impl Workers {
     /// Handles a `police_notify` job: one message to every notify address listing the unit's
     /// referrals not yet told, then marks them told. A retry after a crash between the two may
     /// repeat a message, which is the lesser harm; no referral is ever left untold.
-    pub(crate) async fn police_notify(&self, payload: &serde_json::Value) -> Result<(), String> {
-        let unit = payload
-            .get("unit")
-            .and_then(serde_json::Value::as_str)
-            .ok_or("a police_notify job without a unit")?;
+    pub(crate) async fn police_notify(
+        &self,
+        job: &hotline_domain::job::PoliceNotify,
+    ) -> Result<(), String> {
+        let unit = job.unit.as_str();
         let err = |e: hotline_store::StoreError| e.to_string();
         let cases = self
             .store

@@ -107,18 +107,7 @@ pub(crate) fn spawn_key_reload(store: &Store, data_dir: &Path) {
 pub(crate) async fn schedule_retention(store: &Store) -> Result<(), hotline_store::StoreError> {
     let now = time::OffsetDateTime::now_utc();
     store
-        .enqueue_job(
-            &hotline_store::NewJob {
-                kind: "retention".into(),
-                payload: serde_json::json!({}),
-                case_id: None,
-                priority: -1,
-                run_at: now + time::Duration::minutes(5),
-                max_attempts: 1_000,
-                dedupe_key: Some("retention".into()),
-            },
-            now,
-        )
+        .enqueue_job(&hotline_store::NewJob::retention(now), now)
         .await?;
     Ok(())
 }

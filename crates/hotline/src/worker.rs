@@ -33,6 +33,7 @@ use hotline_domain::partner::{ReferralFacts, referral_reference, referral_summar
 use hotline_domain::routing::{Jurisdiction, Route, route};
 
 use hotline_domain::CaseState;
+use hotline_domain::job::Job;
 use hotline_domain::trace::Trace;
 use hotline_network::check::Checker;
 use hotline_network::mailer::{Mailer, OutgoingMail, OutgoingNotice};
@@ -146,7 +147,7 @@ impl Workers {
         else {
             return Ok(false);
         };
-        if job.kind == "trace" {
+        if job.kind == Job::TRACE {
             let mut batch = self
                 .store
                 .claim_jobs(
@@ -154,7 +155,7 @@ impl Workers {
                     LEASE,
                     OffsetDateTime::now_utc(),
                     TRACE_BATCH - 1,
-                    Some("trace"),
+                    Some(Job::TRACE),
                 )
                 .await?;
             batch.push(job);
@@ -242,21 +243,18 @@ impl Workers {
     /// Runs one job of any kind but `trace` (see [`Workers::run_traces`]).
     async fn handle(&self, job: &ClaimedJob) -> Result<Outcome, String> {
         let done = |r: Result<(), String>| r.map(|()| Outcome::Done);
-        match job.kind.as_str() {
-            "notice" => {
-                let case_id = case_of(job)?;
-                self.notice(case_id).await
-            }
-            hotline_store::monitoring::MONITOR_JOB => {
-                let case_id = case_of(job)?;
-                self.monitor(case_id).await
-            }
-            "refer_partner" => done(self.refer_partner(&job.payload).await),
-            "partner_update" => done(self.partner_update(&job.payload).await),
-            "urgent_alert" => self.urgent_alert(&job.payload).await,
-            "police_notify" => done(self.police_notify(&job.payload).await),
+        let job = Job::parse(&job.kind, &job.payload).map_err(|e| e.to_string())?;
+        match job {
+            Job::Notice(j) => self.notice(j.case_id).await,
+            Job::Monitor(j) => self.monitor(j.case_id).await,
+            Job::ReferPartner(j) => done(self.refer_partner(&j).await),
+            Job::PartnerUpdate(j) => done(self.partner_update(&j).await),
+            Job::UrgentAlert(j) => self.urgent_alert(&j).await,
+            Job::PoliceNotify(j) => done(self.police_notify(&j).await),
+            // Traces run in batches (`run_traces`); one arriving here alone is one more batch.
+            Job::Trace(_) => Err("a trace job is run with its batch".into()),
             // The daily purge: runs, then waits a day in the queue for its next run.
-            "retention" => {
+            Job::Retention => {
                 let now = OffsetDateTime::now_utc();
                 let counts = self
                     .store
@@ -279,7 +277,6 @@ impl Workers {
                     why: format!("daily; last run erased {}", counts.total()),
                 })
             }
-            other => Err(format!("unknown job kind \"{other}\"")),
         }
     }
 
@@ -666,20 +663,10 @@ impl Workers {
 
     /// Sends a signed referral to a partner hotline and records its reference. The referral
     /// id is fixed in the job, so a retry is recognised by the partner as the same referral.
-    async fn refer_partner(&self, payload: &serde_json::Value) -> Result<(), String> {
+    async fn refer_partner(&self, job: &hotline_domain::job::ReferPartner) -> Result<(), String> {
         let err = |e: hotline_store::StoreError| e.to_string();
-        let case_id = payload
-            .get("case_id")
-            .and_then(serde_json::Value::as_i64)
-            .ok_or("no case_id")?;
-        let name = payload
-            .get("partner")
-            .and_then(|v| v.as_str())
-            .ok_or("no partner")?;
-        let referral_id = payload
-            .get("referral_id")
-            .and_then(|v| v.as_str())
-            .ok_or("no referral_id")?;
+        let (case_id, name, referral_id) =
+            (job.case_id, job.partner.as_str(), job.referral_id.as_str());
         let (partner, token) = self
             .store
             .partner(name)
@@ -822,18 +809,11 @@ impl Workers {
     }
 
     /// Tells the partner that referred a case to us what became of it (removed, not illegal).
-    async fn partner_update(&self, payload: &serde_json::Value) -> Result<(), String> {
-        let text = |k: &str| {
-            payload
-                .get(k)
-                .and_then(|v| v.as_str())
-                .map(str::to_owned)
-                .ok_or(format!("no {k}"))
-        };
-        let (name, referral_id, status) = (text("partner")?, text("referral_id")?, text("status")?);
+    async fn partner_update(&self, job: &hotline_domain::job::PartnerUpdate) -> Result<(), String> {
+        let (name, referral_id, status) = (&job.partner, &job.referral_id, &job.status);
         let (partner, token) = self
             .store
-            .partner(&name)
+            .partner(name)
             .await
             .map_err(|e| e.to_string())?
             .ok_or_else(|| format!("the partner {name} is not registered"))?;
@@ -854,7 +834,7 @@ impl Workers {
             &self.policy,
             &endpoint,
             &token,
-            &referral_id,
+            referral_id,
             body,
             &signature,
         )
@@ -884,7 +864,10 @@ async fn trace_case(
     tracer: &Tracer,
     job: &ClaimedJob,
 ) -> Result<(i64, Trace), String> {
-    let case_id = case_of(job)?;
+    let Job::Trace(trace) = Job::parse(&job.kind, &job.payload).map_err(|e| e.to_string())? else {
+        return Err(format!("a {} job in a trace batch", job.kind));
+    };
+    let case_id = trace.case_id;
     let (_, host, domain) = store
         .case_target(case_id)
         .await
@@ -895,15 +878,6 @@ async fn trace_case(
         case_id,
         tracer.trace(&host, domain.as_deref(), now_ms).await,
     ))
-}
-
-/// The case a job is about: its payload's `case_id`, else the job's own.
-fn case_of(job: &ClaimedJob) -> Result<i64, String> {
-    job.payload
-        .get("case_id")
-        .and_then(serde_json::Value::as_i64)
-        .or(job.case_id)
-        .ok_or_else(|| format!("a {} job without a case_id", job.kind))
 }
 
 fn from_ms(ms: i64) -> Option<OffsetDateTime> {
