@@ -727,7 +727,10 @@ impl Workers {
         })
         .to_string()
         .into_bytes();
-        let signature = self.store.keys().sign(&body);
+        let signature = self
+            .store
+            .keys()
+            .sign_for_partners(&body, OffsetDateTime::now_utc());
         let reference = hotline_network::partner::send_referral(
             &self.policy,
             &endpoint,
@@ -861,7 +864,10 @@ impl Workers {
         })
         .to_string()
         .into_bytes();
-        let signature = self.store.keys().sign(&body);
+        let signature = self
+            .store
+            .keys()
+            .sign_for_partners(&body, OffsetDateTime::now_utc());
         hotline_network::partner::send_update(
             &self.policy,
             &endpoint,
