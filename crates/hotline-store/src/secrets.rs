@@ -467,8 +467,8 @@ impl Keyring {
     }
 
     /// Replaces the signing key in `<data_dir>/keys.json` with a fresh one; the old one signs
-    /// beside it until `grace_until` (Unix seconds), and keys whose grace ended by `now` are
-    /// dropped. Running services pick the change up with [`Keyring::reload`]. Returns the
+    /// beside it until `grace_until` (Unix seconds), older ones no longer than that, and keys
+    /// whose grace ended by `now` are dropped. Running services pick the change up with [`Keyring::reload`]. Returns the
     /// old and the new public key, hex.
     pub fn rotate_signing_key(
         data_dir: &Path,
@@ -489,6 +489,11 @@ impl Keyring {
                 .verifying_key()
                 .to_bytes(),
         );
+        // Older keys sign no longer than the one replaced now: a rotation without grace (a
+        // key that may have leaked) stops every old key at once.
+        for p in &mut file.previous_signing_keys {
+            p.until = p.until.min(grace_until);
+        }
         file.previous_signing_keys.retain(|p| p.until > now);
         if let Some(old_seed) = file.signing_key.take()
             && grace_until > now
@@ -701,10 +706,11 @@ mod tests {
         // Past its grace, the old key signs nothing.
         let later = now + time::Duration::hours(2);
         assert!(keys.sign_for_partners(b"body", later).previous.is_empty());
-        // A rotation without grace replaces the key at once, and drops keys whose grace ended.
-        let (_, third) = Keyring::rotate_signing_key(dir.path(), t + 7200, t + 7200).unwrap();
+        // A rotation without grace replaces the key at once and stops the older ones too,
+        // though their grace had not ended.
+        let (_, third) = Keyring::rotate_signing_key(dir.path(), t, t).unwrap();
         keys.reload(dir.path()).unwrap();
-        let signed = keys.sign_for_partners(b"body", later);
+        let signed = keys.sign_for_partners(b"body", now);
         assert_eq!(signed.key, third);
         assert!(signed.previous.is_empty(), "{:?}", signed.previous);
         let text = fs::read_to_string(dir.path().join("keys.json")).unwrap();
