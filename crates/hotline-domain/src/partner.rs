@@ -25,6 +25,52 @@ pub struct ReferralFacts<'a> {
 /// What one hotline tells another about a case the other referred to it (federation
 /// `updates`): the content was removed, came back after a removal, or is not illegal in the
 /// receiving hotline's country.
+/// The header with the signature (Ed25519, hex) of a partner message by the sender's
+/// current signing key.
+pub const SIGNATURE_HEADER: &str = "x-hotline-signature";
+/// The header naming the sender's current signing key (its public key, hex): the key id.
+pub const KEY_HEADER: &str = "x-hotline-key";
+/// The header with signatures by the sender's previous keys still in their grace period
+/// after a rotation: `PUBLIC:SIGNATURE` pairs (hex), separated by commas. A partner that has
+/// not yet registered the new key checks the one by the key it knows.
+pub const PREVIOUS_SIGNATURES_HEADER: &str = "x-hotline-previous-signatures";
+
+/// A partner message's signatures, as sent in its headers.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Signed {
+    /// The current key's public half, hex.
+    pub key: String,
+    /// Its signature of the exact body, hex.
+    pub signature: String,
+    /// `(public key, signature)` by each previous key still in its grace period.
+    pub previous: Vec<(String, String)>,
+}
+
+impl Signed {
+    /// The value of [`PREVIOUS_SIGNATURES_HEADER`]; `None` when no key is in its grace.
+    pub fn previous_header(&self) -> Option<String> {
+        (!self.previous.is_empty()).then(|| {
+            self.previous
+                .iter()
+                .map(|(k, s)| format!("{k}:{s}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+    }
+
+    /// Reads [`PREVIOUS_SIGNATURES_HEADER`]; malformed pairs are left out (they verify nothing).
+    pub fn parse_previous(header: &str) -> Vec<(String, String)> {
+        header
+            .split(',')
+            .filter_map(|pair| {
+                let (k, s) = pair.trim().split_once(':')?;
+                Some((k.trim().to_ascii_lowercase(), s.trim().to_owned()))
+            })
+            .take(8)
+            .collect()
+    }
+}
+
 pub const UPDATE_STATUSES: [&str; 3] = ["removed", "reappeared", "not_illegal"];
 
 /// What a move of a case tells the partner hotline that referred it to us, if anything: one
@@ -372,5 +418,25 @@ mod partner_input_tests {
         email.endpoint = "referrals@partner.example".into();
         email.encrypt_to = format!("age1{}", "q".repeat(58));
         assert!(parse_partner(&email, false).is_ok());
+    }
+
+    #[test]
+    fn previous_signatures_go_through_their_header_and_back() {
+        let signed = super::Signed {
+            key: "aa".into(),
+            signature: "bb".into(),
+            previous: vec![("CC".into(), "dd".into()), ("ee".into(), "ff".into())],
+        };
+        let header = signed.previous_header().unwrap();
+        assert_eq!(header, "CC:dd,ee:ff");
+        assert_eq!(
+            super::Signed::parse_previous(&header),
+            vec![
+                ("cc".to_owned(), "dd".to_owned()),
+                ("ee".to_owned(), "ff".to_owned())
+            ]
+        );
+        assert_eq!(super::Signed::default().previous_header(), None);
+        assert!(super::Signed::parse_previous("garbage, ,x").is_empty());
     }
 }

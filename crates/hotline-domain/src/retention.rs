@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 pub struct RetentionPolicy {
     /// A reporter's name and e-mail address, counted from when the report arrived.
     pub contact_days: u32,
-    /// What a reporter wrote (the description and messages to them), from arrival.
+    /// What a reporter wrote (the description, messages to them, and each address as they
+    /// typed it), from arrival.
     pub description_days: u32,
     /// The timeline details of closed cases, and what their reports still hold, from when
     /// the case was last changed (closed).
@@ -93,6 +94,8 @@ pub struct PurgeCounts {
     pub contacts: u64,
     pub descriptions: u64,
     pub reporter_messages: u64,
+    /// Addresses as the reporters typed them (sealed); the canonical address stays.
+    pub addresses_as_typed: u64,
     pub closed_case_details: u64,
     pub jobs: u64,
     pub traces: u64,
@@ -106,6 +109,7 @@ impl PurgeCounts {
         self.contacts
             + self.descriptions
             + self.reporter_messages
+            + self.addresses_as_typed
             + self.closed_case_details
             + self.jobs
             + self.traces

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use hotline_domain::partner::{KEY_HEADER, PREVIOUS_SIGNATURES_HEADER, SIGNATURE_HEADER, Signed};
+
 use crate::NetworkPolicy;
 
 /// Why a referral could not be delivered.
@@ -52,7 +54,7 @@ async fn post_signed(
     url: &str,
     token: &str,
     body: Vec<u8>,
-    signature: &str,
+    signed: &Signed,
 ) -> Result<String, PartnerError> {
     if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
         return Err(PartnerError::BadEndpoint(crate::redacted(endpoint)));
@@ -76,11 +78,16 @@ async fn post_signed(
         })
         .build()
         .map_err(|e| PartnerError::Transport(e.to_string()))?;
-    let answer = client
+    let mut request = client
         .post(url)
         .bearer_auth(token)
         .header("content-type", "application/json")
-        .header("x-hotline-signature", signature)
+        .header(SIGNATURE_HEADER, &signed.signature)
+        .header(KEY_HEADER, &signed.key);
+    if let Some(previous) = signed.previous_header() {
+        request = request.header(PREVIOUS_SIGNATURES_HEADER, previous);
+    }
+    let answer = request
         .body(body)
         .send()
         .await
@@ -99,17 +106,17 @@ async fn post_signed(
     Ok(text)
 }
 
-/// Posts `body` (already signed: `signature`, hex) to `{endpoint}/api/v1/referrals` with the
+/// Posts `body` (already signed: `signed`) to `{endpoint}/api/v1/referrals` with the
 /// partner's bearer token; returns the partner's reference for the case it opened.
 pub async fn send_referral(
     policy: &NetworkPolicy,
     endpoint: &str,
     token: &str,
     body: Vec<u8>,
-    signature: &str,
+    signed: &Signed,
 ) -> Result<String, PartnerError> {
     let url = format!("{}/api/v1/referrals", endpoint.trim_end_matches('/'));
-    let text = post_signed(policy, endpoint, &url, token, body, signature).await?;
+    let text = post_signed(policy, endpoint, &url, token, body, signed).await?;
     let v: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| PartnerError::BadAnswer(e.to_string()))?;
     v.get("reference")
@@ -125,13 +132,13 @@ pub async fn send_update(
     token: &str,
     referral_id: &str,
     body: Vec<u8>,
-    signature: &str,
+    signed: &Signed,
 ) -> Result<(), PartnerError> {
     let url = format!(
         "{}/api/v1/referrals/{referral_id}/updates",
         endpoint.trim_end_matches('/')
     );
-    post_signed(policy, endpoint, &url, token, body, signature)
+    post_signed(policy, endpoint, &url, token, body, signed)
         .await
         .map(|_| ())
 }

@@ -81,16 +81,38 @@ impl Store {
         if dest.exists() {
             return Err(BackupError::Exists(dest.to_owned()));
         }
+        // The copy is private to its owner from the start (`VACUUM INTO` would create it
+        // 0644, readable by every local user, whatever the directory): an empty 0600 file is
+        // what it writes into.
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(dest)
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::AlreadyExists => BackupError::Exists(dest.to_owned()),
+                    _ => BackupError::Store(StoreError::File {
+                        path: dest.display().to_string(),
+                        source: e,
+                    }),
+                })?;
+        }
         let target = dest.to_str().ok_or_else(|| BackupError::NotSqlite {
             path: dest.to_owned(),
             why: "the file name is not UTF-8".into(),
         })?;
         // The checkpointer's connection: a writable one that is not the writer, so intake is
         // not held up while the copy is made.
-        sqlx::query("VACUUM INTO $1")
+        if let Err(e) = sqlx::query("VACUUM INTO $1")
             .bind(target)
             .execute(checkpoint)
-            .await?;
+            .await
+        {
+            let _ = std::fs::remove_file(dest);
+            return Err(e.into());
+        }
         check_backup(dest, None).await
     }
 
@@ -255,6 +277,11 @@ pub async fn restore(
     let staging = db_path.with_extension("db.restoring");
     let _ = std::fs::remove_file(&staging);
     std::fs::copy(file, &staging).map_err(io)?;
+    // `copy` keeps the backup's mode; the database is private to its owner whatever that was.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&staging, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+    }
     std::fs::File::open(&staging)
         .and_then(|f| f.sync_all())
         .map_err(io)?;

@@ -214,7 +214,7 @@ type ReportSqlRow = (
     Option<Vec<u8>>,
     Option<Vec<u8>>,
     i64,
-    Vec<u8>,
+    Option<Vec<u8>>,
 );
 type AssessmentSqlRow = (
     String,
@@ -619,10 +619,15 @@ impl Store {
         {
             let (submitted, description) = if read_content {
                 (
-                    Some(keys.open_text(
-                        &format!("report_addresses.submitted:{id}:{position}"),
-                        &submitted,
-                    )?),
+                    // Erased by retention: `None`, like a description.
+                    submitted
+                        .map(|s| {
+                            keys.open_text(
+                                &format!("report_addresses.submitted:{id}:{position}"),
+                                &s,
+                            )
+                        })
+                        .transpose()?,
                     description
                         .map(|d| keys.open_text(&format!("reports.description:{id}"), &d))
                         .transpose()?,

@@ -17,8 +17,10 @@ mod intake;
 pub mod jobs;
 pub mod monitoring;
 pub mod notices;
+pub mod own_password;
 pub mod partners;
 pub mod police;
+pub mod referrals_in;
 pub mod rekey;
 pub mod reports;
 pub mod retention;
@@ -50,7 +52,9 @@ pub use imports::{ImportFile, ImportProgress, ImportReject};
 pub use jobs::{ClaimedJob, JobCounts, JobState, JobSummary, NewJob, retry_delay};
 pub use monitoring::{DedicatedDomain, MonitorFacts, StoredCheck};
 pub use notices::{NewNotice, QueuedNotice};
+pub use own_password::PasswordChangeError;
 pub use partners::{NewPartner, Partner, SeenReferral};
+pub use referrals_in::ReferralIntake;
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
 pub use secrets::{KeyError, Keyring, verify_signature};
 pub use settings::{SettingChangeError, StoredSetting};
@@ -84,6 +88,11 @@ pub enum StoreError {
     Damaged { path: String, why: String },
     #[error("the store is closed")]
     Closed,
+    #[error("cannot create {path}: {source}")]
+    File {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("unsupported database address \"{0}\": use a file path, sqlite://PATH or postgres://…")]
     UnsupportedUrl(String),
 }
@@ -235,6 +244,9 @@ impl Store {
     }
 
     async fn open_sqlite(path: &Path) -> Result<Db> {
+        // A new database file is private to its owner from its first byte (SQLite would
+        // create it 0644); its WAL and shared-memory files take the same mode.
+        create_private(path)?;
         let options = SqliteConnectOptions::from_str("sqlite://")?
             .filename(path)
             .create_if_missing(true)
@@ -248,7 +260,10 @@ impl Store {
             // at most, instead of SQLite's 2 MiB), and reads map the file instead of copying
             // it: the writer spends its time writing. Durability is untouched.
             .pragma("cache_size", "-65536")
-            .pragma("mmap_size", "268435456");
+            .pragma("mmap_size", "268435456")
+            // What is erased (retention, key rotation, a purged description) is overwritten
+            // with zeros in the file, not left in free pages for whoever copies the disk.
+            .pragma("secure_delete", "on");
         // The writer never checkpoints: a checkpoint (copying the WAL into the database file
         // and syncing it) would stall the commit that triggered it for tens of milliseconds.
         // A connection of its own does it in the background instead (see `checkpointer`).
@@ -402,6 +417,25 @@ impl Store {
             }
             Db::Postgres(pool) => pool.close().await,
         }
+    }
+}
+
+/// Creates the file `path` empty with mode 0600 if it does not exist (an empty file is a new
+/// SQLite database, and a valid target for `VACUUM INTO`); leaves an existing one alone.
+pub(crate) fn create_private(path: &Path) -> Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(StoreError::File {
+            path: path.display().to_string(),
+            source,
+        }),
     }
 }
 

@@ -175,6 +175,38 @@ impl Store {
         Ok(true)
     }
 
+    /// Registers a partner's new public signing key (after it rotated its own), audited with
+    /// the old and the new key. Returns false when there is no such partner.
+    pub async fn set_partner_key(
+        &self,
+        name: &str,
+        public_key: &str,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool> {
+        let at = to_millis(now);
+        on_write_pool!(&self.db, pool => {
+            let mut tx = pool.begin_write().await?;
+            let old: Option<Option<String>> = sqlx::query_scalar("SELECT public_key FROM partners WHERE name = $1")
+                .bind(name)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some(old) = old else {
+                tx.rollback().await?;
+                return Ok(false);
+            };
+            sqlx::query("UPDATE partners SET public_key = $2 WHERE name = $1")
+                .bind(name)
+                .bind(public_key)
+                .execute(&mut *tx)
+                .await?;
+            let details = format!("old {}; new {public_key}", old.as_deref().unwrap_or("none"));
+            append_audit!(tx, self.keys(), at, actor, "partner.key", &format!("partner:{name}"), &details);
+            tx.commit().await?;
+        });
+        Ok(true)
+    }
+
     /// After a case is referred to `partner`: queues the delivery when the partner takes
     /// referrals by API or by e-mail to a registered address (a job with retries; the
     /// referral id in its payload stays the same across them). A `manual` partner is sent to

@@ -21,7 +21,7 @@ const HELD_CASES: &str = "(SELECT id FROM cases WHERE legal_hold = TRUE)";
 
 /// The kinds of data the purge erases: `(table, what the real run does, the rows' condition)`.
 /// `$1` is the kind's cut-off in UTC milliseconds.
-fn clauses() -> [(&'static str, &'static str, String); 8] {
+fn clauses() -> [(&'static str, &'static str, String); 9] {
     [
         (
             "reports",
@@ -83,14 +83,25 @@ fn clauses() -> [(&'static str, &'static str, String); 8] {
              AND updated_at < $1 AND legal_hold = FALSE)"
                 .to_owned(),
         ),
+        (
+            // The address as the reporter typed it may carry what identifies them (a session
+            // id, a user name in a path): it goes with what they wrote. The canonical
+            // address, which the case works with, stays.
+            "report_addresses",
+            "UPDATE report_addresses SET submitted_sealed = NULL",
+            "submitted_sealed IS NOT NULL \
+             AND report_id IN (SELECT id FROM reports WHERE received_at < $1) \
+             AND NOT EXISTS (SELECT 1 FROM report_addresses ra JOIN cases c ON c.id = ra.case_id \
+             WHERE ra.report_id = report_addresses.report_id AND c.legal_hold = TRUE)"
+                .to_owned(),
+        ),
     ]
 }
 
 fn cutoff_of(c: &Cutoffs, i: usize) -> Option<i64> {
     match i {
         0 => c.contact_before_ms,
-        1 => c.description_before_ms,
-        2 => c.description_before_ms,
+        1 | 2 | 8 => c.description_before_ms,
         3 | 7 => c.closed_case_before_ms,
         _ => c.check_history_before_ms,
     }
@@ -103,6 +114,7 @@ fn add(counts: &mut PurgeCounts, i: usize, n: u64) {
         2 => counts.reporter_messages += n,
         3 | 7 => counts.closed_case_details += n,
         4 => counts.jobs += n,
+        8 => counts.addresses_as_typed += n,
         5 => counts.traces += n,
         _ => counts.checks += n,
     }

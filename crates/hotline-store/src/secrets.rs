@@ -66,6 +66,36 @@ struct KeyFile {
     /// older key files on first use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     integrity_key: Option<String>,
+    /// Signing keys replaced by `hotline keys rotate-signing`, each kept (and used beside the
+    /// current one) until its grace period ends.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    previous_signing_keys: Vec<PreviousSigningKey>,
+}
+
+/// A replaced signing key and the end of its grace period (Unix seconds).
+#[derive(Serialize, Deserialize, Clone)]
+struct PreviousSigningKey {
+    key: String,
+    until: i64,
+}
+
+/// The signing keys: the current one, and the previous ones with the end of their grace.
+struct SigningKeys {
+    current: ed25519_dalek::SigningKey,
+    previous: Vec<(ed25519_dalek::SigningKey, i64)>,
+}
+
+fn signing_keys(file: &KeyFile) -> Result<SigningKeys, String> {
+    let seed = key_bytes("signing_key", file.signing_key.as_deref().unwrap_or(""))?;
+    let mut previous = Vec::new();
+    for (i, p) in file.previous_signing_keys.iter().enumerate() {
+        let seed = key_bytes(&format!("previous signing key {}", i + 1), &p.key)?;
+        previous.push((ed25519_dalek::SigningKey::from_bytes(&seed), p.until));
+    }
+    Ok(SigningKeys {
+        current: ed25519_dalek::SigningKey::from_bytes(&seed),
+        previous,
+    })
 }
 
 /// The keys, loaded. `Debug` never shows them.
@@ -75,7 +105,8 @@ pub struct Keyring {
     /// Field keys change while the service runs (`hotline keys rotate`): see [`Keyring::reload`].
     current_field_key: AtomicU16,
     field_keys: RwLock<BTreeMap<u16, XChaCha20Poly1305>>,
-    signing: ed25519_dalek::SigningKey,
+    /// Changes while the service runs (`hotline keys rotate-signing`): see [`Keyring::reload`].
+    signing: RwLock<SigningKeys>,
     integrity_key: [u8; 32],
 }
 
@@ -224,6 +255,7 @@ impl Keyring {
                 field_keys: BTreeMap::from([(1, hex::encode(random_key()?))]),
                 signing_key: Some(hex::encode(random_key()?)),
                 integrity_key: Some(hex::encode(random_key()?)),
+                previous_signing_keys: Vec::new(),
             };
             let text = serde_json::to_string_pretty(&file).map_err(|e| KeyError::Damaged {
                 path: path.clone(),
@@ -280,13 +312,13 @@ impl Keyring {
 
     fn from_file(file: KeyFile) -> Result<Keyring, String> {
         let field_keys = field_ciphers(&file)?;
-        let seed = key_bytes("signing_key", file.signing_key.as_deref().unwrap_or(""))?;
+        let signing = signing_keys(&file)?;
         Ok(Keyring {
             receipt_key: key_bytes("receipt_key", &file.receipt_key)?,
             form_key: key_bytes("form_key", &file.form_key)?,
             current_field_key: AtomicU16::new(file.current_field_key),
             field_keys: RwLock::new(field_keys),
-            signing: ed25519_dalek::SigningKey::from_bytes(&seed),
+            signing: RwLock::new(signing),
             integrity_key: key_bytes("integrity_key", file.integrity_key.as_deref().unwrap_or(""))?,
         })
     }
@@ -296,8 +328,9 @@ impl Keyring {
         self.current_field_key.load(Ordering::Acquire)
     }
 
-    /// Re-reads the field keys of `<data_dir>/keys.json` (after `hotline keys rotate` or
-    /// `retire` changed them); the other keys never change. Returns whether anything changed.
+    /// Re-reads the field keys and the signing keys of `<data_dir>/keys.json` (after `hotline
+    /// keys rotate`, `retire` or `rotate-signing` changed them); the other keys never change.
+    /// Returns whether anything changed.
     pub fn reload(&self, data_dir: &Path) -> Result<bool, KeyError> {
         let path = data_dir.join("keys.json");
         let file = read_key_file(&path)?;
@@ -305,9 +338,21 @@ impl Keyring {
             path: path.clone(),
             why,
         })?;
+        let signing = signing_keys(&file).map_err(|why| KeyError::Damaged {
+            path: path.clone(),
+            why,
+        })?;
+        let signing_changed = {
+            let mut held = self.signing.write().unwrap_or_else(|e| e.into_inner());
+            let changed = held.current.verifying_key() != signing.current.verifying_key()
+                || held.previous.len() != signing.previous.len();
+            *held = signing;
+            changed
+        };
         let mut keys = self.field_keys.write().unwrap_or_else(|e| e.into_inner());
-        let changed =
-            keys.keys().ne(ciphers.keys()) || self.current_field_key() != file.current_field_key;
+        let changed = signing_changed
+            || keys.keys().ne(ciphers.keys())
+            || self.current_field_key() != file.current_field_key;
         // Add before switching, so a new current key is always present when used.
         *keys = ciphers;
         self.current_field_key
@@ -370,7 +415,10 @@ impl Keyring {
             form_key: k.map(|b| b ^ 0x5a),
             current_field_key: AtomicU16::new(1),
             field_keys: RwLock::new(BTreeMap::from([(1, XChaCha20Poly1305::new(&k.into()))])),
-            signing: ed25519_dalek::SigningKey::from_bytes(&k.map(|b| b ^ 0x33)),
+            signing: RwLock::new(SigningKeys {
+                current: ed25519_dalek::SigningKey::from_bytes(&k.map(|b| b ^ 0x33)),
+                previous: Vec::new(),
+            }),
             integrity_key: k.map(|b| b ^ 0x77),
         }
     }
@@ -383,13 +431,91 @@ impl Keyring {
 
     /// This hotline's public signing key, hex: what partners need to check our referrals.
     pub fn signing_public_hex(&self) -> String {
-        hex::encode(self.signing.verifying_key().to_bytes())
+        let keys = self.signing.read().unwrap_or_else(|e| e.into_inner());
+        hex::encode(keys.current.verifying_key().to_bytes())
     }
 
-    /// Signs `message` (Ed25519), hex.
+    /// Signs `message` (Ed25519) with the current signing key, hex.
     pub fn sign(&self, message: &[u8]) -> String {
         use ed25519_dalek::Signer;
-        hex::encode(self.signing.sign(message).to_bytes())
+        let keys = self.signing.read().unwrap_or_else(|e| e.into_inner());
+        hex::encode(keys.current.sign(message).to_bytes())
+    }
+
+    /// Signs a message to a partner hotline at `now`: with the current key, and with each
+    /// previous key whose grace period has not ended, so that a partner which has not yet
+    /// registered the new key still recognises the message (see
+    /// [`hotline_domain::partner::Signed`]).
+    pub fn sign_for_partners(
+        &self,
+        message: &[u8],
+        now: time::OffsetDateTime,
+    ) -> hotline_domain::partner::Signed {
+        use ed25519_dalek::Signer;
+        let keys = self.signing.read().unwrap_or_else(|e| e.into_inner());
+        let public = |k: &ed25519_dalek::SigningKey| hex::encode(k.verifying_key().to_bytes());
+        hotline_domain::partner::Signed {
+            key: public(&keys.current),
+            signature: hex::encode(keys.current.sign(message).to_bytes()),
+            previous: keys
+                .previous
+                .iter()
+                .filter(|(_, until)| *until > now.unix_timestamp())
+                .map(|(k, _)| (public(k), hex::encode(k.sign(message).to_bytes())))
+                .collect(),
+        }
+    }
+
+    /// Replaces the signing key in `<data_dir>/keys.json` with a fresh one; the old one signs
+    /// beside it until `grace_until` (Unix seconds), older ones no longer than that, and keys
+    /// whose grace ended by `now` are dropped. Running services pick the change up with [`Keyring::reload`]. Returns the
+    /// old and the new public key, hex.
+    pub fn rotate_signing_key(
+        data_dir: &Path,
+        grace_until: i64,
+        now: i64,
+    ) -> Result<(String, String), KeyError> {
+        let path = data_dir.join("keys.json");
+        let mut file = read_key_file(&path)?;
+        let damaged = |why: String| KeyError::Damaged {
+            path: path.clone(),
+            why,
+        };
+        let old = signing_keys(&file).map_err(damaged)?;
+        let old_public = hex::encode(old.current.verifying_key().to_bytes());
+        let seed = random_key()?;
+        let new_public = hex::encode(
+            ed25519_dalek::SigningKey::from_bytes(&seed)
+                .verifying_key()
+                .to_bytes(),
+        );
+        // Older keys sign no longer than the one replaced now: a rotation without grace (a
+        // key that may have leaked) stops every old key at once.
+        for p in &mut file.previous_signing_keys {
+            p.until = p.until.min(grace_until);
+        }
+        file.previous_signing_keys.retain(|p| p.until > now);
+        if let Some(old_seed) = file.signing_key.take()
+            && grace_until > now
+        {
+            file.previous_signing_keys.push(PreviousSigningKey {
+                key: old_seed,
+                until: grace_until,
+            });
+        }
+        file.signing_key = Some(hex::encode(seed));
+        write_key_file(&path, &file)?;
+        Ok((old_public, new_public))
+    }
+
+    /// The previous signing keys still in their grace at `now`: (public key hex, end of grace).
+    pub fn previous_signing_keys(&self, now: time::OffsetDateTime) -> Vec<(String, i64)> {
+        let keys = self.signing.read().unwrap_or_else(|e| e.into_inner());
+        keys.previous
+            .iter()
+            .filter(|(_, until)| *until > now.unix_timestamp())
+            .map(|(k, until)| (hex::encode(k.verifying_key().to_bytes()), *until))
+            .collect()
     }
 
     /// The keyed hash under which a receipt is stored.
@@ -550,6 +676,45 @@ mod tests {
         ));
         assert!(!verify_signature("zz", b"x", &sig));
         assert!(!verify_signature(&k.signing_public_hex(), b"x", "00"));
+    }
+
+    #[test]
+    fn a_rotated_signing_key_signs_beside_the_old_one_until_its_grace_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = Keyring::load_or_create(dir.path()).unwrap();
+        let first = keys.signing_public_hex();
+        let now = time::OffsetDateTime::now_utc();
+        let t = now.unix_timestamp();
+        let (old, new) = Keyring::rotate_signing_key(dir.path(), t + 3600, t).unwrap();
+        assert_eq!(old, first);
+        assert_ne!(new, first);
+        assert!(
+            keys.reload(dir.path()).unwrap(),
+            "a running service sees the new key"
+        );
+        assert_eq!(keys.signing_public_hex(), new);
+        let signed = keys.sign_for_partners(b"body", now);
+        assert_eq!(signed.key, new);
+        assert!(verify_signature(&new, b"body", &signed.signature));
+        assert_eq!(
+            signed.previous.len(),
+            1,
+            "the old key signs during its grace"
+        );
+        assert_eq!(signed.previous[0].0, first);
+        assert!(verify_signature(&first, b"body", &signed.previous[0].1));
+        // Past its grace, the old key signs nothing.
+        let later = now + time::Duration::hours(2);
+        assert!(keys.sign_for_partners(b"body", later).previous.is_empty());
+        // A rotation without grace replaces the key at once and stops the older ones too,
+        // though their grace had not ended.
+        let (_, third) = Keyring::rotate_signing_key(dir.path(), t, t).unwrap();
+        keys.reload(dir.path()).unwrap();
+        let signed = keys.sign_for_partners(b"body", now);
+        assert_eq!(signed.key, third);
+        assert!(signed.previous.is_empty(), "{:?}", signed.previous);
+        let text = fs::read_to_string(dir.path().join("keys.json")).unwrap();
+        assert!(!text.contains("previous_signing_keys"), "{text}");
     }
 
     #[test]

@@ -148,7 +148,7 @@ fn totp_context(username: &str) -> String {
 }
 
 /// Hashes a password with Argon2id off the async threads (it takes tens of milliseconds).
-async fn hash_password(password: String) -> Result<String> {
+pub(crate) async fn hash_password(password: String) -> Result<String> {
     tokio::task::spawn_blocking(move || {
         Argon2::default()
             .hash_password(password.as_bytes())
@@ -179,7 +179,10 @@ const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Checks a password against its Argon2 hash, at most [`HASHING`] at once; `Err(Busy)` when
 /// no check came free within [`HASHING_WAIT`].
-async fn password_matches(password: String, hash: String) -> std::result::Result<bool, LoginError> {
+pub(crate) async fn password_matches(
+    password: String,
+    hash: String,
+) -> std::result::Result<bool, LoginError> {
     let _permit = tokio::time::timeout(HASHING_WAIT, HASHING.acquire())
         .await
         .map_err(|_| LoginError::Busy)?

@@ -1933,6 +1933,7 @@ async fn retention_dry_run_and_real_run_agree_and_a_legal_hold_survives() {
         let dry = store.purge_dry_run(&c).await.unwrap();
         assert_eq!(dry.contacts, 2, "{engine}: {dry:?}");
         assert_eq!(dry.descriptions, 0, "{engine}: {dry:?}");
+        assert_eq!(dry.addresses_as_typed, 0, "{engine}: {dry:?}");
         let real = store.purge(&c, "test", retention_clock(45)).await.unwrap();
         assert_eq!(dry, real, "{engine}: the dry run and the real run agree");
         assert_eq!(
@@ -1944,6 +1945,10 @@ async fn retention_dry_run_and_real_run_agree_and_a_legal_hold_survives() {
         let c = policy.cutoffs(ms(retention_clock(100)));
         let dry = store.purge_dry_run(&c).await.unwrap();
         assert_eq!(dry.descriptions, 2, "{engine}: {dry:?}");
+        assert_eq!(
+            dry.addresses_as_typed, 2,
+            "{engine}: the addresses as typed go with the descriptions: {dry:?}"
+        );
         assert!(dry.closed_case_details >= 1, "{engine}: {dry:?}");
         let real = store.purge(&c, "test", retention_clock(100)).await.unwrap();
         assert_eq!(dry, real, "{engine}");
@@ -1968,8 +1973,21 @@ async fn retention_dry_run_and_real_run_agree_and_a_legal_hold_survives() {
             kept.reports[0].contact.is_some(),
             "{engine}: held contact survives"
         );
+        assert_eq!(
+            kept.reports[0].submitted.as_deref(),
+            Some("held.example.com/x"),
+            "{engine}: a held report keeps its address as typed"
+        );
         let gone = file(open.cases[0].case_id).await;
         assert_eq!(gone.reports[0].description, None, "{engine}");
+        assert_eq!(
+            gone.reports[0].submitted, None,
+            "{engine}: the address as typed is erased"
+        );
+        assert_eq!(
+            gone.canonical, "http://open.example.com/x",
+            "{engine}: the case keeps its canonical address"
+        );
         assert!(gone.reports[0].contact.is_none(), "{engine}");
         // Both reports are still found by their receipts.
         assert!(store.report_status(&open.receipt).await.unwrap().is_some());
@@ -2009,8 +2027,8 @@ async fn retention_dry_run_and_real_run_agree_and_a_legal_hold_survives() {
         let c = policy.cutoffs(ms(retention_clock(400)));
         let dry = store.purge_dry_run(&c).await.unwrap();
         assert_eq!(
-            (dry.contacts, dry.descriptions),
-            (1, 1),
+            (dry.contacts, dry.descriptions, dry.addresses_as_typed),
+            (1, 1, 1),
             "{engine}: {dry:?}"
         );
         assert_eq!(
@@ -2344,6 +2362,132 @@ async fn police_steps_are_appended_and_move_the_case_with_their_jobs() {
                 .await
                 .is_err(),
             "{engine}: no step on a closed case"
+        );
+    });
+}
+
+/// Copies everything in the WAL into the SQLite file, empties the WAL, and reads the file.
+async fn checkpointed_file(raw: &mut sqlx::SqliteConnection, path: &str) -> Vec<u8> {
+    let busy: (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+        .fetch_one(raw)
+        .await
+        .unwrap();
+    assert_eq!(busy.0, 0, "the checkpoint ran");
+    std::fs::read(path).unwrap()
+}
+
+/// Issue 18: erased data must not stay readable in the SQLite file's free space, and the
+/// database and its backups are private to their owner whatever the umask.
+#[tokio::test]
+async fn erased_values_leave_no_bytes_in_the_sqlite_file_and_backups_are_private() {
+    use sqlx::Connection;
+    use std::os::unix::fs::PermissionsExt;
+    use std::str::FromStr;
+    let db = TestDatabase::sqlite();
+    let store = open(&db).await;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode(std::path::Path::new(&db.url)),
+        0o600,
+        "the database file"
+    );
+    for suffix in ["-wal", "-shm"] {
+        let p = format!("{}{suffix}", db.url);
+        if std::path::Path::new(&p).exists() {
+            assert_eq!(mode(std::path::Path::new(&p)), 0o600, "{p}");
+        }
+    }
+
+    let t0 = retention_clock(0);
+    store
+        .submit_report(
+            &report(
+                &["shop.example.com/?session=REPORTER-SESSION-0123456789"],
+                Some("words the reporter wrote, long enough to be found again on disk"),
+            ),
+            t0,
+        )
+        .await
+        .unwrap();
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str("sqlite://")
+        .unwrap()
+        .filename(&db.url);
+    let mut raw = sqlx::SqliteConnection::connect_with(&options)
+        .await
+        .unwrap();
+    let (description, submitted): (Vec<u8>, Vec<u8>) = sqlx::query_as(
+        "SELECT r.description_sealed, ra.submitted_sealed FROM reports r \
+         JOIN report_addresses ra ON ra.report_id = r.id",
+    )
+    .fetch_one(&mut raw)
+    .await
+    .unwrap();
+    // Every 16-byte piece of a sealed value: random-looking, so found only where it was written.
+    let pieces = |v: &[u8]| v.chunks_exact(16).map(<[u8]>::to_vec).collect::<Vec<_>>();
+    let file = checkpointed_file(&mut raw, &db.url).await;
+    let found = |file: &[u8], piece: &[u8]| file.windows(piece.len()).any(|w| w == piece);
+    assert!(
+        pieces(&description).iter().all(|p| found(&file, p)),
+        "the sealed description is in the file before the purge"
+    );
+
+    let policy = hotline_domain::retention::RetentionPolicy {
+        contact_days: 1,
+        description_days: 1,
+        closed_case_days: 0,
+        check_history_days: 0,
+        audit_days: 0,
+    };
+    let c = policy.cutoffs(ms(retention_clock(10)));
+    let purged = store.purge(&c, "test", retention_clock(10)).await.unwrap();
+    assert_eq!(
+        (purged.descriptions, purged.addresses_as_typed),
+        (1, 1),
+        "{purged:?}"
+    );
+    let file = checkpointed_file(&mut raw, &db.url).await;
+    for (what, value) in [("description", &description), ("address", &submitted)] {
+        let left: Vec<_> = pieces(value)
+            .into_iter()
+            .filter(|p| found(&file, p))
+            .collect();
+        assert!(
+            left.is_empty(),
+            "{} pieces of the purged {what} are still in the file (secure_delete is off?)",
+            left.len()
+        );
+    }
+    raw.close().await.unwrap();
+
+    let backup = db.dir.join("backup.db");
+    store.backup_to(&backup).await.unwrap();
+    assert_eq!(mode(&backup), 0o600, "a backup is private to its owner");
+    store.close().await;
+    db.remove().await;
+}
+
+/// Issue 18: a second factor reset (a lost phone, perhaps with the tokens on it) revokes the
+/// account's API tokens and ends its sessions; another account's token is untouched.
+#[tokio::test]
+async fn a_second_factor_reset_revokes_the_accounts_tokens() {
+    on_every_engine!(|store, engine| {
+        let now = OffsetDateTime::now_utc();
+        analyst(&store).await;
+        store
+            .create_user("bob", Role::Analyst, "a long enough password", "test", now)
+            .await
+            .unwrap();
+        let ann = store.create_token("ann", "test", now).await.unwrap();
+        let bob = store.create_token("bob", "test", now).await.unwrap();
+        assert!(store.token_user(&ann).await.unwrap().is_some(), "{engine}");
+        store.reset_totp("ann", "admin", now).await.unwrap();
+        assert!(
+            store.token_user(&ann).await.unwrap().is_none(),
+            "{engine}: the reset account's token stops"
+        );
+        assert!(
+            store.token_user(&bob).await.unwrap().is_some(),
+            "{engine}: others' tokens go on"
         );
     });
 }

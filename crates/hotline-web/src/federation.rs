@@ -11,12 +11,14 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use hotline_domain::partner::{KEY_HEADER, PREVIOUS_SIGNATURES_HEADER, Signed};
 use hotline_domain::{Channel, NewReport, ReportInput};
+use hotline_store::ReferralIntake;
 
 use crate::{AppState, WebError};
 
 /// The header carrying the signature.
-pub const SIGNATURE_HEADER: &str = "x-hotline-signature";
+pub use hotline_domain::partner::SIGNATURE_HEADER;
 /// How far a message's `sent_at` may be from our clock.
 pub const MAX_SKEW_SECS: i64 = 10 * 60;
 
@@ -49,7 +51,11 @@ pub struct ReferralAccepted {
     tag = "partners",
     summary = "A referral from a partner hotline (signed)",
     security(("bearer" = [])),
-    params(("X-Hotline-Signature" = String, Header, description = "Ed25519 signature of the exact body, hex")),
+    params(
+        ("X-Hotline-Signature" = String, Header, description = "Ed25519 signature of the exact body by the sender's current key, hex"),
+        ("X-Hotline-Key" = Option<String>, Header, description = "The sender's current public key, hex (the key id)"),
+        ("X-Hotline-Previous-Signatures" = Option<String>, Header, description = "After a key rotation, during its grace period: PUBLIC:SIGNATURE pairs (hex) by the sender's previous keys, comma-separated"),
+    ),
     request_body(content = ReferralBody, content_type = "application/json"),
     responses(
         (status = 200, description = "The same referral again: answered as before", body = ReferralAccepted),
@@ -71,28 +77,6 @@ pub async fn receive(
         .map_err(|e| WebError::malformed(format!("the referral is not valid: {e}")))?;
     fresh(&referral.sent_at)?;
     let now = OffsetDateTime::now_utc();
-    if state
-        .store
-        .referral_seen(&partner, &referral.referral_id)
-        .await?
-    {
-        // The same body again is a retry: answer as before. Anything else reuses an id.
-        return match state
-            .store
-            .receive_referral(&partner, &referral.referral_id, &body, 0, now)
-            .await?
-        {
-            Some(seen) if seen.same_body => Ok((
-                StatusCode::OK,
-                Json(ReferralAccepted {
-                    reference: format!("case:{}", seen.case_id),
-                }),
-            )),
-            _ => Err(WebError::conflict(
-                "this referral id was used before with another body",
-            )),
-        };
-    }
     let input = ReportInput {
         urls: referral.urls.clone(),
         where_found: Some(
@@ -114,18 +98,41 @@ pub async fn receive(
         ..ReportInput::default()
     };
     let report = NewReport::parse(input, Channel::Partner, state.config().default_language)?;
-    let stored = state.accept_report(report).await?;
-    let case_id = stored.cases.first().map_or(0, |c| c.case_id);
-    state
-        .store
-        .receive_referral(&partner, &referral.referral_id, &body, case_id, now)
-        .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(ReferralAccepted {
-            reference: format!("case:{case_id}"),
-        }),
-    ))
+    // The report and the referral's row are one transaction; the row's unique key decides
+    // which of two identical referrals at once is stored (issue 18).
+    // In a task of its own, like every report: a client that hangs up does not cut the
+    // transaction short.
+    let (store, referral_id) = (state.store.clone(), referral.referral_id.clone());
+    let task = tokio::spawn(async move {
+        store
+            .receive_partner_referral(&partner, &referral_id, &body, &report, now)
+            .await
+    });
+    let outcome = task.await.map_err(|join| WebError::internal(&join))??;
+    match outcome {
+        ReferralIntake::Stored { case_id } => {
+            state
+                .metrics
+                .reports_accepted
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Ok((
+                StatusCode::CREATED,
+                Json(ReferralAccepted {
+                    reference: format!("case:{case_id}"),
+                }),
+            ))
+        }
+        // The same body again is a retry: answer as before. Anything else reuses an id.
+        ReferralIntake::Seen(seen) if seen.same_body => Ok((
+            StatusCode::OK,
+            Json(ReferralAccepted {
+                reference: format!("case:{}", seen.case_id),
+            }),
+        )),
+        ReferralIntake::Seen(_) => Err(WebError::conflict(
+            "this referral id was used before with another body",
+        )),
+    }
 }
 
 /// What a partner tells us about a referral we sent it.
@@ -159,12 +166,30 @@ async fn signed_partner(
         .get(SIGNATURE_HEADER)
         .and_then(|v| v.to_str().ok())
         .ok_or_else(|| WebError::unauthorized("the X-Hotline-Signature header is missing"))?;
-    if !hotline_store::verify_signature(key, body, signature) {
-        return Err(WebError::unauthorized(
-            "the signature does not match the body and the partner's key",
-        ));
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if !signed_by(key, body, signature, header(PREVIOUS_SIGNATURES_HEADER)) {
+        // The key id says whether the partner rotated its key and ours is not registered.
+        return Err(WebError::unauthorized(match header(KEY_HEADER) {
+            Some(theirs) if !theirs.trim().eq_ignore_ascii_case(key.trim()) => format!(
+                "the message is signed with key {}, which is not the key registered for this partner; if the partner rotated its signing key, register the new one",
+                theirs.trim().chars().take(64).collect::<String>()
+            ),
+            _ => "the signature does not match the body and the partner's key".to_owned(),
+        }));
     }
     Ok(partner.name)
+}
+
+/// Whether `body` is signed by the registered key `key`: the current signature, or one of
+/// the previous keys' in their grace after a rotation (`previous`, the header's value).
+pub(crate) fn signed_by(key: &str, body: &[u8], signature: &str, previous: Option<&str>) -> bool {
+    hotline_store::verify_signature(key, body, signature)
+        || previous.is_some_and(|p| {
+            Signed::parse_previous(p).iter().any(|(public, sig)| {
+                public.eq_ignore_ascii_case(key.trim())
+                    && hotline_store::verify_signature(key, body, sig)
+            })
+        })
 }
 
 fn fresh(sent_at: &str) -> Result<(), WebError> {
@@ -193,7 +218,9 @@ pub(crate) fn fresh_at(sent_at: &str, now: OffsetDateTime) -> Result<(), WebErro
     security(("bearer" = [])),
     params(
         ("id" = String, Path, description = "The referral id"),
-        ("X-Hotline-Signature" = String, Header, description = "Ed25519 signature of the exact body, hex"),
+        ("X-Hotline-Signature" = String, Header, description = "Ed25519 signature of the exact body by the sender's current key, hex"),
+        ("X-Hotline-Key" = Option<String>, Header, description = "The sender's current public key, hex (the key id)"),
+        ("X-Hotline-Previous-Signatures" = Option<String>, Header, description = "After a key rotation, during its grace period: PUBLIC:SIGNATURE pairs (hex) by the sender's previous keys, comma-separated"),
     ),
     request_body(content = UpdateBody, content_type = "application/json"),
     responses(

@@ -328,8 +328,14 @@ enum PartnerCommand {
     List,
     /// Stop routing cases to a partner and refuse its tokens (`partner add` enables it again).
     Disable { name: String },
-    /// Print this hotline's public signing key.
+    /// Print this hotline's public signing key (and the previous ones still in their grace).
     Key,
+    /// Register a partner's new public signing key, after it rotated its key.
+    SetKey {
+        name: String,
+        /// Its new Ed25519 public key, hex.
+        public_key: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -363,6 +369,13 @@ enum KeysCommand {
     Retire { id: u16 },
     /// Open every sealed value with the key file: proves the keys still read everything.
     Check,
+    /// Replace this hotline's federation signing key; the old key signs beside the new one
+    /// for the grace period, so partners can register the new key meanwhile.
+    RotateSigning {
+        /// Days the old key keeps signing beside the new one (0: replace it at once).
+        #[arg(long, default_value_t = 14)]
+        grace_days: u32,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -682,6 +695,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             KeysCommand::Rotate { retire } => trust::keys_rotate(retire, &place).await,
             KeysCommand::Retire { id } => trust::keys_retire(id, &place).await,
             KeysCommand::Check => trust::keys_check(&place).await,
+            KeysCommand::RotateSigning { grace_days } => {
+                trust::keys_rotate_signing(grace_days, &place).await
+            }
         },
         Command::Restore { file, force, place } => trust::restore(&file, force, &place).await,
         Command::Dev {
@@ -926,7 +942,35 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                 .await?;
                 println!("disabled {name}");
             }
-            PartnerCommand::Key => println!("{}", store.keys().signing_public_hex()),
+            PartnerCommand::Key => {
+                println!("{}", store.keys().signing_public_hex());
+                for (key, until) in store
+                    .keys()
+                    .previous_signing_keys(time::OffsetDateTime::now_utc())
+                {
+                    let until = time::OffsetDateTime::from_unix_timestamp(until)
+                        .map(|t| t.date().to_string())
+                        .unwrap_or_default();
+                    eprintln!("previous key, still signing until {until}: {key}");
+                }
+            }
+            PartnerCommand::SetKey { name, public_key } => {
+                if !(public_key.len() == 64 && public_key.bytes().all(|b| b.is_ascii_hexdigit())) {
+                    bail!("the public key is 64 hexadecimal characters (an Ed25519 public key)");
+                }
+                let found = store
+                    .set_partner_key(
+                        &name,
+                        &public_key.to_ascii_lowercase(),
+                        &cli_actor(),
+                        time::OffsetDateTime::now_utc(),
+                    )
+                    .await?;
+                if !found {
+                    bail!("there is no partner \"{name}\"");
+                }
+                println!("{name}'s messages are now checked with {public_key}");
+            }
         }
         anyhow::Ok(())
     }

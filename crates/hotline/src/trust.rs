@@ -136,6 +136,7 @@ pub(crate) async fn retention_run(dry_run: bool, place: &Place) -> anyhow::Resul
     println!("  reporter contact details   {}", c.contacts);
     println!("  descriptions               {}", c.descriptions);
     println!("  messages to reporters      {}", c.reporter_messages);
+    println!("  addresses as typed         {}", c.addresses_as_typed);
     println!("  closed-case details        {}", c.closed_case_details);
     println!("  finished jobs              {}", c.jobs);
     println!("  superseded traces          {}", c.traces);
@@ -218,6 +219,46 @@ pub(crate) async fn keys_retire(id: u16, place: &Place) -> anyhow::Result<()> {
         bail!("the key file has no field key {id}");
     }
     println!("field key {id} removed from the key file");
+    Ok(())
+}
+
+/// `hotline keys rotate-signing [--grace-days N]`: a new federation signing key; the old one
+/// signs beside it for `grace_days`, so partners can register the new one meanwhile.
+pub(crate) async fn keys_rotate_signing(grace_days: u32, place: &Place) -> anyhow::Result<()> {
+    let Opened { store, .. } = place.open().await?;
+    let now = time::OffsetDateTime::now_utc();
+    let until = now + time::Duration::days(i64::from(grace_days));
+    let rotated = Keyring::rotate_signing_key(
+        &place.data_dir,
+        until.unix_timestamp(),
+        now.unix_timestamp(),
+    );
+    let audited = match &rotated {
+        Ok((old, new)) => {
+            store
+                .audit(
+                    &crate::cli_actor(),
+                    "keys.rotate_signing",
+                    "keys",
+                    &format!("old {old}; new {new}; grace {grace_days} days"),
+                    now,
+                )
+                .await
+        }
+        Err(_) => Ok(()),
+    };
+    store.close().await;
+    let (old, new) = rotated.context("cannot rotate the signing key")?;
+    audited?;
+    println!("new signing key: {new}");
+    if grace_days > 0 {
+        println!(
+            "the old key {old} signs beside it until {} (UTC); give every partner the new key before then (they run `hotline partner set-key`)",
+            until.date()
+        );
+    } else {
+        println!("the old key {old} signs nothing any more; partners must register the new key");
+    }
     Ok(())
 }
 

@@ -702,7 +702,10 @@ impl Workers {
         })
         .to_string()
         .into_bytes();
-        let signature = self.store.keys().sign(&body);
+        let signature = self
+            .store
+            .keys()
+            .sign_for_partners(&body, OffsetDateTime::now_utc());
         let reference = hotline_network::partner::send_referral(
             &self.policy,
             &endpoint,
@@ -829,7 +832,10 @@ impl Workers {
         })
         .to_string()
         .into_bytes();
-        let signature = self.store.keys().sign(&body);
+        let signature = self
+            .store
+            .keys()
+            .sign_for_partners(&body, OffsetDateTime::now_utc());
         hotline_network::partner::send_update(
             &self.policy,
             &endpoint,

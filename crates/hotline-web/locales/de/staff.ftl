@@ -379,3 +379,17 @@ staff-admin-template-preview = Vorschau
 staff-admin-template-preview-heading = Vorschau
 staff-admin-template-sample = Mit erfundenen Angaben (eine Dokumentationsadresse, kein echter Fall):
 staff-admin-file-value = Die Konfigurationsdatei sagt: { $value }
+
+staff-nav-account = Mein Konto
+staff-account-title = Mein Konto
+staff-account-password = Mein Passwort ändern
+staff-account-current = Aktuelles Passwort
+staff-account-new = Neues Passwort (12 Zeichen oder mehr)
+staff-account-again = Neues Passwort wiederholen
+staff-account-change = Mein Passwort ändern
+staff-account-others-end = Alle anderen Sitzungen dieses Kontos werden beendet: melden Sie sich auf anderen Geräten neu an.
+staff-account-changed = Ihr Passwort wurde geändert; { $ended } andere Sitzungen wurden beendet.
+staff-account-not-changed = Das Passwort wurde nicht geändert.
+staff-account-mismatch = Die beiden neuen Passwörter stimmen nicht überein.
+staff-account-wrong-current = Das aktuelle Passwort ist nicht richtig.
+staff-account-waiting = Zu viele fehlgeschlagene Versuche für dieses Konto; versuchen Sie es später erneut.

@@ -378,3 +378,17 @@ staff-admin-template-preview = Preview
 staff-admin-template-preview-heading = Preview
 staff-admin-template-sample = With made-up facts (a documentation address, not a real case):
 staff-admin-file-value = The configuration file says: { $value }
+
+staff-nav-account = My account
+staff-account-title = My account
+staff-account-password = Change my password
+staff-account-current = Current password
+staff-account-new = New password (12 characters or more)
+staff-account-again = New password again
+staff-account-change = Change my password
+staff-account-others-end = Every other session of this account ends: sign in again on other devices.
+staff-account-changed = Your password was changed; { $ended } other sessions were ended.
+staff-account-not-changed = The password was not changed.
+staff-account-mismatch = The two new passwords are not the same.
+staff-account-wrong-current = The current password is not right.
+staff-account-waiting = Too many failed attempts on this account; try again later.

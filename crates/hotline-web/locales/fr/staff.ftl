@@ -378,3 +378,17 @@ staff-admin-template-preview = Aperçu
 staff-admin-template-preview-heading = Aperçu
 staff-admin-template-sample = Avec des données inventées (une adresse de documentation, pas un vrai dossier) :
 staff-admin-file-value = Le fichier de configuration indique : { $value }
+
+staff-nav-account = Mon compte
+staff-account-title = Mon compte
+staff-account-password = Changer mon mot de passe
+staff-account-current = Mot de passe actuel
+staff-account-new = Nouveau mot de passe (12 caractères ou plus)
+staff-account-again = Nouveau mot de passe, encore une fois
+staff-account-change = Changer mon mot de passe
+staff-account-others-end = Toutes les autres sessions de ce compte prennent fin : reconnectez-vous sur les autres appareils.
+staff-account-changed = Votre mot de passe a été changé ; { $ended } autres sessions ont pris fin.
+staff-account-not-changed = Le mot de passe n’a pas été changé.
+staff-account-mismatch = Les deux nouveaux mots de passe ne sont pas identiques.
+staff-account-wrong-current = Le mot de passe actuel n’est pas correct.
+staff-account-waiting = Trop de tentatives échouées sur ce compte ; réessayez plus tard.

@@ -378,3 +378,17 @@ staff-admin-template-preview = Voorbeeld
 staff-admin-template-preview-heading = Voorbeeld
 staff-admin-template-sample = Met verzonnen gegevens (een documentatieadres, geen echt dossier):
 staff-admin-file-value = Het configuratiebestand zegt: { $value }
+
+staff-nav-account = Mijn account
+staff-account-title = Mijn account
+staff-account-password = Mijn wachtwoord wijzigen
+staff-account-current = Huidig wachtwoord
+staff-account-new = Nieuw wachtwoord (12 tekens of meer)
+staff-account-again = Nieuw wachtwoord nogmaals
+staff-account-change = Mijn wachtwoord wijzigen
+staff-account-others-end = Alle andere sessies van dit account worden beëindigd: meld u op andere apparaten opnieuw aan.
+staff-account-changed = Uw wachtwoord is gewijzigd; { $ended } andere sessies zijn beëindigd.
+staff-account-not-changed = Het wachtwoord is niet gewijzigd.
+staff-account-mismatch = De twee nieuwe wachtwoorden zijn niet gelijk.
+staff-account-wrong-current = Het huidige wachtwoord klopt niet.
+staff-account-waiting = Te veel mislukte pogingen op dit account; probeer het later opnieuw.

@@ -1,6 +1,7 @@
 //! Staff and police: sign-in, the queue, case pages and actions, welfare, the audit trail,
 //! and the bearer-token API that mirrors them.
 
+pub mod account;
 pub mod admin;
 pub mod api;
 pub mod auth;
@@ -48,6 +49,8 @@ pub fn pages() -> Router<AppState> {
         )
         .route("/staff/cases/{id}/reassign", post(pages::reassign))
         .route("/staff/cases/{id}/messages", post(pages::message))
+        .route("/staff/account", get(account::page))
+        .route("/staff/account/password", post(account::change_password))
         .route("/staff/welfare", get(pages::welfare))
         .route("/staff/welfare/lift", post(pages::lift))
         .route("/staff/audit", get(pages::audit))

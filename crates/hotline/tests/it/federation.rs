@@ -728,3 +728,233 @@ async fn forward_unopened_sends_a_case_hosted_in_a_partners_country_to_the_natio
         _unused.remove().await;
     }
 }
+
+/// A partner whose key is `keys`, registered at `server` (its database `db`) as `name`;
+/// returns the bearer token it calls with.
+fn register_partner(db: &TestDatabase, name: &str, country: &str, public_key: &str) -> String {
+    cli(
+        db,
+        &[
+            "partner",
+            "add",
+            name,
+            "--countries",
+            country,
+            "--public-key",
+            public_key,
+        ],
+    );
+    cli(db, &["token", "create", "--partner", name])
+        .trim()
+        .to_owned()
+}
+
+fn referral_body(id: &str, url: &str) -> String {
+    let now = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    json!({"referral_id": id, "sent_at": now, "urls": [url], "where_found": "website", "reference": "BE-7", "note": null})
+        .to_string()
+}
+
+/// Issue 18: a partner posting the same referral twice at once gets one case and one
+/// report; every answer names it (one `201`, the others `200` as retries), none is a `500`.
+#[tokio::test]
+async fn identical_referrals_posted_at_once_store_one_report() {
+    for db in TestDatabase::all().await {
+        let nl = Server::start(&db, &options("NL"));
+        let be_keys = Keyring::for_tests(5);
+        let token = register_partner(&db, "BE", "BE", &be_keys.signing_public_hex());
+        let body = referral_body(
+            "33333333-3333-4333-8333-333333333333",
+            "http://198.51.100.44/twice",
+        );
+        let signature = be_keys.sign(body.as_bytes());
+        let mut sends = Vec::new();
+        for _ in 0..16 {
+            let request = client()
+                .post(nl.url("/api/v1/referrals"))
+                .bearer_auth(&token)
+                .header("content-type", "application/json")
+                .header("x-hotline-signature", &signature)
+                .body(body.clone());
+            sends.push(tokio::spawn(async move {
+                let r = request.send().await.unwrap();
+                let status = r.status();
+                (status, r.text().await.unwrap())
+            }));
+        }
+        let mut answers = Vec::new();
+        for s in sends {
+            answers.push(s.await.unwrap());
+        }
+        let created = answers
+            .iter()
+            .filter(|(s, _)| *s == StatusCode::CREATED)
+            .count();
+        let retries = answers.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+        assert_eq!(
+            (created, retries),
+            (1, 15),
+            "{}: one stored, the rest answered as retries: {answers:?}",
+            db.engine
+        );
+        assert!(
+            answers.iter().all(|(_, b)| b.contains("\"case:1\"")),
+            "{}: {answers:?}",
+            db.engine
+        );
+        let store = open_store(&db).await;
+        assert_eq!(
+            store.counts().await.unwrap().reports,
+            1,
+            "{}: one report",
+            db.engine
+        );
+        let refs = store.referrals_of_case(1).await.unwrap();
+        assert_eq!(refs.len(), 1, "{}: one referral row: {refs:?}", db.engine);
+        let summary = store.case_summary(1).await.unwrap().unwrap();
+        assert_eq!(summary.report_count, 1, "{}", db.engine);
+        store.close().await;
+        drop(nl);
+        db.remove().await;
+    }
+}
+
+/// Issue 18: BE rotates its federation signing key with `hotline keys rotate-signing`. During
+/// the grace period its messages carry the old key's signature beside the new one's, so NL,
+/// which still knows the old key, accepts them; once NL registers the new key (`hotline
+/// partner set-key`) it accepts the new key's signature and refuses one by the old key alone;
+/// a key rotated away without grace signs nothing more, and NL refuses what comes without
+/// the key it knows, naming the key used.
+#[tokio::test]
+async fn a_rotated_signing_key_is_accepted_and_a_retired_one_refused() {
+    use hotline_domain::partner::{KEY_HEADER, PREVIOUS_SIGNATURES_HEADER, SIGNATURE_HEADER};
+    for (be_db, nl_db) in pair().await {
+        let nl = Server::start(&nl_db, &options("NL"));
+        let first = cli(&be_db, &["partner", "key"]).trim().to_owned();
+        let token = register_partner(&nl_db, "BE", "BE", &first);
+        let before = Keyring::load_or_create(&be_db.dir).unwrap();
+        let post = |body: String, signed: hotline_domain::partner::Signed| {
+            let mut r = client()
+                .post(nl.url("/api/v1/referrals"))
+                .bearer_auth(&token)
+                .header("content-type", "application/json")
+                .header(SIGNATURE_HEADER, signed.signature.clone())
+                .header(KEY_HEADER, signed.key.clone());
+            if let Some(p) = signed.previous_header() {
+                r = r.header(PREVIOUS_SIGNATURES_HEADER, p);
+            }
+            async move {
+                let r = r.body(body).send().await.unwrap();
+                let status = r.status();
+                (status, r.text().await.unwrap())
+            }
+        };
+        let now = time::OffsetDateTime::now_utc;
+
+        let out = cli(&be_db, &["keys", "rotate-signing", "--grace-days", "14"]);
+        let second = cli(&be_db, &["partner", "key"]).trim().to_owned();
+        assert_ne!(second, first, "{out}");
+        assert!(out.contains(&second), "{out}");
+        let be = Keyring::load_or_create(&be_db.dir).unwrap();
+
+        // In the grace period, NL (still holding the old key) accepts the new messages.
+        let body = referral_body(
+            "44444444-4444-4444-8444-444444444401",
+            "http://198.51.100.45/a",
+        );
+        let signed = be.sign_for_partners(body.as_bytes(), now());
+        assert_eq!(signed.key, second);
+        assert_eq!(
+            signed.previous.len(),
+            1,
+            "the old key signs beside the new one"
+        );
+        let (status, text) = post(body, signed.clone()).await;
+        assert_eq!(status, StatusCode::CREATED, "{}: {text}", nl_db.engine);
+        // Without the old key's signature it would not have been accepted.
+        let body = referral_body(
+            "44444444-4444-4444-8444-444444444402",
+            "http://198.51.100.45/b",
+        );
+        let mut only_new = be.sign_for_partners(body.as_bytes(), now());
+        only_new.previous.clear();
+        let (status, text) = post(body, only_new).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: {text}", nl_db.engine);
+        assert!(
+            text.contains(&second),
+            "the refusal names the key used: {text}"
+        );
+
+        // NL registers the new key: the new key's signature alone is accepted now, and a
+        // message signed only by the old key is refused.
+        cli(&nl_db, &["partner", "set-key", "BE", &second]);
+        let body = referral_body(
+            "44444444-4444-4444-8444-444444444403",
+            "http://198.51.100.45/c",
+        );
+        let mut only_new = be.sign_for_partners(body.as_bytes(), now());
+        only_new.previous.clear();
+        let (status, text) = post(body, only_new).await;
+        assert_eq!(status, StatusCode::CREATED, "{}: {text}", nl_db.engine);
+        let body = referral_body(
+            "44444444-4444-4444-8444-444444444404",
+            "http://198.51.100.45/d",
+        );
+        let (status, text) = post(
+            body.clone(),
+            before.sign_for_partners(body.as_bytes(), now()),
+        )
+        .await;
+        assert_eq!(
+            status,
+            StatusCode::UNAUTHORIZED,
+            "{}: the retired key alone is refused: {text}",
+            nl_db.engine
+        );
+
+        // Past its grace a retired key signs nothing: BE rotates again without grace, and NL,
+        // which knows only the key just retired, refuses BE's messages until it registers the
+        // third.
+        cli(&be_db, &["keys", "rotate-signing", "--grace-days", "0"]);
+        be.reload(&be_db.dir).unwrap();
+        let body = referral_body(
+            "44444444-4444-4444-8444-444444444405",
+            "http://198.51.100.45/e",
+        );
+        let signed = be.sign_for_partners(body.as_bytes(), now());
+        assert!(signed.previous.is_empty(), "{signed:?}");
+        assert_ne!(signed.key, second);
+        let (status, text) = post(body, signed).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: {text}", nl_db.engine);
+
+        let nl_store = open_store(&nl_db).await;
+        assert_eq!(
+            nl_store.counts().await.unwrap().reports,
+            2,
+            "{}: only the two accepted referrals were stored",
+            nl_db.engine
+        );
+        let audit = nl_store
+            .audit_events(
+                &hotline_store::AuditFilter {
+                    action: Some("partner.key".into()),
+                    ..Default::default()
+                },
+                10,
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            audit.len(),
+            1,
+            "{}: the key change is audited",
+            nl_db.engine
+        );
+        nl_store.close().await;
+        drop(nl);
+        be_db.remove().await;
+        nl_db.remove().await;
+    }
+}

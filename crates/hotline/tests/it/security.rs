@@ -590,3 +590,176 @@ async fn the_first_trace_waits_a_random_delay() {
     drop(server);
     db.remove().await;
 }
+
+/// Signs `who` in with `password` and the code of step `offset`; the answer's status.
+async fn sign_in_with(b: &mut Browser, who: &Account, password: &str, offset: i64) -> StatusCode {
+    let page = b.get("/staff/login").await;
+    let csrf = crate::support::input_value(&page.body, "csrf_token");
+    let code = who.code(offset);
+    b.post(
+        "/staff/login",
+        &[
+            ("username", who.name.as_str()),
+            ("password", password),
+            ("totp", code.as_str()),
+            ("csrf_token", csrf.as_str()),
+        ],
+    )
+    .await
+    .status
+}
+
+/// Posts the password form: CSRF token, current password, new password, new password again.
+async fn change_password(
+    b: &mut Browser,
+    [csrf, current, new, again]: [&str; 4],
+) -> crate::staff::Page {
+    b.post(
+        "/staff/account/password",
+        &[
+            ("csrf_token", csrf),
+            ("current_password", current),
+            ("new_password", new),
+            ("new_password_again", again),
+        ],
+    )
+    .await
+}
+
+/// Issue 18: staff change their own password on their account page: the current password
+/// and the new one twice, the same length rule as account creation, a CSRF token; the change
+/// is audited and ends the account's other sessions; the old password no longer signs in.
+#[tokio::test]
+async fn staff_change_their_own_password_and_their_other_sessions_end() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let ann = Account::add(&db, "ann", "analyst");
+        let mut here = Browser::new(&server);
+        let mut elsewhere = Browser::new(&server);
+        assert_eq!(
+            sign_in_with(&mut elsewhere, &ann, crate::staff::PASSWORD, -1).await,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            sign_in_with(&mut here, &ann, crate::staff::PASSWORD, 0).await,
+            StatusCode::SEE_OTHER
+        );
+        let page = here.get("/staff/account").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.body.contains("name=\"current_password\"")
+                && page.body.contains("name=\"new_password_again\""),
+            "{}",
+            page.body
+        );
+        let csrf = here.csrf().await;
+        let new = "a new and longer passphrase";
+        let pw = crate::staff::PASSWORD;
+        let refused = [
+            (
+                ["wrong", pw, new, new],
+                StatusCode::FORBIDDEN,
+                "no CSRF token",
+            ),
+            (
+                [csrf.as_str(), pw, new, "another one entirely"],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "two different new passwords",
+            ),
+            (
+                [csrf.as_str(), pw, "short", "short"],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "too short",
+            ),
+            (
+                [csrf.as_str(), "not the password at all", new, new],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "a wrong current password",
+            ),
+        ];
+        for (form, status, why) in refused {
+            let page = change_password(&mut here, form).await;
+            assert_eq!(page.status, status, "{}: {why}: {}", db.engine, page.body);
+        }
+        assert_eq!(
+            elsewhere.get("/staff/").await.status,
+            StatusCode::OK,
+            "{}: nothing changed yet",
+            db.engine
+        );
+
+        let page = change_password(&mut here, [csrf.as_str(), pw, new, new]).await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "{}: {}",
+            db.engine,
+            page.body
+        );
+        assert_eq!(page.location.as_deref(), Some("/staff/account?changed=1"));
+        assert_eq!(
+            here.get("/staff/").await.status,
+            StatusCode::OK,
+            "{}: the session that changed it goes on",
+            db.engine
+        );
+        let other = elsewhere.get("/staff/").await;
+        assert_eq!(
+            (other.status, other.location.as_deref()),
+            (StatusCode::SEE_OTHER, Some("/staff/login")),
+            "{}: the other session ended",
+            db.engine
+        );
+        let mut fresh = Browser::new(&server);
+        assert_eq!(
+            sign_in_with(&mut fresh, &ann, crate::staff::PASSWORD, 1).await,
+            StatusCode::UNAUTHORIZED,
+            "{}: the old password no longer signs in",
+            db.engine
+        );
+        assert_eq!(
+            sign_in_with(&mut fresh, &ann, new, 1).await,
+            StatusCode::SEE_OTHER,
+            "{}: the new one does",
+            db.engine
+        );
+
+        let store = crate::support::open_store(&db).await;
+        let events = |action: &'static str| {
+            let store = store.clone();
+            async move {
+                store
+                    .audit_events(
+                        &hotline_store::AuditFilter {
+                            action: Some(action.into()),
+                            ..Default::default()
+                        },
+                        10,
+                    )
+                    .await
+                    .unwrap()
+            }
+        };
+        let changed = events("user.password_changed").await;
+        assert_eq!(changed.len(), 1, "{}", db.engine);
+        assert!(
+            format!("{:?}", changed[0]).contains("other sessions ended: 1"),
+            "{:?}",
+            changed[0]
+        );
+        assert!(
+            !format!("{changed:?}").contains(new),
+            "no password in the audit trail"
+        );
+        assert_eq!(
+            events("user.password_change_failed").await.len(),
+            1,
+            "{}",
+            db.engine
+        );
+        store.close().await;
+        drop(server);
+        db
+    })
+    .await;
+}
