@@ -347,7 +347,8 @@ struct Deployment {
     analyst: Account,
     /// The analyst's API token, to read the case files.
     staff: String,
-    /// A police officer's (unit `national`).
+    /// A police officer of the unit `national`, and the officer's API token.
+    officer: Account,
     police: String,
     /// The rows of this deployment and the numbers of their cases.
     cases: Vec<(i64, &'static Row)>,
@@ -545,7 +546,7 @@ async fn start_deployment(
     );
 
     let analyst = Account::add(&db, "ann", "analyst");
-    Account::add(&db, "pol", "police");
+    let officer = Account::add(&db, "pol", "police");
     let staff = cli(&db, &["token", "create", "--user", "ann"])
         .trim()
         .to_owned();
@@ -561,6 +562,7 @@ async fn start_deployment(
         inbox,
         analyst,
         staff,
+        officer,
         police,
         cases: Vec::new(),
         name_at_nl,
@@ -711,6 +713,29 @@ async fn check_cases(d: &Deployment) {
             );
         }
     }
+    // The officers' queue counts the referrals the police have recorded nothing on yet.
+    let untouched = d
+        .cases
+        .iter()
+        .filter(|(_, r)| r.told == Told::Police && r.police_steps.is_empty())
+        .count();
+    let mut officer = Browser::new(&d.server);
+    assert_eq!(
+        officer.login(&d.officer, 0).await.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        d.label()
+    );
+    let queue = officer.get("/staff/").await.body;
+    let count = match untouched {
+        1 => "1 new referral waits for your unit".to_owned(),
+        n => format!("{n} new referrals wait for your unit"),
+    };
+    assert!(
+        queue.contains(&count),
+        "{}: not \"{count}\": {queue}",
+        d.label()
+    );
     let others: Vec<String> = police_queue
         .iter()
         .filter(|a| !d.cases.iter().any(|(_, r)| r.url() == **a))
