@@ -14,6 +14,7 @@ mod durability;
 mod exports;
 mod federation;
 mod import;
+mod lifecycle;
 mod monitoring;
 mod notices;
 mod pages;
