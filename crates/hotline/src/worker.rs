@@ -339,7 +339,7 @@ impl Workers {
             }
             NoticeDecision::Now => {}
         }
-        let facts = self.notice_facts(case_id, &file, &trace);
+        let facts = self.notice_facts(case_id, &file, &trace).await?;
         let (subject, body) = compose(
             self.settings.get().settings.notice_template.as_deref(),
             &facts,
@@ -391,15 +391,28 @@ impl Workers {
         Ok(Outcome::Done)
     }
 
-    /// What a notice about the case states.
-    fn notice_facts(
+    /// What a notice about the case states; it asks the host to preserve evidence when the
+    /// police asked for it (their `preserve_evidence` step).
+    async fn notice_facts(
         &self,
         case_id: i64,
         file: &hotline_store::CaseFile,
         trace: &Trace,
-    ) -> NoticeFacts {
+    ) -> Result<NoticeFacts, String> {
         let country = self.jurisdiction().country;
-        crate::notice::facts_for_case(&self.notice, &country, case_id, file, Some(trace))
+        let police = self
+            .store
+            .police_record(case_id)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(crate::notice::facts_for_case(
+            &self.notice,
+            &country,
+            case_id,
+            file,
+            Some(trace),
+            police.preserve_evidence(),
+        ))
     }
 
     /// Whether a police hold is in force on the case: then nothing goes to any host.
@@ -599,7 +612,7 @@ impl Workers {
             .await
             .map_err(err)?
             .ok_or("no trace: a notice cannot be addressed")?;
-        let facts_n = self.notice_facts(case_id, &file, &trace);
+        let facts_n = self.notice_facts(case_id, &file, &trace).await?;
         let (subject, body) = compose(
             self.settings.get().settings.notice_template.as_deref(),
             &facts_n,
