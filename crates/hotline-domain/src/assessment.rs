@@ -532,6 +532,30 @@ impl Assessment {
     }
 }
 
+impl Assessment {
+    /// The assessment as typed input again: what [`Assessment::parse`] reads back to the same
+    /// assessment (for taking over another hotline's assessment through the same rules).
+    pub fn to_input(&self) -> AssessmentInput {
+        let f = self.findings.as_ref();
+        AssessmentInput {
+            classification: Some(self.classification.as_str().into()),
+            reason: self.reason.map(|r| r.as_str().into()),
+            statutory_reference: self.statutory_reference.clone(),
+            age_group: f.map(|f| f.age_group.as_str().into()),
+            gender: f.map(|f| f.gender.as_str().into()),
+            media: f.map(|f| f.media.as_str().into()),
+            site_type: f.map(|f| f.site_type.as_str().into()),
+            commercial: f.map(|f| f.commercial.as_str().into()),
+            payment_methods: f
+                .map(|f| f.payment_methods.iter().map(|m| m.as_str().into()).collect())
+                .unwrap_or_default(),
+            virtual_material: f.map(|f| f.virtual_material),
+            child_modelling: f.map(|f| f.child_modelling),
+            user_generated: f.map(|f| f.user_generated),
+        }
+    }
+}
+
 /// Reads the payment methods: known names, each once, `none` alone, only for illegal content.
 fn payment_methods(
     p: &mut Problems,
@@ -975,5 +999,6 @@ mod tests {
         assert_eq!(json["findings"]["age_group"], "pre_pubescent");
         let back: Assessment = serde_json::from_value(json).unwrap();
         assert_eq!(back, a);
+        assert_eq!(Assessment::parse(a.to_input()), Ok(a));
     }
 }

@@ -5,7 +5,7 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::audit::append_audit;
-use crate::{Result, Store, on_read_pool, on_write_pool, to_millis};
+use crate::{Result, Store, StoreError, on_read_pool, on_write_pool, to_millis};
 
 /// A partner hotline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,8 +298,13 @@ impl Store {
         referral_id: &str,
         body: &[u8],
         case_id: i64,
+        work: Option<&hotline_domain::federation::ReferredWork>,
         now: OffsetDateTime,
     ) -> Result<Option<SeenReferral>> {
+        let work = work
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let hash = Sha256::digest(body).to_vec();
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
@@ -315,20 +320,44 @@ impl Store {
                 return Ok(Some(SeenReferral { case_id, same_body: old == hash }));
             }
             sqlx::query(
-                "INSERT INTO referrals (case_id, direction, partner, referral_id, body_hash, status, created_at, updated_at) \
-                 VALUES ($1, 'in', $2, $3, $4, 'received', $5, $5)",
+                "INSERT INTO referrals (case_id, direction, partner, referral_id, body_hash, status, created_at, updated_at, their_work) \
+                 VALUES ($1, 'in', $2, $3, $4, 'received', $5, $5, $6)",
             )
             .bind(case_id)
             .bind(partner)
             .bind(referral_id)
             .bind(&hash)
             .bind(at)
+            .bind(work.as_deref())
             .execute(&mut *tx)
             .await?;
             crate::timeline!(tx, case_id, at, "received_from_partner", Some(partner.to_string()));
             tx.commit().await?;
             Ok(None)
         })
+    }
+
+    /// The work a partner hotline sent with the referral that opened this case (its
+    /// assessment and trace), with the partner's name; the latest such referral.
+    pub async fn referred_work(
+        &self,
+        case_id: i64,
+    ) -> Result<Option<(String, hotline_domain::federation::ReferredWork)>> {
+        let row: Option<(String, String)> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT partner, their_work FROM referrals WHERE case_id = $1 AND direction = 'in' \
+                 AND their_work IS NOT NULL ORDER BY id DESC LIMIT 1",
+            )
+            .bind(case_id)
+            .fetch_optional(pool)
+            .await?
+        });
+        row.map(|(partner, json)| {
+            serde_json::from_str(&json)
+                .map(|w| (partner, w))
+                .map_err(|e| StoreError::Corrupt(format!("referred work: {e}")))
+        })
+        .transpose()
     }
 
     /// Whether a referral id from this partner is known (without recording anything).

@@ -730,16 +730,8 @@ impl Workers {
             .await
             .map_err(err)?
             .ok_or_else(|| format!("case {case_id} does not exist"))?;
-        let body = serde_json::json!({
-            "referral_id": referral_id,
-            "sent_at": OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
-            "urls": [file.canonical],
-            "where_found": file.reports.first().map(|r| r.where_found.clone()),
-            "reference": referral_reference(&self.jurisdiction().country, case_id),
-            "note": null,
-        })
-        .to_string()
-        .into_bytes();
+        let trace = self.store.latest_trace(case_id).await.map_err(err)?;
+        let body = crate::federation::referral_body(&file, trace.as_ref(), referral_id, &self.jurisdiction().country)?;
         let signature = self.store.keys().sign(&body);
         let reference = hotline_network::partner::send_referral(
             &self.policy,
@@ -867,13 +859,7 @@ impl Workers {
                 "{name} has no API endpoint and token registered: tell them by hand"
             ));
         };
-        let body = serde_json::json!({
-            "referral_id": referral_id,
-            "sent_at": OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
-            "status": status,
-        })
-        .to_string()
-        .into_bytes();
+        let body = crate::federation::update_body(&referral_id, &status)?;
         let signature = self.store.keys().sign(&body);
         hotline_network::partner::send_update(
             &self.policy,

@@ -122,6 +122,9 @@ staff-assessment-details = Altersgruppe { $age }, { $gender }, { $media }, { $si
 staff-assessment-reason = Grund { $reason }
 staff-iccam-title = Für ICCAM
 staff-iccam-hint = Die Bewertung mit den Feldnamen und in der Reihenfolge von ICCAM, zum feldweisen Übertragen.
+staff-referred-title = Die Bewertung der weiterleitenden Hotline ({ $partner })
+staff-referred-traced = Ihre Rückverfolgung, { $date }:
+staff-referred-accept = Ihre Bewertung übernehmen
 
 # The reports on a case. $channel, $where and $language are codes.
 staff-case-reports = Meldungen ({ $count })

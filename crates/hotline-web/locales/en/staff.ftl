@@ -121,6 +121,9 @@ staff-assessment-details = age group { $age }, { $gender }, { $media }, { $site 
 staff-assessment-reason = reason { $reason }
 staff-iccam-title = For ICCAM
 staff-iccam-hint = The assessment in ICCAM's field names and order, to copy field by field.
+staff-referred-title = The referring hotline's assessment ({ $partner })
+staff-referred-traced = Their trace, { $date }:
+staff-referred-accept = Accept their assessment
 
 # The reports on a case. $channel, $where and $language are codes.
 staff-case-reports = Reports ({ $count })

@@ -121,6 +121,9 @@ staff-assessment-details = tranche d’âge { $age }, { $gender }, { $media }, {
 staff-assessment-reason = motif { $reason }
 staff-iccam-title = Pour ICCAM
 staff-iccam-hint = L’évaluation avec les noms et l’ordre des champs d’ICCAM, à recopier champ par champ.
+staff-referred-title = L’évaluation de la hotline qui a transmis ({ $partner })
+staff-referred-traced = Leur traçage, { $date } :
+staff-referred-accept = Reprendre leur évaluation
 
 # Les signalements d’un dossier. $channel, $where et $language sont des codes.
 staff-case-reports = Signalements ({ $count })

@@ -121,6 +121,9 @@ staff-assessment-details = leeftijdsgroep { $age }, { $gender }, { $media }, { $
 staff-assessment-reason = reden { $reason }
 staff-iccam-title = Voor ICCAM
 staff-iccam-hint = De beoordeling in de veldnamen en volgorde van ICCAM, om veld per veld over te nemen.
+staff-referred-title = De beoordeling van de doorverwijzende hotline ({ $partner })
+staff-referred-traced = Hun tracering, { $date }:
+staff-referred-accept = Hun beoordeling overnemen
 
 # De meldingen bij een dossier. $channel, $where en $language zijn codes.
 staff-case-reports = Meldingen ({ $count })

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod api;
 pub mod auth;
 pub mod pages;
+pub mod referred;
 pub mod service;
 pub mod statistics;
 
@@ -46,6 +47,10 @@ pub fn pages() -> Router<AppState> {
         .route(
             "/staff/cases/{id}/partner-reference",
             post(pages::partner_reference),
+        )
+        .route(
+            "/staff/cases/{id}/accept-referred-assessment",
+            post(pages::accept_referred_assessment),
         )
         .route("/staff/cases/{id}/reassign", post(pages::reassign))
         .route("/staff/cases/{id}/messages", post(pages::message))

@@ -483,11 +483,22 @@ struct CasePage {
     flags: Vec<(&'static str, String, bool)>,
     /// The latest assessment as ICCAM's fields, for a partner that takes referrals by hand.
     iccam_summary: Option<String>,
+    /// The referring hotline's work: its name, classification, details, trace lines.
+    referred: Option<ReferredView>,
     statute: String,
     assessment_errors: Vec<(String, String)>,
     assessments: Vec<(String, String, String, String, String)>,
     reports: Vec<ReportView>,
     timeline: Vec<(String, String, String)>,
+}
+
+/// What a partner hotline sent with the referral that opened the case.
+struct ReferredView {
+    partner: String,
+    classification: Option<String>,
+    details: String,
+    traced_at: Option<String>,
+    trace: Vec<String>,
 }
 
 impl SelectField {
@@ -591,6 +602,42 @@ fn assessment_boxes(t: Tr, input: &AssessmentInput) -> AssessmentBoxes {
     .map(|(name, label, v)| (name, t.get(label), v == Some(true)))
     .collect();
     (methods, flags)
+}
+
+/// An assessment's findings (or reason) in codes, for the case page.
+fn assessment_details(t: Tr, assessment: &hotline_domain::Assessment) -> String {
+    let mut details = match &assessment.findings {
+        Some(f) => {
+            let mut d = t.args(
+                "staff-assessment-details",
+                &[
+                    ("age", f.age_group.as_str()),
+                    ("gender", f.gender.as_str()),
+                    ("media", f.media.as_str()),
+                    ("site", f.site_type.as_str()),
+                    ("commercial", f.commercial.as_str()),
+                ],
+            );
+            for m in &f.payment_methods {
+                d.push_str(&format!(", {m}"));
+            }
+            for (set, name) in [
+                (f.virtual_material, "virtual"),
+                (f.child_modelling, "child_modelling"),
+                (f.user_generated, "user_generated"),
+            ] {
+                if set {
+                    d.push_str(&format!(", {name}"));
+                }
+            }
+            d
+        }
+        None => String::new(),
+    };
+    if let Some(r) = assessment.reason {
+        details = t.with("staff-assessment-reason", "reason", r.as_str());
+    }
+    details
 }
 
 /// The copy-ready ICCAM summary of a case (docs/SPEC.md §2): its address, where it is
@@ -715,6 +762,34 @@ async fn case_page(
         _ => None,
     };
     let (payment_methods, flags) = assessment_boxes(t, &input);
+    let referred = state
+        .store
+        .referred_work(id)
+        .await?
+        .map(|(partner, work)| ReferredView {
+            partner,
+            classification: work
+                .assessment
+                .as_ref()
+                .map(|a| a.classification.to_string()),
+            details: work
+                .assessment
+                .as_ref()
+                .map(|a| {
+                    let d = assessment_details(t, a);
+                    match &a.statutory_reference {
+                        Some(s) => format!("{d} ({s})"),
+                        None => d,
+                    }
+                })
+                .unwrap_or_default(),
+            traced_at: work.trace.as_ref().and_then(|tr| {
+                OffsetDateTime::from_unix_timestamp_nanos(i128::from(tr.traced_at_ms) * 1_000_000)
+                    .ok()
+                    .map(when)
+            }),
+            trace: work.trace.as_ref().map(|tr| tr.lines()).unwrap_or_default(),
+        });
     let checks = state
         .store
         .checks_of_case(id, 10)
@@ -799,43 +874,14 @@ async fn case_page(
         payment_methods,
         flags,
         iccam_summary,
+        referred,
         statute: input.statutory_reference.clone().unwrap_or_default(),
         assessment_errors: errors,
         assessments: file
             .assessments
             .iter()
             .map(|a| {
-                let mut details = match &a.assessment.findings {
-                    Some(f) => {
-                        let mut d = t.args(
-                            "staff-assessment-details",
-                            &[
-                                ("age", f.age_group.as_str()),
-                                ("gender", f.gender.as_str()),
-                                ("media", f.media.as_str()),
-                                ("site", f.site_type.as_str()),
-                                ("commercial", f.commercial.as_str()),
-                            ],
-                        );
-                        for m in &f.payment_methods {
-                            d.push_str(&format!(", {m}"));
-                        }
-                        for (set, name) in [
-                            (f.virtual_material, "virtual"),
-                            (f.child_modelling, "child_modelling"),
-                            (f.user_generated, "user_generated"),
-                        ] {
-                            if set {
-                                d.push_str(&format!(", {name}"));
-                            }
-                        }
-                        d
-                    }
-                    None => String::new(),
-                };
-                if let Some(r) = a.assessment.reason {
-                    details = t.with("staff-assessment-reason", "reason", r.as_str());
-                }
+                let details = assessment_details(t, &a.assessment);
                 let details = match &a.assessment.statutory_reference {
                     Some(s) => format!("{details} ({s})"),
                     None => details,
@@ -1124,6 +1170,11 @@ simple_case_action!(
 simple_case_action!(
     /// `POST /staff/cases/{id}/release-hold`: lift the legal hold.
     release_hold => service::release_hold
+);
+simple_case_action!(
+    /// `POST /staff/cases/{id}/accept-referred-assessment`: take over the referring
+    /// hotline's assessment instead of assessing again.
+    accept_referred_assessment => crate::staff::referred::accept_referred_assessment
 );
 
 /// `POST /staff/cases/{id}/review`: confirm the latest assessment, or replace it with the
