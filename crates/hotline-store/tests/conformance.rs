@@ -764,8 +764,9 @@ async fn the_queue_is_urgent_first_then_oldest_and_pages_by_keyset() {
     });
 }
 
-/// Migration 0020 maps assessments recorded in the old vocabulary to ICCAM's (docs/SPEC.md
-/// §2): rows written in the old shape, on a database migrated up to 0019, read back mapped.
+/// Migration 0020 maps assessments recorded in the old vocabulary to ICCAM's
+/// (docs/SPEC.md §2): rows written in the old shape, on a database migrated up to 0019, read
+/// back mapped.
 #[tokio::test]
 async fn migration_0020_maps_old_assessments_to_iccams_vocabulary() {
     use hotline_domain::assessment::{AgeGroup, Commerciality, Gender, Media, SiteType};
