@@ -29,7 +29,7 @@ named_enum!(
         /// Sent to the police of another country through police channels.
         PassedAbroad => "passed_abroad",
         /// The police ask that the host keep the evidence: every notice from then on asks
-        /// for it (`preserve_evidence` in XARF).
+        /// for it, in its text and in its XARF report's description.
         PreserveEvidence => "preserve_evidence",
     }
 );
