@@ -795,3 +795,29 @@ pub async fn manual_partner_of(
         });
     Ok(Some((partner, summary)))
 }
+
+/// Records the referring hotline's assessment as this analyst's, through the same rules,
+/// permission and routing as any assessment (a case still `new` is taken into assessment
+/// first).
+pub async fn accept_referred_assessment(
+    app: &App,
+    user: &StaffUser,
+    case_id: i64,
+) -> Result<(), AppError> {
+    let assessment = app
+        .store
+        .referred_work(case_id)
+        .await?
+        .and_then(|(_, work)| work.assessment)
+        .ok_or_else(|| {
+            AppError::conflict("the referring hotline sent no assessment with this case")
+        })?;
+    match record_assessment(app, user, case_id, assessment.to_input()).await {
+        Ok(_) => Ok(()),
+        Err(AppError::Assessment(invalid)) => Err(AppError::invalid(
+            invalid.errors.first().map_or("classification", |e| e.field),
+            format!("the referring hotline's assessment does not meet our rules: {invalid}"),
+        )),
+        Err(e) => Err(e),
+    }
+}

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod blocklist;
 pub mod case;
 pub mod csv_out;
+pub mod federation;
 pub mod job;
 pub mod jurisdiction;
 pub mod login;

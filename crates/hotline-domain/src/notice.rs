@@ -357,7 +357,8 @@ pub fn xarf_classification(national_only: bool) -> &'static str {
 
 /// The XARF v4 report (category `content`, type `csam`) for the same notice. It names the
 /// hotline as reporter and sender (never the person who reported), the address and its host,
-/// and nothing of the content: no hashes, no evidence items.
+/// and nothing of the content: no hashes, no evidence items. When the police asked that the
+/// evidence be preserved, the description says so (XARF has no field for it).
 pub fn xarf(f: &NoticeFacts) -> serde_json::Value {
     let contact = bare_address(&f.hotline_email);
     let hotline_domain = contact
@@ -385,6 +386,12 @@ pub fn xarf(f: &NoticeFacts) -> serde_json::Value {
              illegal under {}.",
             f.reference, f.statute
         )
+    };
+    // XARF has no field of its own for it: the description says it.
+    let description = if f.preserve_evidence {
+        format!("{description} The police ask that the material and its records be preserved as evidence before removal.")
+    } else {
+        description
     };
     let mut doc = json!({
         "xarf_version": XARF_VERSION,

@@ -172,6 +172,7 @@ mod tests {
         };
         let assessment = Assessment {
             classification: Classification::Baseline,
+            reason: None,
             statutory_reference: Some("Art. 383bis".into()),
             findings: None,
         };

@@ -28,6 +28,9 @@ named_enum!(
         Declined => "declined",
         /// Sent to the police of another country through police channels.
         PassedAbroad => "passed_abroad",
+        /// The police ask that the host keep the evidence: every notice from then on asks
+        /// for it, in its text and in its XARF report's description.
+        PreserveEvidence => "preserve_evidence",
     }
 );
 
@@ -53,6 +56,7 @@ impl PoliceStepKind {
             PoliceStepKind::OrderServed => "order_served",
             PoliceStepKind::Declined => "police_declined",
             PoliceStepKind::PassedAbroad => "police_passed_abroad",
+            PoliceStepKind::PreserveEvidence => "police_preserve_evidence",
         }
     }
 }
@@ -257,6 +261,11 @@ impl PoliceRecord {
         self.last_of(PoliceStepKind::Cleared).is_some()
     }
 
+    /// The police asked that the host keep the evidence: notices say so.
+    pub fn preserve_evidence(&self) -> bool {
+        self.last_of(PoliceStepKind::PreserveEvidence).is_some()
+    }
+
     /// The police's own file number, from their latest acknowledgement.
     pub fn file_number(&self) -> Option<&str> {
         self.steps.iter().rev().find_map(|s| {
@@ -324,6 +333,21 @@ mod tests {
 
     fn record(kinds: &[PoliceStepKind]) -> PoliceRecord {
         PoliceRecord::new(kinds.iter().map(|k| step(*k)).collect())
+    }
+
+    #[test]
+    fn the_police_may_ask_that_evidence_be_preserved() {
+        assert!(!record(&[Acknowledged, Cleared]).preserve_evidence());
+        let r = record(&[Acknowledged, PreserveEvidence, Cleared]);
+        assert!(r.preserve_evidence());
+        assert_eq!(
+            r.check(&step(PreserveEvidence), CaseState::Referred),
+            Ok(PoliceEffect::Recorded)
+        );
+        assert_eq!(
+            PreserveEvidence.timeline_leg(),
+            "police_preserve_evidence"
+        );
     }
 
     #[test]

@@ -202,7 +202,7 @@ pub struct CaseFacts {
     pub stamps: Vec<Stamp>,
     /// The latest assessment's values; `None` when never assessed or not recorded.
     pub classification: Option<String>,
-    pub victim_age: Option<String>,
+    pub age_group: Option<String>,
     pub site_type: Option<String>,
     /// Where it was hosted, from [`hosting_of`].
     pub country: Option<String>,
@@ -268,7 +268,7 @@ pub struct Statistics {
     pub by_classification: Vec<Count>,
     pub by_outcome: Vec<Count>,
     pub by_site_type: Vec<Count>,
-    pub by_victim_age: Vec<Count>,
+    pub by_age_group: Vec<Count>,
     /// Every case of the period.
     pub legs: Vec<LegSummary>,
     pub by_country: Vec<GroupLegs>,
@@ -327,7 +327,7 @@ pub fn compute(
     let mut classification = BTreeMap::new();
     let mut outcome = BTreeMap::new();
     let mut site_type = BTreeMap::new();
-    let mut victim_age = BTreeMap::new();
+    let mut age_group = BTreeMap::new();
     let mut all: BTreeMap<Leg, Vec<i64>> = BTreeMap::new();
     let mut countries = Vec::with_capacity(cases.len());
     let mut providers = Vec::with_capacity(cases.len());
@@ -336,7 +336,7 @@ pub fn compute(
         *classification.entry(name(&c.classification)).or_insert(0) += 1;
         *outcome.entry(c.outcome().to_owned()).or_insert(0) += 1;
         *site_type.entry(name(&c.site_type)).or_insert(0) += 1;
-        *victim_age.entry(name(&c.victim_age)).or_insert(0) += 1;
+        *age_group.entry(name(&c.age_group)).or_insert(0) += 1;
         let legs = legs_of(&c.stamps);
         for (leg, ms) in &legs {
             all.entry(*leg).or_default().push(*ms);
@@ -357,7 +357,7 @@ pub fn compute(
         by_classification: counts(classification),
         by_outcome: counts(outcome),
         by_site_type: counts(site_type),
-        by_victim_age: counts(victim_age),
+        by_age_group: counts(age_group),
         legs: summarise(all),
         by_country: groups(&countries),
         by_provider: groups(&providers),
@@ -477,7 +477,7 @@ pub fn statistics_csv(s: &Statistics) -> String {
     count_rows(&mut rows, "classification", &s.by_classification);
     count_rows(&mut rows, "outcome", &s.by_outcome);
     count_rows(&mut rows, "site_type", &s.by_site_type);
-    count_rows(&mut rows, "victim_age", &s.by_victim_age);
+    count_rows(&mut rows, "age_group", &s.by_age_group);
     let leg_rows =
         |rows: &mut Vec<Vec<String>>, section: &str, group: &str, legs: &[LegSummary]| {
             for l in legs {
@@ -927,7 +927,7 @@ mod tests {
             state: "awaiting_removal".into(),
             stamps: stamps(stamps_),
             classification: Some("baseline".into()),
-            victim_age: Some("7-10".into()),
+            age_group: Some("pre_pubescent".into()),
             site_type: Some("image_host".into()),
             country: country.map(Into::into),
             provider: provider.map(Into::into),
@@ -962,7 +962,7 @@ mod tests {
         ));
         let mut open = case(10, &[(0, "received")], None, None);
         open.classification = None;
-        open.victim_age = None;
+        open.age_group = None;
         open.site_type = None;
         open.state = "new".into();
         cases.push(open);

@@ -6,7 +6,7 @@
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use hotline_domain::assessment::{Assessment, Classification, Findings};
+use hotline_domain::assessment::{Assessment, Classification, Findings, PaymentMethod};
 use hotline_domain::{CaseState, Contact, Procedure};
 
 use crate::audit::append_audit;
@@ -216,7 +216,9 @@ type ReportSqlRow = (
     i64,
     Option<Vec<u8>>,
 );
-type AssessmentSqlRow = (
+/// kind, classification, reason, statutory reference, age group, gender, media, site type,
+/// commerciality, payment methods, virtual, child modelling, user generated, by, at.
+pub(crate) type AssessmentSqlRow = (
     String,
     String,
     Option<String>,
@@ -224,6 +226,11 @@ type AssessmentSqlRow = (
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<bool>,
+    Option<bool>,
     Option<bool>,
     String,
     i64,
@@ -275,24 +282,41 @@ fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} \"{value}\""))
 }
 
-fn assessment_from_row(r: &AssessmentSqlRow) -> Result<Assessment> {
+pub(crate) fn assessment_from_row(r: &AssessmentSqlRow) -> Result<Assessment> {
     let classification: Classification =
         r.1.parse().map_err(|()| corrupt("classification", &r.1))?;
-    let findings = match (&r.3, &r.4, &r.5, &r.6, r.7) {
+    let reason = r
+        .2
+        .as_deref()
+        .map(|v| v.parse().map_err(|()| corrupt("reason", v)))
+        .transpose()?;
+    let findings = match (&r.4, &r.5, &r.6, &r.7, &r.8) {
         (Some(age), Some(gender), Some(media), Some(site), Some(commercial)) => Some(Findings {
-            victim_age: age.parse().map_err(|()| corrupt("victim age", age))?,
-            victim_gender: gender
-                .parse()
-                .map_err(|()| corrupt("victim gender", gender))?,
+            age_group: age.parse().map_err(|()| corrupt("age group", age))?,
+            gender: gender.parse().map_err(|()| corrupt("gender", gender))?,
             media: media.parse().map_err(|()| corrupt("media", media))?,
             site_type: site.parse().map_err(|()| corrupt("site type", site))?,
-            commercial,
+            commercial: commercial
+                .parse()
+                .map_err(|()| corrupt("commerciality", commercial))?,
+            payment_methods: r
+                .9
+                .as_deref()
+                .unwrap_or_default()
+                .split(',')
+                .filter(|m| !m.is_empty())
+                .map(|m| m.parse().map_err(|()| corrupt("payment method", m)))
+                .collect::<Result<Vec<PaymentMethod>>>()?,
+            virtual_material: r.10.unwrap_or(false),
+            child_modelling: r.11.unwrap_or(false),
+            user_generated: r.12.unwrap_or(false),
         }),
         _ => None,
     };
     Ok(Assessment {
         classification,
-        statutory_reference: r.2.clone(),
+        reason,
+        statutory_reference: r.3.clone(),
         findings,
     })
 }
@@ -586,8 +610,9 @@ impl Store {
             .fetch_all(pool)
             .await?;
             let assessments = sqlx::query_as(
-                "SELECT a.kind, a.classification, a.statutory_reference, a.victim_age, a.victim_gender, a.media, \
-                 a.site_type, a.commercial, u.username, a.assessed_at \
+                "SELECT a.kind, a.classification, a.reason, a.statutory_reference, a.age_group, a.gender, a.media, \
+                 a.site_type, a.commerciality, a.payment_methods, a.is_virtual, a.child_modelling, a.user_generated, \
+                 u.username, a.assessed_at \
                  FROM assessments a JOIN users u ON u.id = a.assessed_by WHERE a.case_id = $1 ORDER BY a.id",
             )
             .bind(case_id)
@@ -664,8 +689,8 @@ impl Store {
             out_assessments.push(AssessmentRecord {
                 kind: a.0.clone(),
                 assessment: assessment_from_row(a)?,
-                by: a.8.clone(),
-                at: from_millis(a.9)?,
+                by: a.13.clone(),
+                at: from_millis(a.14)?,
             });
         }
         let timeline = events
@@ -1136,18 +1161,30 @@ macro_rules! insert_assessment {
         let a: &Assessment = $a;
         let f = a.findings.as_ref();
         sqlx::query(
-            "INSERT INTO assessments (case_id, kind, classification, statutory_reference, victim_age, victim_gender, \
-             media, site_type, commercial, assessed_by, assessed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            "INSERT INTO assessments (case_id, kind, classification, reason, statutory_reference, age_group, gender, \
+             media, site_type, commerciality, payment_methods, is_virtual, child_modelling, user_generated, \
+             assessed_by, assessed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
         )
         .bind($case_id)
         .bind($kind)
         .bind(a.classification.as_str())
+        .bind(a.reason.map(|r| r.as_str()))
         .bind(a.statutory_reference.as_deref())
-        .bind(f.map(|f| f.victim_age.as_str()))
-        .bind(f.map(|f| f.victim_gender.as_str()))
+        .bind(f.map(|f| f.age_group.as_str()))
+        .bind(f.map(|f| f.gender.as_str()))
         .bind(f.map(|f| f.media.as_str()))
         .bind(f.map(|f| f.site_type.as_str()))
-        .bind(f.map(|f| f.commercial))
+        .bind(f.map(|f| f.commercial.as_str()))
+        .bind(f.map(|f| {
+            f.payment_methods
+                .iter()
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        }))
+        .bind(f.map(|f| f.virtual_material))
+        .bind(f.map(|f| f.child_modelling))
+        .bind(f.map(|f| f.user_generated))
         .bind($user_id)
         .bind($at)
         .execute(&mut *$tx)

@@ -38,6 +38,8 @@ pub struct ExportCase {
     pub police_file_number: Option<String>,
     /// Why the case was closed, once it is.
     pub closed_reason: Option<String>,
+    /// The latest assessment (or review), in ICCAM's vocabulary (docs/SPEC.md §2).
+    pub assessment: Option<hotline_domain::Assessment>,
     /// Only with `with_reporters`: the contact details reporters left, in report order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reporters: Option<Vec<hotline_domain::Contact>>,
@@ -99,6 +101,29 @@ impl Store {
             .fetch_all(pool)
             .await?
         });
+        let assessment_rows: Vec<crate::casework::AssessmentSqlRow> = on_read_pool!(&self.db, pool => {
+            // The first column (`kind` elsewhere) carries the case number here.
+            sqlx::query_as(
+                "SELECT CAST(a.case_id AS TEXT), a.classification, a.reason, a.statutory_reference, a.age_group, \
+                 a.gender, a.media, a.site_type, a.commerciality, a.payment_methods, a.is_virtual, a.child_modelling, \
+                 a.user_generated, u.username, a.assessed_at \
+                 FROM assessments a JOIN cases c ON c.id = a.case_id JOIN users u ON u.id = a.assessed_by \
+                 WHERE c.created_at >= $1 AND c.created_at < $2 \
+                 AND a.id = (SELECT MAX(l.id) FROM assessments l WHERE l.case_id = a.case_id)",
+            )
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await?
+        });
+        let mut assessments = std::collections::HashMap::new();
+        for r in &assessment_rows {
+            let id: i64 = r
+                .0
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("case number \"{}\"", r.0)))?;
+            assessments.insert(id, crate::casework::assessment_from_row(r)?);
+        }
         let mut out = Vec::with_capacity(rows.len());
         for (
             case_id,
@@ -131,6 +156,7 @@ impl Store {
                 updated_at: from_millis(u)?,
                 police_file_number,
                 closed_reason,
+                assessment: assessments.remove(&case_id),
                 reporters,
             });
         }

@@ -339,6 +339,26 @@ impl Store {
         Ok(())
     }
 
+    /// Applies the migrations up to and including `version` and no further: for tests of one
+    /// migration, which write rows in the shape before it and then [`Store::migrate`].
+    #[doc(hidden)]
+    pub async fn migrate_to(&self, version: i64) -> Result<()> {
+        match &self.db {
+            Db::Sqlite { write, .. } => SQLITE_MIGRATIONS.run_to(version, write).await?,
+            Db::Postgres(pool) => POSTGRES_MIGRATIONS.run_to(version, pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Runs one SQL statement as written, on either engine: for tests that write rows in a
+    /// shape no current function writes (before a migration).
+    #[doc(hidden)]
+    pub async fn execute_for_tests(&self, sql: &str) -> Result<u64> {
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        let done = on_write_pool!(&self.db, pool => sqlx::query(sql).execute(pool).await?.rows_affected());
+        Ok(done)
+    }
+
     /// The longest random delay before a new case is first traced (config
     /// `intake.first_trace_delay_secs`); zero traces at once.
     pub fn set_first_trace_delay(&self, max: Duration) {

@@ -5,7 +5,7 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::audit::append_audit;
-use crate::{Result, Store, on_read_pool, on_write_pool, to_millis};
+use crate::{Result, Store, StoreError, on_read_pool, on_write_pool, to_millis};
 
 /// A partner hotline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -323,56 +323,27 @@ impl Store {
         Ok(row.map(partner_of))
     }
 
-    /// Notes a received referral, unless its id was seen before (then says so).
-    pub async fn receive_referral(
+    /// The work a partner hotline sent with the referral that opened this case (its
+    /// assessment and trace), with the partner's name; the latest such referral.
+    pub async fn referred_work(
         &self,
-        partner: &str,
-        referral_id: &str,
-        body: &[u8],
         case_id: i64,
-        now: OffsetDateTime,
-    ) -> Result<Option<SeenReferral>> {
-        let hash = Sha256::digest(body).to_vec();
-        let at = to_millis(now);
-        on_write_pool!(&self.db, pool => {
-            let mut tx = pool.begin_write().await?;
-            let seen: Option<(i64, Vec<u8>)> = sqlx::query_as(
-                "SELECT case_id, body_hash FROM referrals WHERE direction = 'in' AND partner = $1 AND referral_id = $2",
-            )
-            .bind(partner)
-            .bind(referral_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some((case_id, old)) = seen {
-                return Ok(Some(SeenReferral { case_id, same_body: old == hash }));
-            }
-            sqlx::query(
-                "INSERT INTO referrals (case_id, direction, partner, referral_id, body_hash, status, created_at, updated_at) \
-                 VALUES ($1, 'in', $2, $3, $4, 'received', $5, $5)",
+    ) -> Result<Option<(String, hotline_domain::federation::ReferredWork)>> {
+        let row: Option<(String, String)> = on_read_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT partner, their_work FROM referrals WHERE case_id = $1 AND direction = 'in' \
+                 AND their_work IS NOT NULL ORDER BY id DESC LIMIT 1",
             )
             .bind(case_id)
-            .bind(partner)
-            .bind(referral_id)
-            .bind(&hash)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
-            crate::timeline!(tx, case_id, at, "received_from_partner", Some(partner.to_string()));
-            tx.commit().await?;
-            Ok(None)
-        })
-    }
-
-    /// Whether a referral id from this partner is known (without recording anything).
-    pub async fn referral_seen(&self, partner: &str, referral_id: &str) -> Result<bool> {
-        let n: i64 = on_read_pool!(&self.db, pool => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM referrals WHERE direction = 'in' AND partner = $1 AND referral_id = $2")
-                .bind(partner)
-                .bind(referral_id)
-                .fetch_one(pool)
-                .await?
+            .fetch_optional(pool)
+            .await?
         });
-        Ok(n > 0)
+        row.map(|(partner, json)| {
+            serde_json::from_str(&json)
+                .map(|w| (partner, w))
+                .map_err(|e| StoreError::Corrupt(format!("referred work: {e}")))
+        })
+        .transpose()
     }
 
     /// Records a referral we sent and the partner's reference (or how it went, for e-mail),

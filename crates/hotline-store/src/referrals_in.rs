@@ -41,8 +41,13 @@ impl Store {
         referral_id: &str,
         body: &[u8],
         report: &NewReport,
+        work: Option<&hotline_domain::federation::ReferredWork>,
         now: OffsetDateTime,
     ) -> Result<ReferralIntake> {
+        let work = work
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let hash = Sha256::digest(body).to_vec();
         if let Some(seen) = self.seen_referral(partner, referral_id, &hash).await? {
             return Ok(ReferralIntake::Seen(seen));
@@ -54,7 +59,7 @@ impl Store {
             attempts += 1;
             let sealed = self.seal_report(report, now)?;
             match self
-                .store_referral_once(partner, referral_id, &hash, report, &sealed, at)
+                .store_referral_once(partner, referral_id, &hash, work.as_deref(), report, &sealed, at)
                 .await
             {
                 Ok(Some(case_id)) => return Ok(ReferralIntake::Stored { case_id }),
@@ -87,6 +92,7 @@ impl Store {
         partner: &str,
         referral_id: &str,
         hash: &[u8],
+        work: Option<&str>,
         report: &NewReport,
         sealed: &Sealed,
         at: i64,
@@ -101,8 +107,8 @@ impl Store {
                 .map(|c| c.case_id)
                 .ok_or_else(|| StoreError::Intake("a referral came back without its case".into()))?;
             let claimed = sqlx::query(
-                "INSERT INTO referrals (case_id, direction, partner, referral_id, body_hash, status, created_at, updated_at) \
-                 VALUES ($1, 'in', $2, $3, $4, 'received', $5, $5) \
+                "INSERT INTO referrals (case_id, direction, partner, referral_id, body_hash, status, created_at, updated_at, their_work) \
+                 VALUES ($1, 'in', $2, $3, $4, 'received', $5, $5, $6) \
                  ON CONFLICT (direction, partner, referral_id) DO NOTHING",
             )
             .bind(case_id)
@@ -110,6 +116,7 @@ impl Store {
             .bind(referral_id)
             .bind(hash)
             .bind(at)
+            .bind(work)
             .execute(&mut *tx)
             .await?
             .rows_affected()

@@ -42,7 +42,7 @@ macro_rules! reads_of {
                 " ORDER BY case_id, at, id"
             ),
             assessments: concat!(
-                "SELECT case_id, classification, victim_age, site_type FROM assessments WHERE case_id IN (",
+                "SELECT case_id, classification, age_group, site_type FROM assessments WHERE case_id IN (",
                 $set,
                 ") ORDER BY case_id, id"
             ),
@@ -138,7 +138,7 @@ impl Store {
         let facts = cases
             .into_iter()
             .map(|(case_id, state)| {
-                let (classification, victim_age, site_type) = match known.assessed.remove(&case_id)
+                let (classification, age_group, site_type) = match known.assessed.remove(&case_id)
                 {
                     Some((c, a, s)) => (Some(c), a, s),
                     None => (None, None, None),
@@ -150,7 +150,7 @@ impl Store {
                     state,
                     stamps: known.stamps.remove(&case_id).unwrap_or_default(),
                     classification,
-                    victim_age,
+                    age_group,
                     site_type,
                     country,
                     provider,
@@ -325,13 +325,13 @@ pub mod fixture {
             (7, 2, "removed"),
         ];
         let assessments: &[(usize, &str, &str, &str)] = &[
-            (0, "baseline", "7-10", "image_host"),
-            (1, "baseline", "7-10", "image_host"),
-            (2, "baseline", "7-10", "image_host"),
-            (3, "baseline", "11-13", "image_host"),
-            (4, "baseline", "11-13", "forum"),
-            (5, "national", "11-13", "forum"),
-            (7, "baseline", "0-2", "website"),
+            (0, "baseline", "pre_pubescent", "image_host"),
+            (1, "baseline", "pre_pubescent", "image_host"),
+            (2, "baseline", "pre_pubescent", "image_host"),
+            (3, "baseline", "pubescent", "image_host"),
+            (4, "baseline", "pubescent", "forum"),
+            (5, "national", "pubescent", "forum"),
+            (7, "baseline", "infant", "website"),
         ];
         let alpha = (
             "203.0.113.10",
@@ -398,7 +398,7 @@ pub mod fixture {
             }
             for (i, classification, age, site) in assessments {
                 sqlx::query(
-                    "INSERT INTO assessments (case_id, kind, classification, victim_age, site_type, assessed_by, assessed_at) \
+                    "INSERT INTO assessments (case_id, kind, classification, age_group, site_type, assessed_by, assessed_at) \
                      VALUES ($1, 'assessment', $2, $3, $4, $5, $6)",
                 )
                 .bind(ids[*i])

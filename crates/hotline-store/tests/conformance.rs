@@ -764,6 +764,105 @@ async fn the_queue_is_urgent_first_then_oldest_and_pages_by_keyset() {
     });
 }
 
+/// Migration 0020 maps assessments recorded in the old vocabulary to ICCAM's
+/// (docs/SPEC.md §2): rows written in the old shape, on a database migrated up to 0019, read
+/// back mapped.
+#[tokio::test]
+async fn migration_0020_maps_old_assessments_to_iccams_vocabulary() {
+    use hotline_domain::assessment::{AgeGroup, Commerciality, Gender, Media, SiteType};
+    for db in TestDatabase::all().await {
+        let engine = db.engine;
+        let store = Store::open(&db.url, Arc::new(Keyring::for_tests(7)))
+            .await
+            .unwrap();
+        store.migrate_to(19).await.unwrap();
+        let t0 = OffsetDateTime::now_utc();
+        analyst(&store).await;
+        let mut ids = Vec::new();
+        // (age band, gender, media, site type, commercial)
+        let old: &[(&str, &str, &str, &str, &str)] = &[
+            ("0-2", "female", "image", "image_host", "FALSE"),
+            ("3-6", "male", "video", "social", "TRUE"),
+            ("7-10", "both", "mixed", "other", "FALSE"),
+            ("11-13", "unknown", "text", "forum", "TRUE"),
+            ("14-15", "female", "image", "website", "FALSE"),
+            ("16-17", "female", "image", "file_host", "FALSE"),
+            ("unknown", "female", "image", "image_host", "FALSE"),
+        ];
+        for (i, (age, gender, media, site, commercial)) in old.iter().enumerate() {
+            let stored = store
+                .submit_report(&report(&[&format!("example.com/old-{i}")], None), t0)
+                .await
+                .unwrap();
+            let id = stored.cases[0].case_id;
+            ids.push(id);
+            store
+                .execute_for_tests(&format!(
+                    "INSERT INTO assessments (case_id, kind, classification, victim_age, victim_gender, media, \
+                     site_type, commercial, assessed_by, assessed_at) \
+                     VALUES ({id}, 'assessment', 'baseline', '{age}', '{gender}', '{media}', '{site}', {commercial}, 1, 0)"
+                ))
+                .await
+                .unwrap();
+        }
+        let stored = store
+            .submit_report(&report(&["example.com/old-legal"], None), t0)
+            .await
+            .unwrap();
+        let legal = stored.cases[0].case_id;
+        store
+            .execute_for_tests(&format!(
+                "INSERT INTO assessments (case_id, kind, classification, assessed_by, assessed_at) \
+                 VALUES ({legal}, 'assessment', 'not_illegal', 1, 0)"
+            ))
+            .await
+            .unwrap();
+
+        store.migrate().await.unwrap();
+        assert!(store.ready().await.unwrap(), "{engine}");
+        let expected = [
+            (AgeGroup::Infant, Gender::Female, Media::Image, SiteType::ImageHost, Commerciality::NonCommercial),
+            (AgeGroup::PrePubescent, Gender::Male, Media::Video, SiteType::SocialNetwork, Commerciality::Commercial),
+            (AgeGroup::PrePubescent, Gender::Both, Media::Other, SiteType::Website, Commerciality::NonCommercial),
+            (AgeGroup::Pubescent, Gender::NotDetermined, Media::Text, SiteType::Forum, Commerciality::Commercial),
+            (AgeGroup::Pubescent, Gender::Female, Media::Image, SiteType::Website, Commerciality::NonCommercial),
+            (AgeGroup::Pubescent, Gender::Female, Media::Image, SiteType::FileHost, Commerciality::NonCommercial),
+            (AgeGroup::NotDetermined, Gender::Female, Media::Image, SiteType::ImageHost, Commerciality::NonCommercial),
+        ];
+        for (id, (age, gender, media, site, commercial)) in ids.iter().zip(expected) {
+            let file = store
+                .case_file(*id, false, hotline_domain::ContactView::Hidden)
+                .await
+                .unwrap()
+                .unwrap();
+            let a = &file.assessments[0].assessment;
+            assert_eq!(a.classification, Classification::Baseline);
+            assert_eq!(a.reason, None);
+            let f = a.findings.as_ref().expect("illegal content keeps its findings");
+            assert_eq!(
+                (f.age_group, f.gender, f.media, f.site_type, f.commercial),
+                (age, gender, media, site, commercial),
+                "{engine}: case {id}"
+            );
+            assert!(f.payment_methods.is_empty());
+            assert!(!f.virtual_material && !f.child_modelling && !f.user_generated);
+        }
+        let file = store
+            .case_file(legal, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        let a = &file.assessments[0].assessment;
+        assert_eq!(
+            (a.classification, a.reason, a.findings.as_ref()),
+            (Classification::NotIllegal, None, None),
+            "{engine}"
+        );
+        store.close().await;
+        db.remove().await;
+    }
+}
+
 #[tokio::test]
 async fn assessment_review_welfare_and_police_referral() {
     on_every_engine!(|store, engine| {
@@ -792,11 +891,13 @@ async fn assessment_review_welfare_and_police_referral() {
         );
         let assessment = Assessment::parse(AssessmentInput {
             classification: Some("baseline".into()),
-            victim_age: Some("7-10".into()),
-            victim_gender: Some("female".into()),
+            age_group: Some("pre_pubescent".into()),
+            gender: Some("female".into()),
             media: Some("image".into()),
             site_type: Some("image_host".into()),
-            commercial: Some(false),
+            commercial: Some("non_commercial".into()),
+            payment_methods: vec!["none".into()],
+            virtual_material: Some(true),
             ..AssessmentInput::default()
         })
         .unwrap();
@@ -805,6 +906,15 @@ async fn assessment_review_welfare_and_police_referral() {
             .record_assessment(id, &ann, &assessment, None, t1)
             .await
             .unwrap();
+        let file = store
+            .case_file(id, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            file.assessments[0].assessment, assessment,
+            "{engine}: an assessment in ICCAM's vocabulary comes back as recorded"
+        );
         let day = hotline_store::casework::day_of(t1);
         assert_eq!(
             store.welfare_day(ann.id, &day).await.unwrap(),
@@ -1723,8 +1833,8 @@ async fn statistics_of_a_known_dataset_have_exact_medians_p90_and_counts() {
             "{engine}"
         );
         assert_eq!(
-            s.by_victim_age,
-            counts(&[("11-13", 3), ("7-10", 3), ("none", 1)]),
+            s.by_age_group,
+            counts(&[("pre_pubescent", 3), ("pubescent", 3), ("none", 1)]),
             "{engine}"
         );
         let leg = |l: Leg| s.legs.iter().find(|x| x.leg == l).unwrap().summary;

@@ -87,6 +87,7 @@ pub fn cases_csv(cases: &[ExportCase], with_reporters: bool) -> Result<String, S
         "police_file_number",
         "closed_reason",
     ];
+    header.extend(ASSESSMENT_COLUMNS);
     if with_reporters {
         header.push("reporters");
     }
@@ -104,6 +105,7 @@ pub fn cases_csv(cases: &[ExportCase], with_reporters: bool) -> Result<String, S
             c.police_file_number.clone().unwrap_or_default(),
             c.closed_reason.clone().unwrap_or_default(),
         ];
+        row.extend(assessment_cells(c.assessment.as_ref()));
         if with_reporters {
             let people: Vec<String> = c
                 .reporters
@@ -123,6 +125,53 @@ pub fn cases_csv(cases: &[ExportCase], with_reporters: bool) -> Result<String, S
     });
     // Every cell is defused by the one CSV writer: hosts and addresses come from strangers.
     Ok(hotline_domain::csv_out::document(&header, rows))
+}
+
+/// The columns of the latest assessment, in ICCAM's vocabulary (docs/SPEC.md §2).
+const ASSESSMENT_COLUMNS: [&str; 12] = [
+    "classification",
+    "reason",
+    "statutory_reference",
+    "age_group",
+    "gender",
+    "media",
+    "site_type",
+    "commercial",
+    "payment_methods",
+    "virtual",
+    "child_modelling",
+    "user_generated",
+];
+
+/// The cells of [`ASSESSMENT_COLUMNS`]: empty where there is no assessment or the field does
+/// not apply; payment methods separated by spaces.
+fn assessment_cells(a: Option<&hotline_domain::Assessment>) -> Vec<String> {
+    let Some(a) = a else {
+        return vec![String::new(); ASSESSMENT_COLUMNS.len()];
+    };
+    let f = a.findings.as_ref();
+    let text = |v: Option<&str>| v.unwrap_or_default().to_owned();
+    vec![
+        a.classification.to_string(),
+        text(a.reason.map(|r| r.as_str())),
+        a.statutory_reference.clone().unwrap_or_default(),
+        text(f.map(|f| f.age_group.as_str())),
+        text(f.map(|f| f.gender.as_str())),
+        text(f.map(|f| f.media.as_str())),
+        text(f.map(|f| f.site_type.as_str())),
+        text(f.map(|f| f.commercial.as_str())),
+        f.map(|f| {
+            f.payment_methods
+                .iter()
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default(),
+        f.map(|f| f.virtual_material.to_string()).unwrap_or_default(),
+        f.map(|f| f.child_modelling.to_string()).unwrap_or_default(),
+        f.map(|f| f.user_generated.to_string()).unwrap_or_default(),
+    ]
 }
 
 /// The JSON form: `{"cases":[…]}`.
@@ -149,9 +198,42 @@ pub struct ExportCaseOut {
     pub police_file_number: Option<String>,
     /// Why the case was closed (`not_illegal`, `declined_by_police`, …), once it is.
     pub closed_reason: Option<String>,
+    /// The latest assessment or review, in ICCAM's vocabulary (docs/SPEC.md §2).
+    pub assessment: Option<AssessmentExportOut>,
     /// Only with `with_reporters=true` (admins).
     #[schema(required = false)]
     pub reporters: Option<Vec<crate::staff::api::ContactOut>>,
+}
+
+/// An assessment in an export: the findings only for illegal content.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct AssessmentExportOut {
+    /// `baseline`, `national`, `not_illegal`, `unavailable` or `out_of_remit`.
+    pub classification: String,
+    /// ICCAM's action reason, for `not_illegal` and `unavailable`.
+    #[schema(required = false)]
+    pub reason: Option<String>,
+    #[schema(required = false)]
+    pub statutory_reference: Option<String>,
+    #[schema(required = false)]
+    pub findings: Option<FindingsExportOut>,
+}
+
+/// What was found illegal, in ICCAM's vocabulary.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct FindingsExportOut {
+    pub age_group: String,
+    pub gender: String,
+    pub media: String,
+    pub site_type: String,
+    pub commercial: String,
+    pub payment_methods: Vec<String>,
+    #[schema(rename = "virtual")]
+    pub virtual_material: bool,
+    pub child_modelling: bool,
+    pub user_generated: bool,
 }
 
 /// An export in JSON.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use hotline_domain::federation::{ReferralMessage, UpdateMessage};
 use hotline_domain::partner::{KEY_HEADER, PREVIOUS_SIGNATURES_HEADER, Signed};
 use hotline_domain::{Channel, NewReport, ReportInput};
 use hotline_store::ReferralIntake;
@@ -22,9 +23,10 @@ pub use hotline_domain::partner::SIGNATURE_HEADER;
 /// How far a message's `sent_at` may be from our clock.
 pub const MAX_SKEW_SECS: i64 = 10 * 60;
 
-/// What a partner sends.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
+/// What a partner sends: [`hotline_domain::federation::ReferralMessage`], the one definition
+/// sender and receiver share; this mirror only describes it in the OpenAPI document.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
 pub struct ReferralBody {
     /// The sender's unique id for this referral (a UUID): retries reuse it.
     pub referral_id: String,
@@ -36,6 +38,17 @@ pub struct ReferralBody {
     pub reference: String,
     /// What the sender wants the receiving hotline to know (never the reporter).
     pub note: Option<String>,
+    /// The referring hotline's assessment, in ICCAM's vocabulary (docs/SPEC.md §2):
+    /// `classification`, `reason`, `statutory_reference`, and `findings` (`age_group`,
+    /// `gender`, `media`, `site_type`, `commercial`, `payment_methods`, `virtual`,
+    /// `child_modelling`, `user_generated`). Absent from older senders.
+    #[schema(value_type = Option<Object>, required = false)]
+    pub assessment: Option<serde_json::Value>,
+    /// The referring hotline's trace: `traced_at_ms`, `host`, `untraceable`, `addresses`
+    /// (`ip`, `asn`, `as_org`, `country`, `cdn`, `abuse`), `registrable_domain`, `registrar`,
+    /// `registrar_abuse`. Absent from older senders.
+    #[schema(value_type = Option<Object>, required = false)]
+    pub trace: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
@@ -73,7 +86,7 @@ pub async fn receive(
     body: Bytes,
 ) -> Result<(StatusCode, Json<ReferralAccepted>), WebError> {
     let partner = signed_partner(&state, &headers, &body).await?;
-    let referral: ReferralBody = serde_json::from_slice(&body)
+    let referral: ReferralMessage = serde_json::from_slice(&body)
         .map_err(|e| WebError::malformed(format!("the referral is not valid: {e}")))?;
     fresh(&referral.sent_at)?;
     let now = OffsetDateTime::now_utc();
@@ -102,10 +115,15 @@ pub async fn receive(
     // which of two identical referrals at once is stored (issue 18).
     // In a task of its own, like every report: a client that hangs up does not cut the
     // transaction short.
-    let (store, referral_id) = (state.store.clone(), referral.referral_id.clone());
+    // What the referring hotline found (its assessment and trace) is kept with the referral.
+    let (store, referral_id, work) = (
+        state.store.clone(),
+        referral.referral_id.clone(),
+        referral.work(),
+    );
     let task = tokio::spawn(async move {
         store
-            .receive_partner_referral(&partner, &referral_id, &body, &report, now)
+            .receive_partner_referral(&partner, &referral_id, &body, &report, work.as_ref(), now)
             .await
     });
     let outcome = task.await.map_err(|join| WebError::internal(&join))??;
@@ -135,9 +153,11 @@ pub async fn receive(
     }
 }
 
-/// What a partner tells us about a referral we sent it.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
+/// What a partner tells us about a referral we sent it:
+/// [`hotline_domain::federation::UpdateMessage`]; this mirror only describes it in the
+/// OpenAPI document.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
 pub struct UpdateBody {
     pub referral_id: String,
     pub sent_at: String,
@@ -239,7 +259,7 @@ pub async fn update(
     body: Bytes,
 ) -> Result<StatusCode, WebError> {
     let partner = signed_partner(&state, &headers, &body).await?;
-    let u: UpdateBody = serde_json::from_slice(&body)
+    let u: UpdateMessage = serde_json::from_slice(&body)
         .map_err(|e| WebError::malformed(format!("the update is not valid: {e}")))?;
     fresh(&u.sent_at)?;
     if u.referral_id != id {

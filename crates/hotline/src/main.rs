@@ -16,6 +16,7 @@ mod config;
 mod docs_check;
 mod doctor;
 mod export;
+mod federation;
 mod import;
 mod notice;
 mod police_notify;

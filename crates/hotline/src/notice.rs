@@ -19,6 +19,7 @@ pub fn facts_for_case(
     case_id: i64,
     file: &CaseFile,
     trace: Option<&Trace>,
+    preserve_evidence: bool,
 ) -> NoticeFacts {
     let rfc3339 = |t: time::OffsetDateTime| {
         t.format(&time::format_description::well_known::Rfc3339)
@@ -35,7 +36,7 @@ pub fn facts_for_case(
         hotline_name: notice.hotline_name.clone(),
         hotline_email: notice.from.clone(),
         reported_at: rfc3339(file.created_at),
-        preserve_evidence: false,
+        preserve_evidence,
         report_id: uuid::Uuid::new_v4().to_string(),
         national_only: latest.is_some_and(|a| {
             a.assessment.classification == hotline_domain::assessment::Classification::National
@@ -107,7 +108,15 @@ pub async fn show(
     if who.is_empty() {
         bail!("the trace has no abuse contact: a notice cannot be addressed");
     }
-    let facts = facts_for_case(notice, country, case_id, &file, Some(&trace));
+    let police = store.police_record(case_id).await?;
+    let facts = facts_for_case(
+        notice,
+        country,
+        case_id,
+        &file,
+        Some(&trace),
+        police.preserve_evidence(),
+    );
     let (subject, body) = compose(template, &facts).map_err(anyhow::Error::msg)?;
     let doc = xarf(&facts);
     for r in who {

@@ -78,7 +78,7 @@ pub fn text(s: &Statistics) -> String {
     counts(&mut out, "Cases by classification", &s.by_classification);
     counts(&mut out, "Cases by outcome", &s.by_outcome);
     counts(&mut out, "Cases by site type", &s.by_site_type);
-    counts(&mut out, "Cases by victim age", &s.by_victim_age);
+    counts(&mut out, "Cases by age group", &s.by_age_group);
     let _ = writeln!(out, "\nLegs (count, median, p90; nearest rank)");
     legs(&mut out, &s.legs);
     groups(&mut out, "Legs by hosting country", &s.by_country);

@@ -336,7 +336,7 @@ impl Workers {
             }
             NoticeDecision::Now => {}
         }
-        let facts = self.notice_facts(case_id, &file, &trace);
+        let facts = self.notice_facts(case_id, &file, &trace).await?;
         let (subject, body) = compose(
             self.settings
                 .get()
@@ -398,15 +398,28 @@ impl Workers {
         Ok(Outcome::Done)
     }
 
-    /// What a notice about the case states.
-    fn notice_facts(
+    /// What a notice about the case states; it asks the host to preserve evidence when the
+    /// police asked for it (their `preserve_evidence` step).
+    async fn notice_facts(
         &self,
         case_id: i64,
         file: &hotline_store::CaseFile,
         trace: &Trace,
-    ) -> NoticeFacts {
+    ) -> Result<NoticeFacts, String> {
         let country = self.jurisdiction().country;
-        crate::notice::facts_for_case(&self.notice, &country, case_id, file, Some(trace))
+        let police = self
+            .store
+            .police_record(case_id)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(crate::notice::facts_for_case(
+            &self.notice,
+            &country,
+            case_id,
+            file,
+            Some(trace),
+            police.preserve_evidence(),
+        ))
     }
 
     /// Whether a police hold is in force on the case: then nothing goes to any host.
@@ -579,7 +592,7 @@ impl Workers {
             .await
             .map_err(err)?
             .ok_or("no trace: a notice cannot be addressed")?;
-        let facts_n = self.notice_facts(case_id, &file, &trace);
+        let facts_n = self.notice_facts(case_id, &file, &trace).await?;
         let (subject, body) = compose(
             self.settings
                 .get()
@@ -692,16 +705,8 @@ impl Workers {
             .await
             .map_err(err)?
             .ok_or_else(|| format!("case {case_id} does not exist"))?;
-        let body = serde_json::json!({
-            "referral_id": referral_id,
-            "sent_at": OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
-            "urls": [file.canonical],
-            "where_found": file.reports.first().map(|r| r.where_found.clone()),
-            "reference": referral_reference(&self.jurisdiction().country, case_id),
-            "note": null,
-        })
-        .to_string()
-        .into_bytes();
+        let trace = self.store.latest_trace(case_id).await.map_err(err)?;
+        let body = crate::federation::referral_body(&file, trace.as_ref(), referral_id, &self.jurisdiction().country)?;
         let signature = self
             .store
             .keys()
@@ -825,13 +830,7 @@ impl Workers {
                 "{name} has no API endpoint and token registered: tell them by hand"
             ));
         };
-        let body = serde_json::json!({
-            "referral_id": referral_id,
-            "sent_at": OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
-            "status": status,
-        })
-        .to_string()
-        .into_bytes();
+        let body = crate::federation::update_body(referral_id, status)?;
         let signature = self
             .store
             .keys()

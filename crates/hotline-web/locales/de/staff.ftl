@@ -102,21 +102,29 @@ staff-move-closed = Fall abschließen
 # The assessment form. The options are codes and stay as they are.
 staff-assess-title = Bewertung
 staff-assess-classification = Einstufung
-staff-assess-victim_age = Alter des jüngsten Opfers
-staff-assess-victim_gender = Geschlecht der Opfer
+staff-assess-reason = Grund (bei „not_illegal“ und „unavailable“)
+staff-assess-age_group = Altersgruppe des jüngsten Opfers
+staff-assess-gender = Geschlecht der Opfer
 staff-assess-media = Medienart
 staff-assess-site_type = Art der Website
-staff-assess-commercial = Kommerziell
-staff-yes = ja
-staff-no = nein
+staff-assess-commercial = Kommerzialität
+staff-assess-payment_methods = Zahlungsmittel (bei kommerziellen Seiten)
+staff-assess-flags = Außerdem (bei illegalen Inhalten)
+staff-assess-virtual = Virtuell (gezeichnet, computer- oder KI-generiert)
+staff-assess-child_modelling = Kindermodel
+staff-assess-user_generated = Nutzergeneriert (selbst erstellt)
 staff-assess-statute = Gesetzesverweis (bei „national“)
 staff-assess-submit = Bewertung speichern
 
 # Earlier assessments. $age, $gender, $media and $site are codes.
 staff-assessments-title = Bewertungen
-staff-assessment-details = Alter { $age }, { $gender }, { $media }, { $site }, { $commercial }
-staff-assessment-commercial = kommerziell
-staff-assessment-not-commercial = nicht kommerziell
+staff-assessment-details = Altersgruppe { $age }, { $gender }, { $media }, { $site }, { $commercial }
+staff-assessment-reason = Grund { $reason }
+staff-iccam-title = Für ICCAM
+staff-iccam-hint = Die Bewertung mit den Feldnamen und in der Reihenfolge von ICCAM, zum feldweisen Übertragen.
+staff-referred-title = Die Bewertung der weiterleitenden Hotline ({ $partner })
+staff-referred-traced = Ihre Rückverfolgung, { $date }:
+staff-referred-accept = Ihre Bewertung übernehmen
 
 # The reports on a case. $channel, $where and $language are codes.
 staff-case-reports = Meldungen ({ $count })
@@ -189,6 +197,7 @@ staff-police-order_served = Anordnung zugestellt
 staff-police-release = Aufgehoben: nicht länger zurückstellen
 staff-police-declined = Abgelehnt
 staff-police-passed_abroad = An die Polizei im Ausland weitergegeben
+staff-police-preserve_evidence = Bat den Hoster, Beweise zu sichern
 staff-police-hold-in-force = Die Polizei hat zurückgestellt: keine Benachrichtigung geht an irgendwen, bis die Polizei dies aufhebt.
 staff-police-hold-badge = von der Polizei zurückgestellt
 staff-police-file-number = Polizeiakte { $reference }
@@ -261,7 +270,7 @@ staff-statistics-by-channel = Meldungen nach Weg
 staff-statistics-by-classification = Fälle nach Einstufung
 staff-statistics-by-outcome = Fälle nach Ausgang
 staff-statistics-by-site-type = Fälle nach Art der Website
-staff-statistics-by-victim-age = Fälle nach Alter des Opfers
+staff-statistics-by-age-group = Fälle nach Altersgruppe
 staff-statistics-by-country = Abschnitte nach Hosting-Land (Median / p90 (Anzahl))
 staff-statistics-by-provider = Abschnitte nach Hosting-Provider (Median / p90 (Anzahl))
 staff-statistics-country = Land

@@ -101,21 +101,29 @@ staff-move-closed = Close the case
 # The assessment form. The options are codes and stay as they are.
 staff-assess-title = Assessment
 staff-assess-classification = Classification
-staff-assess-victim_age = Age of the youngest victim
-staff-assess-victim_gender = Gender of the victims
+staff-assess-reason = Reason (for "not_illegal" and "unavailable")
+staff-assess-age_group = Age group of the youngest victim
+staff-assess-gender = Gender of the victims
 staff-assess-media = Media
 staff-assess-site_type = Kind of site
-staff-assess-commercial = Commercial
-staff-yes = yes
-staff-no = no
+staff-assess-commercial = Commerciality
+staff-assess-payment_methods = Payment methods (for commercial sites)
+staff-assess-flags = Also (for illegal content)
+staff-assess-virtual = Virtual (drawn, computer-made or AI-generated)
+staff-assess-child_modelling = Child modelling
+staff-assess-user_generated = User-generated (self-generated)
 staff-assess-statute = Statutory reference (for "national")
 staff-assess-submit = Record assessment
 
 # Earlier assessments. $age, $gender, $media and $site are codes.
 staff-assessments-title = Assessments
-staff-assessment-details = age { $age }, { $gender }, { $media }, { $site }, { $commercial }
-staff-assessment-commercial = commercial
-staff-assessment-not-commercial = not commercial
+staff-assessment-details = age group { $age }, { $gender }, { $media }, { $site }, { $commercial }
+staff-assessment-reason = reason { $reason }
+staff-iccam-title = For ICCAM
+staff-iccam-hint = The assessment in ICCAM's field names and order, to copy field by field.
+staff-referred-title = The referring hotline's assessment ({ $partner })
+staff-referred-traced = Their trace, { $date }:
+staff-referred-accept = Accept their assessment
 
 # The reports on a case. $channel, $where and $language are codes.
 staff-case-reports = Reports ({ $count })
@@ -188,6 +196,7 @@ staff-police-order_served = Order served
 staff-police-release = Release: the hold is lifted
 staff-police-declined = Declined
 staff-police-passed_abroad = Passed to the police abroad
+staff-police-preserve_evidence = Asked that the host preserve evidence
 staff-police-hold-in-force = A police hold is in force: no notice goes to anyone until the police release it.
 staff-police-hold-badge = police hold
 staff-police-file-number = police file { $reference }
@@ -260,7 +269,7 @@ staff-statistics-by-channel = Reports by channel
 staff-statistics-by-classification = Cases by classification
 staff-statistics-by-outcome = Cases by outcome
 staff-statistics-by-site-type = Cases by site type
-staff-statistics-by-victim-age = Cases by victim age
+staff-statistics-by-age-group = Cases by age group
 staff-statistics-by-country = Legs by hosting country (median / p90 (count))
 staff-statistics-by-provider = Legs by hosting provider (median / p90 (count))
 staff-statistics-country = Country

@@ -101,21 +101,29 @@ staff-move-closed = Clôturer le dossier
 # Le formulaire d’évaluation. Les options sont des codes et restent telles quelles.
 staff-assess-title = Évaluation
 staff-assess-classification = Classification
-staff-assess-victim_age = Âge de la plus jeune victime
-staff-assess-victim_gender = Sexe des victimes
+staff-assess-reason = Motif (pour "not_illegal" et "unavailable")
+staff-assess-age_group = Tranche d’âge de la plus jeune victime
+staff-assess-gender = Sexe des victimes
 staff-assess-media = Type de média
 staff-assess-site_type = Type de site
-staff-assess-commercial = Commercial
-staff-yes = oui
-staff-no = non
+staff-assess-commercial = Caractère commercial
+staff-assess-payment_methods = Moyens de paiement (sites commerciaux)
+staff-assess-flags = Aussi (contenu illégal)
+staff-assess-virtual = Virtuel (dessiné, créé par ordinateur ou par IA)
+staff-assess-child_modelling = Mannequinat d’enfants
+staff-assess-user_generated = Produit par l’utilisateur (autoproduit)
 staff-assess-statute = Référence légale (pour "national")
 staff-assess-submit = Enregistrer l’évaluation
 
 # Évaluations précédentes. $age, $gender, $media et $site sont des codes.
 staff-assessments-title = Évaluations
-staff-assessment-details = âge { $age }, { $gender }, { $media }, { $site }, { $commercial }
-staff-assessment-commercial = commercial
-staff-assessment-not-commercial = non commercial
+staff-assessment-details = tranche d’âge { $age }, { $gender }, { $media }, { $site }, { $commercial }
+staff-assessment-reason = motif { $reason }
+staff-iccam-title = Pour ICCAM
+staff-iccam-hint = L’évaluation avec les noms et l’ordre des champs d’ICCAM, à recopier champ par champ.
+staff-referred-title = L’évaluation de la hotline qui a transmis ({ $partner })
+staff-referred-traced = Leur traçage, { $date } :
+staff-referred-accept = Reprendre leur évaluation
 
 # Les signalements d’un dossier. $channel, $where et $language sont des codes.
 staff-case-reports = Signalements ({ $count })
@@ -188,6 +196,7 @@ staff-police-order_served = Ordonnance signifiée
 staff-police-release = Levée : l’attente est terminée
 staff-police-declined = Refusé
 staff-police-passed_abroad = Transmis à la police à l’étranger
+staff-police-preserve_evidence = A demandé que l’hébergeur conserve les preuves
 staff-police-hold-in-force = La police demande d’attendre : aucun avis ne part, vers personne, tant que la police ne lève pas l’attente.
 staff-police-hold-badge = attente de la police
 staff-police-file-number = dossier de police { $reference }
@@ -260,7 +269,7 @@ staff-statistics-by-channel = Signalements par voie
 staff-statistics-by-classification = Dossiers par classification
 staff-statistics-by-outcome = Dossiers par issue
 staff-statistics-by-site-type = Dossiers par type de site
-staff-statistics-by-victim-age = Dossiers par âge de la victime
+staff-statistics-by-age-group = Dossiers par tranche d’âge
 staff-statistics-by-country = Étapes par pays d’hébergement (médiane / p90 (nombre))
 staff-statistics-by-provider = Étapes par hébergeur (médiane / p90 (nombre))
 staff-statistics-country = Pays

@@ -101,21 +101,29 @@ staff-move-closed = Dossier afsluiten
 # Het beoordelingsformulier. De opties zijn codes en blijven zoals ze zijn.
 staff-assess-title = Beoordeling
 staff-assess-classification = Classificatie
-staff-assess-victim_age = Leeftijd van het jongste slachtoffer
-staff-assess-victim_gender = Geslacht van de slachtoffers
+staff-assess-reason = Reden (bij "not_illegal" en "unavailable")
+staff-assess-age_group = Leeftijdsgroep van het jongste slachtoffer
+staff-assess-gender = Geslacht van de slachtoffers
 staff-assess-media = Media
 staff-assess-site_type = Soort site
-staff-assess-commercial = Commercieel
-staff-yes = ja
-staff-no = nee
+staff-assess-commercial = Commercieel karakter
+staff-assess-payment_methods = Betaalmiddelen (bij commerciële sites)
+staff-assess-flags = Ook (bij illegale inhoud)
+staff-assess-virtual = Virtueel (getekend, computergemaakt of door AI gemaakt)
+staff-assess-child_modelling = Kindermodellen
+staff-assess-user_generated = Door de gebruiker zelf gemaakt
 staff-assess-statute = Wetsverwijzing (bij "national")
 staff-assess-submit = Beoordeling registreren
 
 # Eerdere beoordelingen. $age, $gender, $media en $site zijn codes.
 staff-assessments-title = Beoordelingen
-staff-assessment-details = leeftijd { $age }, { $gender }, { $media }, { $site }, { $commercial }
-staff-assessment-commercial = commercieel
-staff-assessment-not-commercial = niet commercieel
+staff-assessment-details = leeftijdsgroep { $age }, { $gender }, { $media }, { $site }, { $commercial }
+staff-assessment-reason = reden { $reason }
+staff-iccam-title = Voor ICCAM
+staff-iccam-hint = De beoordeling in de veldnamen en volgorde van ICCAM, om veld per veld over te nemen.
+staff-referred-title = De beoordeling van de doorverwijzende hotline ({ $partner })
+staff-referred-traced = Hun tracering, { $date }:
+staff-referred-accept = Hun beoordeling overnemen
 
 # De meldingen bij een dossier. $channel, $where en $language zijn codes.
 staff-case-reports = Meldingen ({ $count })
@@ -188,6 +196,7 @@ staff-police-order_served = Bevel betekend
 staff-police-release = Opgeheven: er hoeft niet langer gewacht te worden
 staff-police-declined = Geweigerd
 staff-police-passed_abroad = Doorgegeven aan de politie in het buitenland
+staff-police-preserve_evidence = Vroeg dat de host het bewijs bewaart
 staff-police-hold-in-force = De politie vraagt te wachten: er gaat geen melding naar wie dan ook tot de politie dit opheft.
 staff-police-hold-badge = wachten op politie
 staff-police-file-number = politiedossier { $reference }
@@ -260,7 +269,7 @@ staff-statistics-by-channel = Meldingen per kanaal
 staff-statistics-by-classification = Dossiers per classificatie
 staff-statistics-by-outcome = Dossiers per afloop
 staff-statistics-by-site-type = Dossiers per soort site
-staff-statistics-by-victim-age = Dossiers per leeftijd van het slachtoffer
+staff-statistics-by-age-group = Dossiers per leeftijdsgroep
 staff-statistics-by-country = Stappen per hostingland (mediaan / p90 (aantal))
 staff-statistics-by-provider = Stappen per hostingprovider (mediaan / p90 (aantal))
 staff-statistics-country = Land

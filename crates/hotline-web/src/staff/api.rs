@@ -150,12 +150,21 @@ pub struct ContactOut {
 pub struct AssessmentOut {
     pub kind: String,
     pub classification: String,
+    /// Why not illegal or unavailable (ICCAM's action reasons; docs/SPEC.md §2).
+    pub reason: Option<String>,
     pub statutory_reference: Option<String>,
-    pub victim_age: Option<String>,
-    pub victim_gender: Option<String>,
+    /// The findings, in ICCAM's vocabulary, are present exactly for illegal content.
+    pub age_group: Option<String>,
+    pub gender: Option<String>,
     pub media: Option<String>,
     pub site_type: Option<String>,
-    pub commercial: Option<bool>,
+    /// `commercial`, `non_commercial` or `not_determined`.
+    pub commercial: Option<String>,
+    pub payment_methods: Option<Vec<String>>,
+    #[serde(rename = "virtual")]
+    pub virtual_material: Option<bool>,
+    pub child_modelling: Option<bool>,
+    pub user_generated: Option<bool>,
     pub by: String,
     pub at: String,
 }
@@ -224,12 +233,19 @@ impl From<CaseFile> for CaseOut {
                     AssessmentOut {
                         kind: a.kind,
                         classification: a.assessment.classification.to_string(),
+                        reason: a.assessment.reason.map(|r| r.to_string()),
                         statutory_reference: a.assessment.statutory_reference.clone(),
-                        victim_age: fnd.map(|f| f.victim_age.to_string()),
-                        victim_gender: fnd.map(|f| f.victim_gender.to_string()),
+                        age_group: fnd.map(|f| f.age_group.to_string()),
+                        gender: fnd.map(|f| f.gender.to_string()),
                         media: fnd.map(|f| f.media.to_string()),
                         site_type: fnd.map(|f| f.site_type.to_string()),
-                        commercial: fnd.map(|f| f.commercial),
+                        commercial: fnd.map(|f| f.commercial.to_string()),
+                        payment_methods: fnd.map(|f| {
+                            f.payment_methods.iter().map(|m| m.to_string()).collect()
+                        }),
+                        virtual_material: fnd.map(|f| f.virtual_material),
+                        child_modelling: fnd.map(|f| f.child_modelling),
+                        user_generated: fnd.map(|f| f.user_generated),
                         by: a.by,
                         at: rfc3339(a.at),
                     }
@@ -285,12 +301,32 @@ pub struct AssessmentBody {
     /// Which other fields are required depends on it (docs/SPEC.md §2); a 422 names the field.
     #[schema(required = true)]
     pub classification: Option<String>,
+    /// For `not_illegal` and `unavailable` (required there): one of ICCAM's action reasons.
+    pub reason: Option<String>,
     pub statutory_reference: Option<String>,
-    pub victim_age: Option<String>,
-    pub victim_gender: Option<String>,
+    /// For illegal content (required there): `infant`, `pre_pubescent`, `pubescent`,
+    /// `not_determined`.
+    pub age_group: Option<String>,
+    /// For illegal content (required there): `female`, `male`, `both`, `not_determined`.
+    pub gender: Option<String>,
+    /// For illegal content (required there): `image`, `video`, `text`, `link`, `container`,
+    /// `other`.
     pub media: Option<String>,
+    /// For illegal content (required there): one of ICCAM's 14 site types.
     pub site_type: Option<String>,
-    pub commercial: Option<bool>,
+    /// For illegal content (required there): `commercial`, `non_commercial`,
+    /// `not_determined`.
+    pub commercial: Option<String>,
+    /// For illegal content: zero or more payment methods (`none` alone).
+    #[serde(default)]
+    pub payment_methods: Vec<String>,
+    /// For illegal content: drawn, computer-made or AI-generated (default false).
+    #[serde(rename = "virtual")]
+    pub virtual_material: Option<bool>,
+    /// For illegal content (default false).
+    pub child_modelling: Option<bool>,
+    /// For illegal content: self-generated (default false).
+    pub user_generated: Option<bool>,
 }
 
 /// `POST /api/v1/cases/{id}/assessment`: records an assessment (taking a new case into
@@ -324,12 +360,17 @@ pub async fn assess(
     let id = case_id(&id)?;
     let input = AssessmentInput {
         classification: body.classification,
+        reason: body.reason,
         statutory_reference: body.statutory_reference,
-        victim_age: body.victim_age,
-        victim_gender: body.victim_gender,
+        age_group: body.age_group,
+        gender: body.gender,
         media: body.media,
         site_type: body.site_type,
         commercial: body.commercial,
+        payment_methods: body.payment_methods,
+        virtual_material: body.virtual_material,
+        child_modelling: body.child_modelling,
+        user_generated: body.user_generated,
     };
     cases::record_assessment(&state.app, &user, id, input).await?;
     let file = cases::view_case(&state.app, &user, id).await?;
@@ -341,7 +382,7 @@ pub async fn assess(
 #[serde(deny_unknown_fields)]
 pub struct PoliceStepBody {
     /// `acknowledged`, `hold`, `release`, `cleared`, `order_requested`, `order_served`,
-    /// `declined` or `passed_abroad`.
+    /// `declined`, `passed_abroad` or `preserve_evidence`.
     pub step: String,
     /// For `acknowledged`: the police's own file number.
     pub reference: Option<String>,

@@ -47,6 +47,10 @@ pub fn pages() -> Router<AppState> {
             "/staff/cases/{id}/partner-reference",
             post(pages::partner_reference),
         )
+        .route(
+            "/staff/cases/{id}/accept-referred-assessment",
+            post(pages::accept_referred_assessment),
+        )
         .route("/staff/cases/{id}/reassign", post(pages::reassign))
         .route("/staff/cases/{id}/messages", post(pages::message))
         .route("/staff/account", get(account::page))

@@ -13,7 +13,8 @@ use time::macros::format_description;
 use uuid::Uuid;
 
 use hotline_domain::assessment::{
-    AssessmentInput, Classification, Media, SiteType, VictimAge, VictimGender,
+    ActionReason, AgeGroup, AssessmentInput, Classification, Commerciality, Gender, Media,
+    PaymentMethod, SiteType,
 };
 use hotline_domain::notice::HostAnswer;
 use hotline_domain::police::{DeclineReason, PoliceStep, PoliceStepInput, PoliceStepKind};
@@ -478,11 +479,26 @@ struct CasePage {
     may_reassign: bool,
     may_message: bool,
     assessment_fields: Vec<SelectField>,
+    payment_methods: Vec<(&'static str, bool)>,
+    flags: Vec<(&'static str, String, bool)>,
+    /// The latest assessment as ICCAM's fields, for a partner that takes referrals by hand.
+    iccam_summary: Option<String>,
+    /// The referring hotline's work: its name, classification, details, trace lines.
+    referred: Option<ReferredView>,
     statute: String,
     assessment_errors: Vec<(String, String)>,
     assessments: Vec<(String, String, String, String, String)>,
     reports: Vec<ReportView>,
     timeline: Vec<(String, String, String)>,
+}
+
+/// What a partner hotline sent with the referral that opened the case.
+struct ReferredView {
+    partner: String,
+    classification: Option<String>,
+    details: String,
+    traced_at: Option<String>,
+    trace: Vec<String>,
 }
 
 impl SelectField {
@@ -498,48 +514,146 @@ fn codes(values: impl IntoIterator<Item = &'static str>) -> Vec<(&'static str, S
 
 fn assessment_fields(t: Tr, input: &AssessmentInput) -> Vec<SelectField> {
     let v = |o: &Option<String>| o.clone().unwrap_or_default();
+    let field = |name: &'static str,
+                 label: &str,
+                 options: Vec<(&'static str, String)>,
+                 value: &Option<String>| SelectField {
+        name,
+        label: t.get(label),
+        options,
+        value: v(value),
+    };
     vec![
-        SelectField {
-            name: "classification",
-            label: t.get("staff-assess-classification"),
-            options: codes(Classification::ALL.iter().map(|v| v.as_str())),
-            value: v(&input.classification),
-        },
-        SelectField {
-            name: "victim_age",
-            label: t.get("staff-assess-victim_age"),
-            options: codes(VictimAge::ALL.iter().map(|v| v.as_str())),
-            value: v(&input.victim_age),
-        },
-        SelectField {
-            name: "victim_gender",
-            label: t.get("staff-assess-victim_gender"),
-            options: codes(VictimGender::ALL.iter().map(|v| v.as_str())),
-            value: v(&input.victim_gender),
-        },
-        SelectField {
-            name: "media",
-            label: t.get("staff-assess-media"),
-            options: codes(Media::ALL.iter().map(|v| v.as_str())),
-            value: v(&input.media),
-        },
-        SelectField {
-            name: "site_type",
-            label: t.get("staff-assess-site_type"),
-            options: codes(SiteType::ALL.iter().map(|v| v.as_str())),
-            value: v(&input.site_type),
-        },
-        SelectField {
-            name: "commercial",
-            label: t.get("staff-assess-commercial"),
-            options: vec![("yes", t.get("staff-yes")), ("no", t.get("staff-no"))],
-            value: match input.commercial {
-                Some(true) => "yes".into(),
-                Some(false) => "no".into(),
-                None => String::new(),
-            },
-        },
+        field(
+            "classification",
+            "staff-assess-classification",
+            codes(Classification::ALL.iter().map(|v| v.as_str())),
+            &input.classification,
+        ),
+        field(
+            "reason",
+            "staff-assess-reason",
+            codes(ActionReason::ALL.iter().map(|v| v.as_str())),
+            &input.reason,
+        ),
+        field(
+            "age_group",
+            "staff-assess-age_group",
+            codes(AgeGroup::ALL.iter().map(|v| v.as_str())),
+            &input.age_group,
+        ),
+        field(
+            "gender",
+            "staff-assess-gender",
+            codes(Gender::ALL.iter().map(|v| v.as_str())),
+            &input.gender,
+        ),
+        field(
+            "media",
+            "staff-assess-media",
+            codes(Media::ALL.iter().map(|v| v.as_str())),
+            &input.media,
+        ),
+        field(
+            "site_type",
+            "staff-assess-site_type",
+            codes(SiteType::ALL.iter().map(|v| v.as_str())),
+            &input.site_type,
+        ),
+        field(
+            "commercial",
+            "staff-assess-commercial",
+            codes(Commerciality::ALL.iter().map(|v| v.as_str())),
+            &input.commercial,
+        ),
     ]
+}
+
+/// The assessment form's check boxes: the payment methods (code, checked) and the three
+/// flags (name, label, checked).
+type AssessmentBoxes = (Vec<(&'static str, bool)>, Vec<(&'static str, String, bool)>);
+
+fn assessment_boxes(t: Tr, input: &AssessmentInput) -> AssessmentBoxes {
+    let methods = PaymentMethod::ALL
+        .iter()
+        .map(|m| {
+            let checked = input
+                .payment_methods
+                .iter()
+                .flat_map(|v| v.split(','))
+                .any(|v| v.trim() == m.as_str());
+            (m.as_str(), checked)
+        })
+        .collect();
+    let flags = [
+        ("virtual", "staff-assess-virtual", input.virtual_material),
+        (
+            "child_modelling",
+            "staff-assess-child_modelling",
+            input.child_modelling,
+        ),
+        (
+            "user_generated",
+            "staff-assess-user_generated",
+            input.user_generated,
+        ),
+    ]
+    .into_iter()
+    .map(|(name, label, v)| (name, t.get(label), v == Some(true)))
+    .collect();
+    (methods, flags)
+}
+
+/// An assessment's findings (or reason) in codes, for the case page.
+fn assessment_details(t: Tr, assessment: &hotline_domain::Assessment) -> String {
+    let mut details = match &assessment.findings {
+        Some(f) => {
+            let mut d = t.args(
+                "staff-assessment-details",
+                &[
+                    ("age", f.age_group.as_str()),
+                    ("gender", f.gender.as_str()),
+                    ("media", f.media.as_str()),
+                    ("site", f.site_type.as_str()),
+                    ("commercial", f.commercial.as_str()),
+                ],
+            );
+            for m in &f.payment_methods {
+                d.push_str(&format!(", {m}"));
+            }
+            for (set, name) in [
+                (f.virtual_material, "virtual"),
+                (f.child_modelling, "child_modelling"),
+                (f.user_generated, "user_generated"),
+            ] {
+                if set {
+                    d.push_str(&format!(", {name}"));
+                }
+            }
+            d
+        }
+        None => String::new(),
+    };
+    if let Some(r) = assessment.reason {
+        details = t.with("staff-assessment-reason", "reason", r.as_str());
+    }
+    details
+}
+
+/// The copy-ready ICCAM summary of a case (docs/SPEC.md §2): its address, where it is
+/// hosted, and the latest assessment, in ICCAM's field names and order.
+fn iccam_summary_of(
+    address: &str,
+    trace: Option<&hotline_domain::trace::Trace>,
+    assessment: &hotline_domain::Assessment,
+) -> String {
+    let first = trace.and_then(|t| t.addresses.first());
+    let hosting = hotline_domain::assessment::IccamHosting {
+        ip: first.map(|a| a.ip.clone()),
+        country: first.and_then(|a| a.country.clone()),
+        hosting_provider: first.and_then(|a| a.as_org.clone()),
+    };
+    hotline_domain::assessment::iccam_summary_text(address, &hosting, assessment)
 }
 
 /// The button text for moving a case from `from` to `to`.
@@ -638,6 +752,43 @@ async fn case_page(
     } else {
         None
     };
+    let iccam_summary = match (&manual_referral, file.assessments.last()) {
+        (Some(_), Some(latest)) => Some(iccam_summary_of(
+            &file.canonical,
+            trace.as_ref(),
+            &latest.assessment,
+        )),
+        _ => None,
+    };
+    let (payment_methods, flags) = assessment_boxes(t, &input);
+    let referred = state
+        .store
+        .referred_work(id)
+        .await?
+        .map(|(partner, work)| ReferredView {
+            partner,
+            classification: work
+                .assessment
+                .as_ref()
+                .map(|a| a.classification.to_string()),
+            details: work
+                .assessment
+                .as_ref()
+                .map(|a| {
+                    let d = assessment_details(t, a);
+                    match &a.statutory_reference {
+                        Some(s) => format!("{d} ({s})"),
+                        None => d,
+                    }
+                })
+                .unwrap_or_default(),
+            traced_at: work.trace.as_ref().and_then(|tr| {
+                OffsetDateTime::from_unix_timestamp_nanos(i128::from(tr.traced_at_ms) * 1_000_000)
+                    .ok()
+                    .map(when)
+            }),
+            trace: work.trace.as_ref().map(|tr| tr.lines()).unwrap_or_default(),
+        });
     let checks = state
         .store
         .checks_of_case(id, 10)
@@ -719,32 +870,17 @@ async fn case_page(
         may_reassign: file.state != CaseState::Closed && may(role, Action::Reassign, access),
         may_message: may(role, Action::MessageReporter, access),
         assessment_fields: assessment_fields(t, &input),
+        payment_methods,
+        flags,
+        iccam_summary,
+        referred,
         statute: input.statutory_reference.clone().unwrap_or_default(),
         assessment_errors: errors,
         assessments: file
             .assessments
             .iter()
             .map(|a| {
-                let details = match &a.assessment.findings {
-                    Some(f) => t.args(
-                        "staff-assessment-details",
-                        &[
-                            ("age", &f.victim_age.to_string()),
-                            ("gender", &f.victim_gender.to_string()),
-                            ("media", &f.media.to_string()),
-                            ("site", &f.site_type.to_string()),
-                            (
-                                "commercial",
-                                &t.get(if f.commercial {
-                                    "staff-assessment-commercial"
-                                } else {
-                                    "staff-assessment-not-commercial"
-                                }),
-                            ),
-                        ],
-                    ),
-                    None => String::new(),
-                };
+                let details = assessment_details(t, &a.assessment);
                 let details = match &a.assessment.statutory_reference {
                     Some(s) => format!("{details} ({s})"),
                     None => details,
@@ -830,20 +966,28 @@ fn back_to(id: i64) -> Response {
 }
 
 /// Reads the assessment form.
-pub fn assessment_input(get: impl Fn(&str) -> Option<String>) -> AssessmentInput {
+pub fn assessment_input(fields: &FormFields) -> AssessmentInput {
     let text = |name: &str| {
-        get(name)
+        fields
+            .get(name)
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())
     };
+    // A check box is sent only when ticked.
+    let flag = |name: &str| Some(text(name).is_some_and(|v| matches!(v.as_str(), "yes" | "true" | "1" | "on")));
     AssessmentInput {
         classification: text("classification"),
+        reason: text("reason"),
         statutory_reference: text("statutory_reference"),
-        victim_age: text("victim_age"),
-        victim_gender: text("victim_gender"),
+        age_group: text("age_group"),
+        gender: text("gender"),
         media: text("media"),
         site_type: text("site_type"),
-        commercial: text("commercial").map(|v| matches!(v.as_str(), "yes" | "true" | "1")),
+        commercial: text("commercial"),
+        payment_methods: fields.all("payment_methods").map(str::to_owned).collect(),
+        virtual_material: flag("virtual"),
+        child_modelling: flag("child_modelling"),
+        user_generated: flag("user_generated"),
     }
 }
 
@@ -857,7 +1001,7 @@ pub async fn assess(
 ) -> Result<Response, WebError> {
     staff.check_csrf(&fields)?;
     let id = case_id(&id)?;
-    let input = assessment_input(|n| fields.get(n).map(str::to_owned));
+    let input = assessment_input(&fields);
     match cases::record_assessment(&state.app, &staff.user, id, input.clone()).await {
         Ok(_) => Ok(back_to(id)),
         Err(AppError::Assessment(invalid)) => {
@@ -1026,6 +1170,11 @@ simple_case_action!(
     /// `POST /staff/cases/{id}/release-hold`: lift the legal hold.
     release_hold => cases::release_hold
 );
+simple_case_action!(
+    /// `POST /staff/cases/{id}/accept-referred-assessment`: take over the referring
+    /// hotline's assessment instead of assessing again.
+    accept_referred_assessment => cases::accept_referred_assessment
+);
 
 /// `POST /staff/cases/{id}/review`: confirm the latest assessment, or replace it with the
 /// classification fields sent along.
@@ -1040,7 +1189,7 @@ pub async fn review(
     let outcome = match fields.get("outcome") {
         Some("confirm") | None => ReviewOutcome::Confirm,
         Some(_) => {
-            let input = assessment_input(|n| fields.get(n).map(str::to_owned));
+            let input = assessment_input(&fields);
             let a = hotline_domain::assessment::Assessment::parse(input)
                 .map_err(|e| WebError::invalid("classification", e.to_string()))?;
             ReviewOutcome::Override(a)

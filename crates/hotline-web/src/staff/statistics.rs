@@ -204,9 +204,9 @@ fn statistics_page(
             &s.by_site_type,
         )?,
         count_table(
-            "victim-age",
-            t.get("staff-statistics-by-victim-age"),
-            &s.by_victim_age,
+            "age-group",
+            t.get("staff-statistics-by-age-group"),
+            &s.by_age_group,
         )?,
     ];
     let query = form_urlencoded::Serializer::new(String::new())

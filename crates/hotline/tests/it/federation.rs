@@ -257,6 +257,36 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
             description.contains("BE-1") && !description.contains("REPORTER-WORDS"),
             "{description}"
         );
+        // The referral carried BE's work: its assessment and its trace, nothing of the reporter.
+        let (from, work) = nl_store
+            .referred_work(1)
+            .await
+            .unwrap()
+            .expect("the referral carried BE's work");
+        assert_eq!(from, "BE");
+        let theirs = work.assessment.clone().expect("BE's assessment");
+        assert_eq!(
+            theirs.classification,
+            hotline_domain::assessment::Classification::Baseline
+        );
+        assert_eq!(
+            theirs.findings.as_ref().map(|f| f.age_group),
+            Some(hotline_domain::assessment::AgeGroup::PrePubescent)
+        );
+        let their_trace = work.trace.clone().expect("BE's trace");
+        assert_eq!(their_trace.traced_at_ms, trace.traced_at_ms);
+        let line = &their_trace.lines()[0];
+        assert!(
+            line.starts_with("192.0.2.70 AS64500 ")
+                && line.contains(" NL")
+                && line.ends_with("(abuse@example.com)"),
+            "{line}"
+        );
+        let carried = serde_json::to_string(&work).unwrap();
+        assert!(
+            !carried.contains("REPORTER-WORDS") && !carried.contains("where_found"),
+            "{carried}"
+        );
 
         // What NL refuses, and that it stores nothing for it.
         let be_keys = Keyring::load_or_create(&be_db.dir).unwrap();
@@ -377,8 +407,42 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
         let mut n = Browser::new(&nl);
         assert_eq!(n.login(&nina, 0).await.status, StatusCode::SEE_OTHER);
         let ncsrf = n.csrf().await;
-        let assessed = n.assess_illegal(1, &ncsrf).await;
-        assert_eq!(assessed.status, StatusCode::SEE_OTHER);
+        // NL shows BE's work as the referring hotline's, and takes its assessment over.
+        let page = n.get("/staff/cases/1").await.body;
+        assert!(
+            page.contains("The referring hotline&#39;s assessment (BE)")
+                || page.contains("The referring hotline's assessment (BE)"),
+            "{page}"
+        );
+        assert!(
+            page.contains("baseline: age group pre_pubescent, female, image, image_host"),
+            "{page}"
+        );
+        assert!(page.contains("<code>192.0.2.70 AS64500"), "{page}");
+        assert!(!page.contains("REPORTER-WORDS"));
+        let assessed = n
+            .post(
+                "/staff/cases/1/accept-referred-assessment",
+                &[("csrf_token", ncsrf.as_str())],
+            )
+            .await;
+        assert_eq!(assessed.status, StatusCode::SEE_OTHER, "{}", assessed.body);
+        let nl_file = nl_store
+            .case_file(1, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(nl_file.state, hotline_domain::CaseState::Assessed);
+        assert_eq!(
+            nl_file.assessments.last().map(|a| &a.assessment),
+            Some(&theirs),
+            "BE's assessment, accepted as NL's"
+        );
+        assert_eq!(
+            nl_store.referred_work(2).await.unwrap(),
+            None,
+            "an older message without work is accepted and carries none"
+        );
         for to in ["referred", "awaiting_removal", "removed"] {
             let r = n
                 .post(
@@ -501,6 +565,43 @@ async fn a_manual_partner_gets_a_copy_ready_summary_and_its_reference_is_recorde
             !summary.contains("REPORTER-WORDS"),
             "the summary never carries the reporter's words"
         );
+        // The copy-ready ICCAM summary: ICCAM's names, in ICCAM's order.
+        let iccam = page
+            .split("<pre class=\"summary iccam\">")
+            .nth(1)
+            .expect("an ICCAM summary for a manual partner")
+            .split("</pre>")
+            .next()
+            .unwrap();
+        let names: Vec<&str> = iccam
+            .lines()
+            .filter_map(|l| l.split_once(": ").map(|(k, _)| k))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "url",
+                "ipAddress",
+                "hostingCountry",
+                "classification",
+                "ageCategorization",
+                "genderCategorization",
+                "sourceUrlSiteType",
+                "sourceUrlCommerciality",
+                "sourceUrlPaymentMethods",
+                "virtual",
+                "userGenerated",
+                "childModeling",
+                "contentType",
+            ],
+            "{iccam}"
+        );
+        assert!(iccam.contains("url: http://192.0.2.80/lu\n"), "{iccam}");
+        assert!(iccam.contains("hostingCountry: LU\n"), "{iccam}");
+        assert!(iccam.contains("classification: Baseline CSAM\n"), "{iccam}");
+        assert!(iccam.contains("ageCategorization: Pre-pubescent\n"), "{iccam}");
+        assert!(iccam.contains("sourceUrlSiteType: Image host\n"), "{iccam}");
+        assert!(!iccam.contains("REPORTER-WORDS"));
         let r = b
             .post(
                 "/staff/cases/1/partner-reference",

@@ -96,6 +96,7 @@ async fn a_police_hold_blocks_the_notice_whatever_follows_until_it_is_released()
             ("hold", None),
             ("acknowledged", Some(("reference", "PV-2026-0042"))),
             ("order_requested", None),
+            ("preserve_evidence", None),
             ("cleared", None),
         ] {
             let r = police(&mut p, step(s, extra)).await;
@@ -133,6 +134,17 @@ async fn a_police_hold_blocks_the_notice_whatever_follows_until_it_is_released()
         // What went, as the operator sees it: the stored text and XARF, sent once.
         let shown = cli(&db, &["notice", "show", "1"]);
         assert!(shown.contains("To: abuse@host.example.com\nState: sent"), "{shown}");
+        assert!(
+            [
+                "The police ask you to preserve the material",
+                "De politie vraagt u het materiaal",
+                "La police vous demande de conserver",
+                "Die Polizei bittet Sie, das Material",
+            ]
+            .iter()
+            .any(|p| shown.contains(p)),
+            "the police asked that evidence be preserved: {shown}"
+        );
         assert!(shown.contains("http://192.0.2.60/a") && shown.contains("417/43"), "{shown}");
         assert!(!shown.contains("REPORTER-WORDS") && !shown.contains("reporter@example.com"));
         let xarf = shown_xarf(&db, "1", "national-sent");
@@ -141,6 +153,7 @@ async fn a_police_hold_blocks_the_notice_whatever_follows_until_it_is_released()
         // severe category, and said so in words.
         assert_eq!(xarf[0]["classification"], "B2");
         assert!(xarf[0]["description"].as_str().unwrap().contains("national law only"));
+        assert!(xarf[0]["description"].as_str().unwrap().contains("preserved as evidence"));
         assert_eq!(xarf[0]["detection_method"], "user_report");
         assert_eq!(xarf[0]["sender"]["domain"], "hotline.test");
         assert!(xarf[0].get("verified_at").is_some(), "when the analyst assessed it");
@@ -163,7 +176,7 @@ async fn a_police_hold_blocks_the_notice_whatever_follows_until_it_is_released()
         }
         assert_eq!(store.case_summary(1).await.unwrap().unwrap().state, hotline_domain::CaseState::Removed);
         let legs: Vec<String> = store.case_timeline(1).await.unwrap().into_iter().map(|(_, k)| k).collect();
-        for leg in ["referred_police", "police_hold", "police_acknowledged", "order_requested", "cleared", "police_release", "notice_sent", "awaiting_removal", "notice_acknowledged", "removed"] {
+        for leg in ["referred_police", "police_hold", "police_acknowledged", "order_requested", "police_preserve_evidence", "cleared", "police_release", "notice_sent", "awaiting_removal", "notice_acknowledged", "removed"] {
             assert!(legs.iter().any(|l| l == leg), "{leg} missing from {legs:?}");
         }
         store.close().await;

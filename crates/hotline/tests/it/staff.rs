@@ -237,11 +237,11 @@ impl Browser {
             &[
                 ("csrf_token", csrf),
                 ("classification", "baseline"),
-                ("victim_age", "7-10"),
-                ("victim_gender", "female"),
+                ("age_group", "pre_pubescent"),
+                ("gender", "female"),
                 ("media", "image"),
                 ("site_type", "image_host"),
-                ("commercial", "no"),
+                ("commercial", "non_commercial"),
             ],
         )
         .await
@@ -256,11 +256,11 @@ impl Browser {
                 ("csrf_token", csrf),
                 ("classification", "national"),
                 ("statutory_reference", "Belgian Criminal Code, art. 417/43"),
-                ("victim_age", "7-10"),
-                ("victim_gender", "female"),
+                ("age_group", "pre_pubescent"),
+                ("gender", "female"),
                 ("media", "image"),
                 ("site_type", "image_host"),
-                ("commercial", "no"),
+                ("commercial", "non_commercial"),
             ],
         )
         .await
@@ -621,10 +621,20 @@ async fn police_see_only_what_was_referred_to_them_in_pages_and_api() {
                 .is_some_and(|p| p.len() >= 2),
             "{body}"
         );
-        let good: Value = api
+        let reasonless = api
             .post(server.url(&format!("/api/v1/cases/{b_id}/assessment")))
             .bearer_auth(&atoken)
             .json(&json!({"classification": "not_illegal"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(reasonless.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = reasonless.json().await.unwrap();
+        assert_eq!(body["error"]["field"], "reason", "{body}");
+        let good: Value = api
+            .post(server.url(&format!("/api/v1/cases/{b_id}/assessment")))
+            .bearer_auth(&atoken)
+            .json(&json!({"classification": "not_illegal", "reason": "adult_pornography"}))
             .send()
             .await
             .unwrap()
@@ -633,6 +643,7 @@ async fn police_see_only_what_was_referred_to_them_in_pages_and_api() {
             .unwrap();
         assert_eq!(good["state"], "assessed", "{good}");
         assert_eq!(good["assessments"][0]["classification"], "not_illegal");
+        assert_eq!(good["assessments"][0]["reason"], "adult_pornography");
         assert_eq!(
             good["reports"][0]["contact"]["name"], "R2",
             "analysts see contact details"
@@ -819,11 +830,14 @@ async fn assessment_second_opinion_review_and_the_welfare_cap() {
             ("csrf_token", csrf.as_str()),
             ("classification", "national"),
             ("statutory_reference", "Belgian Criminal Code art. 417/43"),
-            ("victim_age", "14-15"),
-            ("victim_gender", "male"),
+            ("age_group", "pubescent"),
+            ("gender", "male"),
             ("media", "video"),
-            ("site_type", "forum"),
-            ("commercial", "yes"),
+            ("site_type", "social_network"),
+            ("commercial", "commercial"),
+            ("payment_methods", "bitcoin"),
+            ("payment_methods", "visa"),
+            ("user_generated", "yes"),
         ];
         assert_eq!(
             a.post(&format!("{case}/assessment"), &fields).await.status,
@@ -848,6 +862,12 @@ async fn assessment_second_opinion_review_and_the_welfare_cap() {
         );
         let page = s.get(&case).await.body;
         assert!(page.contains("Belgian Criminal Code art. 417/43"));
+        assert!(
+            page.contains(
+                "age group pubescent, male, video, social_network, commercial, visa, bitcoin, user_generated"
+            ),
+            "the case page shows the assessment in ICCAM's vocabulary: {page}"
+        );
         assert!(page.contains("<td>review</td>"));
         let audit = s.get("/staff/audit?actor=ann").await.body;
         for action in [

@@ -84,10 +84,10 @@ async fn stats_command_prints_exact_medians_p90_and_counts() {
             "{engine}"
         );
         assert_eq!(
-            s["by_victim_age"],
+            s["by_age_group"],
             serde_json::json!([
-                {"key": "11-13", "count": 3},
-                {"key": "7-10", "count": 3},
+                {"key": "pre_pubescent", "count": 3},
+                {"key": "pubescent", "count": 3},
                 {"key": "none", "count": 1}
             ]),
             "{engine}"
@@ -223,7 +223,7 @@ async fn staff_see_statistics_charts_csv_and_the_annual_report_and_police_do_not
             "<th scope=\"row\">Beta Networks</th><td>1</td><td>1 d 0 h</td><td>1 d 0 h</td>",
             "<th scope=\"row\">web</th><td>4</td>",
             "<th scope=\"row\">removed</th><td>5</td>",
-            "<th scope=\"row\">7-10</th><td>3</td>",
+            "<th scope=\"row\">pre_pubescent</th><td>3</td>",
             "<th scope=\"row\">NL</th><td>4</td>",
         ] {
             assert!(html.contains(row), "{engine}: no {row} in the page");
