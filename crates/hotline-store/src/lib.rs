@@ -22,6 +22,7 @@ pub mod police;
 pub mod rekey;
 pub mod reports;
 pub mod retention;
+pub mod search;
 pub mod secrets;
 pub mod settings;
 pub mod staff;
@@ -52,6 +53,9 @@ pub use monitoring::{DedicatedDomain, MonitorFacts, StoredCheck};
 pub use notices::{NewNotice, QueuedNotice};
 pub use partners::{NewPartner, Partner, SeenReferral};
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
+pub use search::{
+    CaseGroup, CaseSet, DomainHistory, FoundCase, GroupKind, Related, ReportGroup, SearchBy,
+};
 pub use secrets::{KeyError, Keyring, verify_signature};
 pub use settings::{SettingChangeError, StoredSetting};
 pub use staff::{

@@ -26,6 +26,8 @@ use crate::i18n::Tr;
 use crate::pages::{negotiate_language, render};
 use crate::staff::auth::{Staff, require};
 use crate::staff::service::{self, AssessError};
+use crate::staff::{bulk, find, labels};
+use hotline_store::CaseSet;
 use crate::{AppState, WebError};
 
 /// The translator for the staff pages, in the language the browser asks for
@@ -134,7 +136,10 @@ impl FilterForm {
 struct QueueLine {
     case_id: i64,
     address: String,
-    state: CaseState,
+    /// The state in the staff's words.
+    state_label: String,
+    /// The hosting countries of the latest trace.
+    countries: String,
     urgent: bool,
     review_requested: bool,
     report_count: i64,
@@ -226,6 +231,10 @@ pub async fn queue(
         ),
     };
     let (rows, next) = service::queue(&state, &staff.user, filter, after, 50).await?;
+    let countries = state
+        .store
+        .hosting_countries(&rows.iter().map(|r| r.case_id).collect::<Vec<_>>())
+        .await?;
     let procedure = state.config().procedure;
     let assessing =
         may(staff.user.role, Action::StartAssessment, None) && procedure == Procedure::Assess;
@@ -280,7 +289,12 @@ pub async fn queue(
             .map(|r| QueueLine {
                 case_id: r.case_id,
                 address: shown(&r.canonical, procedure, staff.user.role),
-                state: r.state,
+                state_label: labels::state(t, r.state),
+                countries: countries
+                    .get(&r.case_id)
+                    .filter(|c| !c.is_empty())
+                    .cloned()
+                    .unwrap_or_else(|| t.get("staff-country-unknown")),
                 urgent: r.urgent,
                 review_requested: r.review_requested,
                 report_count: r.report_count,
@@ -429,6 +443,18 @@ impl TraceView {
 #[template(path = "staff/case.html")]
 struct CasePage {
     t: Tr,
+    /// The view the case was opened from (`view` parameter), for "save and next".
+    view: String,
+    /// The view's page, to go back to.
+    view_link: String,
+    /// The state in the staff's words.
+    state_label: String,
+    /// What the case waits for, and on whom.
+    waits: String,
+    /// Cases of the same domain, host and IP addresses: (title, lines).
+    related: Vec<(String, Vec<find::CaseLine>)>,
+    /// The domain's history, in words.
+    domain_history: Option<String>,
     /// The latest checks: when, outcome, detail.
     checks: Vec<(String, &'static str, String)>,
     /// The registrable domain, who marked it dedicated (and when), whether this user may
@@ -558,6 +584,7 @@ fn move_label(t: Tr, from: CaseState, to: CaseState) -> String {
     t.get(key)
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn case_page(
     state: &AppState,
     staff: &Staff,
@@ -566,8 +593,10 @@ async fn case_page(
     input: AssessmentInput,
     errors: Vec<(String, String)>,
     status: StatusCode,
+    view: CaseSet,
 ) -> Result<Response, WebError> {
     let file = service::view_case(state, &staff.user, id).await?;
+    let related = state.store.related_cases(id, 10).await?;
     let role = staff.user.role;
     let access = Some(CaseAccess {
         referred_to_police: file.referred_to_police,
@@ -659,8 +688,43 @@ async fn case_page(
         None => None,
     };
     let legal_hold = state.store.legal_hold(id).await?;
+    let related_lists = [
+        ("staff-related-host", &related.same_host),
+        ("staff-related-domain", &related.same_domain),
+        ("staff-related-ip", &related.same_ip),
+    ]
+    .into_iter()
+    .filter(|(_, l)| !l.is_empty())
+    .map(|(key, l)| {
+        (
+            t.get(key),
+            l.iter()
+                .map(|c| find::CaseLine::of(t, c, &CaseSet::Queue, procedure, role))
+                .collect(),
+        )
+    })
+    .collect();
+    let domain_history = related.domain.as_ref().map(|d| {
+        t.args(
+            "staff-domain-history",
+            &[
+                ("domain", &shown(&d.domain, procedure, role)),
+                ("open", &d.open_cases.to_string()),
+                (
+                    "first",
+                    &d.first_seen.map(when).unwrap_or_else(|| "—".to_owned()),
+                ),
+            ],
+        )
+    });
     let page = CasePage {
         t,
+        view: find::set_param(&view),
+        view_link: find::set_page(&view),
+        state_label: labels::state(t, file.state),
+        waits: labels::waits(t, file.state, police.hold_in_force()),
+        related: related_lists,
+        domain_history,
         checks,
         domain_mark,
         manual_referral,
@@ -798,6 +862,7 @@ pub async fn case(
     staff: Staff,
     StaffLang(t): StaffLang,
     Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
     case_page(
         &state,
@@ -807,6 +872,7 @@ pub async fn case(
         AssessmentInput::default(),
         Vec::new(),
         StatusCode::OK,
+        bulk::view_of(raw.as_deref()),
     )
     .await
 }
@@ -860,7 +926,7 @@ pub async fn assess(
     let id = case_id(&id)?;
     let input = assessment_input(|n| fields.get(n).map(str::to_owned));
     match service::record_assessment(&state, &staff.user, id, input.clone()).await {
-        Ok(_) => Ok(back_to(id)),
+        Ok(_) => bulk::after_assessment(&state, id, &fields).await,
         Err(AssessError::Web(e)) => Err(e),
         Err(AssessError::Invalid(invalid)) => {
             let errors = invalid
@@ -876,6 +942,7 @@ pub async fn assess(
                 input,
                 errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
+                find::parse_set(fields.get("view").unwrap_or("")),
             )
             .await
         }

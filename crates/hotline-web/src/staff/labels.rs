@@ -1,0 +1,95 @@
+//! What the staff read instead of the codes the database and the domain use: case states,
+//! timeline legs, assessment categories, closing reasons, what waits and on whom, in the
+//! page's language (`locales/*/staff.ftl`). A code with no message is shown as a neutral
+//! "other" text with the code beside it, so no page falls back to a bare identifier.
+
+use hotline_domain::CaseState;
+
+use crate::i18n::Tr;
+
+/// A case state: "Waiting for assessment", "Wacht op beoordeling", …
+pub fn state(t: Tr, s: CaseState) -> String {
+    t.get(&format!("staff-state-{}", s.as_str()))
+}
+
+/// A state given as its code (as stored); unknown codes are shown as "other (code)".
+pub fn state_code(t: Tr, code: &str) -> String {
+    match code.parse::<CaseState>() {
+        Ok(s) => state(t, s),
+        Err(_) => unknown(t, code),
+    }
+}
+
+fn unknown(t: Tr, code: &str) -> String {
+    t.with("staff-label-other", "code", code)
+}
+
+/// Looks a code up under `prefix`: `prefix-code`, or "other (code)" when there is no message.
+fn lookup(t: Tr, prefix: &str, code: &str) -> String {
+    let key = format!("{prefix}-{code}");
+    t.try_get(&key).unwrap_or_else(|| unknown(t, code))
+}
+
+/// A classification code (`baseline`, `not_illegal`, …).
+pub fn classification(t: Tr, code: &str) -> String {
+    lookup(t, "staff-class", code)
+}
+
+/// A victim age band (`0-2`, …, `unknown`).
+pub fn victim_age(t: Tr, code: &str) -> String {
+    lookup(t, "staff-age", code)
+}
+
+/// A victim gender code.
+pub fn victim_gender(t: Tr, code: &str) -> String {
+    lookup(t, "staff-gender", code)
+}
+
+/// A media code.
+pub fn media(t: Tr, code: &str) -> String {
+    lookup(t, "staff-media", code)
+}
+
+/// A site type code.
+pub fn site_type(t: Tr, code: &str) -> String {
+    lookup(t, "staff-site", code)
+}
+
+/// A timeline leg (`received`, `traced`, `assessed`, `received_to_assessed`, …).
+pub fn leg(t: Tr, code: &str) -> String {
+    lookup(t, "staff-leg", code)
+}
+
+/// A closing reason code.
+pub fn close_reason(t: Tr, code: &str) -> String {
+    lookup(t, "staff-close", code)
+}
+
+/// The outcome of a case as the related-cases lists show it: the closing reason if it was
+/// closed, else its state; with the latest classification when there is one.
+pub fn outcome(
+    t: Tr,
+    s: CaseState,
+    closed_reason: Option<&str>,
+    classification: Option<&str>,
+) -> String {
+    let mut text = match (s, closed_reason) {
+        (CaseState::Closed, Some(r)) => {
+            format!("{} ({})", state(t, s), close_reason(t, r))
+        }
+        _ => state(t, s),
+    };
+    if let Some(c) = classification {
+        text.push_str(" · ");
+        text.push_str(&self::classification(t, c));
+    }
+    text
+}
+
+/// What the case waits for and on whom, by its state.
+pub fn waits(t: Tr, s: CaseState, police_hold: bool) -> String {
+    if police_hold {
+        return t.get("staff-waits-police-hold");
+    }
+    t.get(&format!("staff-waits-{}", s.as_str()))
+}
