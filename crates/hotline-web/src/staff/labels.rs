@@ -93,3 +93,43 @@ pub fn waits(t: Tr, s: CaseState, police_hold: bool) -> String {
     }
     t.get(&format!("staff-waits-{}", s.as_str()))
 }
+
+/// A check's outcome (`online`, `gone`, `error`).
+pub fn check_outcome(t: Tr, code: &str) -> String {
+    lookup(t, "staff-check", code)
+}
+
+/// A notice's delivery state (`pending`, `sending`, `sent`, `uncertain`).
+pub fn notice_state(t: Tr, code: &str) -> String {
+    lookup(t, "staff-notice-state", code)
+}
+
+/// An assessment or a review.
+pub fn assessment_kind(t: Tr, code: &str) -> String {
+    lookup(t, "staff-assessment-kind", code)
+}
+
+/// How a report came in (`web`, `api`, `partner`, `import`).
+pub fn channel(t: Tr, code: &str) -> String {
+    lookup(t, "staff-channel", code)
+}
+
+/// Where the reporter found the addresses: the report form's own words.
+pub fn where_found(t: Tr, code: &str) -> String {
+    lookup(t, "where", code)
+}
+
+/// A report's language (`nl`, `fr`, `de`, `en`).
+pub fn language(t: Tr, code: &str) -> String {
+    lookup(t, "staff-language", code)
+}
+
+/// A background job's kind (`trace`, `notice`, …).
+pub fn job_kind(t: Tr, code: &str) -> String {
+    lookup(t, "staff-job", code)
+}
+
+/// A background job's state (`queued`, `running`, …).
+pub fn job_state(t: Tr, code: &str) -> String {
+    lookup(t, "staff-job-state", code)
+}

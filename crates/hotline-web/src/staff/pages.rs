@@ -456,7 +456,7 @@ struct CasePage {
     /// The domain's history, in words.
     domain_history: Option<String>,
     /// The latest checks: when, outcome, detail.
-    checks: Vec<(String, &'static str, String)>,
+    checks: Vec<(String, String, String)>,
     /// The registrable domain, who marked it dedicated (and when), whether this user may
     /// change the mark.
     domain_mark: Option<(String, Option<String>, bool)>,
@@ -647,6 +647,10 @@ async fn case_page(
         .into_iter()
         .map(|n| (n.recipient, n.state))
         .collect();
+    let notices_shown: Vec<(String, String)> = notices
+        .iter()
+        .map(|(r, s)| (r.clone(), labels::notice_state(t, s)))
+        .collect();
     let host_answers =
         if may(role, Action::MoveCase, access) && notices.iter().any(|n| n.1 == "sent") {
             HostAnswer::ALL
@@ -673,7 +677,13 @@ async fn case_page(
         .checks_of_case(id, 10)
         .await?
         .into_iter()
-        .map(|c| (when(c.checked_at), c.outcome.as_str(), c.detail))
+        .map(|c| {
+            (
+                when(c.checked_at),
+                labels::check_outcome(t, c.outcome.as_str()),
+                c.detail,
+            )
+        })
         .collect();
     let domain_mark = match &file.registrable_domain {
         Some(d) => Some((
@@ -728,7 +738,7 @@ async fn case_page(
         checks,
         domain_mark,
         manual_referral,
-        notices,
+        notices: notices_shown,
         host_answers,
         route,
         police_hold: police.hold_in_force(),
@@ -748,7 +758,12 @@ async fn case_page(
                     .as_deref()
                     .map(|e| format!(": {e}"))
                     .unwrap_or_default();
-                format!("{} {} ({}){error}", j.kind, j.state, j.attempts)
+                format!(
+                    "{} · {} ({}){error}",
+                    labels::job_kind(t, &j.kind.to_string()),
+                    labels::job_state(t, &j.state.to_string()),
+                    j.attempts
+                )
             })
             .collect(),
         may_retrace: may(role, Action::Retrace, access),
@@ -794,10 +809,13 @@ async fn case_page(
                     Some(f) => t.args(
                         "staff-assessment-details",
                         &[
-                            ("age", &f.victim_age.to_string()),
-                            ("gender", &f.victim_gender.to_string()),
-                            ("media", &f.media.to_string()),
-                            ("site", &f.site_type.to_string()),
+                            ("age", &labels::victim_age(t, &f.victim_age.to_string())),
+                            (
+                                "gender",
+                                &labels::victim_gender(t, &f.victim_gender.to_string()),
+                            ),
+                            ("media", &labels::media(t, &f.media.to_string())),
+                            ("site", &labels::site_type(t, &f.site_type.to_string())),
                             (
                                 "commercial",
                                 &t.get(if f.commercial {
@@ -817,8 +835,8 @@ async fn case_page(
                 (
                     when(a.at),
                     a.by.clone(),
-                    a.kind.clone(),
-                    a.assessment.classification.to_string(),
+                    labels::assessment_kind(t, &a.kind),
+                    labels::classification(t, &a.assessment.classification.to_string()),
                     details,
                 )
             })
@@ -829,9 +847,9 @@ async fn case_page(
             .map(|r| ReportView {
                 report_id: r.report_id,
                 received: when(r.received_at),
-                channel: r.channel.clone(),
-                where_found: r.where_found.clone(),
-                language: r.language.clone(),
+                channel: labels::channel(t, &r.channel),
+                where_found: labels::where_found(t, &r.where_found),
+                language: labels::language(t, &r.language),
                 urgent: r.urgent,
                 submitted: r.submitted.as_deref().map(|s| shown(s, procedure, role)),
                 description: r.description.clone(),
@@ -846,7 +864,7 @@ async fn case_page(
             .map(|e| {
                 (
                     when(e.at),
-                    e.kind.clone(),
+                    labels::leg(t, &e.kind),
                     e.details.clone().unwrap_or_default(),
                 )
             })
