@@ -145,7 +145,18 @@ enum Bind {
 fn found(rows: Vec<FoundRow>) -> Result<Vec<FoundCase>> {
     rows.into_iter()
         .map(
-            |(case_id, canonical, host, domain, state, priority, created, closed, class, countries)| {
+            |(
+                case_id,
+                canonical,
+                host,
+                domain,
+                state,
+                priority,
+                created,
+                closed,
+                class,
+                countries,
+            )| {
                 Ok(FoundCase {
                     case_id,
                     canonical,
@@ -537,7 +548,11 @@ impl Store {
                     "SELECT {FOUND_COLUMNS} FROM cases c WHERE c.host = $1 AND c.id <> $2 \
                      ORDER BY c.id DESC LIMIT $3"
                 ),
-                &[Bind::Text(host.clone()), Bind::Int(case_id), Bind::Int(limit)],
+                &[
+                    Bind::Text(host.clone()),
+                    Bind::Int(case_id),
+                    Bind::Int(limit),
+                ],
             )
             .await?;
         let mut related = Related {
@@ -552,7 +567,11 @@ impl Store {
                         "SELECT {FOUND_COLUMNS} FROM cases c WHERE c.registrable_domain = $1 \
                          AND c.host <> $2 ORDER BY c.id DESC LIMIT $3"
                     ),
-                    &[Bind::Text(d.clone()), Bind::Text(host.clone()), Bind::Int(limit)],
+                    &[
+                        Bind::Text(d.clone()),
+                        Bind::Text(host.clone()),
+                        Bind::Int(limit),
+                    ],
                 )
                 .await?;
             let (open, first): (Option<i64>, Option<i64>) = on_read_pool!(&self.db, pool => {

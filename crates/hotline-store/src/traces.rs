@@ -32,7 +32,14 @@ impl Store {
                     .iter()
                     .map(|a| (a.ip.clone(), a.asn.map(i64::from), a.country.clone()))
                     .collect();
-                Ok((*case_id, trace.traced_at_ms, countries, json, details, hosting))
+                Ok((
+                    *case_id,
+                    trace.traced_at_ms,
+                    countries,
+                    json,
+                    details,
+                    hosting,
+                ))
             })
             .collect::<Result<Vec<_>>>()?;
         on_write_pool!(&self.db, pool => {

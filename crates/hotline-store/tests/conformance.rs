@@ -2443,7 +2443,12 @@ async fn cases_are_found_by_every_field_and_grouped_by_report_domain_and_host() 
         assert!(search(SearchBy::Case(lone + 100)).await.is_empty());
         // Paging: below a case number.
         let page = store
-            .search_cases(&SearchBy::Domain("example.com".into()), Some(ids[2]), 1, None)
+            .search_cases(
+                &SearchBy::Domain("example.com".into()),
+                Some(ids[2]),
+                1,
+                None,
+            )
             .await
             .unwrap();
         assert_eq!(page.len(), 1);
@@ -2470,10 +2475,7 @@ async fn cases_are_found_by_every_field_and_grouped_by_report_domain_and_host() 
             vec![ids[1], ids[0]]
         );
         store
-            .save_trace(
-                ids[1],
-                &hosted("198.51.100.7", 64501, "DE", ms(t0) + 1000),
-            )
+            .save_trace(ids[1], &hosted("198.51.100.7", 64501, "DE", ms(t0) + 1000))
             .await
             .unwrap();
         assert_eq!(
@@ -2486,7 +2488,10 @@ async fn cases_are_found_by_every_field_and_grouped_by_report_domain_and_host() 
             .search_cases(&SearchBy::Case(ids[1]), None, 5, None)
             .await
             .unwrap();
-        assert_eq!(found[0].countries, "DE", "{engine}: the latest trace's country");
+        assert_eq!(
+            found[0].countries, "DE",
+            "{engine}: the latest trace's country"
+        );
 
         // Partner reference and police file number.
         raw(
@@ -2536,10 +2541,17 @@ async fn cases_are_found_by_every_field_and_grouped_by_report_domain_and_host() 
             .collect();
         assert_eq!(
             by_host,
-            vec![("a.example.com", 2), ("b.example.com", 1), ("c.example.org", 1)],
+            vec![
+                ("a.example.com", 2),
+                ("b.example.com", 1),
+                ("c.example.org", 1)
+            ],
             "{engine}"
         );
-        let domains = store.case_groups(GroupKind::Domain, None, 10).await.unwrap();
+        let domains = store
+            .case_groups(GroupKind::Domain, None, 10)
+            .await
+            .unwrap();
         assert_eq!(domains[0].key, "example.com");
         assert_eq!(domains[0].open_cases, 3);
         assert_eq!(
@@ -2584,7 +2596,11 @@ async fn cases_are_found_by_every_field_and_grouped_by_report_domain_and_host() 
             .iter()
             .find(|r| r.report_id == three.report_id)
             .unwrap();
-        assert_eq!((mine.addresses, mine.open_cases, mine.waiting), (3, 2, 2), "{engine}");
+        assert_eq!(
+            (mine.addresses, mine.open_cases, mine.waiting),
+            (3, 2, 2),
+            "{engine}"
+        );
         let set = CaseSet::Report(three.report_id);
         let members: Vec<i64> = store
             .cases_of_set(&set, 100)
@@ -2620,10 +2636,19 @@ async fn cases_are_found_by_every_field_and_grouped_by_report_domain_and_host() 
         assert_eq!(of(&related.same_domain), vec![ids[2]]);
         assert_eq!(of(&related.same_ip), vec![ids[2]], "{engine}");
         let history = related.domain.unwrap();
-        assert_eq!((history.domain.as_str(), history.open_cases), ("example.com", 2));
-        assert_eq!(store.case_state(ids[0]).await.unwrap(), Some(CaseState::Closed));
+        assert_eq!(
+            (history.domain.as_str(), history.open_cases),
+            ("example.com", 2)
+        );
+        assert_eq!(
+            store.case_state(ids[0]).await.unwrap(),
+            Some(CaseState::Closed)
+        );
         assert_eq!(store.case_state(lone + 100).await.unwrap(), None);
-        let countries = store.hosting_countries(&[ids[0], ids[1], lone]).await.unwrap();
+        let countries = store
+            .hosting_countries(&[ids[0], ids[1], lone])
+            .await
+            .unwrap();
         assert_eq!(countries.get(&ids[1]).map(String::as_str), Some("DE"));
         assert_eq!(countries.get(&lone), None, "{engine}: never traced");
         store.close().await;

@@ -133,9 +133,7 @@ pub async fn bulk(
             {
                 Err(t.with("staff-bulk-skip-state", "state", &labels::state(t, s)))
             }
-            (BulkAction::Close(_), Some(CaseState::Closed)) => {
-                Err(t.get("staff-bulk-skip-closed"))
-            }
+            (BulkAction::Close(_), Some(CaseState::Closed)) => Err(t.get("staff-bulk-skip-closed")),
             (BulkAction::Assess(input), Some(_)) => {
                 match service::record_assessment(&state, &staff.user, id, input.clone()).await {
                     Ok(_) => Ok(()),

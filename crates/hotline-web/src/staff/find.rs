@@ -36,7 +36,11 @@ pub(crate) fn when(t: OffsetDateTime) -> String {
 pub(crate) fn waiting(t: Tr, since: OffsetDateTime) -> String {
     let hours = (OffsetDateTime::now_utc() - since).whole_hours().max(0);
     if hours < 48 {
-        t.count("staff-waiting-hours", "count", usize::try_from(hours).unwrap_or(0))
+        t.count(
+            "staff-waiting-hours",
+            "count",
+            usize::try_from(hours).unwrap_or(0),
+        )
     } else {
         t.count(
             "staff-waiting-days",
@@ -206,7 +210,12 @@ pub fn parse_search(by: &str, q: &str) -> Result<Option<SearchBy>, WebError> {
         "partner" => SearchBy::PartnerReference(q.to_owned()),
         "police" => SearchBy::PoliceReference(q.to_owned()),
         "" => guess(q),
-        other => return Err(WebError::invalid("by", format!("unknown field \"{other}\""))),
+        other => {
+            return Err(WebError::invalid(
+                "by",
+                format!("unknown field \"{other}\""),
+            ));
+        }
     }))
 }
 
@@ -468,7 +477,9 @@ pub async fn groups(
             };
             let after = match after.split_once('~') {
                 None if after.is_empty() => None,
-                Some((at, key)) => Some((at.parse::<i64>().map_err(|_| damaged())?, key.to_owned())),
+                Some((at, key)) => {
+                    Some((at.parse::<i64>().map_err(|_| damaged())?, key.to_owned()))
+                }
                 None => return Err(damaged()),
             };
             let rows = state.store.case_groups(gk, after, PAGE + 1).await?;

@@ -133,3 +133,14 @@ pub fn job_kind(t: Tr, code: &str) -> String {
 pub fn job_state(t: Tr, code: &str) -> String {
     lookup(t, "staff-job-state", code)
 }
+
+/// A timeline entry's details: a move (`new -> in_assessment`) in the staff's words, anything
+/// else as it was written.
+pub fn details(t: Tr, text: &str) -> String {
+    if let Some((from, to)) = text.split_once(" -> ")
+        && let (Ok(a), Ok(b)) = (from.parse::<CaseState>(), to.parse::<CaseState>())
+    {
+        return format!("{} → {}", state(t, a), state(t, b));
+    }
+    text.to_owned()
+}

@@ -12,9 +12,7 @@ use time::OffsetDateTime;
 use time::macros::format_description;
 use uuid::Uuid;
 
-use hotline_domain::assessment::{
-    AssessmentInput, Classification, Media, SiteType, VictimAge, VictimGender,
-};
+use hotline_domain::assessment::AssessmentInput;
 use hotline_domain::notice::HostAnswer;
 use hotline_domain::police::{DeclineReason, PoliceStep, PoliceStepInput, PoliceStepKind};
 use hotline_domain::staff::{Action, CaseAccess, may};
@@ -27,8 +25,8 @@ use crate::pages::{negotiate_language, render};
 use crate::staff::auth::{Staff, require};
 use crate::staff::service::{self, AssessError};
 use crate::staff::{bulk, find, labels};
-use hotline_store::CaseSet;
 use crate::{AppState, WebError};
+use hotline_store::CaseSet;
 
 /// The translator for the staff pages, in the language the browser asks for
 /// (`Accept-Language`), or the configured default.
@@ -517,55 +515,30 @@ impl SelectField {
     }
 }
 
-/// The options of a field whose values are codes: shown as they are.
-fn codes(values: impl IntoIterator<Item = &'static str>) -> Vec<(&'static str, String)> {
-    values.into_iter().map(|v| (v, v.to_owned())).collect()
-}
-
 fn assessment_fields(t: Tr, input: &AssessmentInput) -> Vec<SelectField> {
     let v = |o: &Option<String>| o.clone().unwrap_or_default();
-    vec![
-        SelectField {
-            name: "classification",
-            label: t.get("staff-assess-classification"),
-            options: codes(Classification::ALL.iter().map(|v| v.as_str())),
-            value: v(&input.classification),
+    let value = |name: &str| match name {
+        "classification" => v(&input.classification),
+        "victim_age" => v(&input.victim_age),
+        "victim_gender" => v(&input.victim_gender),
+        "media" => v(&input.media),
+        "site_type" => v(&input.site_type),
+        _ => match input.commercial {
+            Some(true) => "yes".into(),
+            Some(false) => "no".into(),
+            None => String::new(),
         },
-        SelectField {
-            name: "victim_age",
-            label: t.get("staff-assess-victim_age"),
-            options: codes(VictimAge::ALL.iter().map(|v| v.as_str())),
-            value: v(&input.victim_age),
-        },
-        SelectField {
-            name: "victim_gender",
-            label: t.get("staff-assess-victim_gender"),
-            options: codes(VictimGender::ALL.iter().map(|v| v.as_str())),
-            value: v(&input.victim_gender),
-        },
-        SelectField {
-            name: "media",
-            label: t.get("staff-assess-media"),
-            options: codes(Media::ALL.iter().map(|v| v.as_str())),
-            value: v(&input.media),
-        },
-        SelectField {
-            name: "site_type",
-            label: t.get("staff-assess-site_type"),
-            options: codes(SiteType::ALL.iter().map(|v| v.as_str())),
-            value: v(&input.site_type),
-        },
-        SelectField {
-            name: "commercial",
-            label: t.get("staff-assess-commercial"),
-            options: vec![("yes", t.get("staff-yes")), ("no", t.get("staff-no"))],
-            value: match input.commercial {
-                Some(true) => "yes".into(),
-                Some(false) => "no".into(),
-                None => String::new(),
-            },
-        },
-    ]
+    };
+    // The choices in the staff's words, in the order an analyst answers them.
+    find::bulk_fields(t)
+        .into_iter()
+        .map(|(name, label, options)| SelectField {
+            name,
+            label,
+            options,
+            value: value(name),
+        })
+        .collect()
 }
 
 /// The button text for moving a case from `from` to `to`.
@@ -865,7 +838,7 @@ async fn case_page(
                 (
                     when(e.at),
                     labels::leg(t, &e.kind),
-                    e.details.clone().unwrap_or_default(),
+                    labels::details(t, e.details.as_deref().unwrap_or("")),
                 )
             })
             .collect(),
