@@ -1,4 +1,4 @@
-//! Finding and grouping cases for the analysts' workbench (docs/SPEC.md §3): search by
+//! Finding and grouping cases for the analysts' workbench (docs/SPEC.md §4): search by
 //! address fragment, registrable domain, host, IP, AS number, hosting country, case number,
 //! partner reference and police file number; the queue grouped by report, by registrable
 //! domain and by host, with counts and the oldest waiting case; the cases related to one case.

@@ -1,4 +1,4 @@
-//! Bulk work (docs/SPEC.md §3): one assessment, or one closing reason, for many cases in one
+//! Bulk work (docs/SPEC.md §4): one assessment, or one closing reason, for many cases in one
 //! form submission. Each case goes through the single-case action of
 //! [`service`](crate::staff::service) on its own, in its own transaction, so each keeps its
 //! own timeline entry, audit event and routing exactly as if assessed alone; a case whose

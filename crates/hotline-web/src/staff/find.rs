@@ -1,4 +1,4 @@
-//! Finding and grouping cases (docs/SPEC.md §3): the search page, the queue grouped by report,
+//! Finding and grouping cases (docs/SPEC.md §4): the search page, the queue grouped by report,
 //! by registrable domain and by host, and one group's cases with the bulk form. Addresses are
 //! text, never links, defanged under `forward-unopened` as everywhere on the staff side.
 

@@ -860,7 +860,7 @@ async fn assessment_second_opinion_review_and_the_welfare_cap() {
         );
         let page = s.get(&case).await.body;
         assert!(page.contains("Belgian Criminal Code art. 417/43"));
-        assert!(page.contains("<td>review</td>"));
+        assert!(page.contains("<td>Review</td>"));
         let audit = s.get("/staff/audit?actor=ann").await.body;
         for action in [
             "login.ok",

@@ -1,4 +1,4 @@
-//! The analysts' workbench through the real server (docs/SPEC.md §3): search, the grouped
+//! The analysts' workbench through the real server (docs/SPEC.md §4): search, the grouped
 //! views, bulk assessment and closing (each case with its own timeline entry and audit event,
 //! refused cases listed with the reason), "save and next", and every staff page walked in
 //! each of the four languages, failing on a raw identifier (`new`, `received_to_assessed`,
