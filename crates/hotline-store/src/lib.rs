@@ -24,6 +24,7 @@ pub mod referrals_in;
 pub mod rekey;
 pub mod reports;
 pub mod retention;
+pub mod search;
 pub mod secrets;
 pub mod settings;
 pub mod staff;
@@ -56,6 +57,9 @@ pub use own_password::PasswordChangeError;
 pub use partners::{NewPartner, Partner, SeenReferral};
 pub use referrals_in::ReferralIntake;
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
+pub use search::{
+    CaseGroup, CaseSet, DomainHistory, FoundCase, GroupKind, Related, ReportGroup, SearchBy,
+};
 pub use secrets::{KeyError, Keyring, verify_signature};
 pub use settings::{SettingChangeError, StoredSetting};
 pub use staff::{

@@ -27,12 +27,24 @@ impl Store {
                     None if countries.is_empty() => "hosting country unknown".to_owned(),
                     None => format!("hosted in {countries}"),
                 };
-                Ok((*case_id, trace.traced_at_ms, countries, json, details))
+                let hosting: Vec<(String, Option<i64>, Option<String>)> = trace
+                    .addresses
+                    .iter()
+                    .map(|a| (a.ip.clone(), a.asn.map(i64::from), a.country.clone()))
+                    .collect();
+                Ok((
+                    *case_id,
+                    trace.traced_at_ms,
+                    countries,
+                    json,
+                    details,
+                    hosting,
+                ))
             })
             .collect::<Result<Vec<_>>>()?;
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
-            for (case_id, at, countries, json, details) in rows {
+            for (case_id, at, countries, json, details, hosting) in rows {
                 sqlx::query("INSERT INTO traces (case_id, traced_at, countries, result) VALUES ($1, $2, $3, $4)")
                     .bind(case_id)
                     .bind(at)
@@ -41,6 +53,20 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 crate::timeline!(tx, case_id, at, "traced", Some(details));
+                // The latest trace's hosting, for search by IP, AS number and country.
+                sqlx::query("DELETE FROM case_hosting WHERE case_id = $1")
+                    .bind(case_id)
+                    .execute(&mut *tx)
+                    .await?;
+                for (ip, asn, country) in hosting {
+                    sqlx::query("INSERT INTO case_hosting (case_id, ip, asn, country) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                        .bind(case_id)
+                        .bind(ip)
+                        .bind(asn)
+                        .bind(country)
+                        .execute(&mut *tx)
+                        .await?;
+                }
             }
             tx.commit().await?;
         });

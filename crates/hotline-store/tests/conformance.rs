@@ -2600,4 +2600,310 @@ async fn a_second_factor_reset_revokes_the_accounts_tokens() {
             "{engine}: others' tokens go on"
         );
     });
+
+// ---- Finding and grouping (the analysts' workbench) --------------------------------------------
+
+fn hosted(ip: &str, asn: u32, country: &str, at_ms: i64) -> hotline_domain::trace::Trace {
+    hotline_domain::trace::Trace {
+        host: "a.example.com".into(),
+        traced_at_ms: at_ms,
+        addresses: vec![hotline_domain::trace::HostingAddress {
+            ip: ip.into(),
+            asn: Some(asn),
+            country: Some(country.into()),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn cases_are_found_by_every_field_and_grouped_by_report_domain_and_host() {
+    use hotline_store::{CaseSet, GroupKind, SearchBy};
+    for db in TestDatabase::all().await {
+        let store = open(&db).await;
+        let engine = db.engine;
+        let t0 = OffsetDateTime::now_utc() - time::Duration::hours(3);
+        store
+            .create_user("sue", Role::Supervisor, "a long enough password", "cli", t0)
+            .await
+            .unwrap();
+        let sue = StaffUser {
+            id: 1,
+            username: "sue".into(),
+            role: Role::Supervisor,
+        };
+        let three = store
+            .submit_report(
+                &report(
+                    &[
+                        "https://a.example.com/Gallery/1",
+                        "https://a.example.com/gallery/2",
+                        "https://b.example.com/x",
+                    ],
+                    None,
+                ),
+                t0,
+            )
+            .await
+            .unwrap();
+        let ids: Vec<i64> = three.cases.iter().map(|c| c.case_id).collect();
+        let other = store
+            .submit_report(
+                &report(&["https://c.example.org/x_y"], None),
+                t0 + time::Duration::hours(1),
+            )
+            .await
+            .unwrap();
+        let lone = other.cases[0].case_id;
+        let search = |by: SearchBy| {
+            let store = &store;
+            async move {
+                store
+                    .search_cases(&by, None, 50, None)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|c| c.case_id)
+                    .collect::<Vec<i64>>()
+            }
+        };
+        let mut newest_first = ids.clone();
+        newest_first.reverse();
+        assert_eq!(
+            search(SearchBy::Domain("example.com".into())).await,
+            newest_first,
+            "{engine}: by domain, newest first"
+        );
+        assert_eq!(
+            search(SearchBy::Host("a.example.com".into())).await,
+            vec![ids[1], ids[0]],
+            "{engine}"
+        );
+        assert_eq!(
+            search(SearchBy::Address("gallery/1".into())).await,
+            vec![ids[0]],
+            "{engine}: a piece of the address, any case"
+        );
+        assert_eq!(search(SearchBy::Address("x_y".into())).await, vec![lone]);
+        assert!(
+            search(SearchBy::Address("e_c".into())).await.is_empty(),
+            "{engine}: _ is itself, not any character (\"le.com\")"
+        );
+        assert!(search(SearchBy::Address("e%c".into())).await.is_empty());
+        assert_eq!(search(SearchBy::Case(lone)).await, vec![lone]);
+        assert!(search(SearchBy::Case(lone + 100)).await.is_empty());
+        // Paging: below a case number.
+        let page = store
+            .search_cases(
+                &SearchBy::Domain("example.com".into()),
+                Some(ids[2]),
+                1,
+                None,
+            )
+            .await
+            .unwrap();
+        assert_eq!(page.len(), 1);
+        assert_eq!(page[0].case_id, ids[1], "{engine}: the next page");
+
+        // Hosting: by IP, AS and country, from the latest trace only.
+        let ms = |t: OffsetDateTime| (t.unix_timestamp_nanos() / 1_000_000) as i64;
+        store
+            .save_trace(ids[0], &hosted("192.0.2.10", 64500, "NL", ms(t0)))
+            .await
+            .unwrap();
+        store
+            .save_trace(ids[1], &hosted("192.0.2.10", 64500, "NL", ms(t0)))
+            .await
+            .unwrap();
+        assert_eq!(
+            search(SearchBy::Ip("192.0.2.10".into())).await,
+            vec![ids[1], ids[0]],
+            "{engine}"
+        );
+        assert_eq!(search(SearchBy::Asn(64500)).await, vec![ids[1], ids[0]]);
+        assert_eq!(
+            search(SearchBy::Country("nl".into())).await,
+            vec![ids[1], ids[0]]
+        );
+        store
+            .save_trace(ids[1], &hosted("198.51.100.7", 64501, "DE", ms(t0) + 1000))
+            .await
+            .unwrap();
+        assert_eq!(
+            search(SearchBy::Ip("192.0.2.10".into())).await,
+            vec![ids[0]],
+            "{engine}: the case moved to another address"
+        );
+        assert_eq!(search(SearchBy::Country("DE".into())).await, vec![ids[1]]);
+        let found = store
+            .search_cases(&SearchBy::Case(ids[1]), None, 5, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            found[0].countries, "DE",
+            "{engine}: the latest trace's country"
+        );
+
+        // Partner reference and police file number.
+        raw(
+            &db,
+            &format!(
+                "INSERT INTO referrals (case_id, direction, partner, referral_id, their_reference, created_at, updated_at) \
+                 VALUES ({}, 'out', 'be', 'ref-1', 'THEIRS-9', 0, 0)",
+                ids[2]
+            ),
+        )
+        .await;
+        raw(
+            &db,
+            &format!(
+                "INSERT INTO police_steps (case_id, at, step, reference, actor) VALUES ({lone}, 0, 'acknowledged', 'PV-2026-77', 'pol')"
+            ),
+        )
+        .await;
+        assert_eq!(
+            search(SearchBy::PartnerReference("THEIRS-9".into())).await,
+            vec![ids[2]],
+            "{engine}"
+        );
+        assert_eq!(
+            search(SearchBy::PartnerReference("ref-1".into())).await,
+            vec![ids[2]]
+        );
+        assert_eq!(
+            search(SearchBy::PoliceReference("PV-2026-77".into())).await,
+            vec![lone]
+        );
+        // The police see only their unit's cases.
+        assert!(
+            store
+                .search_cases(&SearchBy::Case(lone), None, 5, Some("national"))
+                .await
+                .unwrap()
+                .is_empty(),
+            "{engine}"
+        );
+
+        // Groups: open cases per host and domain, the longest waiting first.
+        let hosts = store.case_groups(GroupKind::Host, None, 10).await.unwrap();
+        let by_host: Vec<(&str, i64)> = hosts
+            .iter()
+            .map(|g| (g.key.as_str(), g.open_cases))
+            .collect();
+        assert_eq!(
+            by_host,
+            vec![
+                ("a.example.com", 2),
+                ("b.example.com", 1),
+                ("c.example.org", 1)
+            ],
+            "{engine}"
+        );
+        let domains = store
+            .case_groups(GroupKind::Domain, None, 10)
+            .await
+            .unwrap();
+        assert_eq!(domains[0].key, "example.com");
+        assert_eq!(domains[0].open_cases, 3);
+        assert_eq!(
+            (domains[0].oldest_at.unix_timestamp_nanos() / 1_000_000) as i64,
+            ms(t0),
+            "{engine}"
+        );
+        let second = store
+            .case_groups(
+                GroupKind::Host,
+                Some((ms(hosts[0].oldest_at), hosts[0].key.clone())),
+                1,
+            )
+            .await
+            .unwrap();
+        assert_eq!(second[0].key, "b.example.com", "{engine}: keyset paging");
+
+        // Closing keeps the counts: the triggers follow every state change.
+        let (closed, _) = store.close_as_spam(&[ids[0]], &sue, t0).await.unwrap();
+        assert_eq!(closed, vec![ids[0]]);
+        let hosts = store.case_groups(GroupKind::Host, None, 10).await.unwrap();
+        assert_eq!(hosts[0].key, "a.example.com");
+        assert_eq!(hosts[0].open_cases, 1, "{engine}");
+        store.close_as_spam(&[lone], &sue, t0).await.unwrap();
+        let hosts = store.case_groups(GroupKind::Host, None, 10).await.unwrap();
+        assert!(
+            hosts.iter().all(|g| g.key != "c.example.org"),
+            "{engine}: a host with nothing open is not listed"
+        );
+        store.reopen_case(lone, &sue, t0).await.unwrap();
+        let hosts = store.case_groups(GroupKind::Host, None, 10).await.unwrap();
+        assert!(
+            hosts
+                .iter()
+                .any(|g| g.key == "c.example.org" && g.open_cases == 1),
+            "{engine}: reopened"
+        );
+
+        // By report: the report's addresses together, in the reporter's order.
+        let reports = store.report_groups(None, 10).await.unwrap();
+        let mine = reports
+            .iter()
+            .find(|r| r.report_id == three.report_id)
+            .unwrap();
+        assert_eq!(
+            (mine.addresses, mine.open_cases, mine.waiting),
+            (3, 2, 2),
+            "{engine}"
+        );
+        let set = CaseSet::Report(three.report_id);
+        let members: Vec<i64> = store
+            .cases_of_set(&set, 100)
+            .await
+            .unwrap()
+            .iter()
+            .map(|c| c.case_id)
+            .collect();
+        assert_eq!(members, ids, "{engine}");
+        assert_eq!(store.next_in_set(&set, ids[1]).await.unwrap(), Some(ids[2]));
+        assert_eq!(
+            store
+                .next_in_set(&CaseSet::Host("a.example.com".into()), ids[1])
+                .await
+                .unwrap(),
+            None,
+            "{engine}: the other case of the host is closed"
+        );
+        assert_eq!(
+            store.next_in_set(&CaseSet::Queue, ids[1]).await.unwrap(),
+            Some(ids[2])
+        );
+
+        // Related cases: same host, other hosts of the domain, same IP.
+        store
+            .save_trace(ids[2], &hosted("198.51.100.7", 64501, "DE", ms(t0)))
+            .await
+            .unwrap();
+        let related = store.related_cases(ids[1], 10).await.unwrap();
+        let of = |l: &[hotline_store::FoundCase]| l.iter().map(|c| c.case_id).collect::<Vec<_>>();
+        assert_eq!(of(&related.same_host), vec![ids[0]], "{engine}");
+        assert_eq!(related.same_host[0].state, CaseState::Closed);
+        assert_eq!(of(&related.same_domain), vec![ids[2]]);
+        assert_eq!(of(&related.same_ip), vec![ids[2]], "{engine}");
+        let history = related.domain.unwrap();
+        assert_eq!(
+            (history.domain.as_str(), history.open_cases),
+            ("example.com", 2)
+        );
+        assert_eq!(
+            store.case_state(ids[0]).await.unwrap(),
+            Some(CaseState::Closed)
+        );
+        assert_eq!(store.case_state(lone + 100).await.unwrap(), None);
+        let countries = store
+            .hosting_countries(&[ids[0], ids[1], lone])
+            .await
+            .unwrap();
+        assert_eq!(countries.get(&ids[1]).map(String::as_str), Some("DE"));
+        assert_eq!(countries.get(&lone), None, "{engine}: never traced");
+        store.close().await;
+        db.remove().await;
+    }
 }

@@ -44,6 +44,11 @@ impl Tr {
         LOCALES.lookup(&self.id(), key)
     }
 
+    /// The message `key` in this language or English, or `None` when no file has it.
+    pub fn try_get(&self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(&self.id(), key)
+    }
+
     /// The message `key` with named text arguments.
     pub fn args(&self, key: &str, args: &[(&'static str, &str)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> = args

@@ -5,6 +5,9 @@ pub mod account;
 pub mod admin;
 pub mod api;
 pub mod auth;
+pub mod bulk;
+pub mod find;
+pub mod labels;
 pub mod pages;
 pub mod statistics;
 
@@ -24,6 +27,10 @@ pub fn pages() -> Router<AppState> {
         .route("/staff/", get(pages::queue))
         .route("/staff/queue/next", post(pages::take_next))
         .route("/staff/spam", post(pages::spam))
+        .route("/staff/search", get(find::search))
+        .route("/staff/groups/{kind}", get(find::groups))
+        .route("/staff/groups/{kind}/{key}", get(find::group))
+        .route("/staff/bulk", post(bulk::bulk))
         .route("/staff/cases/{id}", get(pages::case))
         .route("/staff/cases/{id}/start", post(pages::start))
         .route("/staff/cases/{id}/assessment", post(pages::assess))

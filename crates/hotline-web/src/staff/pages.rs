@@ -26,8 +26,10 @@ use crate::extract::FormFields;
 use crate::i18n::Tr;
 use crate::pages::{negotiate_language, render};
 use crate::staff::auth::{Staff, require};
+use crate::staff::{bulk, find, labels};
 use crate::{AppState, WebError};
 use hotline_app::{AppError, cases};
+use hotline_store::CaseSet;
 
 /// The translator for the staff pages, in the language the browser asks for
 /// (`Accept-Language`), or the configured default.
@@ -135,7 +137,10 @@ impl FilterForm {
 struct QueueLine {
     case_id: i64,
     address: String,
-    state: CaseState,
+    /// The state in the staff's words.
+    state_label: String,
+    /// The hosting countries of the latest trace.
+    countries: String,
     urgent: bool,
     review_requested: bool,
     report_count: i64,
@@ -227,6 +232,10 @@ pub async fn queue(
         ),
     };
     let (rows, next) = cases::queue(&state.app, &staff.user, filter, after, 50).await?;
+    let countries = state
+        .store
+        .hosting_countries(&rows.iter().map(|r| r.case_id).collect::<Vec<_>>())
+        .await?;
     let procedure = state.config().procedure();
     let assessing =
         may(staff.user.role, Action::StartAssessment, None) && procedure == Procedure::Assess;
@@ -281,7 +290,12 @@ pub async fn queue(
             .map(|r| QueueLine {
                 case_id: r.case_id,
                 address: shown(&r.canonical, procedure, staff.user.role),
-                state: r.state,
+                state_label: labels::state(t, r.state),
+                countries: countries
+                    .get(&r.case_id)
+                    .filter(|c| !c.is_empty())
+                    .cloned()
+                    .unwrap_or_else(|| t.get("staff-country-unknown")),
                 urgent: r.urgent,
                 review_requested: r.review_requested,
                 report_count: r.report_count,
@@ -430,8 +444,20 @@ impl TraceView {
 #[template(path = "staff/case.html")]
 struct CasePage {
     t: Tr,
+    /// The view the case was opened from (`view` parameter), for "save and next".
+    view: String,
+    /// The view's page, to go back to.
+    view_link: String,
+    /// The state in the staff's words.
+    state_label: String,
+    /// What the case waits for, and on whom.
+    waits: String,
+    /// Cases of the same domain, host and IP addresses: (title, lines).
+    related: Vec<(String, Vec<find::CaseLine>)>,
+    /// The domain's history, in words.
+    domain_history: Option<String>,
     /// The latest checks: when, outcome, detail.
-    checks: Vec<(String, &'static str, String)>,
+    checks: Vec<(String, String, String)>,
     /// The registrable domain, who marked it dedicated (and when), whether this user may
     /// change the mark.
     domain_mark: Option<(String, Option<String>, bool)>,
@@ -507,71 +533,34 @@ impl SelectField {
     }
 }
 
-/// The options of a field whose values are codes: shown as they are.
-fn codes(values: impl IntoIterator<Item = &'static str>) -> Vec<(&'static str, String)> {
-    values.into_iter().map(|v| (v, v.to_owned())).collect()
-}
-
 fn assessment_fields(t: Tr, input: &AssessmentInput) -> Vec<SelectField> {
     let v = |o: &Option<String>| o.clone().unwrap_or_default();
-    let field = |name: &'static str,
-                 label: &str,
-                 options: Vec<(&'static str, String)>,
-                 value: &Option<String>| SelectField {
-        name,
-        label: t.get(label),
-        options,
-        value: v(value),
+    let value = |name: &str| match name {
+        "classification" => v(&input.classification),
+        "reason" => v(&input.reason),
+        "age_group" => v(&input.age_group),
+        "gender" => v(&input.gender),
+        "media" => v(&input.media),
+        "site_type" => v(&input.site_type),
+        _ => v(&input.commercial),
     };
-    vec![
-        field(
-            "classification",
-            "staff-assess-classification",
-            codes(Classification::ALL.iter().map(|v| v.as_str())),
-            &input.classification,
-        ),
-        field(
-            "reason",
-            "staff-assess-reason",
-            codes(ActionReason::ALL.iter().map(|v| v.as_str())),
-            &input.reason,
-        ),
-        field(
-            "age_group",
-            "staff-assess-age_group",
-            codes(AgeGroup::ALL.iter().map(|v| v.as_str())),
-            &input.age_group,
-        ),
-        field(
-            "gender",
-            "staff-assess-gender",
-            codes(Gender::ALL.iter().map(|v| v.as_str())),
-            &input.gender,
-        ),
-        field(
-            "media",
-            "staff-assess-media",
-            codes(Media::ALL.iter().map(|v| v.as_str())),
-            &input.media,
-        ),
-        field(
-            "site_type",
-            "staff-assess-site_type",
-            codes(SiteType::ALL.iter().map(|v| v.as_str())),
-            &input.site_type,
-        ),
-        field(
-            "commercial",
-            "staff-assess-commercial",
-            codes(Commerciality::ALL.iter().map(|v| v.as_str())),
-            &input.commercial,
-        ),
-    ]
+    find::bulk_fields(t)
+        .into_iter()
+        .map(|(name, label, options)| SelectField {
+            name,
+            label,
+            options,
+            value: value(name),
+        })
+        .collect()
 }
 
-/// The assessment form's check boxes: the payment methods (code, checked) and the three
-/// flags (name, label, checked).
-type AssessmentBoxes = (Vec<(&'static str, bool)>, Vec<(&'static str, String, bool)>);
+/// The assessment form's check boxes: the payment methods and the three flags, each
+/// (code or name, label, checked).
+type AssessmentBoxes = (
+    Vec<(&'static str, String, bool)>,
+    Vec<(&'static str, String, bool)>,
+);
 
 fn assessment_boxes(t: Tr, input: &AssessmentInput) -> AssessmentBoxes {
     let methods = PaymentMethod::ALL
@@ -582,7 +571,7 @@ fn assessment_boxes(t: Tr, input: &AssessmentInput) -> AssessmentBoxes {
                 .iter()
                 .flat_map(|v| v.split(','))
                 .any(|v| v.trim() == m.as_str());
-            (m.as_str(), checked)
+            (m.as_str(), labels::payment(t, m.as_str()), checked)
         })
         .collect();
     let flags = [
@@ -611,23 +600,23 @@ fn assessment_details(t: Tr, assessment: &hotline_domain::Assessment) -> String 
             let mut d = t.args(
                 "staff-assessment-details",
                 &[
-                    ("age", f.age_group.as_str()),
-                    ("gender", f.gender.as_str()),
-                    ("media", f.media.as_str()),
-                    ("site", f.site_type.as_str()),
-                    ("commercial", f.commercial.as_str()),
+                    ("age", &labels::age_group(t, f.age_group.as_str())),
+                    ("gender", &labels::gender(t, f.gender.as_str())),
+                    ("media", &labels::media(t, f.media.as_str())),
+                    ("site", &labels::site_type(t, f.site_type.as_str())),
+                    ("commercial", &labels::commerciality(t, f.commercial.as_str())),
                 ],
             );
             for m in &f.payment_methods {
-                d.push_str(&format!(", {m}"));
+                d.push_str(&format!(", {}", labels::payment(t, m.as_str())));
             }
-            for (set, name) in [
-                (f.virtual_material, "virtual"),
-                (f.child_modelling, "child_modelling"),
-                (f.user_generated, "user_generated"),
+            for (set, key) in [
+                (f.virtual_material, "staff-assess-virtual"),
+                (f.child_modelling, "staff-assess-child_modelling"),
+                (f.user_generated, "staff-assess-user_generated"),
             ] {
                 if set {
-                    d.push_str(&format!(", {name}"));
+                    d.push_str(&format!(", {}", t.get(key)));
                 }
             }
             d
@@ -635,7 +624,7 @@ fn assessment_details(t: Tr, assessment: &hotline_domain::Assessment) -> String 
         None => String::new(),
     };
     if let Some(r) = assessment.reason {
-        details = t.with("staff-assessment-reason", "reason", r.as_str());
+        details = t.with("staff-assessment-reason", "reason", &labels::reason(t, r.as_str()));
     }
     details
 }
@@ -672,6 +661,7 @@ fn move_label(t: Tr, from: CaseState, to: CaseState) -> String {
     t.get(key)
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn case_page(
     state: &AppState,
     staff: &Staff,
@@ -680,8 +670,10 @@ async fn case_page(
     input: AssessmentInput,
     errors: Vec<(String, String)>,
     status: StatusCode,
+    view: CaseSet,
 ) -> Result<Response, WebError> {
     let file = cases::view_case(&state.app, &staff.user, id).await?;
+    let related = state.store.related_cases(id, 10).await?;
     let role = staff.user.role;
     let access = Some(CaseAccess {
         referred_to_police: file.referred_to_police,
@@ -730,6 +722,10 @@ async fn case_page(
         .await?
         .into_iter()
         .map(|n| (n.recipient, n.state))
+        .collect();
+    let notices_shown: Vec<(String, String)> = notices
+        .iter()
+        .map(|(r, s)| (r.clone(), labels::notice_state(t, s)))
         .collect();
     let host_answers =
         if may(role, Action::MoveCase, access) && notices.iter().any(|n| n.1 == "sent") {
@@ -794,7 +790,13 @@ async fn case_page(
         .checks_of_case(id, 10)
         .await?
         .into_iter()
-        .map(|c| (when(c.checked_at), c.outcome.as_str(), c.detail))
+        .map(|c| {
+            (
+                when(c.checked_at),
+                labels::check_outcome(t, c.outcome.as_str()),
+                c.detail,
+            )
+        })
         .collect();
     let domain_mark = match &file.registrable_domain {
         Some(d) => Some((
@@ -809,12 +811,47 @@ async fn case_page(
         None => None,
     };
     let legal_hold = state.store.legal_hold(id).await?;
+    let related_lists = [
+        ("staff-related-host", &related.same_host),
+        ("staff-related-domain", &related.same_domain),
+        ("staff-related-ip", &related.same_ip),
+    ]
+    .into_iter()
+    .filter(|(_, l)| !l.is_empty())
+    .map(|(key, l)| {
+        (
+            t.get(key),
+            l.iter()
+                .map(|c| find::CaseLine::of(t, c, &CaseSet::Queue, procedure, role))
+                .collect(),
+        )
+    })
+    .collect();
+    let domain_history = related.domain.as_ref().map(|d| {
+        t.args(
+            "staff-domain-history",
+            &[
+                ("domain", &shown(&d.domain, procedure, role)),
+                ("open", &d.open_cases.to_string()),
+                (
+                    "first",
+                    &d.first_seen.map(when).unwrap_or_else(|| "—".to_owned()),
+                ),
+            ],
+        )
+    });
     let page = CasePage {
         t,
+        view: find::set_param(&view),
+        view_link: find::set_page(&view),
+        state_label: labels::state(t, file.state),
+        waits: labels::waits(t, file.state, police.hold_in_force()),
+        related: related_lists,
+        domain_history,
         checks,
         domain_mark,
         manual_referral,
-        notices,
+        notices: notices_shown,
         host_answers,
         route,
         police_hold: police.hold_in_force(),
@@ -834,7 +871,12 @@ async fn case_page(
                     .as_deref()
                     .map(|e| format!(": {e}"))
                     .unwrap_or_default();
-                format!("{} {} ({}){error}", j.kind, j.state, j.attempts)
+                format!(
+                    "{} · {} ({}){error}",
+                    labels::job_kind(t, &j.kind.to_string()),
+                    labels::job_state(t, &j.state.to_string()),
+                    j.attempts
+                )
             })
             .collect(),
         may_retrace: may(role, Action::Retrace, access),
@@ -888,8 +930,8 @@ async fn case_page(
                 (
                     when(a.at),
                     a.by.clone(),
-                    a.kind.clone(),
-                    a.assessment.classification.to_string(),
+                    labels::assessment_kind(t, &a.kind),
+                    labels::classification(t, &a.assessment.classification.to_string()),
                     details,
                 )
             })
@@ -900,9 +942,9 @@ async fn case_page(
             .map(|r| ReportView {
                 report_id: r.report_id,
                 received: when(r.received_at),
-                channel: r.channel.clone(),
-                where_found: r.where_found.clone(),
-                language: r.language.clone(),
+                channel: labels::channel(t, &r.channel),
+                where_found: labels::where_found(t, &r.where_found),
+                language: labels::language(t, &r.language),
                 urgent: r.urgent,
                 submitted: r.submitted.as_deref().map(|s| shown(s, procedure, role)),
                 description: r.description.clone(),
@@ -917,8 +959,8 @@ async fn case_page(
             .map(|e| {
                 (
                     when(e.at),
-                    e.kind.clone(),
-                    e.details.clone().unwrap_or_default(),
+                    labels::leg(t, &e.kind),
+                    labels::details(t, e.details.as_deref().unwrap_or("")),
                 )
             })
             .collect(),
@@ -933,6 +975,7 @@ pub async fn case(
     staff: Staff,
     StaffLang(t): StaffLang,
     Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
     case_page(
         &state,
@@ -942,6 +985,7 @@ pub async fn case(
         AssessmentInput::default(),
         Vec::new(),
         StatusCode::OK,
+        bulk::view_of(raw.as_deref()),
     )
     .await
 }
@@ -1003,7 +1047,7 @@ pub async fn assess(
     let id = case_id(&id)?;
     let input = assessment_input(&fields);
     match cases::record_assessment(&state.app, &staff.user, id, input.clone()).await {
-        Ok(_) => Ok(back_to(id)),
+        Ok(_) => bulk::after_assessment(&state, id, &fields).await,
         Err(AppError::Assessment(invalid)) => {
             let errors = invalid
                 .errors
@@ -1018,6 +1062,7 @@ pub async fn assess(
                 input,
                 errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
+                find::parse_set(fields.get("view").unwrap_or("")),
             )
             .await
         }

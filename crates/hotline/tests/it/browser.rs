@@ -56,9 +56,17 @@ impl Driver {
     /// A new headless browser; `javascript` false switches scripts off, as Tor Browser at
     /// "Safest" does.
     async fn browser(&self, javascript: bool) -> Client {
-        let mut prefs = json!({});
+        self.browser_in(javascript, "en-GB").await
+    }
+
+    /// As [`Driver::browser`], asking for pages in `lang` (`Accept-Language`).
+    async fn browser_in(&self, javascript: bool, lang: &str) -> Client {
+        let mut prefs = json!({"intl.accept_languages": lang});
         if !javascript {
-            prefs = json!({"profile.managed_default_content_settings.javascript": 2});
+            prefs = json!({
+                "profile.managed_default_content_settings.javascript": 2,
+                "intl.accept_languages": lang,
+            });
         }
         let profile = std::env::temp_dir().join(format!(
             "hotline-chromium-{}",
@@ -71,7 +79,7 @@ impl Driver {
                 "args": [
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1024,1400", "--lang=en-GB",
+                    "--disable-dev-shm-usage", "--window-size=1024,1400", format!("--lang={lang}"),
                     format!("--user-data-dir={}", profile.display()),
                 ],
                 "prefs": prefs,
@@ -485,6 +493,211 @@ async fn axe_finds_no_serious_problem_on_the_admin_pages() {
         failures.is_empty(),
         "axe-core found serious or critical problems:\n{}",
         failures.join("\n")
+    );
+    db.remove().await;
+}
+
+/// Chooses `value` in the `<select>` with this id.
+async fn choose(c: &Client, select_id: &str, value: &str) {
+    c.find(Locator::Css(&format!(
+        "#{select_id} option[value=\"{value}\"]"
+    )))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+}
+
+/// Clicks and waits for the next page (another URL) to show `css`.
+async fn click_then(c: &Client, button: &str, css: &str) {
+    let before = c.current_url().await.unwrap();
+    c.find(Locator::Css(button))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while c.current_url().await.unwrap() == before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "clicking {button} left the browser on {before}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_workbench_in_a_real_browser_with_javascript_off() {
+    if !enabled() {
+        hotline_store::testing::skipped_test(SKIP);
+        return;
+    }
+    let axe_js = std::fs::read_to_string(
+        std::env::var("HOTLINE_AXE_JS").expect("HOTLINE_AXE_JS names axe.min.js (npm axe-core)"),
+    )
+    .expect("cannot read axe.min.js");
+    let db = hotline_store::testing::TestDatabase::sqlite();
+    let server = Server::start(&db, &Options::default());
+    crate::workbench::report(
+        &server,
+        &[
+            "https://one.example.org/1".to_owned(),
+            "https://one.example.org/2".to_owned(),
+        ],
+    )
+    .await;
+    let gallery: Vec<String> = (1..=20)
+        .map(|i| format!("https://gallery.example.com/album/{i}"))
+        .collect();
+    crate::workbench::report(&server, &gallery).await;
+    let driver = Driver::start();
+
+    // In English: a search by domain, a 20-address report assessed in one submission, and
+    // "save and next".
+    let sue = Account::add(&db, "sue", "supervisor");
+    let c = driver.browser_in(false, "en-GB").await;
+    sign_in(&c, &server, &sue).await;
+    c.goto(&server.url("/staff/search")).await.unwrap();
+    c.find(Locator::Id("search-q"))
+        .await
+        .unwrap()
+        .send_keys("example.com")
+        .await
+        .unwrap();
+    choose(&c, "search-by", "domain").await;
+    click_then(&c, "form[role=search] button[type=submit]", "table.queue").await;
+    let rows = c
+        .find_all(Locator::Css("table.queue tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 20, "the domain's twenty cases");
+    keep_screenshot(&c, "staff-search").await;
+
+    c.goto(&server.url("/staff/groups/report")).await.unwrap();
+    click_then(
+        &c,
+        "table.queue a[href^=\"/staff/groups/report/\"]",
+        "form.bulk",
+    )
+    .await;
+    let ticked = c
+        .find_all(Locator::Css("input[name=case]:checked"))
+        .await
+        .unwrap();
+    assert_eq!(ticked.len(), 20, "the report's twenty addresses, ticked");
+    for (field, value) in [
+        ("bulk-classification", "baseline"),
+        ("bulk-age_group", "pre_pubescent"),
+        ("bulk-gender", "female"),
+        ("bulk-media", "image"),
+        ("bulk-site_type", "image_host"),
+        ("bulk-commercial", "non_commercial"),
+    ] {
+        choose(&c, field, value).await;
+    }
+    keep_screenshot(&c, "staff-group-report").await;
+    click_then(&c, "button[name=do][value=assess]", "h1").await;
+    let h1 = c
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(h1, "20 cases assessed");
+
+    c.goto(&server.url("/staff/groups/host/one.example.org"))
+        .await
+        .unwrap();
+    let members: Vec<String> = {
+        let mut v = Vec::new();
+        for a in c
+            .find_all(Locator::Css("table.queue a[href^=\"/staff/cases/\"]"))
+            .await
+            .unwrap()
+        {
+            v.push(a.attr("href").await.unwrap().unwrap());
+        }
+        v
+    };
+    assert_eq!(members.len(), 2);
+    c.goto(&server.url(&members[0])).await.unwrap();
+    choose(&c, "classification", "not_illegal").await;
+    click_then(&c, "button[name=then][value=next]", "h1").await;
+    let url = c.current_url().await.unwrap();
+    let second = members[1].replace("&amp;", "&");
+    assert_eq!(
+        format!("{}?{}", url.path(), url.query().unwrap_or("")),
+        second,
+        "save and next opens the next case of the same view"
+    );
+    keep_screenshot(&c, "staff-case-related").await;
+    c.close().await.unwrap();
+
+    // axe-core on every new page, in each language.
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for lang in ["nl", "fr", "de", "en"] {
+        let who = Account::add(&db, &format!("sue{lang}"), "supervisor");
+        // axe-core is a script: these pages are the same with scripts on.
+        let c = driver.browser_in(true, lang).await;
+        sign_in(&c, &server, &who).await;
+        for path in [
+            "/staff/search",
+            "/staff/search?q=example.com&by=domain",
+            "/staff/groups/report",
+            "/staff/groups/domain",
+            "/staff/groups/host",
+            "/staff/groups/host/gallery.example.com",
+            "/staff/cases/3",
+            "/staff/",
+        ] {
+            c.goto(&server.url(path)).await.unwrap();
+            let lang_attr = c
+                .find(Locator::Css("html"))
+                .await
+                .unwrap()
+                .attr("lang")
+                .await
+                .unwrap();
+            assert_eq!(lang_attr.as_deref(), Some(lang), "{path} in {lang}");
+            let v = axe(&c, &axe_js).await;
+            if !v.is_empty() {
+                failures.push(format!("{lang} {path}: {v:?}"));
+            }
+            checked += 1;
+        }
+        // The bulk result, with every case skipped (they are assessed already).
+        c.goto(&server.url("/staff/groups/report")).await.unwrap();
+        click_then(
+            &c,
+            "table.queue a[href^=\"/staff/groups/report/\"]",
+            "form.bulk",
+        )
+        .await;
+        choose(&c, "bulk-classification", "not_illegal").await;
+        click_then(&c, "button[name=do][value=assess]", "h1").await;
+        let v = axe(&c, &axe_js).await;
+        if !v.is_empty() {
+            failures.push(format!("{lang} bulk result: {v:?}"));
+        }
+        checked += 2;
+        c.close().await.unwrap();
+    }
+    assert!(
+        failures.is_empty(),
+        "axe-core found serious or critical problems:\n{}",
+        failures.join("\n")
+    );
+    eprintln!(
+        "axe-core: {checked} workbench pages in four languages without serious or critical violations"
     );
     db.remove().await;
 }

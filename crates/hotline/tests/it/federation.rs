@@ -475,7 +475,7 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
         );
         let page = b.get("/staff/cases/1").await.body;
         assert!(
-            page.contains("partner_update") && page.contains("NL: removed"),
+            page.contains("News from the partner hotline") && page.contains("NL: removed"),
             "{page}"
         );
 

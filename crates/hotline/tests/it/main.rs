@@ -23,4 +23,5 @@ mod staff;
 mod statistics;
 mod support;
 mod trust;
+mod workbench;
 mod workers;

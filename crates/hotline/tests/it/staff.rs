@@ -115,6 +115,8 @@ pub struct Browser {
     http: reqwest::Client,
     base: String,
     cookies: HashMap<String, String>,
+    /// The `Accept-Language` sent, if any: the staff pages' language.
+    language: Option<String>,
 }
 
 pub struct Page {
@@ -131,11 +133,21 @@ impl Browser {
             http: client(),
             base: server.base.clone(),
             cookies: HashMap::new(),
+            language: None,
         }
+    }
+
+    /// Asks for the staff pages in `lang` from now on.
+    pub fn speak(&mut self, lang: &str) {
+        self.language = Some(lang.to_owned());
     }
 
     /// The request with this browser's cookies.
     fn with_cookies(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        let req = match &self.language {
+            Some(l) => req.header("accept-language", l.as_str()),
+            None => req,
+        };
         let cookie: Vec<String> = self
             .cookies
             .iter()
@@ -868,7 +880,7 @@ async fn assessment_second_opinion_review_and_the_welfare_cap() {
             ),
             "the case page shows the assessment in ICCAM's vocabulary: {page}"
         );
-        assert!(page.contains("<td>review</td>"));
+        assert!(page.contains("<td>Review</td>"));
         let audit = s.get("/staff/audit?actor=ann").await.body;
         for action in [
             "login.ok",

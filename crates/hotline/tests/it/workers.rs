@@ -88,7 +88,10 @@ async fn a_new_case_is_traced_in_the_background_and_shown_to_staff() {
             .await
             .unwrap();
         assert!(page.contains("<code>192.0.2.44</code>"), "{page}");
-        assert!(page.contains("traced"), "the timeline has the trace");
+        assert!(
+            page.contains("<td>Traced</td>"),
+            "the timeline has the trace"
+        );
         let csrf = input_value(&page, "csrf_token");
         let again = http
             .post(server.url("/staff/cases/1/trace"))
@@ -283,7 +286,7 @@ async fn forward_unopened_refers_a_traced_report_to_the_police_without_staff() {
             .await;
         assert_eq!(cleared.status, StatusCode::SEE_OTHER, "{}", cleared.body);
         let page = b.get("/staff/cases/1").await.body;
-        assert!(page.contains("no objection") && page.contains("<td>cleared</td>"), "{page}");
+        assert!(page.contains("no objection") && page.contains("<td>Cleared by the police</td>"), "{page}");
         let bogus = b.post("/staff/cases/1/police", &[("csrf_token", csrf.as_str()), ("step", "dance")]).await;
         assert_eq!(bogus.status, StatusCode::UNPROCESSABLE_ENTITY);
 

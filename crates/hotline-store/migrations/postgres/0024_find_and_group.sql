@@ -1,0 +1,84 @@
+-- Finding and grouping cases (PostgreSQL): the indexes behind the staff search, the hosting
+-- of each case's latest trace copied out for search by IP, AS number and country, and the
+-- open cases per host and per registrable domain kept up to date by a trigger, so the grouped
+-- queue views read a few rows at a million cases.
+
+-- Search by registrable domain and host, newest first.
+CREATE INDEX cases_domain_id ON cases (registrable_domain, id) WHERE registrable_domain IS NOT NULL;
+DROP INDEX cases_host;
+CREATE INDEX cases_host_id ON cases (host, id);
+-- The oldest open case of a host or domain (what the trigger below recomputes on a close).
+CREATE INDEX cases_open_host ON cases (host, created_at) WHERE state <> 'closed';
+CREATE INDEX cases_open_domain ON cases (registrable_domain, created_at) WHERE state <> 'closed';
+-- Search by partner reference (theirs or the referral's id) and the police's file number.
+CREATE INDEX referrals_their_reference ON referrals (their_reference) WHERE their_reference IS NOT NULL;
+CREATE INDEX referrals_referral_id ON referrals (referral_id);
+CREATE INDEX police_steps_reference ON police_steps (reference) WHERE reference IS NOT NULL;
+
+-- Where the case's address was hosted at its latest trace, one row per address.
+CREATE TABLE case_hosting (
+    case_id BIGINT NOT NULL REFERENCES cases (id),
+    ip      TEXT NOT NULL,
+    asn     BIGINT,
+    country TEXT,
+    PRIMARY KEY (case_id, ip)
+);
+CREATE INDEX case_hosting_ip ON case_hosting (ip, case_id);
+CREATE INDEX case_hosting_asn ON case_hosting (asn, case_id) WHERE asn IS NOT NULL;
+CREATE INDEX case_hosting_country ON case_hosting (country, case_id) WHERE country IS NOT NULL;
+INSERT INTO case_hosting (case_id, ip, asn, country)
+    SELECT t.case_id, a.value ->> 'ip', (a.value ->> 'asn')::BIGINT, a.value ->> 'country'
+    FROM traces t, jsonb_array_elements(t.result::jsonb -> 'addresses') a
+    WHERE t.id = (SELECT MAX(t2.id) FROM traces t2 WHERE t2.case_id = t.case_id)
+      AND a.value ->> 'ip' IS NOT NULL
+    ON CONFLICT DO NOTHING;
+
+-- Open cases per host and per registrable domain, and when the oldest of them arrived.
+CREATE TABLE case_groups (
+    kind       TEXT NOT NULL CHECK (kind IN ('host', 'domain')),
+    key        TEXT NOT NULL,
+    open_cases BIGINT NOT NULL,
+    oldest_at  BIGINT,
+    PRIMARY KEY (kind, key)
+);
+CREATE INDEX case_groups_oldest ON case_groups (kind, oldest_at, key) WHERE open_cases > 0;
+INSERT INTO case_groups (kind, key, open_cases, oldest_at)
+    SELECT 'host', host, COUNT(*), MIN(created_at) FROM cases WHERE state <> 'closed' GROUP BY host;
+INSERT INTO case_groups (kind, key, open_cases, oldest_at)
+    SELECT 'domain', registrable_domain, COUNT(*), MIN(created_at) FROM cases
+    WHERE state <> 'closed' AND registrable_domain IS NOT NULL GROUP BY registrable_domain;
+
+CREATE FUNCTION case_groups_track() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    was_open BOOLEAN := TG_OP = 'UPDATE' AND OLD.state <> 'closed';
+    is_open BOOLEAN := NEW.state <> 'closed';
+BEGIN
+    IF was_open = is_open THEN
+        RETURN NULL;
+    END IF;
+    IF is_open THEN
+        INSERT INTO case_groups (kind, key, open_cases, oldest_at) VALUES ('host', NEW.host, 1, NEW.created_at)
+            ON CONFLICT (kind, key) DO UPDATE SET open_cases = case_groups.open_cases + 1,
+                oldest_at = CASE WHEN case_groups.open_cases = 0 OR case_groups.oldest_at IS NULL
+                                 THEN EXCLUDED.oldest_at ELSE LEAST(case_groups.oldest_at, EXCLUDED.oldest_at) END;
+        IF NEW.registrable_domain IS NOT NULL THEN
+            INSERT INTO case_groups (kind, key, open_cases, oldest_at)
+                VALUES ('domain', NEW.registrable_domain, 1, NEW.created_at)
+                ON CONFLICT (kind, key) DO UPDATE SET open_cases = case_groups.open_cases + 1,
+                    oldest_at = CASE WHEN case_groups.open_cases = 0 OR case_groups.oldest_at IS NULL
+                                     THEN EXCLUDED.oldest_at ELSE LEAST(case_groups.oldest_at, EXCLUDED.oldest_at) END;
+        END IF;
+    ELSE
+        UPDATE case_groups SET open_cases = open_cases - 1,
+            oldest_at = (SELECT MIN(created_at) FROM cases WHERE host = NEW.host AND state <> 'closed')
+            WHERE kind = 'host' AND key = NEW.host;
+        UPDATE case_groups SET open_cases = open_cases - 1,
+            oldest_at = (SELECT MIN(created_at) FROM cases
+                         WHERE registrable_domain = NEW.registrable_domain AND state <> 'closed')
+            WHERE kind = 'domain' AND key = NEW.registrable_domain;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER case_groups_track AFTER INSERT OR UPDATE OF state ON cases
+    FOR EACH ROW EXECUTE FUNCTION case_groups_track();

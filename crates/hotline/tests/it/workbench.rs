@@ -1,0 +1,453 @@
+//! The analysts' workbench through the real server (docs/SPEC.md §4): search, the grouped
+//! views, bulk assessment and closing (each case with its own timeline entry and audit event,
+//! refused cases listed with the reason), "save and next", and every staff page walked in
+//! each of the four languages, failing on a raw identifier (`new`, `received_to_assessed`,
+//! `none`, `import`, …) where the staff should read words.
+
+use serde_json::{Value, json};
+
+use crate::staff::{Account, Browser};
+use crate::support::{Options, Server, client, each_engine, input_value, open_store};
+
+/// Posts a report of `urls` through the public API; its report id is not shown to the
+/// reporter, so the test finds it on the by-report view.
+pub async fn report(server: &Server, urls: &[String]) -> Value {
+    let r = client()
+        .post(server.url("/api/v1/reports"))
+        .json(&json!({"urls": urls, "where_found": "website"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), reqwest::StatusCode::CREATED);
+    r.json().await.unwrap()
+}
+
+/// Every `href` on the page that starts with `prefix`, in order.
+pub fn links(html: &str, prefix: &str) -> Vec<String> {
+    let needle = format!("href=\"{prefix}");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        let start = i + "href=\"".len();
+        let end = rest[start..].find('"').unwrap() + start;
+        out.push(
+            rest[start..end]
+                .replace("&#x3a;", ":")
+                .replace("&amp;", "&"),
+        );
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// The case numbers ticked on a group page (`name="case" value="N" checked`).
+fn ticked(html: &str) -> Vec<String> {
+    html.split("name=\"case\" value=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+/// Every code the staff must never read bare: case states, timeline legs and statistics legs,
+/// categories, closing reasons, channels, check and notice states, job kinds, police steps.
+const CODES: &[&str] = &[
+    "new",
+    "in_assessment",
+    "assessed",
+    "referred",
+    "awaiting_removal",
+    "removed",
+    "closed",
+    "none",
+    "import",
+    "web",
+    "api",
+    "partner",
+    "received",
+    "traced",
+    "assessment_started",
+    "received_to_assessed",
+    "assessed_to_referred",
+    "referred_to_removed",
+    "notice_to_removed",
+    "received_to_removed",
+    "second_opinion_requested",
+    "closed_as_spam",
+    "referral_to_partner_queued",
+    "referred_police",
+    "notice_sent",
+    "baseline",
+    "national",
+    "not_illegal",
+    "unavailable",
+    "out_of_remit",
+    "image_host",
+    "file_host",
+    "spam",
+    "duplicate",
+    "declined_by_police",
+    "online",
+    "gone",
+    "pending",
+    "queued",
+    "running",
+    "done",
+    "dead",
+    "trace",
+    "police_acknowledged",
+    "police_hold",
+    "website",
+];
+
+/// The raw identifiers a page shows as text: an element whose whole text is a code, or a
+/// code with an underscore anywhere in the text. What is inside `<code>`, `<pre>`,
+/// `<textarea>`, `<script>` and `<style>` (addresses, copy-ready summaries) is left out, as
+/// are attribute values (form values are codes by design).
+pub fn raw_identifiers(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut text = String::new();
+    let mut rest = html;
+    let mut segments = Vec::new();
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&rest[..lt]);
+        segments.push(std::mem::take(&mut text));
+        let after = &rest[lt + 1..];
+        let gt = after.find('>').map_or(after.len(), |g| g + 1);
+        let tag: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        rest = &after[gt.min(after.len())..];
+        if matches!(
+            tag.as_str(),
+            "code" | "pre" | "textarea" | "script" | "style"
+        ) {
+            let close = format!("</{tag}");
+            rest = rest.find(&close).map_or("", |i| &rest[i..]);
+        }
+    }
+    segments.push(rest.to_owned());
+    for seg in segments {
+        let seg = seg.trim();
+        if seg.is_empty() {
+            continue;
+        }
+        if CODES.contains(&seg) {
+            found.push(seg.to_owned());
+            continue;
+        }
+        for word in seg.split_whitespace() {
+            let w = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '_');
+            if w.contains('_') && CODES.contains(&w) {
+                found.push(w.to_owned());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_identifier_check_catches_what_it_should() {
+    assert_eq!(raw_identifiers("<td>new</td><td>New</td>"), vec!["new"]);
+    assert_eq!(
+        raw_identifiers("<th>received_to_assessed</th><p>state: in_assessment.</p>"),
+        vec!["received_to_assessed", "in_assessment"]
+    );
+    assert!(raw_identifiers("<code>new</code><option value=\"new\">Nieuw</option>").is_empty());
+    assert_eq!(raw_identifiers("<dd> none </dd>"), vec!["none"]);
+}
+
+#[tokio::test]
+async fn search_groups_bulk_work_and_save_and_next() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let sue = Account::add(&db, "sue", "supervisor");
+        let gallery: Vec<String> = (1..=20)
+            .map(|i| format!("https://gallery.example.com/album/{i}"))
+            .collect();
+        report(&server, &gallery).await;
+        report(
+            &server,
+            &[
+                "https://next.example.net/a".to_owned(),
+                "https://next.example.net/b".to_owned(),
+                "https://next.example.net/c".to_owned(),
+            ],
+        )
+        .await;
+        let mut b = Browser::new(&server);
+        assert!(b.login(&sue, 0).await.status.is_redirection());
+        let csrf = b.csrf().await;
+
+        // Search by registrable domain: the twenty cases, newest first, with their state.
+        let page = b.get("/staff/search?q=example.com&by=domain").await;
+        assert_eq!(page.status, 200, "{}", db.engine);
+        let cases = links(&page.body, "/staff/cases/");
+        assert_eq!(cases.len(), 20, "{}: {}", db.engine, page.body);
+        assert!(page.body.contains("Waiting for assessment"));
+        assert!(page.body.contains("gallery.example.com/album/20"));
+        // Guessed from the text alone, a name is a domain.
+        let guessed = b.get("/staff/search?q=example.com").await;
+        assert_eq!(links(&guessed.body, "/staff/cases/").len(), 20);
+        let host = b.get("/staff/search?q=next.example.net&by=host").await;
+        assert_eq!(links(&host.body, "/staff/cases/").len(), 3);
+        let bad = b.get("/staff/search?q=AS-x&by=asn").await;
+        assert_eq!(bad.status, 422, "{}", db.engine);
+
+        // The grouped views, with counts.
+        let hosts = b.get("/staff/groups/host").await;
+        assert!(hosts.body.contains("gallery.example.com"), "{}", db.engine);
+        assert!(hosts.body.contains("<td>20</td>"), "{}", hosts.body);
+        let domains = b.get("/staff/groups/domain").await;
+        assert!(domains.body.contains("example.net"));
+        let reports = b.get("/staff/groups/report").await;
+        let groups = links(&reports.body, "/staff/groups/report/");
+        assert_eq!(groups.len(), 2, "{}", db.engine);
+        // Newest first: the three-address report, then the twenty.
+        let twenty = b.get(&groups[1]).await;
+        let ticked = ticked(&twenty.body);
+        assert_eq!(ticked.len(), 20, "{}: every open case is ticked", db.engine);
+
+        // One submission assesses all twenty, each on its own.
+        let mut form: Vec<(&str, &str)> = vec![
+            ("csrf_token", csrf.as_str()),
+            ("view", "queue"),
+            ("do", "assess"),
+            ("classification", "baseline"),
+            ("age_group", "pre_pubescent"),
+            ("gender", "female"),
+            ("media", "image"),
+            ("site_type", "image_host"),
+            ("commercial", "non_commercial"),
+        ];
+        for id in &ticked {
+            form.push(("case", id.as_str()));
+        }
+        let done = b.post("/staff/bulk", &form).await;
+        assert_eq!(done.status, 200, "{}: {}", db.engine, done.body);
+        assert!(done.body.contains("20 cases assessed"), "{}", done.body);
+        let store = open_store(&db).await;
+        for id in &ticked {
+            let id: i64 = id.parse().unwrap();
+            let legs: Vec<String> = store
+                .case_timeline(id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect();
+            assert!(
+                legs.iter().any(|k| k == "assessed"),
+                "{}: case {id} has its own timeline entry: {legs:?}",
+                db.engine
+            );
+            let events = store
+                .audit_events(
+                    &hotline_store::AuditFilter {
+                        action: Some("case.assess".into()),
+                        object: Some(format!("case:{id}")),
+                        ..Default::default()
+                    },
+                    10,
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                events.len(),
+                1,
+                "{}: case {id} has its own audit event",
+                db.engine
+            );
+        }
+        // Again: nothing allows it now; every case is listed as skipped, with why.
+        let again = b.post("/staff/bulk", &form).await;
+        assert!(again.body.contains("0 cases assessed"), "{}", again.body);
+        assert_eq!(again.body.matches("class=\"skipped\"").count(), 20);
+        assert!(
+            again
+                .body
+                .contains("Its state does not allow an assessment: Assessed.")
+        );
+        // A bulk assessment with a problem touches nothing.
+        let invalid = b
+            .post(
+                "/staff/bulk",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("do", "assess"),
+                    ("classification", "nonsense"),
+                    ("case", ticked[0].as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(invalid.status, 422, "{}", db.engine);
+        // Bulk close with a reason: two of the three, the third stays.
+        let next_cases = links(
+            &b.get("/staff/search?q=next.example.net&by=host").await.body,
+            "/staff/cases/",
+        );
+        let ids: Vec<String> = next_cases
+            .iter()
+            .map(|l| {
+                l.trim_start_matches("/staff/cases/")
+                    .split('?')
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        let closed = b
+            .post(
+                "/staff/bulk",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("do", "close"),
+                    ("reason", "duplicate"),
+                    ("case", ids[0].as_str()),
+                    ("case", ids[1].as_str()),
+                ],
+            )
+            .await;
+        assert!(closed.body.contains("2 cases closed"), "{}", closed.body);
+        let host_view = b.get("/staff/groups/host/next.example.net").await;
+        assert_eq!(ticked_count(&host_view.body), 1, "{}", db.engine);
+
+        // Save and next, within the host's view: a third gallery on one host.
+        report(
+            &server,
+            &[
+                "https://one.example.org/1".to_owned(),
+                "https://one.example.org/2".to_owned(),
+            ],
+        )
+        .await;
+        let view = b.get("/staff/groups/host/one.example.org").await;
+        let members = links(&view.body, "/staff/cases/");
+        assert_eq!(members.len(), 2, "{}", db.engine);
+        assert!(members[0].contains("view=host"), "{}", members[0]);
+        let first = b.get(&members[0]).await;
+        assert!(first.body.contains("Record and open the next case"));
+        let first_id = members[0]
+            .trim_start_matches("/staff/cases/")
+            .split('?')
+            .next()
+            .unwrap()
+            .to_owned();
+        let saved = b
+            .post(
+                &format!("/staff/cases/{first_id}/assessment"),
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("view", input_value(&first.body, "view").as_str()),
+                    ("then", "next"),
+                    ("classification", "not_illegal"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, 303, "{}: {}", db.engine, saved.body);
+        let second_id = members[1]
+            .trim_start_matches("/staff/cases/")
+            .split('?')
+            .next()
+            .unwrap();
+        assert_eq!(
+            saved.location.as_deref(),
+            Some(members[1].as_str()),
+            "{}: the next case of the same view ({second_id})",
+            db.engine
+        );
+        store.close().await;
+        db
+    })
+    .await;
+}
+
+fn ticked_count(html: &str) -> usize {
+    ticked(html).len()
+}
+
+#[tokio::test]
+async fn every_staff_page_speaks_the_staff_language() {
+    // The words do not depend on the engine.
+    let db = hotline_store::testing::TestDatabase::sqlite();
+    let server = Server::start(&db, &Options::default());
+    let sue = Account::add(&db, "sue", "supervisor");
+    let urls: Vec<String> = (1..=3)
+        .map(|i| format!("https://walk.example.com/{i}"))
+        .collect();
+    report(&server, &urls).await;
+    let mut b = Browser::new(&server);
+    b.login(&sue, 0).await;
+    let csrf = b.csrf().await;
+    // One case assessed and one closed, so the pages show more than new cases.
+    b.assess_illegal(1, &csrf).await;
+    b.post(
+        "/staff/cases/2/move",
+        &[
+            ("csrf_token", csrf.as_str()),
+            ("to", "closed"),
+            ("reason", "duplicate"),
+        ],
+    )
+    .await;
+    let reports = b.get("/staff/groups/report").await;
+    let report_page = links(&reports.body, "/staff/groups/report/")
+        .first()
+        .cloned()
+        .unwrap();
+    let pages = [
+        "/staff/".to_owned(),
+        "/staff/search".to_owned(),
+        "/staff/search?q=example.com&by=domain".to_owned(),
+        "/staff/search?q=walk.example.com".to_owned(),
+        "/staff/groups/report".to_owned(),
+        "/staff/groups/domain".to_owned(),
+        "/staff/groups/host".to_owned(),
+        report_page,
+        "/staff/groups/host/walk.example.com".to_owned(),
+        "/staff/groups/domain/example.com".to_owned(),
+        "/staff/cases/1".to_owned(),
+        "/staff/cases/2".to_owned(),
+        "/staff/cases/3".to_owned(),
+        "/staff/welfare".to_owned(),
+    ];
+    let mut failures = Vec::new();
+    for lang in ["nl", "fr", "de", "en"] {
+        b.speak(lang);
+        for path in &pages {
+            let page = b.get(path).await;
+            assert_eq!(page.status, 200, "{lang} {path}");
+            assert!(
+                page.body.contains(&format!("lang=\"{lang}\"")),
+                "{lang} {path}: the page is not in {lang}"
+            );
+            let raw = raw_identifiers(&page.body);
+            if !raw.is_empty() {
+                failures.push(format!("{lang} {path}: {raw:?}"));
+            }
+        }
+        // The bulk result, with a case skipped and why.
+        let page = b
+            .post(
+                "/staff/bulk",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("do", "assess"),
+                    ("classification", "not_illegal"),
+                    ("case", "1"),
+                ],
+            )
+            .await;
+        let raw = raw_identifiers(&page.body);
+        if !raw.is_empty() {
+            failures.push(format!("{lang} POST /staff/bulk: {raw:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "raw identifiers on staff pages:\n{}",
+        failures.join("\n")
+    );
+    db.remove().await;
+}
