@@ -389,7 +389,9 @@ pub fn xarf(f: &NoticeFacts) -> serde_json::Value {
     };
     // XARF has no field of its own for it: the description says it.
     let description = if f.preserve_evidence {
-        format!("{description} The police ask that the material and its records be preserved as evidence before removal.")
+        format!(
+            "{description} The police ask that the material and its records be preserved as evidence before removal."
+        )
     } else {
         description
     };

@@ -1,7 +1,6 @@
 //! Partner hotlines abroad, and referrals exchanged with them. A partner's public key checks
 //! what it sends us; the bearer token it issued to us is sealed like reporters' data.
 
-use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::audit::append_audit;

@@ -59,7 +59,15 @@ impl Store {
             attempts += 1;
             let sealed = self.seal_report(report, now)?;
             match self
-                .store_referral_once(partner, referral_id, &hash, work.as_deref(), report, &sealed, at)
+                .store_referral_once(
+                    partner,
+                    referral_id,
+                    &hash,
+                    work.as_deref(),
+                    report,
+                    &sealed,
+                    at,
+                )
                 .await
             {
                 Ok(Some(case_id)) => return Ok(ReferralIntake::Stored { case_id }),

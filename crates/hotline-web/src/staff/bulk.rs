@@ -20,8 +20,8 @@ use crate::staff::auth::Staff;
 use crate::staff::find::{BULK_MAX, case_link, parse_set, set_page};
 use crate::staff::labels;
 use crate::staff::pages::{Me, StaffLang, assessment_input};
-use hotline_app::{AppError, cases};
 use crate::{AppState, WebError};
+use hotline_app::{AppError, cases};
 
 /// A case the bulk action left alone, and why.
 struct Skipped {
@@ -149,11 +149,15 @@ pub async fn bulk(
                     Err(e) => Err(refusal(t, &e.into())),
                 }
             }
-            (BulkAction::Close(reason), Some(_)) => {
-                cases::move_case(&state.app, &staff.user, id, CaseState::Closed, Some(*reason))
-                    .await
-                    .map_err(|e| refusal(t, &e.into()))
-            }
+            (BulkAction::Close(reason), Some(_)) => cases::move_case(
+                &state.app,
+                &staff.user,
+                id,
+                CaseState::Closed,
+                Some(*reason),
+            )
+            .await
+            .map_err(|e| refusal(t, &e.into())),
         };
         match result {
             Ok(()) => done.push((id, link)),

@@ -560,7 +560,12 @@ pub(crate) fn bulk_fields(t: Tr) -> Vec<(&'static str, String, Vec<(&'static str
         (
             "classification",
             t.get("staff-assess-classification"),
-            choices(t, Classification::ALL, Classification::as_str, labels::classification),
+            choices(
+                t,
+                Classification::ALL,
+                Classification::as_str,
+                labels::classification,
+            ),
         ),
         (
             "reason",
@@ -590,7 +595,12 @@ pub(crate) fn bulk_fields(t: Tr) -> Vec<(&'static str, String, Vec<(&'static str
         (
             "commercial",
             t.get("staff-assess-commercial"),
-            choices(t, Commerciality::ALL, Commerciality::as_str, labels::commerciality),
+            choices(
+                t,
+                Commerciality::ALL,
+                Commerciality::as_str,
+                labels::commerciality,
+            ),
         ),
     ]
 }

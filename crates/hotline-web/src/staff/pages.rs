@@ -12,10 +12,7 @@ use time::OffsetDateTime;
 use time::macros::format_description;
 use uuid::Uuid;
 
-use hotline_domain::assessment::{
-    ActionReason, AgeGroup, AssessmentInput, Classification, Commerciality, Gender, Media,
-    PaymentMethod, SiteType,
-};
+use hotline_domain::assessment::{AssessmentInput, PaymentMethod};
 use hotline_domain::notice::HostAnswer;
 use hotline_domain::police::{DeclineReason, PoliceStep, PoliceStepInput, PoliceStepKind};
 use hotline_domain::staff::{Action, CaseAccess, may};
@@ -505,7 +502,7 @@ struct CasePage {
     may_reassign: bool,
     may_message: bool,
     assessment_fields: Vec<SelectField>,
-    payment_methods: Vec<(&'static str, bool)>,
+    payment_methods: Vec<(&'static str, String, bool)>,
     flags: Vec<(&'static str, String, bool)>,
     /// The latest assessment as ICCAM's fields, for a partner that takes referrals by hand.
     iccam_summary: Option<String>,
@@ -604,7 +601,10 @@ fn assessment_details(t: Tr, assessment: &hotline_domain::Assessment) -> String 
                     ("gender", &labels::gender(t, f.gender.as_str())),
                     ("media", &labels::media(t, f.media.as_str())),
                     ("site", &labels::site_type(t, f.site_type.as_str())),
-                    ("commercial", &labels::commerciality(t, f.commercial.as_str())),
+                    (
+                        "commercial",
+                        &labels::commerciality(t, f.commercial.as_str()),
+                    ),
                 ],
             );
             for m in &f.payment_methods {
@@ -624,7 +624,11 @@ fn assessment_details(t: Tr, assessment: &hotline_domain::Assessment) -> String 
         None => String::new(),
     };
     if let Some(r) = assessment.reason {
-        details = t.with("staff-assessment-reason", "reason", &labels::reason(t, r.as_str()));
+        details = t.with(
+            "staff-assessment-reason",
+            "reason",
+            &labels::reason(t, r.as_str()),
+        );
     }
     details
 }
@@ -1018,7 +1022,9 @@ pub fn assessment_input(fields: &FormFields) -> AssessmentInput {
             .filter(|v| !v.is_empty())
     };
     // A check box is sent only when ticked.
-    let flag = |name: &str| Some(text(name).is_some_and(|v| matches!(v.as_str(), "yes" | "true" | "1" | "on")));
+    let flag = |name: &str| {
+        Some(text(name).is_some_and(|v| matches!(v.as_str(), "yes" | "true" | "1" | "on")))
+    };
     AssessmentInput {
         classification: text("classification"),
         reason: text("reason"),

@@ -92,8 +92,9 @@ async fn sigkill_under_load_loses_no_acknowledged_report() {
 }
 
 /// A case action and the job it starts are one transaction: the process dies (as with
-/// `kill -9`) just before the referral commits, and then just after. After each restart the
-/// referred case and its notice job are both there or both absent, never one without the other.
+/// `kill -9`) just before an assessment of a traced case commits (with the referral it
+/// decides and its notice job), and then just after. After each restart the assessment, the
+/// referred case and its notice job are all there or all absent, never one without the others.
 #[tokio::test]
 async fn a_crash_between_a_move_and_its_job_leaves_both_or_neither() {
     use crate::staff::{Account, Browser};
@@ -123,10 +124,6 @@ async fn a_crash_between_a_move_and_its_job_leaves_both_or_neither() {
         let mut a = Browser::new(&server);
         assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
         let csrf = a.csrf().await;
-        for id in [1, 2] {
-            let r = a.assess_national(id, &csrf).await;
-            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        }
         server.kill();
 
         // (case, failpoint, whether the referral committed)
@@ -140,10 +137,12 @@ async fn a_crash_between_a_move_and_its_job_leaves_both_or_neither() {
             };
             let mut dying = Server::start(&db, &options);
             a.switch_to(&dying);
+            // The hosting is traced, so the assessment refers the case in its own
+            // transaction: the assessment, the move and its notice job commit together.
             let answer = a
                 .try_post(
-                    &format!("/staff/cases/{id}/move"),
-                    &[("csrf_token", &csrf), ("to", "referred")],
+                    &format!("/staff/cases/{id}/assessment"),
+                    &crate::staff::national_assessment(&csrf),
                 )
                 .await;
             assert!(
@@ -171,6 +170,7 @@ async fn a_crash_between_a_move_and_its_job_leaves_both_or_neither() {
                 .map(|(_, k)| k)
                 .collect();
             let referred = legs.iter().any(|l| l == "referred_police");
+            let assessed = legs.iter().any(|l| l == "assessed");
             if committed {
                 assert_eq!(
                     state,
@@ -179,19 +179,20 @@ async fn a_crash_between_a_move_and_its_job_leaves_both_or_neither() {
                     db.engine
                 );
                 assert!(
-                    notice && referred,
+                    notice && referred && assessed,
                     "{}: {point}: the move without its job: {jobs:?} {legs:?}",
                     db.engine
                 );
             } else {
+                // Taken into assessment (its own transaction, before), nothing after.
                 assert_eq!(
                     state,
-                    hotline_domain::CaseState::Assessed,
+                    hotline_domain::CaseState::InAssessment,
                     "{}: {point}",
                     db.engine
                 );
                 assert!(
-                    !notice && !referred,
+                    !notice && !referred && !assessed,
                     "{}: {point}: a job without its move: {jobs:?} {legs:?}",
                     db.engine
                 );

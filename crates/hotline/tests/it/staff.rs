@@ -264,16 +264,7 @@ impl Browser {
     pub async fn assess_national(&mut self, case_id: i64, csrf: &str) -> Page {
         self.post(
             &format!("/staff/cases/{case_id}/assessment"),
-            &[
-                ("csrf_token", csrf),
-                ("classification", "national"),
-                ("statutory_reference", "Belgian Criminal Code, art. 417/43"),
-                ("age_group", "pre_pubescent"),
-                ("gender", "female"),
-                ("media", "image"),
-                ("site_type", "image_host"),
-                ("commercial", "non_commercial"),
-            ],
+            &national_assessment(csrf),
         )
         .await
     }
@@ -282,6 +273,20 @@ impl Browser {
     pub async fn csrf(&mut self) -> String {
         input_value(&self.get("/staff/").await.body, "csrf_token")
     }
+}
+
+/// The assessment form of an illegal-under-national-law finding, as an analyst sends it.
+pub fn national_assessment(csrf: &str) -> [(&str, &str); 8] {
+    [
+        ("csrf_token", csrf),
+        ("classification", "national"),
+        ("statutory_reference", "Belgian Criminal Code, art. 417/43"),
+        ("age_group", "pre_pubescent"),
+        ("gender", "female"),
+        ("media", "image"),
+        ("site_type", "image_host"),
+        ("commercial", "non_commercial"),
+    ]
 }
 
 async fn report(server: &Server, urls: &[&str], description: &str, name: &str) -> Value {
