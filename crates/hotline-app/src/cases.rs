@@ -821,3 +821,79 @@ pub async fn accept_referred_assessment(
         Err(e) => Err(e),
     }
 }
+
+/// What a user may do with a case now: the permission table, the procedure and the case's
+/// state decided together, once, for the case page and any other view that offers actions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseOptions {
+    /// Take a new case into assessment.
+    pub start: bool,
+    /// Record an assessment.
+    pub assess: bool,
+    pub second_opinion: bool,
+    pub review: bool,
+    /// The moves offered as buttons (closing has its own form: [`CaseOptions::close`]).
+    pub moves: Vec<CaseState>,
+    /// Close the case, with a reason from the fixed list.
+    pub close: bool,
+    /// Record a police step.
+    pub police_step: bool,
+    /// Record the host's answer to a notice that went, or a partner's reference.
+    pub host_answer: bool,
+    /// Send a referral by hand, with the partner's reference.
+    pub refer_by_hand: bool,
+    pub retrace: bool,
+    pub legal_hold: bool,
+    pub reopen: bool,
+    pub reassign: bool,
+    pub message: bool,
+    pub mark_domain: bool,
+}
+
+/// What `user` may do with `file` now under `procedure`; `notice_sent` says whether a notice
+/// went to the host (only then is there an answer to record).
+pub fn options(
+    user: &StaffUser,
+    procedure: Procedure,
+    file: &CaseFile,
+    notice_sent: bool,
+) -> CaseOptions {
+    let role = user.role;
+    let access = Some(CaseAccess {
+        referred_to_police: file.referred_to_police,
+    });
+    let can = |action| may(role, action, access);
+    let assess = procedure == Procedure::Assess;
+    let offered = offered_moves(file.state, procedure);
+    let moving = can(Action::MoveCase);
+    let assessed = !file.assessments.is_empty();
+    CaseOptions {
+        start: assess && file.state == CaseState::New && can(Action::StartAssessment),
+        assess: assess
+            && matches!(file.state, CaseState::New | CaseState::InAssessment)
+            && can(Action::Assess),
+        second_opinion: assess
+            && assessed
+            && file.review_requested_by.is_none()
+            && can(Action::RequestSecondOpinion),
+        review: assessed && can(Action::Review),
+        close: moving && offered.contains(&CaseState::Closed),
+        moves: if moving {
+            offered
+                .into_iter()
+                .filter(|to| *to != CaseState::Closed)
+                .collect()
+        } else {
+            Vec::new()
+        },
+        police_step: can(Action::RecordPoliceStep),
+        host_answer: moving && notice_sent,
+        refer_by_hand: moving,
+        retrace: can(Action::Retrace),
+        legal_hold: can(Action::LegalHold),
+        reopen: file.state == CaseState::Closed && can(Action::Reopen),
+        reassign: file.state != CaseState::Closed && can(Action::Reassign),
+        message: can(Action::MessageReporter),
+        mark_domain: can(Action::MarkDedicatedDomain),
+    }
+}

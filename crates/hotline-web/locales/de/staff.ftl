@@ -102,7 +102,7 @@ staff-move-closed = Fall abschließen
 # The assessment form. The options are codes and stay as they are.
 staff-assess-title = Bewertung
 staff-assess-classification = Einstufung
-staff-assess-reason = Grund (bei „not_illegal“ und „unavailable“)
+staff-assess-reason = Grund (wenn nicht illegal oder nicht verfügbar)
 staff-assess-age_group = Altersgruppe des jüngsten Opfers
 staff-assess-gender = Geschlecht der Opfer
 staff-assess-media = Medienart
@@ -113,7 +113,7 @@ staff-assess-flags = Außerdem (bei illegalen Inhalten)
 staff-assess-virtual = Virtuell (gezeichnet, computer- oder KI-generiert)
 staff-assess-child_modelling = Kindermodel
 staff-assess-user_generated = Nutzergeneriert (selbst erstellt)
-staff-assess-statute = Gesetzesverweis (bei „national“)
+staff-assess-statute = Gesetzesverweis (wenn nach nationalem Recht illegal)
 staff-assess-submit = Bewertung speichern
 
 # Earlier assessments. $age, $gender, $media and $site are codes.

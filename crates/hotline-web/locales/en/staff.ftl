@@ -101,7 +101,7 @@ staff-move-closed = Close the case
 # The assessment form. The options are codes and stay as they are.
 staff-assess-title = Assessment
 staff-assess-classification = Classification
-staff-assess-reason = Reason (for "not_illegal" and "unavailable")
+staff-assess-reason = Reason (when not illegal or unavailable)
 staff-assess-age_group = Age group of the youngest victim
 staff-assess-gender = Gender of the victims
 staff-assess-media = Media
@@ -112,7 +112,7 @@ staff-assess-flags = Also (for illegal content)
 staff-assess-virtual = Virtual (drawn, computer-made or AI-generated)
 staff-assess-child_modelling = Child modelling
 staff-assess-user_generated = User-generated (self-generated)
-staff-assess-statute = Statutory reference (for "national")
+staff-assess-statute = Statutory reference (when illegal under national law)
 staff-assess-submit = Record assessment
 
 # Earlier assessments. $age, $gender, $media and $site are codes.

@@ -101,7 +101,7 @@ staff-move-closed = Clôturer le dossier
 # Le formulaire d’évaluation. Les options sont des codes et restent telles quelles.
 staff-assess-title = Évaluation
 staff-assess-classification = Classification
-staff-assess-reason = Motif (pour "not_illegal" et "unavailable")
+staff-assess-reason = Motif (si non illégal ou indisponible)
 staff-assess-age_group = Tranche d’âge de la plus jeune victime
 staff-assess-gender = Sexe des victimes
 staff-assess-media = Type de média
@@ -112,7 +112,7 @@ staff-assess-flags = Aussi (contenu illégal)
 staff-assess-virtual = Virtuel (dessiné, créé par ordinateur ou par IA)
 staff-assess-child_modelling = Mannequinat d’enfants
 staff-assess-user_generated = Produit par l’utilisateur (autoproduit)
-staff-assess-statute = Référence légale (pour "national")
+staff-assess-statute = Référence légale (si illégal selon le droit national)
 staff-assess-submit = Enregistrer l’évaluation
 
 # Évaluations précédentes. $age, $gender, $media et $site sont des codes.

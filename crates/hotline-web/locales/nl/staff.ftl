@@ -101,7 +101,7 @@ staff-move-closed = Dossier afsluiten
 # Het beoordelingsformulier. De opties zijn codes en blijven zoals ze zijn.
 staff-assess-title = Beoordeling
 staff-assess-classification = Classificatie
-staff-assess-reason = Reden (bij "not_illegal" en "unavailable")
+staff-assess-reason = Reden (als niet strafbaar of niet beschikbaar)
 staff-assess-age_group = Leeftijdsgroep van het jongste slachtoffer
 staff-assess-gender = Geslacht van de slachtoffers
 staff-assess-media = Media
@@ -112,7 +112,7 @@ staff-assess-flags = Ook (bij illegale inhoud)
 staff-assess-virtual = Virtueel (getekend, computergemaakt of door AI gemaakt)
 staff-assess-child_modelling = Kindermodellen
 staff-assess-user_generated = Door de gebruiker zelf gemaakt
-staff-assess-statute = Wetsverwijzing (bij "national")
+staff-assess-statute = Wetsverwijzing (als strafbaar naar nationaal recht)
 staff-assess-submit = Beoordeling registreren
 
 # Eerdere beoordelingen. $age, $gender, $media en $site zijn codes.

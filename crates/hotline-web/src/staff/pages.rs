@@ -679,12 +679,16 @@ async fn case_page(
     let file = cases::view_case(&state.app, &staff.user, id).await?;
     let related = state.store.related_cases(id, 10).await?;
     let role = staff.user.role;
-    let access = Some(CaseAccess {
-        referred_to_police: file.referred_to_police,
-    });
     let procedure = state.config().procedure();
-    let assess = procedure == Procedure::Assess;
-    let may_move = may(role, Action::MoveCase, access);
+    let notices: Vec<(String, String)> = state
+        .store
+        .notices_of_case(id)
+        .await?
+        .into_iter()
+        .map(|n| (n.recipient, n.state))
+        .collect();
+    // What this user may do now, decided by the application layer.
+    let may = cases::options(&staff.user, procedure, &file, notices.iter().any(|n| n.1 == "sent"));
     let (trace, jobs) = cases::trace_of(&state.app, id).await?;
     let latest = file.assessments.last().map(|a| a.assessment.classification);
     let jurisdiction = state.app.jurisdiction().await?;
@@ -698,7 +702,7 @@ async fn case_page(
             None => police_label(t, s.kind),
         })
         .collect();
-    let police_steps = if may(role, Action::RecordPoliceStep, access) {
+    let police_steps = if may.police_step {
         PoliceStepKind::ALL
             .iter()
             .map(|s| (s.as_str(), police_label(t, *s)))
@@ -710,8 +714,7 @@ async fn case_page(
         .iter()
         .map(|r| (r.as_str(), t.get(&format!("staff-decline-{r}"))))
         .collect();
-    let offered = cases::offered_moves(file.state, procedure);
-    let close_reasons = if may_move && offered.contains(&CaseState::Closed) {
+    let close_reasons = if may.close {
         CloseReason::ALL
             .iter()
             .filter(|r| r.chosen_by_staff())
@@ -720,19 +723,12 @@ async fn case_page(
     } else {
         Vec::new()
     };
-    let notices: Vec<(String, String)> = state
-        .store
-        .notices_of_case(id)
-        .await?
-        .into_iter()
-        .map(|n| (n.recipient, n.state))
-        .collect();
     let notices_shown: Vec<(String, String)> = notices
         .iter()
         .map(|(r, s)| (r.clone(), labels::notice_state(t, s)))
         .collect();
     let host_answers =
-        if may(role, Action::MoveCase, access) && notices.iter().any(|n| n.1 == "sent") {
+        if may.host_answer {
             HostAnswer::ALL
                 .iter()
                 .map(|a| {
@@ -747,7 +743,7 @@ async fn case_page(
         } else {
             Vec::new()
         };
-    let manual_referral = if may(role, Action::MoveCase, access) {
+    let manual_referral = if may.refer_by_hand {
         cases::manual_partner_of(&state.app, id).await?
     } else {
         None
@@ -770,7 +766,7 @@ async fn case_page(
             classification: work
                 .assessment
                 .as_ref()
-                .map(|a| a.classification.to_string()),
+                .map(|a| labels::classification(t, a.classification.as_str())),
             details: work
                 .assessment
                 .as_ref()
@@ -810,7 +806,7 @@ async fn case_page(
                 .dedicated_domain(d)
                 .await?
                 .map(|m| format!("{} ({})", m.marked_by, when(m.marked_at))),
-            may(role, Action::MarkDedicatedDomain, access),
+            may.mark_domain,
         )),
         None => None,
     };
@@ -883,38 +879,27 @@ async fn case_page(
                 )
             })
             .collect(),
-        may_retrace: may(role, Action::Retrace, access),
+        may_retrace: may.retrace,
         me: Me::of(staff),
         csrf_token: staff.csrf_token.clone(),
         address: shown(&file.canonical, procedure, role),
         host: shown(&file.host, procedure, role),
         created: when(file.created_at),
         notice: None,
-        actions: if may_move {
-            offered
-                .into_iter()
-                .filter(|to| *to != CaseState::Closed)
-                .map(|to| (to, move_label(t, file.state, to)))
-                .collect()
-        } else {
-            Vec::new()
-        },
-        may_start: assess
-            && file.state == CaseState::New
-            && may(role, Action::StartAssessment, access),
-        may_reopen: file.state == CaseState::Closed && may(role, Action::Reopen, access),
+        actions: may
+            .moves
+            .iter()
+            .map(|to| (*to, move_label(t, file.state, *to)))
+            .collect(),
+        may_start: may.start,
+        may_reopen: may.reopen,
         legal_hold,
-        may_hold: may(role, Action::LegalHold, access),
-        may_assess: assess
-            && matches!(file.state, CaseState::New | CaseState::InAssessment)
-            && may(role, Action::Assess, access),
-        may_second_opinion: assess
-            && !file.assessments.is_empty()
-            && file.review_requested_by.is_none()
-            && may(role, Action::RequestSecondOpinion, access),
-        may_review: !file.assessments.is_empty() && may(role, Action::Review, access),
-        may_reassign: file.state != CaseState::Closed && may(role, Action::Reassign, access),
-        may_message: may(role, Action::MessageReporter, access),
+        may_hold: may.legal_hold,
+        may_assess: may.assess,
+        may_second_opinion: may.second_opinion,
+        may_review: may.review,
+        may_reassign: may.reassign,
+        may_message: may.message,
         assessment_fields: assessment_fields(t, &input),
         payment_methods,
         flags,

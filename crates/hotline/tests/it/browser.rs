@@ -630,6 +630,7 @@ async fn the_workbench_in_a_real_browser_with_javascript_off() {
     assert_eq!(members.len(), 2);
     c.goto(&server.url(&members[0])).await.unwrap();
     choose(&c, "classification", "not_illegal").await;
+    choose(&c, "reason", "adult_pornography").await;
     click_then(&c, "button[name=then][value=next]", "h1").await;
     let url = c.current_url().await.unwrap();
     let second = members[1].replace("&amp;", "&");

@@ -881,7 +881,7 @@ async fn assessment_second_opinion_review_and_the_welfare_cap() {
         assert!(page.contains("Belgian Criminal Code art. 417/43"));
         assert!(
             page.contains(
-                "age group pubescent, male, video, social_network, commercial, visa, bitcoin, user_generated"
+                "age group Pubescent, Male, Video, Social network, Commercial, Visa, Bitcoin, User-generated (self-generated)"
             ),
             "the case page shows the assessment in ICCAM's vocabulary: {page}"
         );

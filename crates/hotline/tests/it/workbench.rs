@@ -342,6 +342,7 @@ async fn search_groups_bulk_work_and_save_and_next() {
                     ("view", input_value(&first.body, "view").as_str()),
                     ("then", "next"),
                     ("classification", "not_illegal"),
+                    ("reason", "adult_pornography"),
                 ],
             )
             .await;
