@@ -147,7 +147,10 @@ async fn run(db: TestDatabase, n: usize) {
             "search by host",
             Box::new(move |i| format!("/staff/search?q=site-{}.example.test&by=host", i % 997)),
         ),
-        ("by-host view", Box::new(|_| "/staff/groups/host".to_owned())),
+        (
+            "by-host view",
+            Box::new(|_| "/staff/groups/host".to_owned()),
+        ),
         (
             "a host's cases (group page)",
             Box::new(move |i| format!("/staff/groups/host/site-{}.example.test", i % 997)),

@@ -221,10 +221,11 @@ pub fn parse_search(by: &str, q: &str) -> Result<Option<SearchBy>, WebError> {
 
 fn guess(q: &str) -> SearchBy {
     let digits = q.trim_start_matches('#');
-    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-        if let Ok(n) = digits.parse() {
-            return SearchBy::Case(n);
-        }
+    if !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && let Ok(n) = digits.parse()
+    {
+        return SearchBy::Case(n);
     }
     if let Some(n) = q
         .strip_prefix("AS")
@@ -544,7 +545,10 @@ struct SelectField {
 }
 
 /// The assessment fields, each with its choices labelled, in the order an analyst answers.
-pub(crate) fn bulk_fields(t: Tr) -> Vec<(&'static str, String, Vec<(&'static str, String)>)> {
+/// A select field: its name, its label, and each choice's value and text.
+pub(crate) type Choices = (&'static str, String, Vec<(&'static str, String)>);
+
+pub(crate) fn bulk_fields(t: Tr) -> Vec<Choices> {
     vec![
         (
             "classification",
