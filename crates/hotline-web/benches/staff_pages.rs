@@ -121,8 +121,25 @@ async fn run(db: TestDatabase, n: usize) {
             Box::new(|_| "/staff/?state=new&urgent=1".to_owned()),
         ),
         (
-            "case page",
+            "case page (with related cases)",
             Box::new(move |i| format!("/staff/cases/{}", 1 + (i * 7919) % n)),
+        ),
+        // The workbench: every seeded case is under the registrable domain example.test.
+        (
+            "search by domain",
+            Box::new(|_| "/staff/search?q=example.test&by=domain".to_owned()),
+        ),
+        (
+            "search by host",
+            Box::new(move |i| format!("/staff/search?q=site-{}.example.test&by=host", i % 997)),
+        ),
+        (
+            "by-host view",
+            Box::new(|_| "/staff/groups/host".to_owned()),
+        ),
+        (
+            "a host's cases (group page)",
+            Box::new(move |i| format!("/staff/groups/host/site-{}.example.test", i % 997)),
         ),
     ];
     for (name, path) in pages {

@@ -223,10 +223,11 @@ pub fn parse_search(by: &str, q: &str) -> Result<Option<SearchBy>, WebError> {
 
 fn guess(q: &str) -> SearchBy {
     let digits = q.trim_start_matches('#');
-    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-        if let Ok(n) = digits.parse() {
-            return SearchBy::Case(n);
-        }
+    if !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && let Ok(n) = digits.parse()
+    {
+        return SearchBy::Case(n);
     }
     if let Some(n) = q
         .strip_prefix("AS")
@@ -545,9 +546,12 @@ struct SelectField {
     options: Vec<(&'static str, String)>,
 }
 
+/// A select field: its name, its label, and each choice's value and text.
+pub(crate) type Choices = (&'static str, String, Vec<(&'static str, String)>);
+
 /// The assessment form's choice lists, in the order an analyst answers them and in the staff's
 /// words: one definition for the case page's form and the bulk form.
-pub(crate) fn bulk_fields(t: Tr) -> Vec<(&'static str, String, Vec<(&'static str, String)>)> {
+pub(crate) fn bulk_fields(t: Tr) -> Vec<Choices> {
     fn choices<T: Copy>(
         t: Tr,
         all: &[T],

@@ -7,6 +7,32 @@ use hotline_domain::CaseState;
 
 use crate::i18n::Tr;
 
+/// The message prefixes whose keys are built at run time from a code (here and in
+/// `staff::find`): `prefix` + the code.
+pub const BUILT_PREFIXES: &[&str] = &[
+    "staff-state-",
+    "staff-waits-",
+    "staff-class-",
+    "staff-age-",
+    "staff-gender-",
+    "staff-media-",
+    "staff-site-",
+    "staff-reason-",
+    "staff-commercial-",
+    "staff-payment-",
+    "staff-leg-",
+    "staff-check-",
+    "staff-notice-state-",
+    "staff-assessment-kind-",
+    "staff-channel-",
+    "staff-language-",
+    "staff-job-",
+    "staff-search-by-",
+    "staff-groups-report-",
+    "staff-groups-domain-",
+    "staff-groups-host-",
+];
+
 /// A case state: "Waiting for assessment", "Wacht op beoordeling", …
 pub fn state(t: Tr, s: CaseState) -> String {
     t.get(&format!("staff-state-{}", s.as_str()))
