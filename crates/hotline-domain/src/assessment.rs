@@ -40,7 +40,10 @@ impl Classification {
 
     /// Whether the assessment must say why (ICCAM's action reasons).
     pub fn needs_reason(self) -> bool {
-        matches!(self, Classification::NotIllegal | Classification::Unavailable)
+        matches!(
+            self,
+            Classification::NotIllegal | Classification::Unavailable
+        )
     }
 
     /// Whether an assessed case may be closed straight away (docs/SPEC.md §2: not illegal,
@@ -547,7 +550,12 @@ impl Assessment {
             site_type: f.map(|f| f.site_type.as_str().into()),
             commercial: f.map(|f| f.commercial.as_str().into()),
             payment_methods: f
-                .map(|f| f.payment_methods.iter().map(|m| m.as_str().into()).collect())
+                .map(|f| {
+                    f.payment_methods
+                        .iter()
+                        .map(|m| m.as_str().into())
+                        .collect()
+                })
                 .unwrap_or_default(),
             virtual_material: f.map(|f| f.virtual_material),
             child_modelling: f.map(|f| f.child_modelling),
@@ -597,11 +605,7 @@ fn non_empty(s: Option<String>) -> Option<String> {
 }
 
 fn yes_no(b: bool) -> &'static str {
-    if b {
-        "Yes"
-    } else {
-        "No"
-    }
+    if b { "Yes" } else { "No" }
 }
 
 /// What the copy-ready ICCAM summary says about where the address is hosted.
@@ -620,7 +624,11 @@ pub struct IccamHosting {
 /// each with ICCAM's name and ICCAM's value names, one `name: value` line per field, so an
 /// analyst of a hotline whose partner takes referrals by hand can copy each field into ICCAM
 /// without retyping it. Fields that do not apply are left out, never guessed.
-pub fn iccam_summary(url: &str, hosting: &IccamHosting, a: &Assessment) -> Vec<(&'static str, String)> {
+pub fn iccam_summary(
+    url: &str,
+    hosting: &IccamHosting,
+    a: &Assessment,
+) -> Vec<(&'static str, String)> {
     let mut out = vec![("url", url.to_owned())];
     if let Some(ip) = &hosting.ip {
         out.push(("ipAddress", ip.clone()));

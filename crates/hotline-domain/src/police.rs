@@ -344,10 +344,7 @@ mod tests {
             r.check(&step(PreserveEvidence), CaseState::Referred),
             Ok(PoliceEffect::Recorded)
         );
-        assert_eq!(
-            PreserveEvidence.timeline_leg(),
-            "police_preserve_evidence"
-        );
+        assert_eq!(PreserveEvidence.timeline_leg(), "police_preserve_evidence");
     }
 
     #[test]

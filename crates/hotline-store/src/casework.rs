@@ -285,11 +285,10 @@ fn corrupt(what: &str, value: &str) -> StoreError {
 pub(crate) fn assessment_from_row(r: &AssessmentSqlRow) -> Result<Assessment> {
     let classification: Classification =
         r.1.parse().map_err(|()| corrupt("classification", &r.1))?;
-    let reason = r
-        .2
-        .as_deref()
-        .map(|v| v.parse().map_err(|()| corrupt("reason", v)))
-        .transpose()?;
+    let reason =
+        r.2.as_deref()
+            .map(|v| v.parse().map_err(|()| corrupt("reason", v)))
+            .transpose()?;
     let findings = match (&r.4, &r.5, &r.6, &r.7, &r.8) {
         (Some(age), Some(gender), Some(media), Some(site), Some(commercial)) => Some(Findings {
             age_group: age.parse().map_err(|()| corrupt("age group", age))?,

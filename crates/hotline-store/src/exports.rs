@@ -118,10 +118,9 @@ impl Store {
         });
         let mut assessments = std::collections::HashMap::new();
         for r in &assessment_rows {
-            let id: i64 = r
-                .0
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("case number \"{}\"", r.0)))?;
+            let id: i64 =
+                r.0.parse()
+                    .map_err(|_| StoreError::Corrupt(format!("case number \"{}\"", r.0)))?;
             assessments.insert(id, crate::casework::assessment_from_row(r)?);
         }
         let mut out = Vec::with_capacity(rows.len());

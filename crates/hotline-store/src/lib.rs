@@ -340,7 +340,8 @@ impl Store {
     #[doc(hidden)]
     pub async fn execute_for_tests(&self, sql: &str) -> Result<u64> {
         let sql = sqlx::AssertSqlSafe(sql.to_owned());
-        let done = on_write_pool!(&self.db, pool => sqlx::query(sql).execute(pool).await?.rows_affected());
+        let done =
+            on_write_pool!(&self.db, pool => sqlx::query(sql).execute(pool).await?.rows_affected());
         Ok(done)
     }
 

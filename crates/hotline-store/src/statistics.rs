@@ -138,8 +138,7 @@ impl Store {
         let facts = cases
             .into_iter()
             .map(|(case_id, state)| {
-                let (classification, age_group, site_type) = match known.assessed.remove(&case_id)
-                {
+                let (classification, age_group, site_type) = match known.assessed.remove(&case_id) {
                     Some((c, a, s)) => (Some(c), a, s),
                     None => (None, None, None),
                 };

@@ -821,13 +821,55 @@ async fn migration_0020_maps_old_assessments_to_iccams_vocabulary() {
         store.migrate().await.unwrap();
         assert!(store.ready().await.unwrap(), "{engine}");
         let expected = [
-            (AgeGroup::Infant, Gender::Female, Media::Image, SiteType::ImageHost, Commerciality::NonCommercial),
-            (AgeGroup::PrePubescent, Gender::Male, Media::Video, SiteType::SocialNetwork, Commerciality::Commercial),
-            (AgeGroup::PrePubescent, Gender::Both, Media::Other, SiteType::Website, Commerciality::NonCommercial),
-            (AgeGroup::Pubescent, Gender::NotDetermined, Media::Text, SiteType::Forum, Commerciality::Commercial),
-            (AgeGroup::Pubescent, Gender::Female, Media::Image, SiteType::Website, Commerciality::NonCommercial),
-            (AgeGroup::Pubescent, Gender::Female, Media::Image, SiteType::FileHost, Commerciality::NonCommercial),
-            (AgeGroup::NotDetermined, Gender::Female, Media::Image, SiteType::ImageHost, Commerciality::NonCommercial),
+            (
+                AgeGroup::Infant,
+                Gender::Female,
+                Media::Image,
+                SiteType::ImageHost,
+                Commerciality::NonCommercial,
+            ),
+            (
+                AgeGroup::PrePubescent,
+                Gender::Male,
+                Media::Video,
+                SiteType::SocialNetwork,
+                Commerciality::Commercial,
+            ),
+            (
+                AgeGroup::PrePubescent,
+                Gender::Both,
+                Media::Other,
+                SiteType::Website,
+                Commerciality::NonCommercial,
+            ),
+            (
+                AgeGroup::Pubescent,
+                Gender::NotDetermined,
+                Media::Text,
+                SiteType::Forum,
+                Commerciality::Commercial,
+            ),
+            (
+                AgeGroup::Pubescent,
+                Gender::Female,
+                Media::Image,
+                SiteType::Website,
+                Commerciality::NonCommercial,
+            ),
+            (
+                AgeGroup::Pubescent,
+                Gender::Female,
+                Media::Image,
+                SiteType::FileHost,
+                Commerciality::NonCommercial,
+            ),
+            (
+                AgeGroup::NotDetermined,
+                Gender::Female,
+                Media::Image,
+                SiteType::ImageHost,
+                Commerciality::NonCommercial,
+            ),
         ];
         for (id, (age, gender, media, site, commercial)) in ids.iter().zip(expected) {
             let file = store
@@ -838,7 +880,10 @@ async fn migration_0020_maps_old_assessments_to_iccams_vocabulary() {
             let a = &file.assessments[0].assessment;
             assert_eq!(a.classification, Classification::Baseline);
             assert_eq!(a.reason, None);
-            let f = a.findings.as_ref().expect("illegal content keeps its findings");
+            let f = a
+                .findings
+                .as_ref()
+                .expect("illegal content keeps its findings");
             assert_eq!(
                 (f.age_group, f.gender, f.media, f.site_type, f.commercial),
                 (age, gender, media, site, commercial),

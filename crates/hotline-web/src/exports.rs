@@ -168,7 +168,8 @@ fn assessment_cells(a: Option<&hotline_domain::Assessment>) -> Vec<String> {
                 .join(" ")
         })
         .unwrap_or_default(),
-        f.map(|f| f.virtual_material.to_string()).unwrap_or_default(),
+        f.map(|f| f.virtual_material.to_string())
+            .unwrap_or_default(),
         f.map(|f| f.child_modelling.to_string()).unwrap_or_default(),
         f.map(|f| f.user_generated.to_string()).unwrap_or_default(),
     ]

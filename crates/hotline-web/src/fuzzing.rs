@@ -8,8 +8,8 @@ use hotline_domain::{Channel, Language, NewReport, ReportInput};
 use crate::api::ReportBody;
 use crate::extract::FormFields;
 use crate::federation::fresh_at;
-use hotline_domain::federation::{ReferralMessage as ReferralBody, UpdateMessage as UpdateBody};
 use crate::pages::ReportForm;
+use hotline_domain::federation::{ReferralMessage as ReferralBody, UpdateMessage as UpdateBody};
 
 /// Decodes a report form body the way `POST /{lang}/report` does and checks it.
 pub fn form_report(body: &[u8], lang: Language) -> Result<NewReport, String> {

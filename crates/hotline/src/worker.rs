@@ -731,7 +731,12 @@ impl Workers {
             .map_err(err)?
             .ok_or_else(|| format!("case {case_id} does not exist"))?;
         let trace = self.store.latest_trace(case_id).await.map_err(err)?;
-        let body = crate::federation::referral_body(&file, trace.as_ref(), referral_id, &self.jurisdiction().country)?;
+        let body = crate::federation::referral_body(
+            &file,
+            trace.as_ref(),
+            referral_id,
+            &self.jurisdiction().country,
+        )?;
         let signature = self.store.keys().sign(&body);
         let reference = hotline_network::partner::send_referral(
             &self.policy,

@@ -240,9 +240,8 @@ impl From<CaseFile> for CaseOut {
                         media: fnd.map(|f| f.media.to_string()),
                         site_type: fnd.map(|f| f.site_type.to_string()),
                         commercial: fnd.map(|f| f.commercial.to_string()),
-                        payment_methods: fnd.map(|f| {
-                            f.payment_methods.iter().map(|m| m.to_string()).collect()
-                        }),
+                        payment_methods: fnd
+                            .map(|f| f.payment_methods.iter().map(|m| m.to_string()).collect()),
                         virtual_material: fnd.map(|f| f.virtual_material),
                         child_modelling: fnd.map(|f| f.child_modelling),
                         user_generated: fnd.map(|f| f.user_generated),

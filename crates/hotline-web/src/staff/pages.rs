@@ -975,7 +975,9 @@ pub fn assessment_input(fields: &FormFields) -> AssessmentInput {
             .filter(|v| !v.is_empty())
     };
     // A check box is sent only when ticked.
-    let flag = |name: &str| Some(text(name).is_some_and(|v| matches!(v.as_str(), "yes" | "true" | "1" | "on")));
+    let flag = |name: &str| {
+        Some(text(name).is_some_and(|v| matches!(v.as_str(), "yes" | "true" | "1" | "on")))
+    };
     AssessmentInput {
         classification: text("classification"),
         reason: text("reason"),

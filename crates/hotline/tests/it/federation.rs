@@ -599,7 +599,10 @@ async fn a_manual_partner_gets_a_copy_ready_summary_and_its_reference_is_recorde
         assert!(iccam.contains("url: http://192.0.2.80/lu\n"), "{iccam}");
         assert!(iccam.contains("hostingCountry: LU\n"), "{iccam}");
         assert!(iccam.contains("classification: Baseline CSAM\n"), "{iccam}");
-        assert!(iccam.contains("ageCategorization: Pre-pubescent\n"), "{iccam}");
+        assert!(
+            iccam.contains("ageCategorization: Pre-pubescent\n"),
+            "{iccam}"
+        );
         assert!(iccam.contains("sourceUrlSiteType: Image host\n"), "{iccam}");
         assert!(!iccam.contains("REPORTER-WORDS"));
         let r = b
