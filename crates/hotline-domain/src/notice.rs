@@ -122,6 +122,40 @@ pub fn recipients(trace: &Trace) -> Vec<Recipient> {
     out
 }
 
+/// Whether the hosting changed between the trace a notice was written from and a fresh one
+/// taken just before sending (issue 17: a site that moved must not get its notice at the old
+/// host). It changed when the fresh trace is complete (addresses found, no step failed) and
+/// the abuse addresses the notice would go to, or the networks (AS numbers), differ; the
+/// answer says from what to what, for the case's "host changed" entry. A fresh trace that
+/// is incomplete tells nothing: `None`.
+pub fn hosting_change(before: &Trace, after: &Trace) -> Option<String> {
+    if after.untraceable.is_some() || !after.errors.is_empty() || after.addresses.is_empty() {
+        return None;
+    }
+    let shape = |t: &Trace| {
+        let mut asns: Vec<u32> = t.addresses.iter().filter_map(|a| a.asn).collect();
+        asns.sort_unstable();
+        asns.dedup();
+        let mut mail: Vec<String> = recipients(t).into_iter().map(|r| r.email).collect();
+        mail.sort();
+        (asns, mail)
+    };
+    let (old, new) = (shape(before), shape(after));
+    if old == new {
+        return None;
+    }
+    let show = |(asns, mail): &(Vec<u32>, Vec<String>)| {
+        let mut parts: Vec<String> = asns.iter().map(|n| format!("AS{n}")).collect();
+        parts.extend(mail.iter().cloned());
+        if parts.is_empty() {
+            "nothing".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    };
+    Some(format!("{} -> {}", show(&old), show(&new)))
+}
+
 /// What a notice needs to say (DSA Art. 16(2)): the exact address, why it is illegal with
 /// the statute, who notifies (the hotline, never the reporter), good faith, a reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -957,5 +991,60 @@ mod template_tests {
         // None of the four, or unknown: the hotline's language.
         assert_eq!(notice_language(Some("RU"), De), De);
         assert_eq!(notice_language(None, Nl), Nl);
+    }
+}
+
+#[cfg(test)]
+mod hosting_change_tests {
+    use super::hosting_change;
+    use crate::trace::{Contact, HostingAddress, StepError, Trace};
+
+    fn traced(ip: &str, asn: u32, abuse: &str) -> Trace {
+        Trace {
+            host: "shop.example.test".into(),
+            traced_at_ms: 0,
+            untraceable: None,
+            cname_chain: vec![],
+            addresses: vec![HostingAddress {
+                ip: ip.into(),
+                asn: Some(asn),
+                abuse: Some(Contact {
+                    email: Some(abuse.into()),
+                    ..Contact::default()
+                }),
+                ..HostingAddress::default()
+            }],
+            registrable_domain: None,
+            registrar: None,
+            errors: vec![],
+        }
+    }
+
+    #[test]
+    fn a_move_to_another_network_is_a_change_a_new_address_on_the_same_is_not() {
+        let before = traced("192.0.2.70", 64500, "abuse@one.example");
+        assert_eq!(
+            hosting_change(&before, &traced("192.0.2.71", 64500, "abuse@one.example")),
+            None
+        );
+        assert_eq!(
+            hosting_change(&before, &traced("198.51.100.9", 64501, "abuse@two.example")).as_deref(),
+            Some("AS64500, abuse@one.example -> AS64501, abuse@two.example")
+        );
+    }
+
+    #[test]
+    fn an_incomplete_fresh_trace_tells_nothing() {
+        let before = traced("192.0.2.70", 64500, "abuse@one.example");
+        let mut failed = traced("198.51.100.9", 64501, "abuse@two.example");
+        failed.errors.push(StepError {
+            step: "rdap-ip".into(),
+            subject: "198.51.100.9".into(),
+            error: "timed out".into(),
+        });
+        assert_eq!(hosting_change(&before, &failed), None);
+        let mut gone = before.clone();
+        gone.addresses.clear();
+        assert_eq!(hosting_change(&before, &gone), None);
     }
 }
