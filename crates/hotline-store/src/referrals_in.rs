@@ -22,6 +22,14 @@ use crate::partners::SeenReferral;
 use crate::reports::{CaseRef, Sealed};
 use crate::{Result, Store, StoreError, on_read_pool, on_write_pool, to_millis};
 
+/// The referral's own row: who sent it, its id, its body's hash, and the work it carried.
+struct Row<'a> {
+    partner: &'a str,
+    referral_id: &'a str,
+    hash: &'a [u8],
+    work: Option<&'a str>,
+}
+
 /// What became of a referral received from a partner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReferralIntake {
@@ -60,10 +68,12 @@ impl Store {
             let sealed = self.seal_report(report, now)?;
             match self
                 .store_referral_once(
-                    partner,
-                    referral_id,
-                    &hash,
-                    work.as_deref(),
+                    Row {
+                        partner,
+                        referral_id,
+                        hash: &hash,
+                        work: work.as_deref(),
+                    },
                     report,
                     &sealed,
                     at,
@@ -97,14 +107,17 @@ impl Store {
     /// row was there first.
     async fn store_referral_once(
         &self,
-        partner: &str,
-        referral_id: &str,
-        hash: &[u8],
-        work: Option<&str>,
+        row: Row<'_>,
         report: &NewReport,
         sealed: &Sealed,
         at: i64,
     ) -> Result<Option<i64>> {
+        let Row {
+            partner,
+            referral_id,
+            hash,
+            work,
+        } = row;
         let items: Vec<(&NewReport, &Sealed, i64)> = vec![(report, sealed, at)];
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;

@@ -44,7 +44,7 @@ struct BulkDone {
 
 enum BulkAction {
     /// The form as sent (checked once with `Assessment::parse`; each case parses it again).
-    Assess(AssessmentInput),
+    Assess(Box<AssessmentInput>),
     Close(CloseReason),
 }
 
@@ -101,7 +101,7 @@ pub async fn bulk(
                 e.field = invalid.errors.first().map(|e| e.field.to_owned());
                 e
             })?;
-            BulkAction::Assess(input)
+            BulkAction::Assess(Box::new(input))
         }
         "close" => {
             let raw = fields.get("reason").unwrap_or("").trim();
@@ -135,7 +135,8 @@ pub async fn bulk(
             }
             (BulkAction::Close(_), Some(CaseState::Closed)) => Err(t.get("staff-bulk-skip-closed")),
             (BulkAction::Assess(input), Some(_)) => {
-                match cases::record_assessment(&state.app, &staff.user, id, input.clone()).await {
+                match cases::record_assessment(&state.app, &staff.user, id, (**input).clone()).await
+                {
                     Ok(_) => Ok(()),
                     Err(AppError::Assessment(i)) => Err(t.with(
                         "staff-bulk-skip-refused",

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use hotline_domain::assessment::{AssessmentInput, PaymentMethod};
 use hotline_domain::notice::HostAnswer;
 use hotline_domain::police::{DeclineReason, PoliceStep, PoliceStepInput, PoliceStepKind};
-use hotline_domain::staff::{Action, CaseAccess, may};
+use hotline_domain::staff::{Action, may};
 use hotline_domain::{CaseState, CloseReason, Procedure, address::defang};
 use hotline_store::{Assignee, AuditFilter, CaseFile, QueueCursor, QueueFilter, ReviewOutcome};
 
@@ -688,7 +688,12 @@ async fn case_page(
         .map(|n| (n.recipient, n.state))
         .collect();
     // What this user may do now, decided by the application layer.
-    let may = cases::options(&staff.user, procedure, &file, notices.iter().any(|n| n.1 == "sent"));
+    let may = cases::options(
+        &staff.user,
+        procedure,
+        &file,
+        notices.iter().any(|n| n.1 == "sent"),
+    );
     let (trace, jobs) = cases::trace_of(&state.app, id).await?;
     let latest = file.assessments.last().map(|a| a.assessment.classification);
     let jurisdiction = state.app.jurisdiction().await?;
@@ -727,22 +732,21 @@ async fn case_page(
         .iter()
         .map(|(r, s)| (r.clone(), labels::notice_state(t, s)))
         .collect();
-    let host_answers =
-        if may.host_answer {
-            HostAnswer::ALL
-                .iter()
-                .map(|a| {
-                    let label = t.get(match a {
-                        HostAnswer::Acknowledged => "staff-host-acknowledged",
-                        HostAnswer::Removed => "staff-host-removed",
-                        HostAnswer::Refused => "staff-host-refused",
-                    });
-                    (a.as_str(), label)
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+    let host_answers = if may.host_answer {
+        HostAnswer::ALL
+            .iter()
+            .map(|a| {
+                let label = t.get(match a {
+                    HostAnswer::Acknowledged => "staff-host-acknowledged",
+                    HostAnswer::Removed => "staff-host-removed",
+                    HostAnswer::Refused => "staff-host-refused",
+                });
+                (a.as_str(), label)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let manual_referral = if may.refer_by_hand {
         cases::manual_partner_of(&state.app, id).await?
     } else {

@@ -415,7 +415,9 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
             "{page}"
         );
         assert!(
-            page.contains("Illegal everywhere (baseline): age group Pre-pubescent, Female, Images, Image host"),
+            page.contains(
+                "Illegal everywhere (baseline): age group Pre-pubescent, Female, Images, Image host"
+            ),
             "{page}"
         );
         assert!(page.contains("<code>192.0.2.70 AS64500"), "{page}");
