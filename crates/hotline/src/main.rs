@@ -875,15 +875,10 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                     Some(f) => format!("{} is not a partner directory", f.display()),
                     None => "the shipped partner directory is invalid".to_owned(),
                 })?;
+                let app = hotline_app::App::new(store.clone(), live_settings(&config, &store).await?);
+                let actor = cli_actor();
                 // The country in force (an admin may have changed it on the settings page).
-                let own = live_settings(&config, &store)
-                    .await?
-                    .get()
-                    .config
-                    .settings
-                    .national
-                    .country
-                    .clone();
+                let own = app.config().settings.national.country.clone();
                 let existing = store.partners().await?;
                 let (mut added, mut skipped) = (0, 0);
                 // Which ICCAM hotline each added partner is, for staff who pass cases on there.
@@ -899,18 +894,22 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                     if let Some(id) = e.iccam_hotline_id {
                         iccam.push(format!("  {}: ICCAM hotline {id}", e.name));
                     }
-                    let p = hotline_store::NewPartner {
+                    // The same action as `partner add` and the admin page.
+                    let spec = hotline_domain::partner::PartnerSpec {
                         name: e.name,
                         countries: e.countries,
                         channel: "manual".to_owned(),
                         endpoint: None,
                         public_key: None,
                         encrypt_to: None,
-                        outbound_token: None,
+                        token: None,
                     };
-                    store
-                        .add_partner(&p, &cli_actor(), time::OffsetDateTime::now_utc())
-                        .await?;
+                    hotline_app::admin::save_partner(
+                        &app,
+                        hotline_app::Actor::Operator(&actor),
+                        spec,
+                    )
+                    .await?;
                     added += 1;
                 }
                 println!(
