@@ -81,6 +81,9 @@ pub struct NoticeSettings {
     pub default_statute: String,
     /// The built-in text's language where the host's country does not decide it.
     pub language: hotline_domain::report::Language,
+    /// The public site's address (`public.site_url`), for each notice's answer link; empty:
+    /// notices carry no link.
+    pub site_url: String,
 }
 
 /// UTC milliseconds, as the store and the domain count time.
@@ -261,6 +264,9 @@ impl Workers {
             "partner_update" => done(self.partner_update(&job.payload).await),
             "urgent_alert" => self.urgent_alert(&job.payload).await,
             "police_notify" => done(self.police_notify(&job.payload).await),
+            hotline_store::answers::REPORTER_NEWS_JOB => {
+                done(crate::answers::reporter_news(self, &job.payload).await)
+            }
             // The daily purge: runs, then waits a day in the queue for its next run.
             "retention" => {
                 let now = OffsetDateTime::now_utc();
@@ -424,10 +430,12 @@ impl Workers {
             if n.state != "pending" || !self.store.begin_sending_notice(n.id).await.map_err(err)? {
                 continue;
             }
+            // The stored text holds a placeholder; the notice's own answer token goes in now.
+            let token = self.store.keys().host_answer_token(&n.message_id);
             let out = OutgoingNotice {
                 to: n.recipient.clone(),
                 subject: n.subject,
-                body: n.body,
+                body: hotline_domain::answers::with_answer_token(&n.body, &token),
                 xarf_json: n.xarf,
                 message_id: n.message_id,
             };
@@ -977,6 +985,7 @@ mod tests {
             from_public_report: true,
             assessed_at: None,
             language: hotline_domain::report::Language::En,
+            answer_link: None,
         }
     }
 

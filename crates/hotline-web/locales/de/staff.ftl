@@ -379,3 +379,47 @@ staff-admin-template-preview = Vorschau
 staff-admin-template-preview-heading = Vorschau
 staff-admin-template-sample = Mit erfundenen Angaben (eine Dokumentationsadresse, kein echter Fall):
 staff-admin-file-value = Die Konfigurationsdatei sagt: { $value }
+
+# Answers from reporters.
+staff-badge-new-answer = neue Antwort der meldenden Person
+staff-dialogue-title = Nachrichten mit der meldenden Person
+staff-dialogue-reporter = die meldende Person schrieb
+staff-dialogue-hotline = wir schrieben
+
+# The supervisor's dashboard.
+staff-nav-dashboard = Übersicht
+staff-dashboard-title = Übersicht für die Leitung
+staff-dashboard-waiting = Wartende Fälle, je Schritt
+staff-dashboard-nothing-waiting = Keine offenen Fälle.
+staff-dashboard-leg = Wartet auf
+staff-dashboard-cases = Fälle
+staff-dashboard-oldest = Längste Wartezeit
+staff-dashboard-age = { $days } T { $hours } Std
+staff-dashboard-leg-new = die Prüfung (neu)
+staff-dashboard-leg-in_assessment = die Analystin oder den Analysten (in Prüfung)
+staff-dashboard-leg-assessed = die Weiterleitung (geprüft)
+staff-dashboard-leg-referred = die Polizei oder den Partner (weitergeleitet)
+staff-dashboard-leg-awaiting_removal = den Hoster (Entfernung erwartet)
+staff-dashboard-leg-removed = das Ende der Beobachtung (entfernt)
+staff-dashboard-leg-closed = nichts (geschlossen)
+staff-dashboard-removal = Innerhalb von 3 Tagen nach der Meldung entfernt (INHOPE)
+staff-dashboard-this-month = Dieser Monat
+staff-dashboard-last-month = Letzter Monat
+staff-dashboard-share = { $percent } % ({ $removed } von { $noticed })
+staff-dashboard-share-none = keine Meldungen versandt
+staff-dashboard-welfare = Prüfzeit heute
+staff-dashboard-alerts = Nicht versandte Alarme
+staff-dashboard-alerts-none = Alle Alarme wurden versandt.
+staff-dashboard-alerts-count = { $count ->
+    [one] Ein Alarm wurde nicht versandt.
+   *[other] { $count } Alarme wurden nicht versandt.
+}
+staff-dashboard-alert-what = Alarm
+staff-dashboard-alert-state = Zustand
+staff-dashboard-alert-attempts = Versuche
+staff-dashboard-alert-error = Letzter Fehler
+staff-dashboard-alert-urgent = dringende Meldung an die Bereitschaft
+staff-dashboard-alert-police = neue Weiterleitungen an die Polizei
+staff-dashboard-alert-reporter = Neuigkeiten-Mail an eine meldende Person
+staff-dashboard-alert-given-up = aufgegeben
+staff-dashboard-alert-retrying = fehlgeschlagen, wird wiederholt

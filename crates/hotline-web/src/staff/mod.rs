@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod api;
 pub mod auth;
+pub mod dashboard;
 pub mod pages;
 pub mod service;
 pub mod statistics;
@@ -50,6 +51,7 @@ pub fn pages() -> Router<AppState> {
         .route("/staff/cases/{id}/reassign", post(pages::reassign))
         .route("/staff/cases/{id}/messages", post(pages::message))
         .route("/staff/welfare", get(pages::welfare))
+        .route("/staff/dashboard", get(dashboard::page))
         .route("/staff/welfare/lift", post(pages::lift))
         .route("/staff/audit", get(pages::audit))
         .route("/staff/admin", get(admin::settings))

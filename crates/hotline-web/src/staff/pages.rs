@@ -164,6 +164,14 @@ struct QueuePage {
     filter: FilterForm,
     rows: Vec<QueueLine>,
     next_link: Option<String>,
+    /// Cases with an answer from a reporter the hotline has not written after.
+    new_answers: Vec<i64>,
+}
+
+impl QueuePage {
+    fn has_new_answer(&self, case_id: &i64) -> bool {
+        self.new_answers.contains(case_id)
+    }
 }
 
 /// `GET /staff/`: open cases, urgent first, then oldest.
@@ -226,6 +234,8 @@ pub async fn queue(
         ),
     };
     let (rows, next) = service::queue(&state, &staff.user, filter, after, 50).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.case_id).collect();
+    let new_answers = state.store.cases_with_new_answers(&ids).await?;
     let procedure = state.config().procedure;
     let assessing =
         may(staff.user.role, Action::StartAssessment, None) && procedure == Procedure::Assess;
@@ -274,6 +284,7 @@ pub async fn queue(
         welfare,
         new_referrals,
         states: &CaseState::ALL,
+        new_answers,
         filter: form,
         rows: rows
             .into_iter()
@@ -325,6 +336,8 @@ struct ReportView {
     contact_name: Option<String>,
     contact_email: Option<String>,
     police_may_contact: bool,
+    /// The dialogue with this report's reporter: `(when, from the reporter, text)`.
+    dialogue: Vec<(String, bool, String)>,
 }
 
 struct SelectField {
@@ -659,6 +672,12 @@ async fn case_page(
         None => None,
     };
     let legal_hold = state.store.legal_hold(id).await?;
+    // What reporters answered is theirs like a description: for those who read reports.
+    let dialogue = if may(role, Action::ReadReports, access) {
+        state.store.dialogue_of_case(id).await?
+    } else {
+        Vec::new()
+    };
     let page = CasePage {
         t,
         checks,
@@ -774,6 +793,11 @@ async fn case_page(
                 contact_name: r.contact.as_ref().and_then(|c| c.name.clone()),
                 contact_email: r.contact.as_ref().and_then(|c| c.email.clone()),
                 police_may_contact: r.contact.as_ref().is_some_and(|c| c.police_may_contact),
+                dialogue: dialogue
+                    .iter()
+                    .filter(|m| m.report_id == r.report_id)
+                    .map(|m| (when(m.at), m.from_reporter, m.body.clone()))
+                    .collect(),
             })
             .collect(),
         timeline: file
