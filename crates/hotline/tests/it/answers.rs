@@ -488,3 +488,221 @@ async fn a_reporter_answers_a_staff_message_on_the_status_page_and_staff_see_it(
     })
     .await;
 }
+
+/// A headless chromium with scripts on (axe needs them) that asks for pages in `lang`.
+async fn browser_in(driver: &Driver, lang: &str) -> fantoccini::Client {
+    let profile = std::env::temp_dir().join(format!(
+        "hotline-chromium-{}",
+        uuid::Uuid::new_v4().simple()
+    ));
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1024,1400", format!("--lang={lang}"),
+                format!("--user-data-dir={}", profile.display()),
+            ],
+            "prefs": {"intl.accept_languages": lang},
+        }
+    });
+    let serde_json::Value::Object(caps) = caps else {
+        unreachable!()
+    };
+    fantoccini::ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("cannot start chromium through chromedriver")
+}
+
+#[tokio::test]
+async fn axe_finds_no_serious_problem_on_the_answer_status_and_dashboard_pages_in_four_languages()
+{
+    if !enabled() {
+        hotline_store::testing::skipped_test(SKIP);
+        return;
+    }
+    let axe_js = std::fs::read_to_string(
+        std::env::var("HOTLINE_AXE_JS").expect("HOTLINE_AXE_JS names axe.min.js (npm axe-core)"),
+    )
+    .expect("cannot read axe.min.js");
+    let db = hotline_store::testing::TestDatabase::sqlite();
+    let (server, inbox, ann) = noticed_case(&db).await;
+    let path = answer_path(&inbox.lock().unwrap()[0].data.clone());
+    let token = path.rsplit('/').next().unwrap().to_owned();
+    // A report with a receipt, and a message to its reporter, so the status page has the
+    // dialogue and the answer form.
+    let r = client()
+        .post(server.url("/api/v1/reports"))
+        .json(&json!({"urls": ["example.com/axe-dialogue"], "where_found": "chat"}))
+        .send()
+        .await
+        .unwrap();
+    let receipt = r.json::<serde_json::Value>().await.unwrap()["receipt"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut a = Browser::new(&server);
+    assert_eq!(a.login(&ann, 1).await.status, StatusCode::SEE_OTHER);
+    let csrf = a.csrf().await;
+    let case = a.get("/staff/cases/2").await;
+    let report_id = crate::support::input_value(&case.body, "report_id");
+    let r = a
+        .post(
+            "/staff/cases/2/messages",
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("report_id", report_id.as_str()),
+                ("body", "A question for you."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    let driver = Driver::start();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (i, lang) in ["nl", "fr", "de", "en"].into_iter().enumerate() {
+        let c = browser_in(&driver, lang).await;
+        // The host's answer page, and the same page refusing an answer without its reason.
+        c.goto(&server.url(&format!("/{lang}/answer/{token}")))
+            .await
+            .unwrap();
+        let mut check = |name: String, v: Vec<serde_json::Value>| {
+            checked += 1;
+            if !v.is_empty() {
+                failures.push(format!("{name}: {v:?}"));
+            }
+        };
+        check(format!("/{lang}/answer"), crate::browser::axe(&c, &axe_js).await);
+        c.find(Locator::Id("answer-refused"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.find(Locator::Css("form button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(".errors"))
+            .await
+            .unwrap();
+        check(
+            format!("/{lang}/answer (refused without a reason)"),
+            crate::browser::axe(&c, &axe_js).await,
+        );
+        // The status page with the hotline's message and the answer form.
+        c.goto(&server.url(&format!("/{lang}/status"))).await.unwrap();
+        c.find(Locator::Id("receipt"))
+            .await
+            .unwrap()
+            .send_keys(&receipt)
+            .await
+            .unwrap();
+        c.find(Locator::Css("form button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Id("answer"))
+            .await
+            .unwrap();
+        check(
+            format!("/{lang}/status (dialogue)"),
+            crate::browser::axe(&c, &axe_js).await,
+        );
+        // The supervisor's dashboard, in the language the browser asks for.
+        let sup = Account::add(&db, &format!("sup{i}"), "supervisor");
+        crate::browser::sign_in(&c, &server, &sup).await;
+        c.goto(&server.url("/staff/dashboard")).await.unwrap();
+        let html = c.source().await.unwrap();
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\"")),
+            "{lang}: the dashboard is not in the browser's language"
+        );
+        check(
+            format!("/staff/dashboard ({lang})"),
+            crate::browser::axe(&c, &axe_js).await,
+        );
+        let case = c.goto(&server.url("/staff/cases/2")).await;
+        case.unwrap();
+        check(
+            format!("/staff/cases/2 with the dialogue ({lang})"),
+            crate::browser::axe(&c, &axe_js).await,
+        );
+        c.close().await.unwrap();
+    }
+    assert!(
+        failures.is_empty(),
+        "axe-core found serious or critical problems:\n{}",
+        failures.join("\n")
+    );
+    eprintln!("axe-core: {checked} answer, status and dashboard pages without serious or critical violations");
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn the_dashboard_counts_waiting_cases_and_removals_in_time_and_serves_them_as_gauges() {
+    each_engine(|db| async move {
+        let server = Server::start(&db, &Options::default());
+        let sue = Account::add(&db, "sue", "supervisor");
+        let ann = Account::add(&db, "ann", "analyst");
+        for url in ["example.com/d1", "example.com/d2", "example.com/d3"] {
+            let r = client()
+                .post(server.url("/api/v1/reports"))
+                .json(&json!({"urls": [url], "where_found": "website"}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::CREATED);
+        }
+        // Two cases noticed this month: one removed two days after its notice, one five
+        // days after; a failed urgent alert that was given up.
+        let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+        let (this_month, _) = hotline_store::dashboard::month_starts(time::OffsetDateTime::now_utc());
+        let first = (this_month.unix_timestamp_nanos() / 1_000_000) as i64 + 1000;
+        let day = 86_400_000_i64;
+        raw_sql(&db, &format!(
+            "INSERT INTO case_events (case_id, at, kind) VALUES \
+             (1, {first}, 'notice_sent'), (1, {}, 'removed'), \
+             (2, {first}, 'notice_sent'), (2, {}, 'removed')",
+            first + 2 * day, first + 5 * day
+        ))
+        .await;
+        raw_sql(&db, &format!(
+            "INSERT INTO jobs (kind, payload, state, priority, run_at, max_attempts, attempts, created_at, updated_at, last_error) \
+             VALUES ('urgent_alert', '{{}}', 'dead', 0, {now_ms}, 1, 1, {now_ms}, {now_ms}, 'the mail server refused')"
+        ))
+        .await;
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(a.get("/staff/dashboard").await.status, StatusCode::FORBIDDEN, "analysts do not see it");
+        let mut s = Browser::new(&server);
+        assert_eq!(s.login(&sue, 0).await.status, StatusCode::SEE_OTHER);
+        let page = s.get("/staff/dashboard").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.body.contains("50 % (1 of 2)"), "{}", page.body);
+        assert!(page.body.contains("the mail server refused"), "{}", page.body);
+        assert!(page.body.contains("assessment (new)"), "{}", page.body);
+        let metrics = client().get(server.url("/metrics")).send().await.unwrap().text().await.unwrap();
+        assert!(metrics.contains("hotline_cases_waiting{state=\"new\"} 3"), "{metrics}");
+        assert!(metrics.contains("hotline_removed_within_3_days_ratio{month=\"this\"} 0.5"), "{metrics}");
+        assert!(metrics.contains("hotline_noticed_cases{month=\"last\"} 0"), "{metrics}");
+        assert!(!metrics.contains("hotline_removed_within_3_days_ratio{month=\"last\"}"), "{metrics}");
+        assert!(metrics.contains("hotline_alerts_not_sent 1"), "{metrics}");
+        assert!(metrics.contains("hotline_welfare_minutes_today{of=\"all\"} 0"), "{metrics}");
+        db
+    })
+    .await;
+}

@@ -28,7 +28,7 @@ pub(crate) fn enabled() -> bool {
 /// A chromedriver on a free loopback port, stopped on drop.
 pub(crate) struct Driver {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Driver {
