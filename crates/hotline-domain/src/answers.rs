@@ -167,7 +167,10 @@ mod tests {
     fn a_reporter_answer_is_text_of_bounded_length() {
         assert_eq!(reporter_answer(Some("  ")), Err(AnswerProblem::Empty));
         assert_eq!(reporter_answer(None), Err(AnswerProblem::Empty));
-        assert_eq!(reporter_answer(Some(" yes\r\nthe gallery ")).unwrap(), "yes\nthe gallery");
+        assert_eq!(
+            reporter_answer(Some(" yes\r\nthe gallery ")).unwrap(),
+            "yes\nthe gallery"
+        );
         let long = "é".repeat(MAX_REPORTER_ANSWER_CHARS + 1);
         assert_eq!(reporter_answer(Some(&long)), Err(AnswerProblem::TooLong));
         assert!(reporter_answer(Some(&long[..2 * MAX_REPORTER_ANSWER_CHARS])).is_ok());

@@ -966,7 +966,10 @@ mod template_tests {
                 ..sample_facts("Hotline", "a statute", false)
             };
             let (_, body) = notice_text(&f);
-            assert!(body.contains(link.as_deref().unwrap()), "{language}: {body}");
+            assert!(
+                body.contains(link.as_deref().unwrap()),
+                "{language}: {body}"
+            );
         }
         let f = NoticeFacts {
             answer_link: link.clone(),
@@ -978,7 +981,10 @@ mod template_tests {
         assert_eq!(body.matches(link.as_deref().unwrap()).count(), 1, "{body}");
         assert!(body.contains("Answer: https://hotline.example.org/nl/answer/"));
         let (_, body) = render_template(COMPLETE, &f).unwrap();
-        assert!(body.trim_end().ends_with(link.as_deref().unwrap()), "{body}");
+        assert!(
+            body.trim_end().ends_with(link.as_deref().unwrap()),
+            "{body}"
+        );
         // Without a site address there is no link, and the variable is empty.
         let none = sample_facts("Hotline", "a statute", false);
         let (_, body) = render_template(&placed, &none).unwrap();

@@ -2358,10 +2358,7 @@ async fn a_notice_link_opens_its_own_notice_only_until_the_case_closes() {
         let engine = db.engine;
         let now = OffsetDateTime::now_utc();
         let stored = store
-            .submit_report(
-                &report(&["a.example.com/x", "b.example.com/y"], None),
-                now,
-            )
+            .submit_report(&report(&["a.example.com/x", "b.example.com/y"], None), now)
             .await
             .unwrap();
         let (a, b) = (stored.cases[0].case_id, stored.cases[1].case_id);
@@ -2387,7 +2384,8 @@ async fn a_notice_link_opens_its_own_notice_only_until_the_case_closes() {
         let page_b = store.host_answer_page(&token(b)).await.unwrap().unwrap();
         assert_eq!(page_b.address, stored.cases[1].canonical, "{engine}");
         // Not stored as given, and another key file's token opens nothing.
-        let other = Keyring::for_tests(8).host_answer_token(&format!("notice-{a}@hotline.example.com"));
+        let other =
+            Keyring::for_tests(8).host_answer_token(&format!("notice-{a}@hotline.example.com"));
         assert!(store.host_answer_page(&other).await.unwrap().is_none());
         let mut altered = token(a);
         altered.replace_range(..1, if altered.starts_with('0') { "1" } else { "0" });
@@ -2396,16 +2394,37 @@ async fn a_notice_link_opens_its_own_notice_only_until_the_case_closes() {
         // "removed" has a checked at once.
         let removed = HostAnswerInput::parse(Some("removed"), None).unwrap();
         assert_eq!(
-            store.record_host_reply(&token(a), &removed, now).await.unwrap(),
+            store
+                .record_host_reply(&token(a), &removed, now)
+                .await
+                .unwrap(),
             Some(a)
         );
-        let file_a = store.case_file(a, false, hotline_domain::ContactView::Hidden).await.unwrap().unwrap();
-        let file_b = store.case_file(b, false, hotline_domain::ContactView::Hidden).await.unwrap().unwrap();
+        let file_a = store
+            .case_file(a, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        let file_b = store
+            .case_file(b, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
         assert!(file_a.timeline.iter().any(|e| e.kind == "host_answered"));
         assert!(!file_b.timeline.iter().any(|e| e.kind == "host_answered"));
         let jobs = store.jobs_of_case(a).await.unwrap();
-        assert!(jobs.iter().any(|j| j.kind == "monitor"), "{engine}: {jobs:?}");
-        assert!(store.jobs_of_case(b).await.unwrap().iter().all(|j| j.kind != "monitor"));
+        assert!(
+            jobs.iter().any(|j| j.kind == "monitor"),
+            "{engine}: {jobs:?}"
+        );
+        assert!(
+            store
+                .jobs_of_case(b)
+                .await
+                .unwrap()
+                .iter()
+                .all(|j| j.kind != "monitor")
+        );
         let page = store.host_answer_page(&token(a)).await.unwrap().unwrap();
         assert_eq!(page.answers.len(), 1);
         let audit = store
@@ -2421,10 +2440,17 @@ async fn a_notice_link_opens_its_own_notice_only_until_the_case_closes() {
         assert_eq!(audit.len(), 1, "{engine}");
         assert!(store.verify_audit().await.unwrap().is_ok(), "{engine}");
         // Closed: the link opens nothing, and takes no answer.
-        raw(&db, &format!("UPDATE cases SET state = 'closed' WHERE id = {a}")).await;
+        raw(
+            &db,
+            &format!("UPDATE cases SET state = 'closed' WHERE id = {a}"),
+        )
+        .await;
         assert!(store.host_answer_page(&token(a)).await.unwrap().is_none());
         assert_eq!(
-            store.record_host_reply(&token(a), &removed, now).await.unwrap(),
+            store
+                .record_host_reply(&token(a), &removed, now)
+                .await
+                .unwrap(),
             None
         );
         assert!(store.host_answer_page(&token(b)).await.unwrap().is_some());
@@ -2444,7 +2470,10 @@ async fn a_reporter_answers_by_receipt_sealed_and_purged_with_the_messages() {
             .unwrap();
         let id = stored.cases[0].case_id;
         assert_eq!(
-            store.answer_as_reporter(&stored.receipt, "early", t0).await.unwrap(),
+            store
+                .answer_as_reporter(&stored.receipt, "early", t0)
+                .await
+                .unwrap(),
             ReporterAnswerOutcome::NothingToAnswer,
             "{engine}"
         );
@@ -2459,25 +2488,55 @@ async fn a_reporter_answers_by_receipt_sealed_and_purged_with_the_messages() {
             .await
             .unwrap();
         // The message queued a news job; it mails only those who asked (this one did not).
-        assert!(store.jobs_of_case(id).await.unwrap().iter().all(|j| j.kind != "reporter_news"));
-        assert_eq!(store.reporter_news_address(stored.report_id).await.unwrap(), None);
-        assert_eq!(store.cases_with_new_answers(&[id]).await.unwrap(), Vec::<i64>::new());
+        assert!(
+            store
+                .jobs_of_case(id)
+                .await
+                .unwrap()
+                .iter()
+                .all(|j| j.kind != "reporter_news")
+        );
+        assert_eq!(
+            store.reporter_news_address(stored.report_id).await.unwrap(),
+            None
+        );
+        assert_eq!(
+            store.cases_with_new_answers(&[id]).await.unwrap(),
+            Vec::<i64>::new()
+        );
         let t1 = t0 + time::Duration::seconds(1);
         assert_eq!(
-            store.answer_as_reporter(&stored.receipt, "An answer.", t1).await.unwrap(),
+            store
+                .answer_as_reporter(&stored.receipt, "An answer.", t1)
+                .await
+                .unwrap(),
             ReporterAnswerOutcome::Recorded
         );
         let status = store.report_status(&stored.receipt).await.unwrap().unwrap();
         assert_eq!(
-            status.messages.iter().map(|m| (m.body.as_str(), m.from_reporter)).collect::<Vec<_>>(),
+            status
+                .messages
+                .iter()
+                .map(|m| (m.body.as_str(), m.from_reporter))
+                .collect::<Vec<_>>(),
             [("A question?", false), ("An answer.", true)]
         );
-        assert_eq!(store.cases_with_new_answers(&[id, id + 100]).await.unwrap(), [id]);
+        assert_eq!(
+            store.cases_with_new_answers(&[id, id + 100]).await.unwrap(),
+            [id]
+        );
         let dialogue = store.dialogue_of_case(id).await.unwrap();
         assert_eq!(dialogue.len(), 2);
         assert!(dialogue[1].from_reporter && dialogue[1].body == "An answer.");
-        let file = store.case_file(id, false, hotline_domain::ContactView::Hidden).await.unwrap().unwrap();
-        assert!(file.timeline.iter().any(|e| e.kind == "reporter_answered"), "{engine}");
+        let file = store
+            .case_file(id, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            file.timeline.iter().any(|e| e.kind == "reporter_answered"),
+            "{engine}"
+        );
         // Purged with the messages, per the description period.
         let cutoffs = hotline_domain::retention::Cutoffs {
             description_before_ms: Some(ms(t1 + time::Duration::seconds(1))),

@@ -242,8 +242,16 @@ mod tests {
         let b = "b".repeat(64);
         let f = issue_form(&k, &a, 1_000_000);
         assert!(form_is_genuine(&k, &a, Some(&f), 1_000_000));
-        assert!(!form_is_genuine(&k, &b, Some(&f), 1_000_000), "another notice");
-        assert!(!form_is_genuine(&Keyring::for_tests(2), &a, Some(&f), 1_000_000));
+        assert!(
+            !form_is_genuine(&k, &b, Some(&f), 1_000_000),
+            "another notice"
+        );
+        assert!(!form_is_genuine(
+            &Keyring::for_tests(2),
+            &a,
+            Some(&f),
+            1_000_000
+        ));
         assert!(!form_is_genuine(
             &k,
             &a,

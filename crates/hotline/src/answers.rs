@@ -79,7 +79,9 @@ mod tests {
         for l in Language::ALL {
             let (subject, body) = news_text(*l, "Hotline", "https://hotline.example.org/nl/status");
             assert!(!subject.is_empty());
-            assert!(body.contains("https://hotline.example.org/nl/status") && body.contains("Hotline"));
+            assert!(
+                body.contains("https://hotline.example.org/nl/status") && body.contains("Hotline")
+            );
             assert!(!body.contains('{'), "{l}: {body}");
         }
     }

@@ -151,7 +151,11 @@ pub fn gauges(d: &Dashboard, now: OffsetDateTime) -> String {
     let mut out = String::new();
     out.push_str("# HELP hotline_cases_waiting Open cases per state (leg).\n# TYPE hotline_cases_waiting gauge\n");
     for s in CaseState::ALL.iter().filter(|s| **s != CaseState::Closed) {
-        let n = d.waiting.iter().find(|l| l.state == *s).map_or(0, |l| l.cases);
+        let n = d
+            .waiting
+            .iter()
+            .find(|l| l.state == *s)
+            .map_or(0, |l| l.cases);
         out.push_str(&format!("hotline_cases_waiting{{state=\"{s}\"}} {n}\n"));
     }
     out.push_str("# HELP hotline_cases_oldest_wait_seconds How long the longest-waiting open case of each state has waited since its last change.\n# TYPE hotline_cases_oldest_wait_seconds gauge\n");

@@ -136,7 +136,11 @@ async fn noticed_case(db: &hotline_store::testing::TestDatabase) -> (Server, Inb
     .await;
     let deadline = Instant::now() + Duration::from_secs(30);
     while inbox.lock().unwrap().is_empty() {
-        assert!(Instant::now() < deadline, "{}: no notice was sent", db.engine);
+        assert!(
+            Instant::now() < deadline,
+            "{}: no notice was sent",
+            db.engine
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     (server, inbox, ann)
@@ -169,7 +173,12 @@ async fn a_host_answers_removed_through_the_link_in_the_mail_and_the_address_is_
         assert!(page.contains("http://192.0.2.61/b"), "{page}");
         assert!(page.contains("Antwoord op onze melding"), "{page}");
         // Nothing of the case beyond the address: no reference, state or host details.
-        for absent in ["abuse@host.example.com", "awaiting_removal", "BE-", "NET-TEST"] {
+        for absent in [
+            "abuse@host.example.com",
+            "awaiting_removal",
+            "BE-",
+            "NET-TEST",
+        ] {
             assert!(!page.contains(absent), "the page shows {absent}");
         }
         let answered_after = time::OffsetDateTime::now_utc();
@@ -400,7 +409,10 @@ async fn a_reporter_answers_a_staff_message_on_the_status_page_and_staff_see_it(
         let text = mail_text(&news.data);
         assert!(text.contains(&format!("{SITE}/en/status")), "{text}");
         for absent in ["gallery", "login", "example.com/dialogue", &receipt] {
-            assert!(!text.contains(absent), "the news mail says {absent}: {text}");
+            assert!(
+                !text.contains(absent),
+                "the news mail says {absent}: {text}"
+            );
         }
 
         // The reporter reads the message and answers, scripts off.
@@ -519,8 +531,7 @@ async fn browser_in(driver: &Driver, lang: &str) -> fantoccini::Client {
 }
 
 #[tokio::test]
-async fn axe_finds_no_serious_problem_on_the_answer_status_and_dashboard_pages_in_four_languages()
-{
+async fn axe_finds_no_serious_problem_on_the_answer_status_and_dashboard_pages_in_four_languages() {
     if !enabled() {
         hotline_store::testing::skipped_test(SKIP);
         return;
@@ -577,7 +588,10 @@ async fn axe_finds_no_serious_problem_on_the_answer_status_and_dashboard_pages_i
                 failures.push(format!("{name}: {v:?}"));
             }
         };
-        check(format!("/{lang}/answer"), crate::browser::axe(&c, &axe_js).await);
+        check(
+            format!("/{lang}/answer"),
+            crate::browser::axe(&c, &axe_js).await,
+        );
         c.find(Locator::Id("answer-refused"))
             .await
             .unwrap()
@@ -600,7 +614,9 @@ async fn axe_finds_no_serious_problem_on_the_answer_status_and_dashboard_pages_i
             crate::browser::axe(&c, &axe_js).await,
         );
         // The status page with the hotline's message and the answer form.
-        c.goto(&server.url(&format!("/{lang}/status"))).await.unwrap();
+        c.goto(&server.url(&format!("/{lang}/status")))
+            .await
+            .unwrap();
         c.find(Locator::Id("receipt"))
             .await
             .unwrap()
@@ -648,7 +664,9 @@ async fn axe_finds_no_serious_problem_on_the_answer_status_and_dashboard_pages_i
         "axe-core found serious or critical problems:\n{}",
         failures.join("\n")
     );
-    eprintln!("axe-core: {checked} answer, status and dashboard pages without serious or critical violations");
+    eprintln!(
+        "axe-core: {checked} answer, status and dashboard pages without serious or critical violations"
+    );
     db.remove().await;
 }
 
