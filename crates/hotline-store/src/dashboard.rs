@@ -74,6 +74,18 @@ pub fn month_starts(t: OffsetDateTime) -> (OffsetDateTime, OffsetDateTime) {
     (this, last)
 }
 
+/// `(kind, state, attempts, last error, updated at)`.
+type AlertRow = (String, String, i64, Option<String>, i64);
+/// What the dashboard's queries return: waiting legs, the two months, the failed alerts and
+/// their number.
+type Figures = (
+    Vec<(String, i64, i64)>,
+    (i64, i64),
+    (i64, i64),
+    Vec<AlertRow>,
+    i64,
+);
+
 const REMOVAL_SHARE: &str = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM case_events r \
      WHERE r.case_id = n.case_id AND r.kind IN ('removed', 'removed_by_host') \
      AND r.at >= n.first_at AND r.at <= n.first_at + $3) THEN 1 ELSE 0 END), 0) \
@@ -102,14 +114,7 @@ impl Store {
              ORDER BY updated_at DESC, id DESC LIMIT 50"
         ));
         let total = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM jobs WHERE {failing}"));
-        type AlertRow = (String, String, i64, Option<String>, i64);
-        let (waiting, this_share, last_share, alerts, alerts_total): (
-            Vec<(String, i64, i64)>,
-            (i64, i64),
-            (i64, i64),
-            Vec<AlertRow>,
-            i64,
-        ) = on_read_pool!(&self.db, pool => {
+        let (waiting, this_share, last_share, alerts, alerts_total): Figures = on_read_pool!(&self.db, pool => {
             let waiting = sqlx::query_as(
                 "SELECT state, COUNT(*), MIN(updated_at) FROM cases WHERE state <> 'closed' GROUP BY state",
             )
