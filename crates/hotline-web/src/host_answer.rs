@@ -1,5 +1,6 @@
-//! The page where a host's abuse desk answers one notice, without an account (docs/SPEC.md
-//! §2 Notice): `GET` and `POST /{lang}/answer/{token}`, the link every notice carries.
+//! The page where a host's abuse desk answers one notice, without an account
+//! (docs/SPEC.md §2, Notice): `GET` and `POST /{lang}/answer/{token}`, the link every notice
+//! carries.
 //!
 //! The token is the notice's (see `hotline_store::answers`): an unknown or altered token, a
 //! token of a notice whose case is closed, and every other path get the same 404. The page
