@@ -848,6 +848,8 @@ pub struct CaseOptions {
     pub reassign: bool,
     pub message: bool,
     pub mark_domain: bool,
+    /// Read what reporters wrote (descriptions, answers to staff messages).
+    pub read_reports: bool,
 }
 
 /// What `user` may do with `file` now under `procedure`; `notice_sent` says whether a notice
@@ -895,5 +897,6 @@ pub fn options(
         reassign: file.state != CaseState::Closed && can(Action::Reassign),
         message: can(Action::MessageReporter),
         mark_domain: can(Action::MarkDedicatedDomain),
+        read_reports: can(Action::ReadReports),
     }
 }

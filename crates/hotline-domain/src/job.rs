@@ -22,6 +22,8 @@ pub enum Job {
     UrgentAlert(UrgentAlert),
     /// Tell a police unit's notify addresses of new referrals, in one message per batch.
     PoliceNotify(PoliceNotify),
+    /// Tell a reporter who asked for it that there is news on their status page (never the news).
+    ReporterNews(ReporterNews),
     /// The daily retention purge.
     Retention,
 }
@@ -61,6 +63,12 @@ pub struct PoliceNotify {
     pub unit: String,
 }
 
+/// The report whose reporter asked to hear that there is news.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReporterNews {
+    pub report_id: String,
+}
+
 /// A job that cannot be read back.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InvalidJob {
@@ -75,7 +83,7 @@ impl Job {
     pub const TRACE: &'static str = "trace";
 
     /// Every kind, as stored in the queue's `kind` column.
-    pub const KINDS: [&'static str; 8] = [
+    pub const KINDS: [&'static str; 9] = [
         "trace",
         "notice",
         "monitor",
@@ -83,6 +91,7 @@ impl Job {
         "partner_update",
         "urgent_alert",
         "police_notify",
+        "reporter_news",
         "retention",
     ];
 
@@ -96,6 +105,7 @@ impl Job {
             Job::PartnerUpdate(_) => "partner_update",
             Job::UrgentAlert(_) => "urgent_alert",
             Job::PoliceNotify(_) => "police_notify",
+            Job::ReporterNews(_) => "reporter_news",
             Job::Retention => "retention",
         }
     }
@@ -108,6 +118,7 @@ impl Job {
             Job::PartnerUpdate(p) => serde_json::to_value(p),
             Job::UrgentAlert(p) => serde_json::to_value(p),
             Job::PoliceNotify(p) => serde_json::to_value(p),
+            Job::ReporterNews(p) => serde_json::to_value(p),
             Job::Retention => Ok(serde_json::json!({})),
         };
         // Plain structs of strings and integers always serialise.
@@ -133,6 +144,7 @@ impl Job {
             "partner_update" => Job::PartnerUpdate(read("partner_update", payload)?),
             "urgent_alert" => Job::UrgentAlert(read("urgent_alert", payload)?),
             "police_notify" => Job::PoliceNotify(read("police_notify", payload)?),
+            "reporter_news" => Job::ReporterNews(read("reporter_news", payload)?),
             "retention" => Job::Retention,
             other => return Err(InvalidJob::UnknownKind(other.to_owned())),
         })
@@ -144,7 +156,9 @@ impl Job {
             Job::Trace(p) | Job::Notice(p) | Job::Monitor(p) => Some(p.case_id),
             Job::ReferPartner(p) => Some(p.case_id),
             Job::UrgentAlert(p) => p.case_ids.first().copied(),
-            Job::PartnerUpdate(_) | Job::PoliceNotify(_) | Job::Retention => None,
+            Job::PartnerUpdate(_) | Job::PoliceNotify(_) | Job::ReporterNews(_) | Job::Retention => {
+                None
+            }
         }
     }
 }
@@ -174,6 +188,9 @@ mod tests {
             }),
             Job::PoliceNotify(PoliceNotify {
                 unit: "national".into(),
+            }),
+            Job::ReporterNews(ReporterNews {
+                report_id: "0191".into(),
             }),
             Job::Retention,
         ]

@@ -7,6 +7,7 @@
 mod names;
 
 pub mod address;
+pub mod answers;
 pub mod assessment;
 pub mod audit;
 pub mod blocklist;

@@ -185,6 +185,10 @@ pub struct NoticeFacts {
     pub assessed_at: Option<String>,
     /// The language of the built-in text ([`notice_language`]).
     pub language: Language,
+    /// The link of the page where the host answers this notice
+    /// ([`crate::answers::answer_link`], with the placeholder for the notice's own token);
+    /// `None` when the public site's address is not configured.
+    pub answer_link: Option<String>,
 }
 
 /// The language a notice is written in: the one spoken in the country hosting the address,
@@ -322,6 +326,10 @@ pub fn notice_text(f: &NoticeFacts) -> (String, String) {
         fill(t.why),
         t.action
     );
+    if let Some(link) = &f.answer_link {
+        body.push_str(&crate::answers::answer_paragraph(f.language, link));
+        body.push_str("\n\n");
+    }
     if f.preserve_evidence {
         body.push_str(t.preserve);
         body.push_str("\n\n");
@@ -596,6 +604,7 @@ mod tests {
             from_public_report: true,
             assessed_at: Some("2026-11-28T11:00:00Z".into()),
             language: Language::En,
+            answer_link: None,
         }
     }
 
@@ -745,6 +754,7 @@ pub const TEMPLATE_VARIABLES: &[&str] = &[
     "hotline_email",
     "reported_at",
     "preserve_evidence",
+    "answer_link",
 ];
 
 /// Instructions a notice template may run.
@@ -779,6 +789,7 @@ pub fn render_template(template: &str, f: &NoticeFacts) -> Result<(String, Strin
                 hotline_email => &f.hotline_email,
                 reported_at => f.reported_day(),
                 preserve_evidence => f.preserve_evidence,
+                answer_link => f.answer_link.as_deref().unwrap_or(""),
             },
         )
         .map_err(|e| {
@@ -816,7 +827,17 @@ pub fn render_template(template: &str, f: &NoticeFacts) -> Result<(String, Strin
             ),
         });
     }
-    Ok((subject.trim().to_owned(), body.trim_start().to_owned()))
+    let mut body = body.trim_start().to_owned();
+    // Every notice carries its answer link: a template that does not place it gets the
+    // built-in sentence at its end.
+    if let Some(link) = f.answer_link.as_deref().filter(|l| !body.contains(l)) {
+        body = format!(
+            "{}\n\n{}\n",
+            body.trim_end(),
+            crate::answers::answer_paragraph(f.language, link)
+        );
+    }
+    Ok((subject.trim().to_owned(), body))
 }
 
 /// The subject and body of a notice: the operator's template if there is one, else the
@@ -846,6 +867,7 @@ pub fn sample_facts(hotline_name: &str, statute: &str, preserve_evidence: bool) 
         from_public_report: true,
         assessed_at: Some("2026-01-02T05:06:07Z".into()),
         language: Language::En,
+        answer_link: None,
     }
 }
 
@@ -975,6 +997,42 @@ mod template_tests {
         };
         let text = notice_text(&dutch).1;
         assert!(text.contains("te goeder trouw") && text.contains("Referentie: XX-2026-000123"));
+    }
+
+    #[test]
+    fn every_notice_carries_its_answer_link_built_in_or_templated() {
+        let link = crate::answers::answer_link("https://hotline.example.org", Language::Nl);
+        for language in Language::ALL {
+            let f = NoticeFacts {
+                language: *language,
+                answer_link: link.clone(),
+                ..sample_facts("Hotline", "a statute", false)
+            };
+            let (_, body) = notice_text(&f);
+            assert!(
+                body.contains(link.as_deref().unwrap()),
+                "{language}: {body}"
+            );
+        }
+        let f = NoticeFacts {
+            answer_link: link.clone(),
+            ..sample_facts("Hotline", "a statute", false)
+        };
+        // A template that places the link has it once; one that does not gets it at its end.
+        let placed = format!("{COMPLETE}\nAnswer: {{{{ answer_link }}}}");
+        let (_, body) = render_template(&placed, &f).unwrap();
+        assert_eq!(body.matches(link.as_deref().unwrap()).count(), 1, "{body}");
+        assert!(body.contains("Answer: https://hotline.example.org/nl/answer/"));
+        let (_, body) = render_template(COMPLETE, &f).unwrap();
+        assert!(
+            body.trim_end().ends_with(link.as_deref().unwrap()),
+            "{body}"
+        );
+        // Without a site address there is no link, and the variable is empty.
+        let none = sample_facts("Hotline", "a statute", false);
+        let (_, body) = render_template(&placed, &none).unwrap();
+        assert!(body.trim_end().ends_with("Answer:"), "{body}");
+        assert!(!notice_text(&none).1.contains("/answer/"));
     }
 
     #[test]

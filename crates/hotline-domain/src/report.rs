@@ -63,6 +63,9 @@ pub struct ReportInput {
     /// The reporter agrees that the police may contact them (meaningful only with contact
     /// details).
     pub police_may_contact: bool,
+    /// The reporter wants an e-mail (saying only that there is news) when the hotline writes
+    /// to them (meaningful only with an e-mail address).
+    pub news_by_mail: bool,
 }
 
 /// Which input field a problem is about.
@@ -147,6 +150,10 @@ pub struct Contact {
     /// beyond the hotline, to the police a case is referred to.
     #[serde(default)]
     pub police_may_contact: bool,
+    /// The reporter asked to be told by e-mail that there is news on their status page
+    /// (never the news itself); only with an e-mail address.
+    #[serde(default)]
+    pub news_by_mail: bool,
 }
 
 /// A report that meets every rule, ready to be stored.
@@ -258,10 +265,12 @@ impl NewReport {
         {
             push(Field::ContactEmail, why);
         }
+        let news_by_mail = input.news_by_mail && email.is_some();
         let contact = (name.is_some() || email.is_some()).then_some(Contact {
             name,
             email,
             police_may_contact: input.police_may_contact,
+            news_by_mail,
         });
 
         if !errors.is_empty() {
@@ -408,6 +417,7 @@ mod tests {
                 name: Some("Alex".into()),
                 email: Some("alex@example.com".into()),
                 police_may_contact: true,
+                news_by_mail: false,
             })
         );
     }

@@ -208,6 +208,7 @@ mod tests {
             from_public_report: true,
             assessed_at: None,
             language: hotline_domain::report::Language::En,
+            answer_link: None,
         };
         let (subject, body) = notice_text(&facts);
         OutgoingNotice {

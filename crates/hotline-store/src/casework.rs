@@ -1035,6 +1035,8 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             append_audit!(tx, self.keys(), at, &user.username, "case.message_reporter", &format!("case:{case_id}"), &format!("report={report_id}"));
+            // Mailed only to a reporter who asked for news, and then only that there is news.
+            crate::jobs::enqueue_in!(tx, &crate::answers::reporter_news(report_id, now), at);
             tx.commit().await?;
             Ok(())
         })

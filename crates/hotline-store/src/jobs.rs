@@ -9,7 +9,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use hotline_domain::job::{CaseJob, Job, PartnerUpdate, PoliceNotify, ReferPartner};
+use hotline_domain::job::{CaseJob, Job, PartnerUpdate, PoliceNotify, ReferPartner, ReporterNews};
 use time::{Duration, OffsetDateTime};
 
 use crate::{
@@ -120,6 +120,22 @@ impl NewJob {
         });
         let run_at = now + Self::POLICE_NOTIFY_BATCH;
         Self::of(&job, 1, run_at, 10, format!("police_notify:{unit}"))
+    }
+
+    /// A check of a case's address now (the case's one `monitor` job, brought forward when it
+    /// waits for later).
+    pub fn monitor(case_id: i64, now: OffsetDateTime) -> NewJob {
+        Self::of(&Job::Monitor(CaseJob { case_id }), 1, now, 3, format!("monitor:{case_id}"))
+    }
+
+    /// Tells a reporter who asked for it that there is news (a minute later, so a few
+    /// messages in a row make one mail).
+    pub fn reporter_news(report_id: &str, now: OffsetDateTime) -> NewJob {
+        let job = Job::ReporterNews(ReporterNews {
+            report_id: report_id.to_owned(),
+        });
+        let run_at = now + Duration::minutes(1);
+        Self::of(&job, 0, run_at, 8, format!("reporter_news:{report_id}"))
     }
 
     /// The daily retention purge, first run in five minutes; one waits at a time.

@@ -7,10 +7,12 @@
 //! the same numbering and the same logical schema. `tests/conformance.rs` runs one suite
 //! against both.
 
+pub mod answers;
 pub mod audit;
 pub mod backup;
 mod budget;
 pub mod casework;
+pub mod dashboard;
 pub mod exports;
 pub mod imports;
 mod intake;

@@ -48,8 +48,8 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             for n in notices {
                 sqlx::query(
-                    "INSERT INTO notices (case_id, recipient, role, subject, body, xarf, message_id, created_at, kind, round) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (message_id) DO NOTHING",
+                    "INSERT INTO notices (case_id, recipient, role, subject, body, xarf, message_id, created_at, kind, round, answer_hash) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (message_id) DO NOTHING",
                 )
                 .bind(case_id)
                 .bind(&n.recipient)
@@ -61,6 +61,7 @@ impl Store {
                 .bind(at)
                 .bind(&n.kind)
                 .bind(n.round)
+                .bind(crate::answers::answer_hash(self.keys(), &n.message_id))
                 .execute(&mut *tx)
                 .await?;
             }

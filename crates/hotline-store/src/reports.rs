@@ -51,6 +51,8 @@ pub struct ReportStatus {
 pub struct ReporterMessage {
     pub at: OffsetDateTime,
     pub body: String,
+    /// The reporter's own answer (`false`: the hotline's message).
+    pub from_reporter: bool,
 }
 
 // Only this report's own rows: never the case's state, which others' reports and police
@@ -60,14 +62,14 @@ const STATUS_CASES: &str = "SELECT r.id, r.received_at, ra.handled_at, ra.remove
     LEFT JOIN report_addresses ra ON ra.report_id = r.id \
     WHERE r.receipt_hash = $1";
 
-const STATUS_MESSAGES: &str = "SELECT m.id, m.created_at, m.body_sealed \
+const STATUS_MESSAGES: &str = "SELECT m.id, m.created_at, m.body_sealed, m.from_reporter \
     FROM reporter_messages m JOIN reports r ON r.id = m.report_id \
     WHERE r.receipt_hash = $1 ORDER BY m.created_at, m.id";
 
 /// `(report id, received at, handled at, removed at)`.
 type StatusRow = (Uuid, i64, Option<i64>, Option<i64>);
-/// `(message id, created at, sealed body)`.
-type MessageRow = (i64, i64, Vec<u8>);
+/// `(message id, created at, sealed body, from the reporter)`.
+type MessageRow = (i64, i64, Vec<u8>, bool);
 
 /// A report with its secrets sealed, ready for SQL.
 pub(crate) struct Sealed {
@@ -237,7 +239,7 @@ impl Store {
             updated = updated.max(handled.unwrap_or(0)).max(removed.unwrap_or(0));
         }
         let mut out = Vec::with_capacity(messages.len());
-        for (id, at, body) in messages {
+        for (id, at, body, from_reporter) in messages {
             updated = updated.max(at);
             let body = self
                 .keys()
@@ -245,6 +247,7 @@ impl Store {
             out.push(ReporterMessage {
                 at: from_millis(at)?,
                 body,
+                from_reporter,
             });
         }
         Ok(Some(ReportStatus {

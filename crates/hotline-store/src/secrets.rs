@@ -537,6 +537,17 @@ impl Keyring {
         )
     }
 
+    /// The token of the answer link of the notice with this Message-ID (64 hex digits):
+    /// HMAC-SHA256 under the integrity key, so it is unguessable without `keys.json`, never
+    /// stored (only its [`Keyring::secret_hash`] of kind `host_answer` is), and the same on
+    /// every retry of the notice.
+    pub fn host_answer_token(&self, message_id: &str) -> String {
+        hex::encode(self.mac(
+            &self.integrity_key,
+            &[b"host-answer-token:v1:", message_id.as_bytes()],
+        ))
+    }
+
     /// The key of the audit chain's HMAC, derived from the integrity key.
     pub fn audit_key(&self) -> hotline_domain::audit::AuditKey {
         let mut key = [0u8; 32];

@@ -2953,3 +2953,202 @@ async fn cases_are_found_by_every_field_and_grouped_by_report_domain_and_host() 
         db.remove().await;
     }
 }
+
+#[tokio::test]
+async fn a_notice_link_opens_its_own_notice_only_until_the_case_closes() {
+    use hotline_domain::answers::HostAnswerInput;
+    use hotline_store::NewNotice;
+    for db in TestDatabase::all().await {
+        let store = open(&db).await;
+        let engine = db.engine;
+        let now = OffsetDateTime::now_utc();
+        let stored = store
+            .submit_report(&report(&["a.example.com/x", "b.example.com/y"], None), now)
+            .await
+            .unwrap();
+        let (a, b) = (stored.cases[0].case_id, stored.cases[1].case_id);
+        let notice = |case: i64| NewNotice {
+            recipient: format!("abuse@host{case}.example.com"),
+            role: "host".into(),
+            subject: "S".into(),
+            body: "B".into(),
+            xarf: "{}".into(),
+            message_id: format!("notice-{case}@hotline.example.com"),
+            kind: "notice".into(),
+            round: 0,
+        };
+        store.queue_notices(a, &[notice(a)], now).await.unwrap();
+        store.queue_notices(b, &[notice(b)], now).await.unwrap();
+        let token = |case: i64| {
+            store
+                .keys()
+                .host_answer_token(&format!("notice-{case}@hotline.example.com"))
+        };
+        let page = store.host_answer_page(&token(a)).await.unwrap().unwrap();
+        assert_eq!(page.address, stored.cases[0].canonical, "{engine}");
+        let page_b = store.host_answer_page(&token(b)).await.unwrap().unwrap();
+        assert_eq!(page_b.address, stored.cases[1].canonical, "{engine}");
+        // Not stored as given, and another key file's token opens nothing.
+        let other =
+            Keyring::for_tests(8).host_answer_token(&format!("notice-{a}@hotline.example.com"));
+        assert!(store.host_answer_page(&other).await.unwrap().is_none());
+        let mut altered = token(a);
+        altered.replace_range(..1, if altered.starts_with('0') { "1" } else { "0" });
+        assert!(store.host_answer_page(&altered).await.unwrap().is_none());
+        // An answer through a's link lands on a only, audited in its recipient's name, and
+        // "removed" has a checked at once.
+        let removed = HostAnswerInput::parse(Some("removed"), None).unwrap();
+        assert_eq!(
+            store
+                .record_host_reply(&token(a), &removed, now)
+                .await
+                .unwrap(),
+            Some(a)
+        );
+        let file_a = store
+            .case_file(a, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        let file_b = store
+            .case_file(b, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(file_a.timeline.iter().any(|e| e.kind == "host_answered"));
+        assert!(!file_b.timeline.iter().any(|e| e.kind == "host_answered"));
+        let jobs = store.jobs_of_case(a).await.unwrap();
+        assert!(
+            jobs.iter().any(|j| j.kind == "monitor"),
+            "{engine}: {jobs:?}"
+        );
+        assert!(
+            store
+                .jobs_of_case(b)
+                .await
+                .unwrap()
+                .iter()
+                .all(|j| j.kind != "monitor")
+        );
+        let page = store.host_answer_page(&token(a)).await.unwrap().unwrap();
+        assert_eq!(page.answers.len(), 1);
+        let audit = store
+            .audit_events(
+                &hotline_store::AuditFilter {
+                    actor: Some(format!("host:abuse@host{a}.example.com")),
+                    ..Default::default()
+                },
+                5,
+            )
+            .await
+            .unwrap();
+        assert_eq!(audit.len(), 1, "{engine}");
+        assert!(store.verify_audit().await.unwrap().is_ok(), "{engine}");
+        // Closed: the link opens nothing, and takes no answer.
+        raw(
+            &db,
+            &format!("UPDATE cases SET state = 'closed' WHERE id = {a}"),
+        )
+        .await;
+        assert!(store.host_answer_page(&token(a)).await.unwrap().is_none());
+        assert_eq!(
+            store
+                .record_host_reply(&token(a), &removed, now)
+                .await
+                .unwrap(),
+            None
+        );
+        assert!(store.host_answer_page(&token(b)).await.unwrap().is_some());
+        store.close().await;
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
+async fn a_reporter_answers_by_receipt_sealed_and_purged_with_the_messages() {
+    use hotline_store::answers::ReporterAnswerOutcome;
+    on_every_engine!(|store, engine| {
+        let t0 = OffsetDateTime::now_utc();
+        let stored = store
+            .submit_report(&report(&["dialogue.example.com/x"], None), t0)
+            .await
+            .unwrap();
+        let id = stored.cases[0].case_id;
+        assert_eq!(
+            store
+                .answer_as_reporter(&stored.receipt, "early", t0)
+                .await
+                .unwrap(),
+            ReporterAnswerOutcome::NothingToAnswer,
+            "{engine}"
+        );
+        let unknown = Receipt::from_random([9; 10]);
+        assert_eq!(
+            store.answer_as_reporter(&unknown, "x", t0).await.unwrap(),
+            ReporterAnswerOutcome::UnknownReceipt
+        );
+        let ann = analyst(&store).await;
+        store
+            .message_reporter(id, stored.report_id, "A question?", &ann, t0)
+            .await
+            .unwrap();
+        // The message queued a news job; it mails only those who asked (this one did not).
+        assert!(
+            store
+                .jobs_of_case(id)
+                .await
+                .unwrap()
+                .iter()
+                .all(|j| j.kind != "reporter_news")
+        );
+        assert_eq!(
+            store.reporter_news_address(stored.report_id).await.unwrap(),
+            None
+        );
+        assert_eq!(
+            store.cases_with_new_answers(&[id]).await.unwrap(),
+            Vec::<i64>::new()
+        );
+        let t1 = t0 + time::Duration::seconds(1);
+        assert_eq!(
+            store
+                .answer_as_reporter(&stored.receipt, "An answer.", t1)
+                .await
+                .unwrap(),
+            ReporterAnswerOutcome::Recorded
+        );
+        let status = store.report_status(&stored.receipt).await.unwrap().unwrap();
+        assert_eq!(
+            status
+                .messages
+                .iter()
+                .map(|m| (m.body.as_str(), m.from_reporter))
+                .collect::<Vec<_>>(),
+            [("A question?", false), ("An answer.", true)]
+        );
+        assert_eq!(
+            store.cases_with_new_answers(&[id, id + 100]).await.unwrap(),
+            [id]
+        );
+        let dialogue = store.dialogue_of_case(id).await.unwrap();
+        assert_eq!(dialogue.len(), 2);
+        assert!(dialogue[1].from_reporter && dialogue[1].body == "An answer.");
+        let file = store
+            .case_file(id, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            file.timeline.iter().any(|e| e.kind == "reporter_answered"),
+            "{engine}"
+        );
+        // Purged with the messages, per the description period.
+        let cutoffs = hotline_domain::retention::Cutoffs {
+            description_before_ms: Some(ms(t1 + time::Duration::seconds(1))),
+            ..Default::default()
+        };
+        let counts = store.purge(&cutoffs, "test", t1).await.unwrap();
+        assert_eq!(counts.reporter_messages, 2, "{engine}");
+        assert!(store.dialogue_of_case(id).await.unwrap().is_empty());
+    });
+}

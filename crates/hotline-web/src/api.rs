@@ -125,6 +125,7 @@ impl From<ReportBody> for ReportInput {
             contact_name,
             contact_email,
             police_may_contact,
+            news_by_mail: false,
         }
     }
 }
@@ -298,6 +299,8 @@ pub async fn receipt_status(
         messages: status
             .messages
             .into_iter()
+            // The reporter's own answers are on the status page, not here.
+            .filter(|m| !m.from_reporter)
             .map(|m| MessageOut {
                 at: rfc3339(m.at),
                 body: m.body,

@@ -203,6 +203,16 @@ pub async fn metrics(
         "Cases in the database.",
         u64::try_from(counts.cases).unwrap_or(0),
     );
+    // The supervisor's dashboard, as gauges.
+    let now = time::OffsetDateTime::now_utc();
+    let dashboard = state.store.dashboard(now).await?;
+    out.push_str(&crate::staff::dashboard::gauges(&dashboard, now));
+    let welfare = state
+        .store
+        .welfare_overview(&hotline_store::casework::day_of(now))
+        .await?;
+    let minutes: Vec<u32> = welfare.iter().map(|w| w.minutes).collect();
+    out.push_str(&crate::staff::dashboard::welfare_gauges(&minutes));
     Ok((
         [(
             header::CONTENT_TYPE,

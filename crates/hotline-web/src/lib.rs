@@ -6,6 +6,7 @@ pub mod api;
 pub mod blocklist;
 pub mod charts;
 pub mod connections;
+pub mod dialogue;
 pub mod error;
 pub mod exports;
 pub mod extract;
@@ -15,6 +16,7 @@ pub mod form_token;
 pub mod fuzzing;
 pub mod hardening;
 pub mod headers;
+pub mod host_answer;
 pub mod i18n;
 pub mod limits;
 pub mod login_guard;
@@ -179,7 +181,12 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/", get(pages::home))
         .route("/{lang}/report", get(pages::report_form).post(pages::report_submit))
         .route("/{lang}/status", get(pages::status_form).post(pages::status_submit))
+        .route("/{lang}/status/answer", post(dialogue::answer))
         .route("/{lang}/info/{page}", get(pages::info))
+        .route(
+            "/{lang}/answer/{token}",
+            get(host_answer::form).post(host_answer::submit),
+        )
         .route("/{lang}/transparency", get(transparency::transparency))
         .fallback(pages::not_found)
         .method_not_allowed_fallback(pages::method_not_allowed)

@@ -126,6 +126,7 @@ pub(crate) struct ReportForm {
     contact_name: String,
     contact_email: String,
     police_may_contact: bool,
+    news_by_mail: bool,
 }
 
 impl ReportForm {
@@ -152,6 +153,7 @@ impl ReportForm {
             contact_name: text("contact_name"),
             contact_email: text("contact_email"),
             police_may_contact: ticked("police_may_contact"),
+            news_by_mail: ticked("news_by_mail"),
         }
     }
 
@@ -166,6 +168,7 @@ impl ReportForm {
             contact_name: some(&self.contact_name),
             contact_email: some(&self.contact_email),
             police_may_contact: self.police_may_contact,
+            news_by_mail: self.news_by_mail,
         }
     }
 }
@@ -338,21 +341,72 @@ struct ReportDonePage {
     addresses: Vec<String>,
 }
 
-struct StatusResult {
+pub(crate) struct StatusResult {
     label: String,
     explanation: String,
     updated: String,
-    messages: Vec<(String, String)>,
+    /// `(when, text, from the reporter)`, oldest first.
+    messages: Vec<(String, String, bool)>,
+}
+
+impl StatusResult {
+    /// The reporter may answer once the hotline has written to them.
+    fn may_answer(&self) -> bool {
+        self.messages.iter().any(|m| !m.2)
+    }
 }
 
 #[derive(Template)]
 #[template(path = "status.html")]
-struct StatusPage {
+pub(crate) struct StatusPage {
+    pub(crate) t: Tr,
+    pub(crate) page: &'static str,
+    pub(crate) receipt: String,
+    pub(crate) result: Option<StatusResult>,
+    pub(crate) error: Option<String>,
+    /// The reporter's answer as typed, shown again when it cannot be taken.
+    pub(crate) answer: String,
+    pub(crate) answer_error: Option<String>,
+    pub(crate) answered: bool,
+    pub(crate) max_answer: usize,
+}
+
+impl StatusPage {
+    pub(crate) fn new(t: Tr, receipt: String) -> Self {
+        StatusPage {
+            t,
+            page: "status",
+            receipt,
+            result: None,
+            error: None,
+            answer: String::new(),
+            answer_error: None,
+            answered: false,
+            max_answer: hotline_domain::answers::MAX_REPORTER_ANSWER_CHARS,
+        }
+    }
+}
+
+/// What a reporter sees with their receipt; `None` when no report has it.
+pub(crate) async fn status_result(
+    state: &AppState,
     t: Tr,
-    page: &'static str,
-    receipt: String,
-    result: Option<StatusResult>,
-    error: Option<String>,
+    receipt: &Receipt,
+) -> Result<Option<StatusResult>, WebError> {
+    let Some(status) = state.store.report_status(receipt).await? else {
+        return Ok(None);
+    };
+    let key = status.status.as_str();
+    Ok(Some(StatusResult {
+        label: t.get(&format!("status-{key}")),
+        explanation: t.get(&format!("status-{key}-text")),
+        updated: status.updated_at.date().to_string(),
+        messages: status
+            .messages
+            .into_iter()
+            .map(|m| (human_time(m.at), m.body, m.from_reporter))
+            .collect(),
+    }))
 }
 
 fn human_time(t: OffsetDateTime) -> String {
@@ -364,13 +418,7 @@ fn human_time(t: OffsetDateTime) -> String {
 
 /// `GET /{lang}/status`: the form that takes a receipt.
 pub async fn status_form(Lang(lang): Lang) -> Result<Html<String>, WebError> {
-    render(&StatusPage {
-        t: Tr::new(lang),
-        page: "status",
-        receipt: String::new(),
-        result: None,
-        error: None,
-    })
+    render(&StatusPage::new(Tr::new(lang), String::new()))
 }
 
 /// `POST /{lang}/status`: the status of the report with the receipt in the form body.
@@ -382,13 +430,7 @@ pub async fn status_submit(
 ) -> Result<Response, WebError> {
     let t = Tr::new(lang);
     let typed = fields.get("receipt").unwrap_or("").trim().to_owned();
-    let mut page = StatusPage {
-        t,
-        page: "status",
-        receipt: typed.clone(),
-        result: None,
-        error: None,
-    };
+    let mut page = StatusPage::new(t, typed.clone());
     if !state.limiter.allow(client.0) {
         page.error = Some(t.get("report-rate-limited"));
         return Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)?).into_response());
@@ -400,21 +442,11 @@ pub async fn status_submit(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let Some(status) = state.store.report_status(&receipt).await? else {
+    let Some(result) = status_result(&state, t, &receipt).await? else {
         page.error = Some(t.get("status-not-found"));
         return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
     };
-    let key = status.status.as_str();
-    page.result = Some(StatusResult {
-        label: t.get(&format!("status-{key}")),
-        explanation: t.get(&format!("status-{key}-text")),
-        updated: status.updated_at.date().to_string(),
-        messages: status
-            .messages
-            .into_iter()
-            .map(|m| (human_time(m.at), m.body))
-            .collect(),
-    });
+    page.result = Some(result);
     Ok((StatusCode::OK, render(&page)?).into_response())
 }
 

@@ -129,7 +129,7 @@ pub struct Notices {
     /// A file with the notice's text, to replace the built-in ones (nl, fr, de, en, chosen by
     /// the host's country): a minijinja template whose first line is the subject. Variables:
     /// reference, address, statute, hotline_name, hotline_email, reported_at,
-    /// preserve_evidence. It must give what DSA Art. 16(2) requires (the address, the statute,
+    /// preserve_evidence, answer_link. It must give what DSA Art. 16(2) requires (the address, the statute,
     /// a good-faith statement, the hotline's e-mail) or the start is refused.
     pub template_file: String,
 }
@@ -156,6 +156,10 @@ pub struct Public {
     pub law_reference: String,
     /// Helplines on the "getting help" page: `{ name = "…", contact = "…" }`.
     pub help: Vec<hotline_app::HelpLine>,
+    /// The public site's address as hosts and reporters reach it (e.g.
+    /// "https://hotline.example.org"): the base of the answer link in every notice and of the
+    /// status page named in news mails to reporters. Empty: notices carry no answer link.
+    pub site_url: String,
 }
 
 impl Default for Public {
@@ -165,6 +169,7 @@ impl Default for Public {
             emergency_number: "112".to_owned(),
             law_reference: "Belgian Criminal Code, art. 417/43 and following".to_owned(),
             help: hotline_app::HelpLine::belgian_defaults(),
+            site_url: String::new(),
         }
     }
 }
@@ -334,6 +339,10 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 #  { name = "1712 (violence, abuse and child abuse, in Dutch)", contact = "1712" },
 #  { name = "Stop it Now! (for people worried about their own thoughts)", contact = "stopitnow.be" },
 #]
+# The public site's address as hosts and reporters reach it (e.g. "https://hotline.example.org"):
+# every notice carries a link below it where the host answers without an account, and news
+# mails to reporters name its status page. Empty: notices carry no answer link.
+#site_url = ""
 
 [notices]
 # Where notices to hosts are sent from, where the hotline sends them (national.takedown_by =
@@ -341,7 +350,8 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 #smtp_url = ""
 #from = "notices@hotline.invalid"
 # Your own notice text: a minijinja template whose first line is the subject; variables
-# reference, address, statute, hotline_name, hotline_email, reported_at, preserve_evidence.
+# reference, address, statute, hotline_name, hotline_email, reported_at, preserve_evidence,
+# answer_link (appended when the template does not place it).
 # It must give what DSA Art. 16(2) requires: {{ address }}, {{ statute }}, a good-faith
 # statement ("in good faith") and {{ hotline_email }}; otherwise the start is refused.
 # Empty = the built-in texts in Dutch, French, German and English, chosen by the country

@@ -10,6 +10,7 @@
 //! `retention run`, `keys`: [`trust`]).
 
 mod alerts;
+mod answers;
 mod blocklist;
 mod config;
 #[cfg(test)]
@@ -1167,6 +1168,7 @@ fn notice_settings(config: &Config) -> worker::NoticeSettings {
         from: config.notices.from.clone(),
         default_statute: config.public.law_reference.clone(),
         language: config.default_language,
+        site_url: config.public.site_url.clone(),
     }
 }
 

@@ -29,6 +29,12 @@ pub fn facts_for_case(
     let statute = latest
         .and_then(|a| a.assessment.statutory_reference.clone())
         .unwrap_or_else(|| notice.default_statute.clone());
+    let language = notice_language(
+        trace
+            .and_then(|t| t.hosting_countries().into_iter().next())
+            .as_deref(),
+        notice.language,
+    );
     NoticeFacts {
         reference: format!("{country}-{}-{case_id:06}", file.created_at.year()),
         address: file.canonical.clone(),
@@ -48,12 +54,8 @@ pub fn facts_for_case(
             .iter()
             .any(|r| r.channel.parse::<Channel>() != Ok(Channel::Partner)),
         assessed_at: latest.map(|a| rfc3339(a.at)),
-        language: notice_language(
-            trace
-                .and_then(|t| t.hosting_countries().into_iter().next())
-                .as_deref(),
-            notice.language,
-        ),
+        language,
+        answer_link: hotline_domain::answers::answer_link(&notice.site_url, language),
     }
 }
 

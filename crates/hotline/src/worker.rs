@@ -82,6 +82,9 @@ pub struct NoticeSettings {
     pub default_statute: String,
     /// The built-in text's language where the host's country does not decide it.
     pub language: hotline_domain::report::Language,
+    /// The public site's address (`public.site_url`), for each notice's answer link; empty:
+    /// notices carry no link.
+    pub site_url: String,
 }
 
 /// UTC milliseconds, as the store and the domain count time.
@@ -251,6 +254,7 @@ impl Workers {
             Job::PartnerUpdate(j) => done(self.partner_update(&j).await),
             Job::UrgentAlert(j) => self.urgent_alert(&j).await,
             Job::PoliceNotify(j) => done(self.police_notify(&j).await),
+            Job::ReporterNews(j) => done(crate::answers::reporter_news(self, &j).await),
             // Traces run in batches (`run_traces`); one arriving here alone is one more batch.
             Job::Trace(_) => Err("a trace job is run with its batch".into()),
             // The daily purge: runs, then waits a day in the queue for its next run.
@@ -444,10 +448,12 @@ impl Workers {
             if n.state != "pending" || !self.store.begin_sending_notice(n.id).await.map_err(err)? {
                 continue;
             }
+            // The stored text holds a placeholder; the notice's own answer token goes in now.
+            let token = self.store.keys().host_answer_token(&n.message_id);
             let out = OutgoingNotice {
                 to: n.recipient.clone(),
                 subject: n.subject,
-                body: n.body,
+                body: hotline_domain::answers::with_answer_token(&n.body, &token),
                 xarf_json: n.xarf,
                 message_id: n.message_id,
             };
@@ -919,6 +925,7 @@ mod tests {
             from_public_report: true,
             assessed_at: None,
             language: hotline_domain::report::Language::En,
+            answer_link: None,
         }
     }
 

@@ -205,3 +205,35 @@ info-privacy-days = { $count ->
    *[other] { $count } Tage lang
 }
 info-privacy-forever = solange die Meldestelle besteht
+
+# The page where a host answers one notice.
+answer-title = Antwort auf unsere Meldung
+answer-intro = Diese Seite gehört zu einer einzigen Meldung, die wir Ihnen geschickt haben. Teilen Sie uns mit, was Sie mit der Adresse unten getan haben; ein Konto ist nicht nötig. Wir bewahren Ihre Antwort bei der Meldung auf.
+answer-address = Die Adresse in unserer Meldung:
+answer-earlier = Ihre früheren Antworten
+answer-legend = Ihre Antwort
+answer-removed = Das Material ist entfernt
+answer-refused = Wir lehnen die Entfernung ab (bitte unten begründen)
+answer-not-ours = Diese Adresse gehört nicht zu uns (bitte unten angeben, an wen wir uns wenden sollen)
+answer-note-label = Warum, oder an wen wir uns wenden sollen
+answer-note-hint = Nötig, wenn Sie ablehnen oder die Adresse nicht zu Ihnen gehört. Reiner Text.
+answer-submit = Antwort senden
+answer-thanks = Danke. Ihre Antwort ist bei unserer Meldung gespeichert.
+answer-thanks-removed = Danke. Ihre Antwort ist gespeichert, und wir prüfen die Adresse jetzt.
+answer-form-expired = Dieses Formular ist abgelaufen. Bitte senden Sie Ihre Antwort erneut.
+answer-problem-choice = Wählen Sie eine der Antworten.
+answer-problem-note = Sagen Sie, warum Sie ablehnen, oder an wen wir uns wenden sollen.
+answer-problem-too-long = Der Text ist zu lang: höchstens { $max } Zeichen.
+
+# Answering the hotline on the status page.
+status-message-yours = Sie schrieben
+status-message-hotline = die Beschwerdestelle schrieb
+status-answer-label = Ihre Antwort an die Beschwerdestelle
+status-answer-hint = Nur Text, höchstens { $max } Zeichen. Senden Sie keine Bilder und keine Links zum Material.
+status-answer-submit = Antwort senden
+status-answer-done = Ihre Antwort ist bei der Beschwerdestelle angekommen.
+status-answer-empty = Schreiben Sie zuerst Ihre Antwort.
+status-answer-too-long = Die Antwort ist zu lang: höchstens { $max } Zeichen.
+status-answer-nothing = Die Beschwerdestelle hat Ihnen noch nicht geschrieben; es gibt nichts zu beantworten.
+status-answer-too-many = Sie haben so viele Antworten gesendet, wie diese Meldung aufnehmen kann.
+report-news-by-mail = Benachrichtigen Sie mich per E-Mail, wenn die Beschwerdestelle mir schreibt (die E-Mail sagt nur, dass es Neues gibt, nie was)

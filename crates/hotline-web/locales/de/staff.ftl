@@ -402,3 +402,47 @@ staff-account-not-changed = Das Passwort wurde nicht geändert.
 staff-account-mismatch = Die beiden neuen Passwörter stimmen nicht überein.
 staff-account-wrong-current = Das aktuelle Passwort ist nicht richtig.
 staff-account-waiting = Zu viele fehlgeschlagene Versuche für dieses Konto; versuchen Sie es später erneut.
+
+# Answers from reporters.
+staff-badge-new-answer = neue Antwort der meldenden Person
+staff-dialogue-title = Nachrichten mit der meldenden Person
+staff-dialogue-reporter = die meldende Person schrieb
+staff-dialogue-hotline = wir schrieben
+
+# The supervisor's dashboard.
+staff-nav-dashboard = Übersicht
+staff-dashboard-title = Übersicht für die Leitung
+staff-dashboard-waiting = Wartende Fälle, je Schritt
+staff-dashboard-nothing-waiting = Keine offenen Fälle.
+staff-dashboard-leg = Wartet auf
+staff-dashboard-cases = Fälle
+staff-dashboard-oldest = Längste Wartezeit
+staff-dashboard-age = { $days } T { $hours } Std
+staff-dashboard-leg-new = die Prüfung (neu)
+staff-dashboard-leg-in_assessment = die Analystin oder den Analysten (in Prüfung)
+staff-dashboard-leg-assessed = die Weiterleitung (geprüft)
+staff-dashboard-leg-referred = die Polizei oder den Partner (weitergeleitet)
+staff-dashboard-leg-awaiting_removal = den Hoster (Entfernung erwartet)
+staff-dashboard-leg-removed = das Ende der Beobachtung (entfernt)
+staff-dashboard-leg-closed = nichts (geschlossen)
+staff-dashboard-removal = Innerhalb von 3 Tagen nach der Meldung entfernt (INHOPE)
+staff-dashboard-this-month = Dieser Monat
+staff-dashboard-last-month = Letzter Monat
+staff-dashboard-share = { $percent } % ({ $removed } von { $noticed })
+staff-dashboard-share-none = keine Meldungen versandt
+staff-dashboard-welfare = Prüfzeit heute
+staff-dashboard-alerts = Nicht versandte Alarme
+staff-dashboard-alerts-none = Alle Alarme wurden versandt.
+staff-dashboard-alerts-count = { $count ->
+    [one] Ein Alarm wurde nicht versandt.
+   *[other] { $count } Alarme wurden nicht versandt.
+}
+staff-dashboard-alert-what = Alarm
+staff-dashboard-alert-state = Zustand
+staff-dashboard-alert-attempts = Versuche
+staff-dashboard-alert-error = Letzter Fehler
+staff-dashboard-alert-urgent = dringende Meldung an die Bereitschaft
+staff-dashboard-alert-police = neue Weiterleitungen an die Polizei
+staff-dashboard-alert-reporter = Neuigkeiten-Mail an eine meldende Person
+staff-dashboard-alert-given-up = aufgegeben
+staff-dashboard-alert-retrying = fehlgeschlagen, wird wiederholt

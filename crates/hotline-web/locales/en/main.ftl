@@ -205,3 +205,35 @@ info-privacy-days = { $count ->
    *[other] for { $count } days
 }
 info-privacy-forever = for as long as the hotline exists
+
+# The page where a host answers one notice.
+answer-title = Answer to our notice
+answer-intro = This page belongs to one notice we sent you. Tell us what you did about the address below; no account is needed. We record your answer with the notice.
+answer-address = The address in our notice:
+answer-earlier = Your earlier answers
+answer-legend = Your answer
+answer-removed = The material is removed
+answer-refused = We refuse to remove it (say why below)
+answer-not-ours = This address is not ours (say whom to try below)
+answer-note-label = Why, or whom to try
+answer-note-hint = Needed when you refuse or when the address is not yours. Plain text.
+answer-submit = Send the answer
+answer-thanks = Thank you. Your answer is recorded with our notice.
+answer-thanks-removed = Thank you. Your answer is recorded, and we are checking the address now.
+answer-form-expired = This form has expired. Please send your answer again.
+answer-problem-choice = Choose one of the answers.
+answer-problem-note = Say why you refuse, or whom we should try.
+answer-problem-too-long = The text is too long: at most { $max } characters.
+
+# Answering the hotline on the status page.
+status-message-yours = you wrote
+status-message-hotline = the hotline wrote
+status-answer-label = Your answer to the hotline
+status-answer-hint = Text only, at most { $max } characters. Do not send pictures or links to the material.
+status-answer-submit = Send the answer
+status-answer-done = Your answer has reached the hotline.
+status-answer-empty = Write your answer first.
+status-answer-too-long = The answer is too long: at most { $max } characters.
+status-answer-nothing = The hotline has not written to you yet, so there is nothing to answer.
+status-answer-too-many = You have sent as many answers as this report can take.
+report-news-by-mail = Tell me by e-mail when the hotline writes to me (the e-mail only says that there is news, never what it is)

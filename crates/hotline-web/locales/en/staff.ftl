@@ -401,3 +401,47 @@ staff-account-not-changed = The password was not changed.
 staff-account-mismatch = The two new passwords are not the same.
 staff-account-wrong-current = The current password is not right.
 staff-account-waiting = Too many failed attempts on this account; try again later.
+
+# Answers from reporters.
+staff-badge-new-answer = new answer from the reporter
+staff-dialogue-title = Messages with the reporter
+staff-dialogue-reporter = the reporter wrote
+staff-dialogue-hotline = we wrote
+
+# The supervisor's dashboard.
+staff-nav-dashboard = Dashboard
+staff-dashboard-title = Supervisor's dashboard
+staff-dashboard-waiting = Cases waiting, per leg
+staff-dashboard-nothing-waiting = No open cases.
+staff-dashboard-leg = Waiting for
+staff-dashboard-cases = Cases
+staff-dashboard-oldest = Longest wait
+staff-dashboard-age = { $days } d { $hours } h
+staff-dashboard-leg-new = assessment (new)
+staff-dashboard-leg-in_assessment = the analyst (being assessed)
+staff-dashboard-leg-assessed = routing (assessed)
+staff-dashboard-leg-referred = the police or partner (referred)
+staff-dashboard-leg-awaiting_removal = the host (awaiting removal)
+staff-dashboard-leg-removed = the end of watching (removed)
+staff-dashboard-leg-closed = nothing (closed)
+staff-dashboard-removal = Removed within 3 days of the notice (INHOPE)
+staff-dashboard-this-month = This month
+staff-dashboard-last-month = Last month
+staff-dashboard-share = { $percent } % ({ $removed } of { $noticed })
+staff-dashboard-share-none = no notices sent
+staff-dashboard-welfare = Assessment time today
+staff-dashboard-alerts = Alerts that did not go out
+staff-dashboard-alerts-none = Every alert went out.
+staff-dashboard-alerts-count = { $count ->
+    [one] One alert did not go out.
+   *[other] { $count } alerts did not go out.
+}
+staff-dashboard-alert-what = Alert
+staff-dashboard-alert-state = State
+staff-dashboard-alert-attempts = Attempts
+staff-dashboard-alert-error = Last error
+staff-dashboard-alert-urgent = urgent report to the people on call
+staff-dashboard-alert-police = new referrals to the police
+staff-dashboard-alert-reporter = news mail to a reporter
+staff-dashboard-alert-given-up = given up
+staff-dashboard-alert-retrying = failing, retried

@@ -205,3 +205,35 @@ info-privacy-days = { $count ->
    *[other] pendant { $count } jours
 }
 info-privacy-forever = aussi longtemps que le point de contact existe
+
+# The page where a host answers one notice.
+answer-title = Réponse à notre notification
+answer-intro = Cette page concerne une seule notification que nous vous avons envoyée. Dites-nous ce que vous avez fait de l’adresse ci-dessous ; aucun compte n’est nécessaire. Nous conservons votre réponse avec la notification.
+answer-address = L’adresse de notre notification :
+answer-earlier = Vos réponses précédentes
+answer-legend = Votre réponse
+answer-removed = Le matériel est retiré
+answer-refused = Nous refusons de le retirer (indiquez pourquoi ci-dessous)
+answer-not-ours = Cette adresse ne relève pas de nous (indiquez à qui vous adresser ci-dessous)
+answer-note-label = Pourquoi, ou à qui s’adresser
+answer-note-hint = Nécessaire si vous refusez ou si l’adresse ne relève pas de vous. Texte simple.
+answer-submit = Envoyer la réponse
+answer-thanks = Merci. Votre réponse est enregistrée avec notre notification.
+answer-thanks-removed = Merci. Votre réponse est enregistrée et nous vérifions l’adresse dès maintenant.
+answer-form-expired = Ce formulaire a expiré. Veuillez renvoyer votre réponse.
+answer-problem-choice = Choisissez l’une des réponses.
+answer-problem-note = Indiquez pourquoi vous refusez, ou à qui nous adresser.
+answer-problem-too-long = Le texte est trop long : { $max } caractères au plus.
+
+# Answering the hotline on the status page.
+status-message-yours = vous avez écrit
+status-message-hotline = le point de signalement a écrit
+status-answer-label = Votre réponse au point de signalement
+status-answer-hint = Texte seulement, { $max } caractères au plus. N’envoyez ni images ni liens vers le matériel.
+status-answer-submit = Envoyer la réponse
+status-answer-done = Votre réponse est parvenue au point de signalement.
+status-answer-empty = Écrivez d’abord votre réponse.
+status-answer-too-long = La réponse est trop longue : { $max } caractères au plus.
+status-answer-nothing = Le point de signalement ne vous a pas encore écrit : il n’y a rien à répondre.
+status-answer-too-many = Vous avez envoyé autant de réponses que ce signalement peut en recevoir.
+report-news-by-mail = Prévenez-moi par courriel quand le point de signalement m’écrit (le courriel dit seulement qu’il y a du nouveau, jamais quoi)

@@ -401,3 +401,47 @@ staff-account-not-changed = Le mot de passe n’a pas été changé.
 staff-account-mismatch = Les deux nouveaux mots de passe ne sont pas identiques.
 staff-account-wrong-current = Le mot de passe actuel n’est pas correct.
 staff-account-waiting = Trop de tentatives échouées sur ce compte ; réessayez plus tard.
+
+# Answers from reporters.
+staff-badge-new-answer = nouvelle réponse de la personne qui a signalé
+staff-dialogue-title = Messages avec la personne qui a signalé
+staff-dialogue-reporter = la personne a écrit
+staff-dialogue-hotline = nous avons écrit
+
+# The supervisor's dashboard.
+staff-nav-dashboard = Tableau de bord
+staff-dashboard-title = Tableau de bord de la supervision
+staff-dashboard-waiting = Dossiers en attente, par étape
+staff-dashboard-nothing-waiting = Aucun dossier ouvert.
+staff-dashboard-leg = En attente de
+staff-dashboard-cases = Dossiers
+staff-dashboard-oldest = Attente la plus longue
+staff-dashboard-age = { $days } j { $hours } h
+staff-dashboard-leg-new = l’évaluation (nouveau)
+staff-dashboard-leg-in_assessment = l’analyste (en évaluation)
+staff-dashboard-leg-assessed = l’orientation (évalué)
+staff-dashboard-leg-referred = la police ou le partenaire (transmis)
+staff-dashboard-leg-awaiting_removal = l’hébergeur (retrait attendu)
+staff-dashboard-leg-removed = la fin de la surveillance (retiré)
+staff-dashboard-leg-closed = rien (clos)
+staff-dashboard-removal = Retiré dans les 3 jours suivant la notification (INHOPE)
+staff-dashboard-this-month = Ce mois-ci
+staff-dashboard-last-month = Le mois dernier
+staff-dashboard-share = { $percent } % ({ $removed } sur { $noticed })
+staff-dashboard-share-none = aucune notification envoyée
+staff-dashboard-welfare = Temps d’évaluation aujourd’hui
+staff-dashboard-alerts = Alertes qui ne sont pas parties
+staff-dashboard-alerts-none = Toutes les alertes sont parties.
+staff-dashboard-alerts-count = { $count ->
+    [one] Une alerte n’est pas partie.
+   *[other] { $count } alertes ne sont pas parties.
+}
+staff-dashboard-alert-what = Alerte
+staff-dashboard-alert-state = État
+staff-dashboard-alert-attempts = Tentatives
+staff-dashboard-alert-error = Dernière erreur
+staff-dashboard-alert-urgent = signalement urgent aux personnes de garde
+staff-dashboard-alert-police = nouvelles transmissions à la police
+staff-dashboard-alert-reporter = courriel de nouvelles à une personne qui a signalé
+staff-dashboard-alert-given-up = abandonnée
+staff-dashboard-alert-retrying = en échec, réessayée

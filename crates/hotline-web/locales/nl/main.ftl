@@ -205,3 +205,35 @@ info-privacy-days = { $count ->
    *[other] gedurende { $count } dagen
 }
 info-privacy-forever = zolang het meldpunt bestaat
+
+# The page where a host answers one notice.
+answer-title = Antwoord op onze melding
+answer-intro = Deze pagina hoort bij één melding die wij u stuurden. Laat ons weten wat u met het adres hieronder hebt gedaan; u hebt geen account nodig. Wij bewaren uw antwoord bij de melding.
+answer-address = Het adres in onze melding:
+answer-earlier = Uw eerdere antwoorden
+answer-legend = Uw antwoord
+answer-removed = Het materiaal is verwijderd
+answer-refused = Wij weigeren het te verwijderen (zeg hieronder waarom)
+answer-not-ours = Dit adres is niet van ons (zeg hieronder bij wie wij moeten zijn)
+answer-note-label = Waarom, of bij wie wij moeten zijn
+answer-note-hint = Nodig als u weigert of als het adres niet van u is. Gewone tekst.
+answer-submit = Antwoord versturen
+answer-thanks = Dank u. Uw antwoord is bij onze melding bewaard.
+answer-thanks-removed = Dank u. Uw antwoord is bewaard en wij controleren het adres nu.
+answer-form-expired = Dit formulier is verlopen. Verstuur uw antwoord opnieuw.
+answer-problem-choice = Kies een van de antwoorden.
+answer-problem-note = Zeg waarom u weigert, of bij wie wij moeten zijn.
+answer-problem-too-long = De tekst is te lang: hoogstens { $max } tekens.
+
+# Answering the hotline on the status page.
+status-message-yours = u schreef
+status-message-hotline = het meldpunt schreef
+status-answer-label = Uw antwoord aan het meldpunt
+status-answer-hint = Alleen tekst, hoogstens { $max } tekens. Stuur geen beelden of links naar het materiaal.
+status-answer-submit = Antwoord versturen
+status-answer-done = Uw antwoord is bij het meldpunt aangekomen.
+status-answer-empty = Schrijf eerst uw antwoord.
+status-answer-too-long = Het antwoord is te lang: hoogstens { $max } tekens.
+status-answer-nothing = Het meldpunt heeft u nog niet geschreven, dus er is nog niets te beantwoorden.
+status-answer-too-many = U hebt zoveel antwoorden gestuurd als deze melding kan bevatten.
+report-news-by-mail = Laat het mij per e-mail weten als het meldpunt mij schrijft (de e-mail zegt alleen dat er nieuws is, nooit wat)

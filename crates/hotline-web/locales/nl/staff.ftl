@@ -401,3 +401,47 @@ staff-account-not-changed = Het wachtwoord is niet gewijzigd.
 staff-account-mismatch = De twee nieuwe wachtwoorden zijn niet gelijk.
 staff-account-wrong-current = Het huidige wachtwoord klopt niet.
 staff-account-waiting = Te veel mislukte pogingen op dit account; probeer het later opnieuw.
+
+# Answers from reporters.
+staff-badge-new-answer = nieuw antwoord van de melder
+staff-dialogue-title = Berichten met de melder
+staff-dialogue-reporter = de melder schreef
+staff-dialogue-hotline = wij schreven
+
+# The supervisor's dashboard.
+staff-nav-dashboard = Overzicht
+staff-dashboard-title = Overzicht voor de supervisor
+staff-dashboard-waiting = Wachtende dossiers, per stap
+staff-dashboard-nothing-waiting = Geen open dossiers.
+staff-dashboard-leg = Wacht op
+staff-dashboard-cases = Dossiers
+staff-dashboard-oldest = Langste wachttijd
+staff-dashboard-age = { $days } d { $hours } u
+staff-dashboard-leg-new = beoordeling (nieuw)
+staff-dashboard-leg-in_assessment = de analist (in beoordeling)
+staff-dashboard-leg-assessed = doorverwijzing (beoordeeld)
+staff-dashboard-leg-referred = de politie of partner (doorverwezen)
+staff-dashboard-leg-awaiting_removal = de host (wacht op verwijdering)
+staff-dashboard-leg-removed = het einde van de controle (verwijderd)
+staff-dashboard-leg-closed = niets (gesloten)
+staff-dashboard-removal = Verwijderd binnen 3 dagen na de melding (INHOPE)
+staff-dashboard-this-month = Deze maand
+staff-dashboard-last-month = Vorige maand
+staff-dashboard-share = { $percent } % ({ $removed } van { $noticed })
+staff-dashboard-share-none = geen meldingen verstuurd
+staff-dashboard-welfare = Beoordelingstijd vandaag
+staff-dashboard-alerts = Waarschuwingen die niet vertrokken
+staff-dashboard-alerts-none = Elke waarschuwing is vertrokken.
+staff-dashboard-alerts-count = { $count ->
+    [one] Eén waarschuwing is niet vertrokken.
+   *[other] { $count } waarschuwingen zijn niet vertrokken.
+}
+staff-dashboard-alert-what = Waarschuwing
+staff-dashboard-alert-state = Toestand
+staff-dashboard-alert-attempts = Pogingen
+staff-dashboard-alert-error = Laatste fout
+staff-dashboard-alert-urgent = dringende melding aan de mensen van wacht
+staff-dashboard-alert-police = nieuwe doorverwijzingen naar de politie
+staff-dashboard-alert-reporter = nieuwsmail aan een melder
+staff-dashboard-alert-given-up = opgegeven
+staff-dashboard-alert-retrying = mislukt, wordt opnieuw geprobeerd

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod bulk;
 pub mod find;
 pub mod labels;
+pub mod dashboard;
 pub mod pages;
 pub mod statistics;
 
@@ -63,6 +64,7 @@ pub fn pages() -> Router<AppState> {
         .route("/staff/account", get(account::page))
         .route("/staff/account/password", post(account::change_password))
         .route("/staff/welfare", get(pages::welfare))
+        .route("/staff/dashboard", get(dashboard::page))
         .route("/staff/welfare/lift", post(pages::lift))
         .route("/staff/audit", get(pages::audit))
         .route("/staff/admin", get(admin::settings))

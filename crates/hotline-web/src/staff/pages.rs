@@ -167,6 +167,14 @@ struct QueuePage {
     filter: FilterForm,
     rows: Vec<QueueLine>,
     next_link: Option<String>,
+    /// Cases with an answer from a reporter the hotline has not written after.
+    new_answers: Vec<i64>,
+}
+
+impl QueuePage {
+    fn has_new_answer(&self, case_id: &i64) -> bool {
+        self.new_answers.contains(case_id)
+    }
 }
 
 /// `GET /staff/`: open cases, urgent first, then oldest.
@@ -229,10 +237,9 @@ pub async fn queue(
         ),
     };
     let (rows, next) = cases::queue(&state.app, &staff.user, filter, after, 50).await?;
-    let countries = state
-        .store
-        .hosting_countries(&rows.iter().map(|r| r.case_id).collect::<Vec<_>>())
-        .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.case_id).collect();
+    let countries = state.store.hosting_countries(&ids).await?;
+    let new_answers = state.store.cases_with_new_answers(&ids).await?;
     let procedure = state.config().procedure();
     let assessing =
         may(staff.user.role, Action::StartAssessment, None) && procedure == Procedure::Assess;
@@ -281,6 +288,7 @@ pub async fn queue(
         welfare,
         new_referrals,
         states: &CaseState::ALL,
+        new_answers,
         filter: form,
         rows: rows
             .into_iter()
@@ -337,6 +345,8 @@ struct ReportView {
     contact_name: Option<String>,
     contact_email: Option<String>,
     police_may_contact: bool,
+    /// The dialogue with this report's reporter: `(when, from the reporter, text)`.
+    dialogue: Vec<(String, bool, String)>,
 }
 
 struct SelectField {
@@ -844,6 +854,12 @@ async fn case_page(
             ],
         )
     });
+    // What reporters answered is theirs like a description: for those who read reports.
+    let dialogue = if may.read_reports {
+        state.store.dialogue_of_case(id).await?
+    } else {
+        Vec::new()
+    };
     let page = CasePage {
         t,
         view: find::set_param(&view),
@@ -944,6 +960,11 @@ async fn case_page(
                 contact_name: r.contact.as_ref().and_then(|c| c.name.clone()),
                 contact_email: r.contact.as_ref().and_then(|c| c.email.clone()),
                 police_may_contact: r.contact.as_ref().is_some_and(|c| c.police_may_contact),
+                dialogue: dialogue
+                    .iter()
+                    .filter(|m| m.report_id == r.report_id)
+                    .map(|m| (when(m.at), m.from_reporter, m.body.clone()))
+                    .collect(),
             })
             .collect(),
         timeline: file

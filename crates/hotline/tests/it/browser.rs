@@ -18,21 +18,21 @@ use crate::staff::{Account, PASSWORD};
 use crate::support::{Options, Server, each_engine};
 
 /// Why the browser tests did not run.
-const SKIP: &str =
+pub(crate) const SKIP: &str =
     "set HOTLINE_TEST_E2E=1 (with chromium, chromium-driver and HOTLINE_AXE_JS) to run it";
 
-fn enabled() -> bool {
+pub(crate) fn enabled() -> bool {
     std::env::var("HOTLINE_TEST_E2E").is_ok_and(|v| v == "1")
 }
 
 /// A chromedriver on a free loopback port, stopped on drop.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Driver {
-    fn start() -> Driver {
+    pub(crate) fn start() -> Driver {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -55,7 +55,7 @@ impl Driver {
 
     /// A new headless browser; `javascript` false switches scripts off, as Tor Browser at
     /// "Safest" does.
-    async fn browser(&self, javascript: bool) -> Client {
+    pub(crate) async fn browser(&self, javascript: bool) -> Client {
         self.browser_in(javascript, "en-GB").await
     }
 
@@ -121,7 +121,7 @@ async fn keep_screenshot(c: &Client, name: &str) {
 }
 
 /// Runs axe-core on the current page; returns the serious and critical violations.
-async fn axe(c: &Client, axe_js: &str) -> Vec<Value> {
+pub(crate) async fn axe(c: &Client, axe_js: &str) -> Vec<Value> {
     c.execute(&format!("{axe_js}\nreturn typeof axe;"), vec![])
         .await
         .unwrap();
@@ -370,7 +370,7 @@ async fn axe_finds_no_serious_problem_on_public_and_staff_pages() {
 }
 
 /// Signs `who` in through the real login form.
-async fn sign_in(c: &Client, server: &Server, who: &Account) {
+pub(crate) async fn sign_in(c: &Client, server: &Server, who: &Account) {
     c.goto(&server.url("/staff/login")).await.unwrap();
     for (id, text) in [
         ("username", who.name.clone()),

@@ -6,6 +6,7 @@
 mod admin;
 mod alerts;
 mod anonymity;
+mod answers;
 mod api;
 mod browser;
 mod commands;
