@@ -156,9 +156,10 @@ impl Job {
             Job::Trace(p) | Job::Notice(p) | Job::Monitor(p) => Some(p.case_id),
             Job::ReferPartner(p) => Some(p.case_id),
             Job::UrgentAlert(p) => p.case_ids.first().copied(),
-            Job::PartnerUpdate(_) | Job::PoliceNotify(_) | Job::ReporterNews(_) | Job::Retention => {
-                None
-            }
+            Job::PartnerUpdate(_)
+            | Job::PoliceNotify(_)
+            | Job::ReporterNews(_)
+            | Job::Retention => None,
         }
     }
 }

@@ -125,7 +125,13 @@ impl NewJob {
     /// A check of a case's address now (the case's one `monitor` job, brought forward when it
     /// waits for later).
     pub fn monitor(case_id: i64, now: OffsetDateTime) -> NewJob {
-        Self::of(&Job::Monitor(CaseJob { case_id }), 1, now, 3, format!("monitor:{case_id}"))
+        Self::of(
+            &Job::Monitor(CaseJob { case_id }),
+            1,
+            now,
+            3,
+            format!("monitor:{case_id}"),
+        )
     }
 
     /// Tells a reporter who asked for it that there is news (a minute later, so a few

@@ -178,17 +178,26 @@ impl WebError {
 
 impl From<InvalidReport> for WebError {
     fn from(e: InvalidReport) -> Self {
-        let problems: Vec<Problem> = e
+        let problems = e
             .errors
             .iter()
-            .map(|p| Problem {
-                field: p.field.to_string(),
-                message: p.problem.to_string(),
-            })
+            .map(|p| (p.field.to_string(), p.problem.to_string()));
+        WebError::with_problems(problems, ("urls", "the report is not valid"))
+    }
+}
+
+impl WebError {
+    /// A 422 naming the first problem, with every problem listed when there are several.
+    fn with_problems(
+        problems: impl Iterator<Item = (String, String)>,
+        none: (&str, &str),
+    ) -> WebError {
+        let problems: Vec<Problem> = problems
+            .map(|(field, message)| Problem { field, message })
             .collect();
         let first = problems.first().cloned().unwrap_or(Problem {
-            field: "urls".into(),
-            message: "the report is not valid".into(),
+            field: none.0.into(),
+            message: none.1.into(),
         });
         let mut err = WebError::invalid(first.field, first.message);
         if problems.len() > 1 {
@@ -221,30 +230,12 @@ impl From<hotline_app::AppError> for WebError {
             E::Forbidden(m) => WebError::forbidden(m),
             E::Conflict(m) => WebError::conflict(m),
             E::Invalid { field, message } => WebError::invalid(field, message),
-            E::Assessment(a) => {
-                let problems: Vec<Problem> = a
-                    .errors
+            E::Assessment(a) => WebError::with_problems(
+                a.errors
                     .iter()
-                    .map(|p| Problem {
-                        field: p.field.to_string(),
-                        message: p.problem.to_string(),
-                    })
-                    .collect();
-                let mut err = WebError::invalid(
-                    problems
-                        .first()
-                        .map(|p| p.field.clone())
-                        .unwrap_or_default(),
-                    problems
-                        .first()
-                        .map(|p| p.message.clone())
-                        .unwrap_or_default(),
-                );
-                if problems.len() > 1 {
-                    err.problems = problems;
-                }
-                err
-            }
+                    .map(|p| (p.field.to_string(), p.problem.to_string())),
+                ("classification", "the assessment is not valid"),
+            ),
             E::Store(s) => WebError::internal(&s),
         }
     }

@@ -149,14 +149,16 @@ impl AnswerPage {
     }
 }
 
-/// `GET /{lang}/answer/{token}`: the answer form of one notice.
-pub async fn form(
-    State(state): State<AppState>,
-    Path((lang, token)): Path<(String, String)>,
-    client: ClientKey,
-) -> Result<Response, WebError> {
+/// The notice a link names, in the language of its path: 404 for anything else, the same for
+/// an unknown, altered or closed link; rate-limited per client before any lookup.
+async fn open(
+    state: &AppState,
+    lang: &str,
+    token: &str,
+    client: &ClientKey,
+) -> Result<(Language, hotline_store::answers::HostAnswerPage), WebError> {
     let lang: Language = lang.parse().map_err(|()| no_such_page())?;
-    if !plausible(&token) {
+    if !plausible(token) {
         return Err(no_such_page());
     }
     if !state.limiter.allow(client.0) {
@@ -164,9 +166,19 @@ pub async fn form(
     }
     let found = state
         .store
-        .host_answer_page(&token)
+        .host_answer_page(token)
         .await?
         .ok_or_else(no_such_page)?;
+    Ok((lang, found))
+}
+
+/// `GET /{lang}/answer/{token}`: the answer form of one notice.
+pub async fn form(
+    State(state): State<AppState>,
+    Path((lang, token)): Path<(String, String)>,
+    client: ClientKey,
+) -> Result<Response, WebError> {
+    let (lang, found) = open(&state, &lang, &token, &client).await?;
     AnswerPage::new(&state, lang, &token, &found).respond(StatusCode::OK)
 }
 
@@ -178,18 +190,7 @@ pub async fn submit(
     client: ClientKey,
     fields: FormFields,
 ) -> Result<Response, WebError> {
-    let lang: Language = lang.parse().map_err(|()| no_such_page())?;
-    if !plausible(&token) {
-        return Err(no_such_page());
-    }
-    if !state.limiter.allow(client.0) {
-        return Err(WebError::rate_limited());
-    }
-    let found = state
-        .store
-        .host_answer_page(&token)
-        .await?
-        .ok_or_else(no_such_page)?;
+    let (lang, found) = open(&state, &lang, &token, &client).await?;
     let t = Tr::new(lang);
     let mut page = AnswerPage::new(&state, lang, &token, &found);
     let chosen = fields.get("answer").unwrap_or("").to_owned();

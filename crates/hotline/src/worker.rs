@@ -341,15 +341,7 @@ impl Workers {
             NoticeDecision::Now => {}
         }
         let facts = self.notice_facts(case_id, &file, &trace).await?;
-        let (subject, body) = compose(
-            self.settings
-                .get()
-                .config
-                .settings
-                .notice_template
-                .as_deref(),
-            &facts,
-        )?;
+        let (subject, body) = self.compose(&facts)?;
         let xarf_json = xarf(&facts).to_string();
         let queued: Vec<NewNotice> = recipients(&trace)
             .into_iter()
@@ -599,15 +591,7 @@ impl Workers {
             .map_err(err)?
             .ok_or("no trace: a notice cannot be addressed")?;
         let facts_n = self.notice_facts(case_id, &file, &trace).await?;
-        let (subject, body) = compose(
-            self.settings
-                .get()
-                .config
-                .settings
-                .notice_template
-                .as_deref(),
-            &facts_n,
-        )?;
+        let (subject, body) = self.compose(&facts_n)?;
         let days = (millis(now) - first) / 86_400_000;
         let (kind, round, who, subject, body) = match step {
             FollowUp::Renotice { round } => (
@@ -856,6 +840,12 @@ impl Workers {
         )
         .await
         .map_err(|e| e.to_string())
+    }
+
+    /// A notice's subject and body, in the operator's template when one is set.
+    fn compose(&self, facts: &NoticeFacts) -> Result<(String, String), String> {
+        let settings = self.settings.get();
+        compose(settings.config.settings.notice_template.as_deref(), facts)
     }
 
     /// The application layer over this worker's store and settings.

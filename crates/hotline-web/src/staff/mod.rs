@@ -6,9 +6,9 @@ pub mod admin;
 pub mod api;
 pub mod auth;
 pub mod bulk;
+pub mod dashboard;
 pub mod find;
 pub mod labels;
-pub mod dashboard;
 pub mod pages;
 pub mod statistics;
 
