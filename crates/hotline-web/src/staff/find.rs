@@ -19,7 +19,7 @@ use crate::i18n::Tr;
 use crate::pages::render;
 use crate::staff::auth::{Staff, require};
 use crate::staff::labels;
-use crate::staff::pages::{Me, StaffLang};
+use crate::staff::pages::{Me, StaffLang, param, query_pairs};
 use crate::{AppState, WebError};
 
 /// At most this many cases on a page of search results or of a group.
@@ -152,19 +152,6 @@ impl CaseLine {
             open: c.state != CaseState::Closed,
         }
     }
-}
-
-fn query_pairs(raw: Option<String>) -> Vec<(String, String)> {
-    form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect()
-}
-
-fn param<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map_or("", |(_, v)| v.trim())
 }
 
 /// The fields one can search by: value and label, in the order offered.

@@ -102,13 +102,13 @@ fn shown(address: &str, procedure: Procedure, role: hotline_domain::Role) -> Str
     }
 }
 
-fn query_pairs(raw: Option<String>) -> Vec<(String, String)> {
+pub(crate) fn query_pairs(raw: Option<String>) -> Vec<(String, String)> {
     form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }
 
-fn param<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+pub(crate) fn param<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs
         .iter()
         .find(|(k, _)| k == name)
