@@ -255,7 +255,7 @@ async fn a_host_answers_removed_through_the_link_in_the_mail_and_the_address_is_
         assert_eq!(a.login(&ann, 1).await.status, StatusCode::SEE_OTHER);
         let case = a.get("/staff/cases/1").await;
         assert!(
-            case.body.contains("host_answered") && case.body.contains("removed"),
+            case.body.contains("The host answered") && case.body.contains("removed"),
             "{}",
             case.body
         );
@@ -464,7 +464,7 @@ async fn a_reporter_answers_a_staff_message_on_the_status_page_and_staff_see_it(
         let case = a.get("/staff/cases/1").await;
         assert!(
             case.body.contains("No, it was open to anyone.")
-                && case.body.contains("reporter_answered"),
+                && case.body.contains("The reporter answered"),
             "{}",
             case.body
         );
