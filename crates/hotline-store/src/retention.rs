@@ -266,12 +266,14 @@ impl Store {
                     Some(Ok(from)) => match from.close_as_spam() {
                         Err(e) => Err(e.to_string()),
                         Ok(to) => {
+                            // Closed with its reason, as every closure is (docs/SPEC.md §2).
                             sqlx::query(
-                                "UPDATE cases SET state = $1, assigned_to = NULL, updated_at = $2 WHERE id = $3",
+                                "UPDATE cases SET state = $1, assigned_to = NULL, closed_reason = $4, updated_at = $2 WHERE id = $3",
                             )
                             .bind(to.as_str())
                             .bind(at)
                             .bind(case_id)
+                            .bind(hotline_domain::CloseReason::Spam.as_str())
                             .execute(&mut *tx)
                             .await?;
                             crate::timeline!(tx, case_id, at, "closed_as_spam", Some(format!("{from} -> {to}")));

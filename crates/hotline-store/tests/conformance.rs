@@ -2870,6 +2870,16 @@ async fn cases_are_found_by_every_field_and_grouped_by_report_domain_and_host() 
         // Closing keeps the counts: the triggers follow every state change.
         let (closed, _) = store.close_as_spam(&[ids[0]], &sue, t0).await.unwrap();
         assert_eq!(closed, vec![ids[0]]);
+        let spam = store
+            .case_file(ids[0], false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            spam.closed_reason,
+            Some(hotline_domain::CloseReason::Spam),
+            "{engine}: a spam closure says why, as every closure does"
+        );
         let hosts = store.case_groups(GroupKind::Host, None, 10).await.unwrap();
         assert_eq!(hosts[0].key, "a.example.com");
         assert_eq!(hosts[0].open_cases, 1, "{engine}");
