@@ -18,6 +18,7 @@ use crate::charts::BarChart;
 use crate::i18n::Tr;
 use crate::pages::render;
 use crate::staff::auth::{Staff, require};
+use crate::staff::labels;
 use crate::staff::pages::{Me, StaffLang};
 use crate::{AppState, WebError};
 
@@ -85,16 +86,16 @@ fn count_table(id: &'static str, title: String, rows: &[Count]) -> Result<CountT
 
 /// A leg's figures, formatted.
 struct LegRow {
-    leg: &'static str,
+    leg: String,
     count: u64,
     median: String,
     p90: String,
 }
 
-fn leg_rows(legs: &[LegSummary]) -> Vec<LegRow> {
+fn leg_rows(t: Tr, legs: &[LegSummary]) -> Vec<LegRow> {
     legs.iter()
         .map(|l| LegRow {
-            leg: l.leg.as_str(),
+            leg: labels::leg(t, l.leg.as_str()),
             count: l.summary.count,
             median: time(l.summary.median_ms),
             p90: time(l.summary.p90_ms),
@@ -128,18 +129,18 @@ struct StatisticsPage {
     legs_chart: String,
     league: Vec<(String, u64, String, String)>,
     league_chart: String,
-    leg_names: Vec<&'static str>,
+    leg_names: Vec<String>,
     countries: Vec<GroupRow>,
     providers: Vec<GroupRow>,
     volumes: Vec<CountTable>,
 }
 
-fn groups(list: &[statistics::GroupLegs]) -> Vec<GroupRow> {
+fn groups(t: Tr, list: &[statistics::GroupLegs]) -> Vec<GroupRow> {
     list.iter()
         .map(|g| GroupRow {
             group: g.group.clone(),
             cases: g.cases,
-            legs: leg_rows(&g.legs),
+            legs: leg_rows(t, &g.legs),
         })
         .collect()
 }
@@ -157,7 +158,7 @@ fn statistics_page(
             .iter()
             .map(|l| {
                 (
-                    l.leg.as_str().to_owned(),
+                    labels::leg(t, l.leg.as_str()),
                     hours(l.summary.median_ms),
                     hours(l.summary.p90_ms),
                     format!("{} / {}", time(l.summary.median_ms), time(l.summary.p90_ms)),
@@ -222,13 +223,16 @@ fn statistics_page(
         query,
         reports: s.reports,
         cases: s.cases,
-        legs: leg_rows(&s.legs),
+        legs: leg_rows(t, &s.legs),
         legs_chart,
         league: league.into_iter().map(|(p, s)| summary_row(p, s)).collect(),
         league_chart,
-        leg_names: Leg::ALL.iter().map(|l| l.as_str()).collect(),
-        countries: groups(&s.by_country),
-        providers: groups(&s.by_provider),
+        leg_names: Leg::ALL
+            .iter()
+            .map(|l| labels::leg(t, l.as_str()))
+            .collect(),
+        countries: groups(t, &s.by_country),
+        providers: groups(t, &s.by_provider),
         volumes,
     })
 }

@@ -216,8 +216,8 @@ async fn staff_see_statistics_charts_csv_and_the_annual_report_and_police_do_not
         let html = &page.body;
         assert!(html.contains("href=\"/staff/statistics\""), "the menu links to statistics");
         for row in [
-            "<th scope=\"row\">notice_sent_to_removed</th><td>5</td><td>3 h 0 min</td><td>1 d 0 h</td>",
-            "<th scope=\"row\">received_to_assessed</th><td>6</td><td>30 min</td><td>4 h 0 min</td>",
+            "<th scope=\"row\">Notice sent to removed</th><td>5</td><td>3 h 0 min</td><td>1 d 0 h</td>",
+            "<th scope=\"row\">Received to assessed</th><td>6</td><td>30 min</td><td>4 h 0 min</td>",
             // the provider league, fastest median first
             "<th scope=\"row\">Alpha Hosting</th><td>4</td><td>2 h 0 min</td><td>10 h 0 min</td>",
             "<th scope=\"row\">Beta Networks</th><td>1</td><td>1 d 0 h</td><td>1 d 0 h</td>",
