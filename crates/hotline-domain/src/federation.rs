@@ -185,7 +185,7 @@ mod tests {
         ReferralMessage {
             referral_id: "8a0c6f1e-2b4d-4e59-9f3a-1c2d3e4f5a6b".into(),
             sent_at: "2026-12-04T10:00:00Z".into(),
-            urls: vec!["http://nl.example/a".into()],
+            urls: vec!["http://nl.example.com/a".into()],
             where_found: Some("chat".into()),
             reference: "BE-7".into(),
             note: None,
@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn an_older_message_without_work_is_still_read() {
-        let old = r#"{"referral_id":"x","sent_at":"2026-12-04T10:00:00Z","urls":["http://nl.example/a"],
+        let old = r#"{"referral_id":"x","sent_at":"2026-12-04T10:00:00Z","urls":["http://nl.example.com/a"],
                       "where_found":"chat","reference":"BE-7","note":null}"#;
         let m: ReferralMessage = serde_json::from_str(old).unwrap();
         assert_eq!((m.assessment, m.trace), (None, None));
@@ -216,10 +216,10 @@ mod tests {
         })
         .unwrap();
         let trace = Trace {
-            host: "nl.example".into(),
+            host: "nl.example.com".into(),
             traced_at_ms: 1_764_842_400_000,
             untraceable: None,
-            cname_chain: vec!["edge.nl.example".into()],
+            cname_chain: vec!["edge.nl.example.com".into()],
             addresses: vec![HostingAddress {
                 ip: "198.51.100.7".into(),
                 asn: Some(64500),
@@ -231,7 +231,7 @@ mod tests {
                 }),
                 ..HostingAddress::default()
             }],
-            registrable_domain: Some("nl.example".into()),
+            registrable_domain: Some("example.com".into()),
             registrar: None,
             errors: vec![],
         };

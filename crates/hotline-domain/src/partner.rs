@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn the_summary_names_the_address_the_host_and_the_assessment() {
         let trace = Trace {
-            host: "nl.example".into(),
+            host: "nl.example.com".into(),
             traced_at_ms: 0,
             untraceable: None,
             cname_chain: vec![],
@@ -179,7 +179,7 @@ mod tests {
         let text = referral_summary(&ReferralFacts {
             hotline_name: "Test Hotline",
             reference: &referral_reference("BE", 7),
-            address: "http://nl.example/a",
+            address: "http://nl.example.com/a",
             country: "NL",
             assessment: Some(&assessment),
             trace: Some(&trace),
@@ -188,7 +188,7 @@ mod tests {
             text.starts_with("Referral from Test Hotline (reference BE-7)\n"),
             "{text}"
         );
-        assert!(text.contains("Address: http://nl.example/a\n"), "{text}");
+        assert!(text.contains("Address: http://nl.example.com/a\n"), "{text}");
         assert!(
             text.contains("Assessment: baseline (Art. 383bis)\n"),
             "{text}"
