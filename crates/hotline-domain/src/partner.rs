@@ -188,7 +188,10 @@ mod tests {
             text.starts_with("Referral from Test Hotline (reference BE-7)\n"),
             "{text}"
         );
-        assert!(text.contains("Address: http://nl.example.com/a\n"), "{text}");
+        assert!(
+            text.contains("Address: http://nl.example.com/a\n"),
+            "{text}"
+        );
         assert!(
             text.contains("Assessment: baseline (Art. 383bis)\n"),
             "{text}"

@@ -182,18 +182,8 @@ async fn a_host_answers_removed_through_the_link_in_the_mail_and_the_address_is_
             assert!(!page.contains(absent), "the page shows {absent}");
         }
         let answered_after = time::OffsetDateTime::now_utc();
-        c.find(Locator::Id("answer-removed"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.find(Locator::Css("form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        crate::browser::click(&c, "#answer-removed").await;
+        crate::browser::click(&c, "form button[type=submit]").await;
         let done = c
             .wait()
             .at_most(Duration::from_secs(20))
@@ -347,25 +337,10 @@ async fn a_reporter_answers_a_staff_message_on_the_status_page_and_staff_see_it(
             ("urls", "example.com/dialogue"),
             ("contact_email", "reporter@example.com"),
         ] {
-            c.find(Locator::Id(id))
-                .await
-                .unwrap()
-                .send_keys(text)
-                .await
-                .unwrap();
+            crate::browser::type_into(&c, id, text).await;
         }
-        c.find(Locator::Id("news_by_mail"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.find(Locator::Css("form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        crate::browser::click(&c, "#news_by_mail").await;
+        crate::browser::click(&c, "form button[type=submit]").await;
         let receipt = c
             .wait()
             .at_most(Duration::from_secs(20))
@@ -417,18 +392,8 @@ async fn a_reporter_answers_a_staff_message_on_the_status_page_and_staff_see_it(
 
         // The reporter reads the message and answers, scripts off.
         c.goto(&server.url("/en/status")).await.unwrap();
-        c.find(Locator::Id("receipt"))
-            .await
-            .unwrap()
-            .send_keys(&receipt)
-            .await
-            .unwrap();
-        c.find(Locator::Css("form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        crate::browser::type_into(&c, "receipt", &receipt).await;
+        crate::browser::click(&c, "form button[type=submit]").await;
         let answer = c
             .wait()
             .at_most(Duration::from_secs(20))
@@ -445,17 +410,8 @@ async fn a_reporter_answers_a_staff_message_on_the_status_page_and_staff_see_it(
             .send_keys("No, it was open to anyone.")
             .await
             .unwrap();
-        c.find(Locator::Css("form.answer button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Id("answer-done"))
-            .await
-            .unwrap();
+        crate::browser::click(&c, "form.answer button[type=submit]").await;
+        crate::browser::wait_for(&c, Locator::Id("answer-done")).await;
         let page = c.source().await.unwrap();
         assert!(page.contains("No, it was open to anyone."), "{page}");
         c.close().await.unwrap();
@@ -592,23 +548,9 @@ async fn axe_finds_no_serious_problem_on_the_answer_status_and_dashboard_pages_i
             format!("/{lang}/answer"),
             crate::browser::axe(&c, &axe_js).await,
         );
-        c.find(Locator::Id("answer-refused"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.find(Locator::Css("form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(".errors"))
-            .await
-            .unwrap();
+        crate::browser::click(&c, "#answer-refused").await;
+        crate::browser::click(&c, "form button[type=submit]").await;
+        crate::browser::wait_for(&c, Locator::Css(".errors")).await;
         check(
             format!("/{lang}/answer (refused without a reason)"),
             crate::browser::axe(&c, &axe_js).await,
@@ -617,23 +559,9 @@ async fn axe_finds_no_serious_problem_on_the_answer_status_and_dashboard_pages_i
         c.goto(&server.url(&format!("/{lang}/status")))
             .await
             .unwrap();
-        c.find(Locator::Id("receipt"))
-            .await
-            .unwrap()
-            .send_keys(&receipt)
-            .await
-            .unwrap();
-        c.find(Locator::Css("form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Id("answer"))
-            .await
-            .unwrap();
+        crate::browser::type_into(&c, "receipt", &receipt).await;
+        crate::browser::click(&c, "form button[type=submit]").await;
+        crate::browser::wait_for(&c, Locator::Id("answer")).await;
         check(
             format!("/{lang}/status (dialogue)"),
             crate::browser::axe(&c, &axe_js).await,

@@ -175,25 +175,15 @@ async fn a_report_through_the_real_form_with_javascript_off_then_the_status_page
         c.goto(&server.url("/en/report")).await.unwrap();
         // Scripts are off in this profile; the form has none to need anyway.
         assert!(!c.source().await.unwrap().contains("<script"));
-        c.find(Locator::Id("urls"))
-            .await
-            .unwrap()
-            .send_keys("example.com/browser-1\nhxxps://www.example[.]org/two")
-            .await
-            .unwrap();
-        c.find(Locator::Id("description"))
-            .await
-            .unwrap()
-            .send_keys("Seen in a public forum thread")
-            .await
-            .unwrap();
+        type_into(
+            &c,
+            "urls",
+            "example.com/browser-1\nhxxps://www.example[.]org/two",
+        )
+        .await;
+        type_into(&c, "description", "Seen in a public forum thread").await;
         keep_screenshot(&c, "report-form").await;
-        c.find(Locator::Css("form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&c, "form button[type=submit]").await;
         // Clicking submits; wait for the next page rather than racing it.
         let receipt = c
             .wait()
@@ -210,18 +200,8 @@ async fn a_report_through_the_real_form_with_javascript_off_then_the_status_page
         keep_screenshot(&c, "report-receipt").await;
 
         c.goto(&server.url("/en/status")).await.unwrap();
-        c.find(Locator::Id("receipt"))
-            .await
-            .unwrap()
-            .send_keys(&receipt.to_lowercase())
-            .await
-            .unwrap();
-        c.find(Locator::Css("form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        type_into(&c, "receipt", &receipt.to_lowercase()).await;
+        click(&c, "form button[type=submit]").await;
         let status = c
             .wait()
             .at_most(Duration::from_secs(20))
@@ -307,30 +287,10 @@ async fn axe_finds_no_serious_problem_on_public_and_staff_pages() {
         failures.push(format!("/staff/login: {v:?}"));
     }
     keep_screenshot(&c, "staff-login").await;
-    c.find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .send_keys("ann")
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
-    c.find(Locator::Id("totp"))
-        .await
-        .unwrap()
-        .send_keys(&ann.code(0))
-        .await
-        .unwrap();
-    c.find(Locator::Css("form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(&c, "username", "ann").await;
+    type_into(&c, "password", PASSWORD).await;
+    type_into(&c, "totp", &ann.code(0)).await;
+    click(&c, "form button[type=submit]").await;
     let signed_in = c
         .wait()
         .at_most(Duration::from_secs(20))
@@ -377,24 +337,10 @@ pub(crate) async fn sign_in(c: &Client, server: &Server, who: &Account) {
         ("password", PASSWORD.to_owned()),
         ("totp", who.code(0)),
     ] {
-        c.find(Locator::Id(id))
-            .await
-            .unwrap()
-            .send_keys(&text)
-            .await
-            .unwrap();
+        type_into(c, id, &text).await;
     }
-    c.find(Locator::Css("form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("form.logout"))
-        .await
-        .unwrap();
+    click(c, "form button[type=submit]").await;
+    wait_for(c, Locator::Css("form.logout")).await;
 }
 
 #[tokio::test]
@@ -462,12 +408,7 @@ async fn axe_finds_no_serious_problem_on_the_admin_pages() {
         ("password", "correct horse battery staple"),
         ("password_again", "correct horse battery stapler"),
     ] {
-        c.find(Locator::Id(id))
-            .await
-            .unwrap()
-            .send_keys(text)
-            .await
-            .unwrap();
+        type_into(&c, id, text).await;
     }
     c.find(Locator::Css(
         "form[action=\"/staff/admin/users\"] button[type=submit]",
@@ -495,6 +436,35 @@ async fn axe_finds_no_serious_problem_on_the_admin_pages() {
         failures.join("\n")
     );
     db.remove().await;
+}
+
+/// Clicks the element `css` names.
+pub(crate) async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Types `text` into the field with this id.
+pub(crate) async fn type_into(c: &Client, id: &str, text: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+/// Waits (up to 20 s) until the page shows `what`.
+pub(crate) async fn wait_for(c: &Client, what: Locator<'_>) {
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(what)
+        .await
+        .unwrap();
 }
 
 /// Chooses `value` in the `<select>` with this id.
@@ -526,11 +496,7 @@ async fn click_then(c: &Client, button: &str, css: &str) {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap();
+    wait_for(c, Locator::Css(css)).await;
 }
 
 #[tokio::test]
@@ -565,12 +531,7 @@ async fn the_workbench_in_a_real_browser_with_javascript_off() {
     let c = driver.browser_in(false, "en-GB").await;
     sign_in(&c, &server, &sue).await;
     c.goto(&server.url("/staff/search")).await.unwrap();
-    c.find(Locator::Id("search-q"))
-        .await
-        .unwrap()
-        .send_keys("example.com")
-        .await
-        .unwrap();
+    type_into(&c, "search-q", "example.com").await;
     choose(&c, "search-by", "domain").await;
     click_then(&c, "form[role=search] button[type=submit]", "table.queue").await;
     let rows = c
