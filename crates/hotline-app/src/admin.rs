@@ -153,6 +153,35 @@ pub async fn save_partner(
     Ok(app.store.add_partner(&p, by.name(), now()).await?)
 }
 
+/// Registers a partner's new signing key (after it rotated its own): from now on its
+/// messages are checked with this key. 404 when there is no partner of that name.
+pub async fn set_partner_key(
+    app: &App,
+    by: Actor<'_>,
+    name: &str,
+    public_key: &str,
+) -> Result<(), AppError> {
+    by.require(Action::ManagePartners)?;
+    let key = hotline_domain::partner::parse_public_key(public_key).map_err(|message| {
+        AppError::Invalid {
+            field: "public_key",
+            message: message.to_owned(),
+        }
+    })?;
+    if app
+        .store
+        .set_partner_key(name.trim(), &key, by.name(), now())
+        .await?
+    {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(format!(
+            "there is no partner \"{}\"",
+            name.trim()
+        )))
+    }
+}
+
 /// Disables a partner or enables it again; 404 when there is none of that name.
 pub async fn set_partner_disabled(
     app: &App,

@@ -3,10 +3,11 @@
 //! table, decides with the domain's rules, and makes its change in one store transaction
 //! (state, timeline entry, audit event, jobs).
 
+use hotline_domain::timeline::Event;
 use uuid::Uuid;
 
 use hotline_domain::assessment::{Assessment, AssessmentInput};
-use hotline_domain::police::{PoliceEffect, PoliceStep};
+use hotline_domain::police::{PoliceEffect, PoliceStep, UnitFacts, unit_for};
 use hotline_domain::routing::Route;
 use hotline_domain::staff::{Action, CaseAccess, may};
 use hotline_domain::{CaseState, CloseReason, Procedure};
@@ -301,15 +302,12 @@ pub async fn move_case(
         return Ok(());
     }
     let jobs = news_for_partner(app, case_id, file.state, to, close_reason, now).await?;
-    let event = match (file.state, to) {
-        (CaseState::Removed, CaseState::AwaitingRemoval) => "reappeared",
-        (_, other) => other.as_str(),
-    };
+    let event = Event::of_move(file.state, to);
     let m = Move {
         to,
         procedure,
         event,
-        to_police: false,
+        police_unit: None,
         close_reason,
         jobs: &jobs,
     };
@@ -329,8 +327,9 @@ enum By {
 /// A referral ready to be made: where to, and the jobs it starts.
 #[derive(Debug)]
 struct Referral {
-    to_police: bool,
-    event: &'static str,
+    /// The police unit it goes to, when it goes to the police.
+    police_unit: Option<String>,
+    event: Event,
     jobs: Vec<NewJob>,
 }
 
@@ -340,7 +339,7 @@ impl Referral {
             to: CaseState::Referred,
             procedure,
             event: self.event,
-            to_police: self.to_police,
+            police_unit: self.police_unit.as_deref(),
             close_reason: None,
             jobs: &self.jobs,
         }
@@ -373,8 +372,8 @@ async fn referral(
                 jobs.push(NewJob::refer_partner(case_id, &partner, now));
             }
             Referral {
-                to_police: false,
-                event: "referral_to_partner_queued",
+                police_unit: None,
+                event: Event::ReferralToPartnerQueued,
                 jobs,
             }
         }
@@ -382,9 +381,17 @@ async fn referral(
             // The notice job decides, by the takedown regime, whether and when the hotline
             // notifies the host.
             jobs.push(NewJob::notice(case_id, now));
+            let facts = UnitFacts {
+                urgent: app.store.case_urgent(case_id).await?,
+                hosting_countries: trace
+                    .iter()
+                    .flat_map(|t| t.addresses.iter().filter_map(|a| a.country.clone()))
+                    .collect(),
+                registrable_domain: trace.as_ref().and_then(|t| t.registrable_domain.clone()),
+            };
             Referral {
-                to_police: true,
-                event: "referred_police",
+                police_unit: Some(unit_for(&app.config().police_units, &facts).to_owned()),
+                event: Event::ReferredPolice,
                 jobs,
             }
         }
@@ -465,7 +472,7 @@ pub async fn move_by_check(
     case_id: i64,
     from: CaseState,
     to: CaseState,
-    event: &str,
+    event: Event,
 ) -> Result<(), AppError> {
     let now = now();
     let jobs = news_for_partner(app, case_id, from, to, None, now).await?;
@@ -473,7 +480,7 @@ pub async fn move_by_check(
         to,
         procedure: app.config().procedure(),
         event,
-        to_police: false,
+        police_unit: None,
         close_reason: None,
         jobs: &jobs,
     };
@@ -667,6 +674,61 @@ pub async fn host_answer(
     Ok(app
         .store
         .record_host_answer(case_id, answer, reason, user, now())
+        .await?)
+}
+
+/// Records what a host's abuse desk answered through the link in its notice (no account: the
+/// unguessable token is the authority, and it names one notice only). `removed` has the
+/// address checked at once, in the same transaction. `None` when the link opens nothing (an
+/// unknown or altered token, or a case closed meanwhile).
+pub async fn host_reply(
+    app: &App,
+    token: &str,
+    input: &hotline_domain::answers::HostAnswerInput,
+) -> Result<Option<i64>, AppError> {
+    Ok(app.store.record_host_reply(token, input, now()).await?)
+}
+
+/// Records an anonymous reporter's answer to a staff message, found by the report's receipt;
+/// the text is checked (`hotline_domain::answers::reporter_answer`) and sealed at rest.
+pub async fn reporter_answer(
+    app: &App,
+    receipt: &hotline_domain::Receipt,
+    text: &str,
+) -> Result<hotline_store::answers::ReporterAnswerOutcome, AppError> {
+    Ok(app.store.answer_as_reporter(receipt, text, now()).await?)
+}
+
+/// Records what a partner hotline says became of a case we referred to it (`removed`,
+/// `reappeared`, `not_illegal`, …), moving our case in the same transaction: `not_illegal`
+/// closes it as `not_illegal_for_partner`. `None` when no such referral went to that partner.
+pub async fn partner_update(
+    app: &App,
+    partner: &str,
+    referral_id: &str,
+    status: &str,
+) -> Result<Option<i64>, AppError> {
+    let procedure = app.config().procedure();
+    Ok(app
+        .store
+        .referral_update(partner, referral_id, status, procedure, now())
+        .await?)
+}
+
+/// Stores a partner hotline's referral as a report with its case, with what the referring
+/// hotline found (its assessment and trace), in one transaction; an identical referral sent
+/// twice is stored once.
+pub async fn receive_referral(
+    app: &App,
+    partner: &str,
+    referral_id: &str,
+    body: &[u8],
+    report: &hotline_domain::report::NewReport,
+    work: Option<&hotline_domain::federation::ReferredWork>,
+) -> Result<hotline_store::ReferralIntake, AppError> {
+    Ok(app
+        .store
+        .receive_partner_referral(partner, referral_id, body, report, work, now())
         .await?)
 }
 

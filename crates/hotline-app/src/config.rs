@@ -30,6 +30,8 @@ pub struct Config {
     pub public: PublicSite,
     /// The name of the blocklist's DNS RPZ zone.
     pub blocklist_zone: String,
+    /// Which police unit a referral goes to when not the national one (checked at start).
+    pub police_units: Vec<hotline_domain::police::UnitRule>,
 }
 
 impl Default for Config {
@@ -47,6 +49,7 @@ impl Default for Config {
             welfare: WelfareCap::default(),
             public: PublicSite::default(),
             blocklist_zone: "hotline.rpz.".to_owned(),
+            police_units: Vec::new(),
         }
     }
 }

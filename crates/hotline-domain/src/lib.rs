@@ -29,6 +29,7 @@ pub mod routing;
 pub mod settings;
 pub mod staff;
 pub mod statistics;
+pub mod timeline;
 pub mod trace;
 
 pub use address::{AddressError, CanonicalAddress};

@@ -18,13 +18,39 @@ named_enum!(
     }
 );
 
+named_enum!(
+    /// Which notice of a case this is.
+    NoticeKind {
+        /// The first notice to the host.
+        Notice => "notice",
+        /// A repeat while the content stays up.
+        Renotice => "renotice",
+        /// To the registrar or network in front of the host when it stays up too long.
+        Escalation => "escalation",
+    }
+);
+
+impl NoticeKind {
+    /// The timeline entry its sending stamps: only the first notice is a leg that
+    /// statistics time; repeats are marked apart.
+    pub fn sent_event(self) -> crate::timeline::Event {
+        use crate::timeline::Event;
+        match self {
+            NoticeKind::Notice => Event::NoticeSent,
+            NoticeKind::Renotice => Event::RenoticeSent,
+            NoticeKind::Escalation => Event::EscalationSent,
+        }
+    }
+}
+
 impl HostAnswer {
     /// The timeline leg (docs/SPEC.md §2) the answer stamps.
-    pub fn timeline_leg(self) -> &'static str {
+    pub fn timeline_leg(self) -> crate::timeline::Event {
+        use crate::timeline::Event;
         match self {
-            HostAnswer::Acknowledged => "notice_acknowledged",
-            HostAnswer::Removed => "removed",
-            HostAnswer::Refused => "notice_refused",
+            HostAnswer::Acknowledged => Event::NoticeAcknowledged,
+            HostAnswer::Removed => Event::Removed,
+            HostAnswer::Refused => Event::NoticeRefused,
         }
     }
 }

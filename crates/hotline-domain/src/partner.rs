@@ -244,6 +244,16 @@ fn plausible_email(s: &str) -> bool {
     }
 }
 
+/// Checks an Ed25519 public key as partners give it (64 hexadecimal characters), in lower case.
+pub fn parse_public_key(s: &str) -> Result<String, &'static str> {
+    let k = s.trim().to_ascii_lowercase();
+    if k.len() == 64 && k.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(k)
+    } else {
+        Err("must be 64 hexadecimal characters (an Ed25519 public key)")
+    }
+}
+
 /// Checks a partner registration with the same rules as `hotline partner add`: every problem,
 /// each naming its field. `has_token` tells whether a token the partner issued is already
 /// stored (so an api partner's page need not repeat it).
@@ -297,17 +307,16 @@ pub fn parse_partner(
         ));
     }
     let endpoint = opt(&input.endpoint);
-    let public_key = opt(&input.public_key).map(|k| k.to_ascii_lowercase());
+    let public_key = match opt(&input.public_key).map(|k| parse_public_key(&k)) {
+        Some(Err(message)) => {
+            problems.push(problem("public_key", message.into()));
+            None
+        }
+        Some(Ok(k)) => Some(k),
+        None => None,
+    };
     let encrypt_to = opt(&input.encrypt_to);
     let token = opt(&input.token);
-    if let Some(k) = &public_key
-        && !(k.len() == 64 && k.bytes().all(|b| b.is_ascii_hexdigit()))
-    {
-        problems.push(problem(
-            "public_key",
-            "must be 64 hexadecimal characters (an Ed25519 public key)".into(),
-        ));
-    }
     match channel.as_str() {
         "api" => {
             match &endpoint {
@@ -317,7 +326,7 @@ pub fn parse_partner(
                     "an api partner needs its base URL (https://…)".into(),
                 )),
             }
-            if public_key.is_none() {
+            if input.public_key.trim().is_empty() {
                 problems.push(problem(
                     "public_key",
                     "an api partner needs its Ed25519 public key".into(),

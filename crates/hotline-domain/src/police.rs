@@ -46,17 +46,18 @@ named_enum!(
 
 impl PoliceStepKind {
     /// The timeline leg this step stamps.
-    pub fn timeline_leg(self) -> &'static str {
+    pub fn timeline_leg(self) -> crate::timeline::Event {
+        use crate::timeline::Event;
         match self {
-            PoliceStepKind::Acknowledged => "police_acknowledged",
-            PoliceStepKind::Hold => "police_hold",
-            PoliceStepKind::Release => "police_release",
-            PoliceStepKind::Cleared => "cleared",
-            PoliceStepKind::OrderRequested => "order_requested",
-            PoliceStepKind::OrderServed => "order_served",
-            PoliceStepKind::Declined => "police_declined",
-            PoliceStepKind::PassedAbroad => "police_passed_abroad",
-            PoliceStepKind::PreserveEvidence => "police_preserve_evidence",
+            PoliceStepKind::Acknowledged => Event::PoliceAcknowledged,
+            PoliceStepKind::Hold => Event::PoliceHold,
+            PoliceStepKind::Release => Event::PoliceRelease,
+            PoliceStepKind::Cleared => Event::Cleared,
+            PoliceStepKind::OrderRequested => Event::OrderRequested,
+            PoliceStepKind::OrderServed => Event::OrderServed,
+            PoliceStepKind::Declined => Event::PoliceDeclined,
+            PoliceStepKind::PassedAbroad => Event::PolicePassedAbroad,
+            PoliceStepKind::PreserveEvidence => Event::PolicePreserveEvidence,
         }
     }
 }
@@ -80,6 +81,123 @@ pub fn parse_unit(s: &str) -> Result<String, InvalidUnit> {
     } else {
         Err(InvalidUnit(u.to_owned()))
     }
+}
+
+/// A rule that sends some referrals to a unit other than the national one (`[[police.units]]`
+/// in the configuration). Every condition it names must hold; a rule naming none takes
+/// everything. The first rule that matches wins; none matching means [`NATIONAL_UNIT`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRule {
+    /// The unit that gets the referral.
+    pub unit: String,
+    /// Only referrals of an urgent report (`true`), or only of others (`false`).
+    pub urgent: Option<bool>,
+    /// Only when one of the traced addresses is hosted in one of these countries (ISO 3166-1).
+    pub hosting_countries: Vec<String>,
+    /// Only when the registrable domain is, or ends in, one of these (`be`, `example.be`).
+    pub domains: Vec<String>,
+}
+
+/// What the unit rules look at of a case being referred to the police.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitFacts {
+    /// One of the case's reports was marked urgent.
+    pub urgent: bool,
+    /// The countries its traced addresses are hosted in (ISO 3166-1 alpha-2).
+    pub hosting_countries: Vec<String>,
+    /// The registrable domain of its address (`example.be`), lower case.
+    pub registrable_domain: Option<String>,
+}
+
+impl UnitRule {
+    fn matches(&self, facts: &UnitFacts) -> bool {
+        let urgent = self.urgent.is_none_or(|u| u == facts.urgent);
+        let country = self.hosting_countries.is_empty()
+            || facts.hosting_countries.iter().any(|c| {
+                self.hosting_countries
+                    .iter()
+                    .any(|r| r.eq_ignore_ascii_case(c))
+            });
+        let domain = self.domains.is_empty()
+            || facts.registrable_domain.as_deref().is_some_and(|d| {
+                self.domains
+                    .iter()
+                    .any(|r| d == r || d.ends_with(&format!(".{r}")))
+            });
+        urgent && country && domain
+    }
+}
+
+/// The unit a referral goes to: the first rule that matches, else the national unit.
+pub fn unit_for<'a>(rules: &'a [UnitRule], facts: &UnitFacts) -> &'a str {
+    rules
+        .iter()
+        .find(|r| r.matches(facts))
+        .map_or(NATIONAL_UNIT, |r| r.unit.as_str())
+}
+
+/// A unit rule that cannot be used, naming the rule (its unit) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvalidUnitRule {
+    #[error(transparent)]
+    Unit(#[from] InvalidUnit),
+    #[error("police unit {unit}: \"{value}\" is not an ISO 3166-1 country code such as \"BE\"")]
+    Country { unit: String, value: String },
+    #[error(
+        "police unit {unit}: \"{value}\" is not a domain name or suffix such as \"be\" or \"example.be\""
+    )]
+    Domain { unit: String, value: String },
+}
+
+/// Checks the unit rules as the configuration gives them, normalising countries to upper
+/// case and domains to lower case without dots at either end.
+pub fn parse_unit_rules(rules: &[UnitRule]) -> Result<Vec<UnitRule>, InvalidUnitRule> {
+    rules
+        .iter()
+        .map(|r| {
+            let unit = parse_unit(&r.unit)?;
+            let hosting_countries = r
+                .hosting_countries
+                .iter()
+                .map(|c| {
+                    crate::jurisdiction::country_code(c)
+                        .filter(|code| crate::settings::is_known_country(code))
+                        .ok_or_else(|| InvalidUnitRule::Country {
+                            unit: unit.clone(),
+                            value: c.clone(),
+                        })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let domains = r
+                .domains
+                .iter()
+                .map(|d| {
+                    let d = d.trim().trim_matches('.').to_ascii_lowercase();
+                    let ok = !d.is_empty()
+                        && d.len() <= 253
+                        && d.split('.').all(|l| {
+                            !l.is_empty()
+                                && l.len() <= 63
+                                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                        });
+                    if ok {
+                        Ok(d)
+                    } else {
+                        Err(InvalidUnitRule::Domain {
+                            unit: unit.clone(),
+                            value: d,
+                        })
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(UnitRule {
+                unit,
+                urgent: r.urgent,
+                hosting_countries,
+                domains,
+            })
+        })
+        .collect()
 }
 
 /// The longest police file number kept.
@@ -344,7 +462,10 @@ mod tests {
             r.check(&step(PreserveEvidence), CaseState::Referred),
             Ok(PoliceEffect::Recorded)
         );
-        assert_eq!(PreserveEvidence.timeline_leg(), "police_preserve_evidence");
+        assert_eq!(
+            PreserveEvidence.timeline_leg().as_str(),
+            "police_preserve_evidence"
+        );
     }
 
     #[test]
@@ -451,5 +572,73 @@ mod tests {
         let r = PoliceRecord::new(vec![a, step(Hold), b]);
         assert_eq!(r.file_number(), Some("B-2"));
         assert_eq!(r.latest(), Some(Acknowledged));
+    }
+    #[test]
+    fn a_referral_goes_to_the_first_unit_whose_rule_matches_else_the_national_one() {
+        let rules = parse_unit_rules(&[
+            UnitRule {
+                unit: "urgent-desk".into(),
+                urgent: Some(true),
+                ..UnitRule::default()
+            },
+            UnitRule {
+                unit: "antwerp".into(),
+                hosting_countries: vec!["be".into()],
+                domains: vec![".BE".into()],
+                ..UnitRule::default()
+            },
+        ])
+        .unwrap();
+        let facts = |urgent: bool, country: &str, domain: &str| UnitFacts {
+            urgent,
+            hosting_countries: vec![country.into()],
+            registrable_domain: Some(domain.into()),
+        };
+        assert_eq!(
+            unit_for(&rules, &facts(true, "NL", "example.com")),
+            "urgent-desk"
+        );
+        assert_eq!(
+            unit_for(&rules, &facts(false, "BE", "shop.example.be")),
+            "antwerp"
+        );
+        // Both conditions of a rule must hold: hosted in BE but not a .be domain.
+        assert_eq!(
+            unit_for(&rules, &facts(false, "BE", "example.com")),
+            NATIONAL_UNIT
+        );
+        // A suffix matches whole labels only.
+        assert_eq!(
+            unit_for(&rules, &facts(false, "BE", "example.notbe")),
+            NATIONAL_UNIT
+        );
+        assert_eq!(
+            unit_for(&[], &facts(true, "BE", "example.be")),
+            NATIONAL_UNIT
+        );
+    }
+
+    #[test]
+    fn a_unit_rule_with_a_bad_unit_country_or_domain_is_refused_naming_it() {
+        let bad = |r: UnitRule| parse_unit_rules(&[r]).unwrap_err().to_string();
+        assert!(
+            bad(UnitRule {
+                unit: "Antwerp Police".into(),
+                ..UnitRule::default()
+            })
+            .contains("Antwerp Police")
+        );
+        let e = bad(UnitRule {
+            unit: "antwerp".into(),
+            hosting_countries: vec!["Belgium".into()],
+            ..UnitRule::default()
+        });
+        assert!(e.contains("antwerp") && e.contains("\"Belgium\""), "{e}");
+        let e = bad(UnitRule {
+            unit: "antwerp".into(),
+            domains: vec!["*.be".into()],
+            ..UnitRule::default()
+        });
+        assert!(e.contains("\"*.be\""), "{e}");
     }
 }

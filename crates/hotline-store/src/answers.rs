@@ -13,6 +13,7 @@
 //! `reporter_answered` entry. A message to a reporter queues a `reporter_news` job, which
 //! mails only those who left an address and asked for news, and says only that there is news.
 
+use hotline_domain::timeline::Event;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -151,7 +152,7 @@ impl Store {
                 .bind(answer.reply.as_str())
                 .execute(&mut *tx)
                 .await?;
-            crate::timeline!(tx, case_id, at, "host_answered", Some(answer.details()));
+            crate::timeline!(tx, case_id, at, Event::HostAnswered, Some(answer.details()));
             append_audit!(tx, self.keys(), at, &format!("host:{recipient}"), "case.host_answer", &format!("case:{case_id}"), &format!("notice={notice_id} answer={}", answer.reply));
             if answer.reply == HostReply::Removed {
                 enqueue_in!(tx, &check_now(case_id, now), at);
@@ -213,9 +214,10 @@ impl Store {
                 .await?;
             sqlx::query(
                 "INSERT INTO case_events (case_id, at, kind, report_id) \
-                 SELECT DISTINCT case_id, $1, 'reporter_answered', report_id FROM report_addresses WHERE report_id = $2",
+                 SELECT DISTINCT case_id, $1, $2, report_id FROM report_addresses WHERE report_id = $3",
             )
             .bind(at)
+            .bind(Event::ReporterAnswered.as_str())
             .bind(report_id)
             .execute(&mut *tx)
             .await?;

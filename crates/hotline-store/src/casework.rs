@@ -3,6 +3,7 @@
 //! appends to the audit trail, so the three can never disagree. Who may do what is decided
 //! by the caller with `hotline_domain::staff`, before calling in here.
 
+use hotline_domain::timeline::Event;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -130,7 +131,7 @@ pub struct AssessmentRecord {
 #[derive(Debug, Clone)]
 pub struct TimelineEntry {
     pub at: OffsetDateTime,
-    pub kind: String,
+    pub kind: Event,
     pub details: Option<String>,
 }
 
@@ -250,9 +251,9 @@ pub struct Move<'a> {
     pub to: CaseState,
     pub procedure: Procedure,
     /// The timeline entry to record (`referred_police`, `closed`, …).
-    pub event: &'a str,
-    /// Moving to `referred` hands the case to the police.
-    pub to_police: bool,
+    pub event: Event,
+    /// Moving to `referred` hands the case to this police unit (`hotline_domain::police::unit_for`).
+    pub police_unit: Option<&'a str>,
     /// Why, when the move closes the case.
     pub close_reason: Option<hotline_domain::CloseReason>,
     /// Queued in the same transaction as the move (a notice, a partner referral, an update).
@@ -261,12 +262,12 @@ pub struct Move<'a> {
 
 impl<'a> Move<'a> {
     /// A move with no flag, reason or job.
-    pub fn to(to: CaseState, procedure: Procedure, event: &'a str) -> Self {
+    pub fn to(to: CaseState, procedure: Procedure, event: Event) -> Self {
         Move {
             to,
             procedure,
             event,
-            to_police: false,
+            police_unit: None,
             close_reason: None,
             jobs: &[],
         }
@@ -276,6 +277,10 @@ impl<'a> Move<'a> {
 pub(crate) fn parse_state(s: &str) -> Result<CaseState> {
     s.parse()
         .map_err(|e: hotline_domain::case::UnknownState| StoreError::Corrupt(e.to_string()))
+}
+
+fn parse_event(kind: &str) -> Result<Event> {
+    kind.parse().map_err(|()| corrupt("timeline entry", kind))
 }
 
 fn corrupt(what: &str, value: &str) -> StoreError {
@@ -381,7 +386,7 @@ macro_rules! transition {
             // From now on the address is checked until it is gone; queued in the same
             // transaction, so no case awaits removal unwatched.
             let monitor =
-                hotline_domain::job::Job::Monitor(hotline_domain::job::CaseJob { case_id: $id });
+                hotline_domain::job::Job::Monitor(hotline_domain::job::Monitor { case_id: $id });
             sqlx::query(crate::jobs::ENQUEUE)
                 .bind(monitor.kind())
                 .bind(monitor.payload().to_string())
@@ -410,7 +415,7 @@ macro_rules! close_in {
             $id,
             hotline_domain::CaseState::Closed,
             $procedure,
-            "closed",
+            hotline_domain::timeline::Event::Closed,
             $at
         );
         sqlx::query("UPDATE cases SET closed_reason = $1, assigned_to = NULL WHERE id = $2")
@@ -535,7 +540,7 @@ impl Store {
     }
 
     /// The timeline of a case: `(at, kind)` in order.
-    pub async fn case_timeline(&self, case_id: i64) -> Result<Vec<(OffsetDateTime, String)>> {
+    pub async fn case_timeline(&self, case_id: i64) -> Result<Vec<(OffsetDateTime, Event)>> {
         let rows: Vec<(i64, String)> = on_read_pool!(&self.db, pool => {
             sqlx::query_as("SELECT at, kind FROM case_events WHERE case_id = $1 ORDER BY at, id")
                 .bind(case_id)
@@ -543,7 +548,7 @@ impl Store {
                 .await?
         });
         rows.into_iter()
-            .map(|(at, kind)| Ok((from_millis(at)?, kind)))
+            .map(|(at, kind)| Ok((from_millis(at)?, parse_event(&kind)?)))
             .collect()
     }
 
@@ -556,6 +561,19 @@ impl Store {
                 .await?
         });
         Ok(unit.flatten())
+    }
+
+    /// Whether any report of the case was marked urgent (a child in immediate danger).
+    pub async fn case_urgent(&self, case_id: i64) -> Result<bool> {
+        on_read_pool!(&self.db, pool => {
+            Ok(sqlx::query_scalar(
+                "SELECT EXISTS (SELECT 1 FROM report_addresses ra JOIN reports r ON r.id = ra.report_id \
+                 WHERE ra.case_id = $1 AND r.urgent = TRUE)",
+            )
+            .bind(case_id)
+            .fetch_one(pool)
+            .await?)
+        })
     }
 
     /// How many open cases referred to `unit` the police have recorded nothing on yet.
@@ -697,7 +715,7 @@ impl Store {
             .map(|(at, kind, details)| {
                 Ok(TimelineEntry {
                     at: from_millis(at)?,
-                    kind,
+                    kind: parse_event(&kind)?,
                     details,
                 })
             })
@@ -736,7 +754,7 @@ impl Store {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
-            transition!(tx, case_id, CaseState::InAssessment, Procedure::Assess, "assessment_started", at);
+            transition!(tx, case_id, CaseState::InAssessment, Procedure::Assess, Event::AssessmentStarted, at);
             sqlx::query("UPDATE cases SET assigned_to = $1, assessment_started_at = $2 WHERE id = $3")
                 .bind(user.id)
                 .bind(at)
@@ -795,7 +813,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             let started = started.ok_or(CaseActionError::NoSuchCase(case_id))?;
-            transition!(tx, case_id, CaseState::Assessed, Procedure::Assess, "assessed", at);
+            transition!(tx, case_id, CaseState::Assessed, Procedure::Assess, Event::Assessed, at);
             insert_assessment!(tx, case_id, "assessment", assessment, user.id, at);
             sqlx::query("UPDATE cases SET assessment_started_at = NULL WHERE id = $1")
                 .bind(case_id)
@@ -848,7 +866,7 @@ impl Store {
             if n != 1 {
                 return Err(CaseActionError::NoSuchCase(case_id));
             }
-            crate::timeline!(tx, case_id, at, "second_opinion_requested", None);
+            crate::timeline!(tx, case_id, at, Event::SecondOpinionRequested, None);
             append_audit!(tx, self.keys(), at, &user.username, "case.request_second_opinion", &format!("case:{case_id}"), "");
             tx.commit().await?;
             Ok(())
@@ -887,7 +905,7 @@ impl Store {
                 .bind(case_id)
                 .execute(&mut *tx)
                 .await?;
-            crate::timeline!(tx, case_id, at, "reviewed", Some(verdict.to_string()));
+            crate::timeline!(tx, case_id, at, Event::Reviewed, Some(verdict.to_string()));
             append_audit!(
                 tx, self.keys(), at, &supervisor.username, "case.review", &format!("case:{case_id}"),
                 &format!("{verdict}; classification={}", assessment.classification)
@@ -901,7 +919,7 @@ impl Store {
     }
 
     /// Moves a case along the state machine on behalf of `user`, recording `event` on the
-    /// timeline. Moving to `referred` with `to_police` marks the case as the police's.
+    /// timeline. Moving to `referred` with a `police_unit` marks the case as that unit's.
     pub async fn move_case_by(
         &self,
         case_id: i64,
@@ -952,7 +970,7 @@ impl Store {
             .bind(case_id)
             .execute(&mut *tx)
             .await?;
-            crate::timeline!(tx, case_id, at, "reopened", Some("closed -> new".to_owned()));
+            crate::timeline!(tx, case_id, at, Event::Reopened, Some("closed -> new".to_owned()));
             append_audit!(tx, self.keys(), at, &supervisor.username, "case.reopen", &format!("case:{case_id}"), "");
             tx.commit().await?;
             Ok(())
@@ -994,7 +1012,7 @@ impl Store {
                 return Err(CaseActionError::NoSuchCase(case_id));
             }
             let to_name = to.unwrap_or("nobody");
-            crate::timeline!(tx, case_id, at, "reassigned", Some(to_name.to_string()));
+            crate::timeline!(tx, case_id, at, Event::Reassigned, Some(to_name.to_string()));
             append_audit!(tx, self.keys(), at, &supervisor.username, "case.reassign", &format!("case:{case_id}"), &format!("to={to_name}"));
             tx.commit().await?;
             Ok(())
@@ -1028,9 +1046,10 @@ impl Store {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
-            sqlx::query("INSERT INTO case_events (case_id, at, kind, report_id) VALUES ($1, $2, 'reporter_messaged', $3)")
+            sqlx::query("INSERT INTO case_events (case_id, at, kind, report_id) VALUES ($1, $2, $3, $4)")
                 .bind(case_id)
                 .bind(at)
+                .bind(Event::ReporterMessaged.as_str())
                 .bind(report_id)
                 .execute(&mut *tx)
                 .await?;
@@ -1124,7 +1143,7 @@ macro_rules! move_in {
             to,
             procedure,
             event,
-            to_police,
+            police_unit,
             close_reason,
             jobs,
         } = $m;
@@ -1133,16 +1152,15 @@ macro_rules! move_in {
         } else {
             transition!($tx, $case_id, to, procedure, event, $at)
         };
-        if to_police {
-            // Every referral goes to the national unit (no rule names another yet); its
-            // notify addresses hear of it in the next batch.
+        if let Some(unit) = police_unit {
+            // The unit's notify addresses hear of it in the next batch.
             sqlx::query("UPDATE cases SET referred_to_police = $1, police_unit = $2 WHERE id = $3")
                 .bind(true)
-                .bind(hotline_domain::police::NATIONAL_UNIT)
+                .bind(unit)
                 .bind($case_id)
                 .execute(&mut *$tx)
                 .await?;
-            let notify = crate::NewJob::police_notify(hotline_domain::police::NATIONAL_UNIT, $now);
+            let notify = crate::NewJob::police_notify(unit, $now);
             crate::jobs::enqueue_in!($tx, &notify, $at);
         }
         for job in jobs {

@@ -318,7 +318,7 @@ macro_rules! insert_batch {
             q.push_values(chunk, |mut row, (report_id, _, case_id, _, _, at)| {
                 row.push_bind(*case_id)
                     .push_bind(*at)
-                    .push("'received'")
+                    .push_bind(hotline_domain::timeline::Event::Received.as_str())
                     .push_bind(*report_id);
             });
             q.build().execute(&mut *$tx).await?;

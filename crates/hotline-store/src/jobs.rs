@@ -9,7 +9,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use hotline_domain::job::{CaseJob, Job, PartnerUpdate, PoliceNotify, ReferPartner, ReporterNews};
+use hotline_domain::job::{
+    Job, Monitor, Notice, PartnerUpdate, PoliceNotify, ReferPartner, ReporterNews, Retention, Trace,
+};
 use time::{Duration, OffsetDateTime};
 
 use crate::{
@@ -57,7 +59,7 @@ impl NewJob {
     /// A fresh trace of a case's address; at most one waits per case.
     pub fn trace(case_id: i64, now: OffsetDateTime) -> NewJob {
         Self::of(
-            &Job::Trace(CaseJob { case_id }),
+            &Job::Trace(Trace { case_id }),
             1,
             now,
             5,
@@ -68,7 +70,7 @@ impl NewJob {
     /// The job that sends (or schedules) a case's notice; at most one waits per case.
     pub fn notice(case_id: i64, now: OffsetDateTime) -> NewJob {
         Self::of(
-            &Job::Notice(CaseJob { case_id }),
+            &Job::Notice(Notice { case_id }),
             1,
             now,
             8,
@@ -126,7 +128,7 @@ impl NewJob {
     /// waits for later).
     pub fn monitor(case_id: i64, now: OffsetDateTime) -> NewJob {
         Self::of(
-            &Job::Monitor(CaseJob { case_id }),
+            &Job::Monitor(Monitor { case_id }),
             1,
             now,
             3,
@@ -147,7 +149,13 @@ impl NewJob {
     /// The daily retention purge, first run in five minutes; one waits at a time.
     pub fn retention(now: OffsetDateTime) -> NewJob {
         let run_at = now + Duration::minutes(5);
-        Self::of(&Job::Retention, -1, run_at, 1_000, "retention".to_owned())
+        Self::of(
+            &Job::Retention(Retention {}),
+            -1,
+            run_at,
+            1_000,
+            "retention".to_owned(),
+        )
     }
 }
 

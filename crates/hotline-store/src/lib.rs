@@ -190,11 +190,12 @@ pub(crate) use {on_read_pool, on_write_pool};
 /// `$kind` is the leg (`notice_sent`, `referred_partner`, …), `$details` an optional text.
 macro_rules! timeline {
     ($tx:expr, $case_id:expr, $at_ms:expr, $kind:expr, $details:expr) => {{
+        let kind: hotline_domain::timeline::Event = $kind;
         let details: Option<String> = $details;
         sqlx::query("INSERT INTO case_events (case_id, at, kind, details) VALUES ($1, $2, $3, $4)")
             .bind($case_id)
             .bind($at_ms)
-            .bind($kind)
+            .bind(kind.as_str())
             .bind(details)
             .execute(&mut *$tx)
             .await?;

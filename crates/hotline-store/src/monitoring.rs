@@ -3,6 +3,7 @@
 
 use hotline_domain::blocklist::ListedAddress;
 use hotline_domain::monitoring::CheckOutcome;
+use hotline_domain::timeline::Event;
 use time::OffsetDateTime;
 
 use crate::{
@@ -187,7 +188,7 @@ impl Store {
         let at = to_millis(now);
         on_write_pool!(&self.db, pool => {
             let mut tx = pool.begin_write().await?;
-            crate::timeline!(tx, case_id, at, "escalated", Some(details.to_owned()));
+            crate::timeline!(tx, case_id, at, Event::Escalated, Some(details.to_owned()));
             append_audit!(tx, self.keys(), at, "system", "case.escalate", &format!("case:{case_id}"), details);
             tx.commit().await?;
         });

@@ -1,6 +1,7 @@
 //! The notice outbox: written before sending, marked as it goes, so a notice is never sent
 //! twice by a retry, and every sent notice is on the case's timeline.
 
+use hotline_domain::timeline::Event;
 use time::OffsetDateTime;
 
 use crate::{Result, Store, on_read_pool, on_write_pool, to_millis};
@@ -16,9 +17,8 @@ pub struct NewNotice {
     pub xarf: String,
     /// Unique per notice; also the e-mail's Message-ID.
     pub message_id: String,
-    /// `notice` (the first), `renotice` (a repeat while the content stays up) or
-    /// `escalation` (to the registrar or CDN when it stays up too long).
-    pub kind: String,
+    /// The first notice, a repeat, or an escalation.
+    pub kind: hotline_domain::notice::NoticeKind,
     /// Which repeat a `renotice` is, from 1; 0 otherwise.
     pub round: i64,
 }
@@ -59,7 +59,7 @@ impl Store {
                 .bind(&n.xarf)
                 .bind(&n.message_id)
                 .bind(at)
-                .bind(&n.kind)
+                .bind(n.kind.as_str())
                 .bind(n.round)
                 .bind(crate::answers::answer_hash(self.keys(), &n.message_id))
                 .execute(&mut *tx)
@@ -136,13 +136,10 @@ impl Store {
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
-            // The first notice is a leg of the case's timeline; repeats are marked apart so
-            // that statistics time the first one.
-            let event = match kind.as_deref() {
-                Some("renotice") => "renotice_sent",
-                Some("escalation") => "escalation_sent",
-                _ => "notice_sent",
-            };
+            let event = kind
+                .and_then(|k| k.parse::<hotline_domain::notice::NoticeKind>().ok())
+                .unwrap_or(hotline_domain::notice::NoticeKind::Notice)
+                .sent_event();
             crate::timeline!(tx, case_id, at, event, Some(recipient.to_string()));
             tx.commit().await?;
         });
@@ -203,8 +200,8 @@ impl Store {
             let m = crate::Move {
                 to: hotline_domain::CaseState::Removed,
                 procedure: hotline_domain::Procedure::Assess,
-                event: "removed_by_host",
-                to_police: false,
+                event: Event::RemovedByHost,
+                police_unit: None,
                 close_reason: None,
                 jobs: &[],
             };

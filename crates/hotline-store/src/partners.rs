@@ -1,6 +1,7 @@
 //! Partner hotlines abroad, and referrals exchanged with them. A partner's public key checks
 //! what it sends us; the bearer token it issued to us is sealed like reporters' data.
 
+use hotline_domain::timeline::Event;
 use time::OffsetDateTime;
 
 use crate::audit::append_audit;
@@ -373,7 +374,7 @@ impl Store {
             .bind(status)
             .execute(&mut *tx)
             .await?;
-            crate::timeline!(tx, case_id, at, "referred_partner", Some(format!("{partner}: {their_reference}")));
+            crate::timeline!(tx, case_id, at, Event::ReferredPartner, Some(format!("{partner}: {their_reference}")));
             tx.commit().await?;
         });
         Ok(())
@@ -416,7 +417,7 @@ impl Store {
                 .await?
                 .rows_affected();
                 if marked == 1 {
-                    crate::timeline!(tx, case_id, at, "referral_uncertain", Some(format!("{partner}: a send was interrupted; check with them before sending again")));
+                    crate::timeline!(tx, case_id, at, Event::ReferralUncertain, Some(format!("{partner}: a send was interrupted; check with them before sending again")));
                 }
             }
             tx.commit().await?;
@@ -494,16 +495,16 @@ impl Store {
             let Some(case_id) = case_id else {
                 return Ok(None);
             };
-            crate::timeline!(tx, case_id, at, "partner_update", Some(format!("{partner}: {status}")));
+            crate::timeline!(tx, case_id, at, Event::PartnerUpdate, Some(format!("{partner}: {status}")));
             let state: String = sqlx::query_scalar("SELECT state FROM cases WHERE id = $1")
                 .bind(case_id)
                 .fetch_one(&mut *tx)
                 .await?;
             let mut state = crate::casework::parse_state(&state)?;
-            let path: &[(CaseState, &str)] = match status {
-                "removed" => &[(CaseState::AwaitingRemoval, "awaiting_removal"), (CaseState::Removed, "removed")],
-                "reappeared" => &[(CaseState::AwaitingRemoval, "reappeared")],
-                "not_illegal" => &[(CaseState::Closed, "closed")],
+            let path: &[(CaseState, Event)] = match status {
+                "removed" => &[(CaseState::AwaitingRemoval, Event::AwaitingRemoval), (CaseState::Removed, Event::Removed)],
+                "reappeared" => &[(CaseState::AwaitingRemoval, Event::Reappeared)],
+                "not_illegal" => &[(CaseState::Closed, Event::Closed)],
                 _ => &[],
             };
             for (to, event) in path {
@@ -513,7 +514,7 @@ impl Store {
                 if *to == CaseState::Closed {
                     crate::casework::close_in!(tx, case_id, Some(CloseReason::NotIllegalForPartner), procedure, at);
                 } else {
-                    crate::casework::transition!(tx, case_id, *to, procedure, event, at);
+                    crate::casework::transition!(tx, case_id, *to, procedure, *event, at);
                 }
                 state = *to;
             }

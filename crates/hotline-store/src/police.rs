@@ -103,7 +103,7 @@ impl Store {
                     crate::jobs::enqueue_in!(tx, &crate::NewJob::notice(case_id, now), at);
                 }
                 PoliceEffect::AwaitRemoval => {
-                    crate::casework::transition!(tx, case_id, CaseState::AwaitingRemoval, procedure, "awaiting_removal", at);
+                    crate::casework::transition!(tx, case_id, CaseState::AwaitingRemoval, procedure, hotline_domain::timeline::Event::AwaitingRemoval, at);
                 }
                 PoliceEffect::Close(reason) => {
                     crate::casework::close_in!(tx, case_id, Some(reason), procedure, at);

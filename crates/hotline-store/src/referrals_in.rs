@@ -7,6 +7,7 @@
 //! jobs), and it is answered from the row the first one wrote: a retry with the same body, or
 //! an id reused with another body. Nothing is ever stored twice, on one server or several.
 
+use hotline_domain::timeline::Event;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
@@ -146,7 +147,7 @@ impl Store {
                 tx.rollback().await?;
                 return Ok(None);
             }
-            crate::timeline!(tx, case_id, at, "received_from_partner", Some(partner.to_string()));
+            crate::timeline!(tx, case_id, at, Event::ReceivedFromPartner, Some(partner.to_string()));
             tx.commit().await?;
             Ok(Some(case_id))
         })

@@ -5,6 +5,7 @@
 //! clause leaves alone what belongs to a case under legal hold. The real run appends one
 //! audit event with its counts.
 
+use hotline_domain::timeline::Event;
 use time::OffsetDateTime;
 
 use hotline_domain::retention::{Cutoffs, PurgeCounts};
@@ -230,9 +231,9 @@ impl Store {
                 return Ok(false);
             }
             let (kind, action) = if on {
-                ("legal_hold", "case.legal_hold")
+                (Event::LegalHold, "case.legal_hold")
             } else {
-                ("legal_hold_lifted", "case.legal_hold_lifted")
+                (Event::LegalHoldLifted, "case.legal_hold_lifted")
             };
             crate::timeline!(tx, case_id, at, kind, None);
             append_audit!(tx, self.keys(), at, &by.username, action, &format!("case:{case_id}"), "");
@@ -276,7 +277,7 @@ impl Store {
                             .bind(hotline_domain::CloseReason::Spam.as_str())
                             .execute(&mut *tx)
                             .await?;
-                            crate::timeline!(tx, case_id, at, "closed_as_spam", Some(format!("{from} -> {to}")));
+                            crate::timeline!(tx, case_id, at, Event::ClosedAsSpam, Some(format!("{from} -> {to}")));
                             crate::casework::reporters_see!(tx, case_id, from, to, at);
                             append_audit!(tx, self.keys(), at, &by.username, "case.spam", &format!("case:{case_id}"), &format!("{from} -> {to}"));
                             tx.commit().await?;

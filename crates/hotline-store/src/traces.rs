@@ -1,5 +1,6 @@
 //! Storing traces and reading a case's latest one.
 
+use hotline_domain::timeline::Event;
 use hotline_domain::trace::Trace;
 
 use crate::{Result, Store, StoreError, on_read_pool, on_write_pool};
@@ -52,7 +53,7 @@ impl Store {
                     .bind(&json)
                     .execute(&mut *tx)
                     .await?;
-                crate::timeline!(tx, case_id, at, "traced", Some(details));
+                crate::timeline!(tx, case_id, at, Event::Traced, Some(details));
                 // The latest trace's hosting, for search by IP, AS number and country.
                 sqlx::query("DELETE FROM case_hosting WHERE case_id = $1")
                     .bind(case_id)

@@ -197,8 +197,8 @@ async fn a_closed_case_stays_closed_and_a_new_report_opens_another() {
                 Move {
                     to: CaseState::Removed,
                     procedure: p,
-                    event: "removed",
-                    to_police: false,
+                    event: hotline_domain::timeline::Event::Removed,
+                    police_unit: None,
                     close_reason: None,
                     jobs: &[],
                 },
@@ -222,8 +222,8 @@ async fn a_closed_case_stays_closed_and_a_new_report_opens_another() {
                     Move {
                         to,
                         procedure: p,
-                        event: to.as_str(),
-                        to_police: false,
+                        event: hotline_domain::timeline::Event::of_move(CaseState::New, to),
+                        police_unit: None,
                         close_reason: None,
                         jobs: &[],
                     },
@@ -240,8 +240,8 @@ async fn a_closed_case_stays_closed_and_a_new_report_opens_another() {
                     Move {
                         to: CaseState::InAssessment,
                         procedure: p,
-                        event: "x",
-                        to_police: false,
+                        event: hotline_domain::timeline::Event::Closed,
+                        police_unit: None,
                         close_reason: None,
                         jobs: &[],
                     },
@@ -264,9 +264,12 @@ async fn a_closed_case_stays_closed_and_a_new_report_opens_another() {
             .await
             .unwrap()
             .into_iter()
-            .map(|(_, k)| k)
+            .map(|(_, k)| k.to_string())
             .collect();
-        assert_eq!(kinds, ["received", "in_assessment", "assessed", "closed"]);
+        assert_eq!(
+            kinds,
+            ["received", "assessment_started", "assessed", "closed"]
+        );
     });
 }
 
@@ -988,8 +991,8 @@ async fn assessment_review_welfare_and_police_referral() {
                 Move {
                     to: CaseState::Referred,
                     procedure: Procedure::Assess,
-                    event: "referred_police",
-                    to_police: true,
+                    event: hotline_domain::timeline::Event::ReferredPolice,
+                    police_unit: Some("national"),
                     close_reason: None,
                     jobs: &[],
                 },
@@ -1687,7 +1690,7 @@ async fn a_referral_mail_is_taken_once_and_an_interrupted_one_is_left_for_a_pers
         assert_eq!(
             file.timeline
                 .iter()
-                .filter(|e| e.kind == "referral_uncertain")
+                .filter(|e| e.kind.as_str() == "referral_uncertain")
                 .count(),
             1,
             "{engine}"
@@ -2047,8 +2050,8 @@ async fn retention_dry_run_and_real_run_agree_and_a_legal_hold_survives() {
                     Move {
                         to,
                         procedure: Procedure::Assess,
-                        event: to.as_str(),
-                        to_police: false,
+                        event: hotline_domain::timeline::Event::of_move(CaseState::New, to),
+                        police_unit: None,
                         close_reason: None,
                         jobs: &[],
                     },
@@ -2438,8 +2441,8 @@ async fn police_steps_are_appended_and_move_the_case_with_their_jobs() {
             let m = Move {
                 to: CaseState::Referred,
                 procedure: Procedure::ForwardUnopened,
-                event: "referred_police",
-                to_police: true,
+                event: hotline_domain::timeline::Event::ReferredPolice,
+                police_unit: Some("national"),
                 close_reason: None,
                 jobs: std::slice::from_ref(&notice),
             };
@@ -2984,7 +2987,7 @@ async fn a_notice_link_opens_its_own_notice_only_until_the_case_closes() {
             body: "B".into(),
             xarf: "{}".into(),
             message_id: format!("notice-{case}@hotline.example.com"),
-            kind: "notice".into(),
+            kind: hotline_domain::notice::NoticeKind::Notice,
             round: 0,
         };
         store.queue_notices(a, &[notice(a)], now).await.unwrap();
@@ -3025,8 +3028,18 @@ async fn a_notice_link_opens_its_own_notice_only_until_the_case_closes() {
             .await
             .unwrap()
             .unwrap();
-        assert!(file_a.timeline.iter().any(|e| e.kind == "host_answered"));
-        assert!(!file_b.timeline.iter().any(|e| e.kind == "host_answered"));
+        assert!(
+            file_a
+                .timeline
+                .iter()
+                .any(|e| e.kind.as_str() == "host_answered")
+        );
+        assert!(
+            !file_b
+                .timeline
+                .iter()
+                .any(|e| e.kind.as_str() == "host_answered")
+        );
         let jobs = store.jobs_of_case(a).await.unwrap();
         assert!(
             jobs.iter().any(|j| j.kind == "monitor"),
@@ -3149,7 +3162,9 @@ async fn a_reporter_answers_by_receipt_sealed_and_purged_with_the_messages() {
             .unwrap()
             .unwrap();
         assert!(
-            file.timeline.iter().any(|e| e.kind == "reporter_answered"),
+            file.timeline
+                .iter()
+                .any(|e| e.kind.as_str() == "reporter_answered"),
             "{engine}"
         );
         // Purged with the messages, per the description period.

@@ -84,6 +84,7 @@ async fn run(db: TestDatabase, n: usize) {
                 absolute_secs: 3600,
             },
             blocklist_zone: "rpz.hotline.invalid".into(),
+            police_units: Vec::new(),
             ..Default::default()
         },
     );

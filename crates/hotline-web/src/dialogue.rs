@@ -6,7 +6,6 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use time::OffsetDateTime;
 
 use hotline_domain::Receipt;
 use hotline_domain::answers::{AnswerProblem, MAX_REPORTER_ANSWER_CHARS, reporter_answer};
@@ -52,31 +51,25 @@ pub async fn answer(
             });
             StatusCode::UNPROCESSABLE_ENTITY
         }
-        Ok(text) => {
-            match state
-                .store
-                .answer_as_reporter(&receipt, &text, OffsetDateTime::now_utc())
-                .await?
-            {
-                ReporterAnswerOutcome::Recorded => {
-                    page.answered = true;
-                    page.answer.clear();
-                    StatusCode::OK
-                }
-                ReporterAnswerOutcome::UnknownReceipt => {
-                    page.error = Some(t.get("status-not-found"));
-                    return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
-                }
-                ReporterAnswerOutcome::NothingToAnswer => {
-                    page.answer_error = Some(t.get("status-answer-nothing"));
-                    StatusCode::UNPROCESSABLE_ENTITY
-                }
-                ReporterAnswerOutcome::TooMany => {
-                    page.answer_error = Some(t.get("status-answer-too-many"));
-                    StatusCode::UNPROCESSABLE_ENTITY
-                }
+        Ok(text) => match hotline_app::cases::reporter_answer(&state.app, &receipt, &text).await? {
+            ReporterAnswerOutcome::Recorded => {
+                page.answered = true;
+                page.answer.clear();
+                StatusCode::OK
             }
-        }
+            ReporterAnswerOutcome::UnknownReceipt => {
+                page.error = Some(t.get("status-not-found"));
+                return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
+            }
+            ReporterAnswerOutcome::NothingToAnswer => {
+                page.answer_error = Some(t.get("status-answer-nothing"));
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ReporterAnswerOutcome::TooMany => {
+                page.answer_error = Some(t.get("status-answer-too-many"));
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+        },
     };
     let Some(result) = status_result(&state, t, &receipt).await? else {
         page.error = Some(t.get("status-not-found"));

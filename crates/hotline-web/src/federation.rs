@@ -89,7 +89,6 @@ pub async fn receive(
     let referral: ReferralMessage = serde_json::from_slice(&body)
         .map_err(|e| WebError::malformed(format!("the referral is not valid: {e}")))?;
     fresh(&referral.sent_at)?;
-    let now = OffsetDateTime::now_utc();
     let input = ReportInput {
         urls: referral.urls.clone(),
         where_found: Some(
@@ -116,15 +115,21 @@ pub async fn receive(
     // In a task of its own, like every report: a client that hangs up does not cut the
     // transaction short.
     // What the referring hotline found (its assessment and trace) is kept with the referral.
-    let (store, referral_id, work) = (
-        state.store.clone(),
+    let (app, referral_id, work) = (
+        state.app.clone(),
         referral.referral_id.clone(),
         referral.work(),
     );
     let task = tokio::spawn(async move {
-        store
-            .receive_partner_referral(&partner, &referral_id, &body, &report, work.as_ref(), now)
-            .await
+        hotline_app::cases::receive_referral(
+            &app,
+            &partner,
+            &referral_id,
+            &body,
+            &report,
+            work.as_ref(),
+        )
+        .await
     });
     let outcome = task.await.map_err(|join| WebError::internal(&join))??;
     match outcome {
@@ -277,17 +282,8 @@ pub async fn update(
             ),
         ));
     }
-    let now = OffsetDateTime::now_utc();
     // The referral's status and our case's move are one transaction.
-    state
-        .store
-        .referral_update(
-            &partner,
-            &u.referral_id,
-            &u.status,
-            state.config().procedure(),
-            now,
-        )
+    hotline_app::cases::partner_update(&state.app, &partner, &u.referral_id, &u.status)
         .await?
         .ok_or_else(|| WebError::not_found("no referral with this id was sent to you"))?;
     Ok(StatusCode::NO_CONTENT)

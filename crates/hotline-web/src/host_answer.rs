@@ -215,7 +215,7 @@ pub async fn submit(
             return page.respond(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    match state.store.record_host_reply(&token, &input, now).await? {
+    match hotline_app::cases::host_reply(&state.app, &token, &input).await? {
         Some(_) => {}
         // Closed between the look-up and the answer.
         None => return Err(no_such_page()),

@@ -211,6 +211,10 @@ mod tests {
         for source in hotline_domain::trace::ContactSource::ALL {
             dynamic.insert(format!("staff-contact-source-{source}"));
         }
+        // Every timeline entry the code can write is labelled on the case page.
+        for event in hotline_domain::timeline::Event::ALL {
+            dynamic.insert(format!("staff-leg-{event}"));
+        }
         for s in ["received", "handled", "removed"] {
             dynamic.insert(format!("status-{s}"));
             dynamic.insert(format!("status-{s}-text"));

@@ -89,13 +89,61 @@ pub struct Alerts {
     pub staff_url: String,
 }
 
-/// The police side (docs/SPEC.md §1): who hears of new referrals.
+/// The police side (docs/SPEC.md §1): which unit gets a referral, and who hears of it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Police {
-    /// E-mail addresses told of new referrals to the police (sent through
+    /// E-mail addresses told of new referrals to the national unit (sent through
     /// `notices.smtp_url`): one message per batch, with case numbers and links only.
     pub notify: Vec<String>,
+    /// Units other than the national one, each with the referrals it takes; the first whose
+    /// conditions all hold wins, and a referral no unit takes goes to the national unit.
+    pub units: Vec<PoliceUnit>,
+}
+
+/// A police unit other than the national one (`[[police.units]]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PoliceUnit {
+    /// The unit's name, as police accounts name it (`hotline user add --unit NAME`).
+    pub name: String,
+    /// E-mail addresses told of new referrals to this unit.
+    pub notify: Vec<String>,
+    /// Only referrals of urgent reports (`true`) or only of others (`false`); unset = both.
+    pub urgent: Option<bool>,
+    /// Only when hosted in one of these countries (ISO 3166-1); empty = anywhere.
+    pub hosting_countries: Vec<String>,
+    /// Only when the registrable domain is or ends in one of these (`be`); empty = any.
+    pub domains: Vec<String>,
+}
+
+impl Police {
+    /// The unit rules, in the order the file gives them.
+    pub fn unit_rules(&self) -> Vec<hotline_domain::police::UnitRule> {
+        self.units
+            .iter()
+            .map(|u| hotline_domain::police::UnitRule {
+                unit: u.name.clone(),
+                urgent: u.urgent,
+                hosting_countries: u.hosting_countries.clone(),
+                domains: u.domains.clone(),
+            })
+            .collect()
+    }
+
+    /// Who hears of new referrals, per unit (the national unit's are `police.notify`).
+    pub fn notify_by_unit(&self) -> Vec<(String, Vec<String>)> {
+        std::iter::once((
+            hotline_domain::police::NATIONAL_UNIT.to_owned(),
+            self.notify.clone(),
+        ))
+        .chain(
+            self.units
+                .iter()
+                .map(|u| (u.name.clone(), u.notify.clone())),
+        )
+        .collect()
+    }
 }
 
 /// What `hotline doctor` holds the installation to.
@@ -394,6 +442,18 @@ pub const DEFAULT_FILE: &str = r#"# hotline configuration. Every key can also be
 # one message per batch of referrals, with case numbers and links (alerts.staff_url) only,
 # never an address or a description. Police accounts also see the count on their queue.
 #notify = []
+# Every referral goes to the national unit unless a unit below takes it: the first whose
+# conditions all hold (urgent reports only, hosted in these countries, registrable domain
+# ending in these labels; a condition left out holds for all). Police accounts belong to a
+# unit (hotline user add NAME --role police --unit NAME) and see only its referrals. E.g.:
+# [[police.units]]
+#   name = "urgent-desk"
+#   notify = ["urgent-desk@police.example"]
+#   urgent = true
+# [[police.units]]
+#   name = "antwerp"
+#   hosting_countries = ["BE"]
+#   domains = ["be"]
 
 [doctor]
 # `hotline doctor` reports an operator-supplied IP database older than this, and less free
@@ -470,10 +530,32 @@ impl Config {
             bail!("staff.idle_minutes and staff.session_hours must be at least 1");
         }
         self.monitoring.validate()?;
+        let rules = hotline_domain::police::parse_unit_rules(&self.police.unit_rules())
+            .map_err(|e| anyhow::anyhow!("police.units: {e}"))?;
+        let mut seen = std::collections::BTreeSet::new();
+        for rule in &rules {
+            if rule.unit == hotline_domain::police::NATIONAL_UNIT {
+                bail!(
+                    "police.units: \"national\" is the unit every other referral goes to; its addresses are police.notify"
+                );
+            }
+            if !seen.insert(rule.unit.as_str()) {
+                bail!("police.units: the unit \"{}\" is named twice", rule.unit);
+            }
+        }
+        let unit_notify: Vec<(String, &Vec<String>)> = self
+            .police
+            .units
+            .iter()
+            .map(|u| (format!("police.units {}: notify", u.name), &u.notify))
+            .collect();
         for (key, list) in [
-            ("alerts.on_call", &self.alerts.on_call),
-            ("police.notify", &self.police.notify),
-        ] {
+            ("alerts.on_call".to_owned(), &self.alerts.on_call),
+            ("police.notify".to_owned(), &self.police.notify),
+        ]
+        .into_iter()
+        .chain(unit_notify)
+        {
             if let Some(a) = list
                 .iter()
                 .find(|a| hotline_network::mailer::check_address(a).is_err())
@@ -564,6 +646,32 @@ mod tests {
                 err.contains("forward-unopened") && err.contains("takedown_by"),
                 "{err}"
             );
+            for (units, named) in [
+                (
+                    "[[police.units]]\nname = \"Antwerp Police\"\n",
+                    "Antwerp Police",
+                ),
+                (
+                    "[[police.units]]\nname = \"antwerp\"\nhosting_countries = [\"Belgium\"]\n",
+                    "Belgium",
+                ),
+                ("[[police.units]]\nname = \"national\"\n", "police.notify"),
+                (
+                    "[[police.units]]\nname = \"a\"\n[[police.units]]\nname = \"a\"\n",
+                    "named twice",
+                ),
+                (
+                    "[[police.units]]\nname = \"a\"\nnotify = [\"not-mail\"]\n",
+                    "not-mail",
+                ),
+            ] {
+                jail.create_file("p.toml", units)?;
+                let err = format!("{:#}", Config::load(Path::new("p.toml")).unwrap_err());
+                assert!(
+                    err.contains("police.units") && err.contains(named),
+                    "{units}: {err}"
+                );
+            }
             jail.create_file("h.toml", "procedure = \"sometimes\"\n")?;
             let err = format!("{:#}", Config::load(Path::new("h.toml")).unwrap_err());
             assert!(

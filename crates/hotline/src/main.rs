@@ -956,19 +956,13 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                 }
             }
             PartnerCommand::SetKey { name, public_key } => {
-                if !(public_key.len() == 64 && public_key.bytes().all(|b| b.is_ascii_hexdigit())) {
-                    bail!("the public key is 64 hexadecimal characters (an Ed25519 public key)");
-                }
-                let found = store
-                    .set_partner_key(
-                        &name,
-                        &public_key.to_ascii_lowercase(),
-                        &cli_actor(),
-                        time::OffsetDateTime::now_utc(),
-                    )
-                    .await?;
-                if !found {
-                    bail!("there is no partner \"{name}\"");
+                let app = hotline_app::App::new(store.clone(), live_settings(&config, &store).await?);
+                let by = hotline_app::Actor::Operator(&cli_actor());
+                match hotline_app::admin::set_partner_key(&app, by, &name, &public_key).await {
+                    Err(hotline_app::AppError::Invalid { message, .. }) => {
+                        bail!("the public key {message}")
+                    }
+                    other => other?,
                 }
                 println!("{name}'s messages are now checked with {public_key}");
             }
@@ -1157,7 +1151,7 @@ async fn workers(
             webhook: config.alerts.webhook.clone(),
             staff_url: config.alerts.staff_url.clone(),
         },
-        police_notify: config.police.notify.clone(),
+        police_notify: config.police.notify_by_unit(),
     }))
 }
 
@@ -1203,6 +1197,7 @@ fn app_config(config: &Config, notice_template: Option<String>) -> hotline_app::
             help: config.public.help.clone(),
         },
         blocklist_zone: config.blocklist.rpz_zone.clone(),
+        police_units: config.police.unit_rules(),
     }
 }
 

@@ -42,7 +42,12 @@ impl Workers {
         if cases.is_empty() {
             return Ok(());
         }
-        if !self.police_notify.is_empty() {
+        let addresses: &[String] = self
+            .police_notify
+            .iter()
+            .find(|(u, _)| u == unit)
+            .map_or(&[], |(_, a)| a.as_slice());
+        if !addresses.is_empty() {
             let base = self.alerts.staff_url.trim_end_matches('/');
             let links: Vec<(i64, String)> = cases
                 .iter()
@@ -51,7 +56,7 @@ impl Workers {
             let (subject, body) = notify_text(&self.notice.hotline_name, unit, &links);
             let domain = crate::worker::domain_of(&self.notice.from);
             let batch = format!("{}-{}", cases[0], cases[cases.len() - 1]);
-            for (i, to) in self.police_notify.iter().enumerate() {
+            for (i, to) in addresses.iter().enumerate() {
                 let mail = OutgoingMail {
                     to: to.clone(),
                     subject: subject.clone(),

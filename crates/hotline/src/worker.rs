@@ -13,12 +13,13 @@
 //!   check time; repeats the notice and escalates as `hotline_domain::monitoring` decides;
 //! - `refer_partner` and `partner_update`: a signed POST to a partner instance, or an e-mail;
 //! - `urgent_alert`: mail to the people on call and the web hook;
-//! - `police_notify`: one mail per batch of new referrals to a police unit (`police.notify`);
+//! - `police_notify`: one mail per batch of new referrals to a police unit (`police.notify`, `police.units`);
 //! - `retention`: the daily purge, which then waits a day in the queue.
 //!
 //! A new kind of job: queue it from the store in the transaction that causes it (with a dedupe
 //! key when one per case is enough), add its arm to `Workers::handle`, and make it idempotent.
 
+use hotline_domain::timeline::Event;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -70,8 +71,9 @@ pub struct Workers {
     pub monitoring: MonitoringPolicy,
     /// Who is alerted of urgent reports.
     pub alerts: crate::alerts::AlertSettings,
-    /// Who is told of new referrals to the police (`[police] notify`).
-    pub police_notify: Vec<String>,
+    /// Who is told of new referrals to the police, per unit (`police.notify`, and each
+    /// `[[police.units]]`'s own).
+    pub police_notify: Vec<(String, Vec<String>)>,
 }
 
 /// What every notice states about the hotline.
@@ -258,7 +260,7 @@ impl Workers {
             // Traces run in batches (`run_traces`); one arriving here alone is one more batch.
             Job::Trace(_) => Err("a trace job is run with its batch".into()),
             // The daily purge: runs, then waits a day in the queue for its next run.
-            Job::Retention => {
+            Job::Retention(_) => {
                 let now = OffsetDateTime::now_utc();
                 let counts = self
                     .store
@@ -356,7 +358,7 @@ impl Workers {
                 subject: subject.clone(),
                 body: body.clone(),
                 xarf: xarf_json.clone(),
-                kind: "notice".into(),
+                kind: hotline_domain::notice::NoticeKind::Notice,
                 round: 0,
             })
             .collect();
@@ -372,8 +374,8 @@ impl Workers {
             let m = Move {
                 to: CaseState::AwaitingRemoval,
                 procedure: self.jurisdiction().procedure,
-                event: "awaiting_removal",
-                to_police: false,
+                event: Event::AwaitingRemoval,
+                police_unit: None,
                 close_reason: None,
                 jobs: &[],
             };
@@ -508,7 +510,7 @@ impl Workers {
         match facts.state {
             CaseState::AwaitingRemoval => {
                 if verdict(&self.monitoring, &recent) == Verdict::Removed {
-                    self.move_by_check(case_id, facts.state, CaseState::Removed, "removed")
+                    self.move_by_check(case_id, facts.state, CaseState::Removed, Event::Removed)
                         .await?;
                 } else if result.outcome == CheckOutcome::Online
                     && let Err(e) = self.follow_up(case_id, &facts, now).await
@@ -524,7 +526,7 @@ impl Workers {
                     case_id,
                     facts.state,
                     CaseState::AwaitingRemoval,
-                    "reappeared",
+                    Event::Reappeared,
                 )
                 .await?;
             }
@@ -544,7 +546,7 @@ impl Workers {
         case_id: i64,
         from: CaseState,
         to: CaseState,
-        event: &str,
+        event: Event,
     ) -> Result<(), String> {
         hotline_app::cases::move_by_check(&self.app(), case_id, from, to, event)
             .await
@@ -595,7 +597,7 @@ impl Workers {
         let days = (millis(now) - first) / 86_400_000;
         let (kind, round, who, subject, body) = match step {
             FollowUp::Renotice { round } => (
-                "renotice",
+                hotline_domain::notice::NoticeKind::Renotice,
                 round,
                 recipients(&trace),
                 format!("Reminder {round}: {subject}"),
@@ -609,7 +611,7 @@ impl Workers {
                     .filter(|r| r.role != hotline_domain::notice::RecipientRole::Host)
                     .collect();
                 (
-                    "escalation",
+                    hotline_domain::notice::NoticeKind::Escalation,
                     0,
                     who,
                     format!("Escalation: {subject}"),
@@ -634,7 +636,7 @@ impl Workers {
                 subject: subject.clone(),
                 body: body.clone(),
                 xarf: xarf_json.clone(),
-                kind: kind.into(),
+                kind,
                 round: i64::from(round),
             })
             .collect();

@@ -127,6 +127,7 @@ staff-leg-order_requested = Anordnung beantragt
 staff-leg-order_served = Anordnung zugestellt
 staff-leg-police_declined = Von der Polizei abgelehnt
 staff-leg-police_passed_abroad = Von der Polizei ins Ausland weitergegeben
+staff-leg-police_preserve_evidence = Die Polizei bat, die Beweise zu sichern
 staff-search-title = Fälle suchen
 staff-search-what = Suchen nach
 staff-search-by = In

@@ -127,6 +127,7 @@ staff-leg-order_requested = Order requested
 staff-leg-order_served = Order served
 staff-leg-police_declined = Declined by the police
 staff-leg-police_passed_abroad = Passed abroad by the police
+staff-leg-police_preserve_evidence = The police asked that the evidence be kept
 staff-search-title = Search cases
 staff-search-what = Search for
 staff-search-by = In

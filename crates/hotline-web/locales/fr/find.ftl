@@ -127,6 +127,7 @@ staff-leg-order_requested = Injonction demandée
 staff-leg-order_served = Injonction signifiée
 staff-leg-police_declined = Refusé par la police
 staff-leg-police_passed_abroad = Transmis à l’étranger par la police
+staff-leg-police_preserve_evidence = La police a demandé de conserver les preuves
 staff-search-title = Rechercher des dossiers
 staff-search-what = Rechercher
 staff-search-by = Dans

@@ -127,6 +127,7 @@ staff-leg-order_requested = Bevel aangevraagd
 staff-leg-order_served = Bevel betekend
 staff-leg-police_declined = Afgewezen door de politie
 staff-leg-police_passed_abroad = Door de politie naar het buitenland doorgegeven
+staff-leg-police_preserve_evidence = De politie vroeg het bewijs te bewaren
 staff-search-title = Zaken zoeken
 staff-search-what = Zoek naar
 staff-search-by = In

@@ -255,7 +255,7 @@ impl From<CaseFile> for CaseOut {
                 .into_iter()
                 .map(|e| EventOut {
                     at: rfc3339(e.at),
-                    kind: e.kind,
+                    kind: e.kind.as_str().to_owned(),
                     details: e.details,
                 })
                 .collect(),

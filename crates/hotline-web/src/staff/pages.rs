@@ -973,7 +973,7 @@ async fn case_page(
             .map(|e| {
                 (
                     when(e.at),
-                    labels::leg(t, &e.kind),
+                    labels::leg(t, e.kind.as_str()),
                     labels::details(t, e.details.as_deref().unwrap_or("")),
                 )
             })

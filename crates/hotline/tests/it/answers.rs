@@ -208,7 +208,8 @@ async fn a_host_answers_removed_through_the_link_in_the_mail_and_the_address_is_
         assert!(
             file.timeline
                 .iter()
-                .any(|e| e.kind == "host_answered" && e.details.as_deref() == Some("removed")),
+                .any(|e| e.kind.as_str() == "host_answered"
+                    && e.details.as_deref() == Some("removed")),
             "{:?}",
             file.timeline
         );

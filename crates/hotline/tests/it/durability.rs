@@ -167,7 +167,7 @@ async fn a_crash_between_a_move_and_its_job_leaves_both_or_neither() {
                 .await
                 .unwrap()
                 .into_iter()
-                .map(|(_, k)| k)
+                .map(|(_, k)| k.to_string())
                 .collect();
             let referred = legs.iter().any(|l| l == "referred_police");
             let assessed = legs.iter().any(|l| l == "assessed");

@@ -244,7 +244,7 @@ async fn be_refers_a_case_hosted_in_nl_to_the_nl_instance() {
             .await
             .unwrap()
             .into_iter()
-            .map(|(_, k)| k)
+            .map(|(_, k)| k.to_string())
             .collect();
         assert!(legs.iter().any(|l| l == "referred_partner"), "{legs:?}");
         let nl_file = nl_store
@@ -809,11 +809,13 @@ async fn forward_unopened_sends_a_case_hosted_in_a_partners_country_to_the_natio
         // police, not the hotline, pass it abroad (docs/SPEC.md §1).
         assert!(file.referred_to_police, "{}", db.engine);
         assert!(
-            file.timeline.iter().any(|e| e.kind == "referred_police")
+            file.timeline
+                .iter()
+                .any(|e| e.kind.as_str() == "referred_police")
                 && !file
                     .timeline
                     .iter()
-                    .any(|e| e.kind == "referral_to_partner_queued"),
+                    .any(|e| e.kind.as_str() == "referral_to_partner_queued"),
             "{:?}",
             file.timeline
         );

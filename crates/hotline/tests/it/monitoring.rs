@@ -225,7 +225,7 @@ async fn content_is_checked_with_head_only_renoticed_escalated_removed_and_caugh
             .await
             .unwrap()
             .into_iter()
-            .map(|(_, k)| k)
+            .map(|(_, k)| k.to_string())
             .collect();
         assert_eq!(
             legs.iter().filter(|l| *l == "escalated").count(),
@@ -259,7 +259,7 @@ async fn content_is_checked_with_head_only_renoticed_escalated_removed_and_caugh
             .await
             .unwrap()
             .into_iter()
-            .map(|(_, k)| k)
+            .map(|(_, k)| k.to_string())
             .collect();
         for leg in ["notice_sent", "awaiting_removal", "removed", "reappeared"] {
             assert!(legs.iter().any(|l| l == leg), "{leg} missing from {legs:?}");

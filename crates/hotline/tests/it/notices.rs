@@ -175,7 +175,7 @@ async fn a_police_hold_blocks_the_notice_whatever_follows_until_it_is_released()
             assert_eq!(r.status, StatusCode::SEE_OTHER, "{answer}: {}", r.body);
         }
         assert_eq!(store.case_summary(1).await.unwrap().unwrap().state, hotline_domain::CaseState::Removed);
-        let legs: Vec<String> = store.case_timeline(1).await.unwrap().into_iter().map(|(_, k)| k).collect();
+        let legs: Vec<String> = store.case_timeline(1).await.unwrap().into_iter().map(|(_, k)| k.to_string()).collect();
         for leg in ["referred_police", "police_hold", "police_acknowledged", "order_requested", "police_preserve_evidence", "cleared", "police_release", "notice_sent", "awaiting_removal", "notice_acknowledged", "removed"] {
             assert!(legs.iter().any(|l| l == leg), "{leg} missing from {legs:?}");
         }

@@ -967,10 +967,12 @@ async fn audit_verify_on_the_command_line_passes_then_names_an_edited_event() {
     .await;
 }
 
-/// Police units (docs/SPEC.md §1): an officer sees only what was referred to their unit, on the pages
-/// and through the API, and a case of another unit answers as if it did not exist (404). The
-/// unit's notify addresses get one message per batch of referrals, with case numbers and links
-/// only, and the officers see the count of new referrals on their queue.
+/// Police units (docs/SPEC.md §1): a referral goes to the national unit unless a unit's rule
+/// takes it (here: urgent reports go to `antwerp`); an officer sees only what was referred to
+/// their unit, on the pages and through the API, and a case of another unit answers as if it
+/// did not exist (404). Each unit's notify addresses get one message per batch of its
+/// referrals, with case numbers and links only, and the officers see the count of new
+/// referrals on their queue.
 #[tokio::test]
 async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch() {
     each_engine(|db| async move {
@@ -981,6 +983,10 @@ async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch()
                 ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
                 ("HOTLINE_NOTICES__SMTP_URL", smtp),
                 ("HOTLINE_POLICE__NOTIFY", "[\"duty@police.example.com\"]"),
+                (
+                    "HOTLINE_POLICE__UNITS",
+                    "[{name=\"antwerp\", notify=[\"antwerp@police.example.com\"], urgent=true}]",
+                ),
                 ("HOTLINE_ALERTS__STAFF_URL", "https://hotline.example.org"),
             ],
             ..Options::default()
@@ -1012,10 +1018,18 @@ async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch()
             .await;
             assert!(r["receipt"].is_string(), "{r}");
         }
+        // Case 3: an urgent report, which the rule sends to the antwerp unit.
+        let urgent = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://192.0.2.80/urgent"], "where_found": "website", "urgent": true}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(urgent.status(), StatusCode::CREATED);
         let mut a = Browser::new(&server);
         assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
         let csrf = a.csrf().await;
-        for id in [1, 2] {
+        for id in [1, 2, 3] {
             assert_eq!(
                 a.assess_illegal(id, &csrf).await.status,
                 StatusCode::SEE_OTHER
@@ -1037,16 +1051,20 @@ async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch()
             "{queue}"
         );
         assert!(queue.contains("http://192.0.2.80/a"), "{queue}");
+        assert!(!queue.contains("192.0.2.80/urgent"), "{queue}");
         assert_eq!(n.get("/staff/cases/1").await.status, StatusCode::OK);
+        assert_eq!(n.get("/staff/cases/3").await.status, StatusCode::NOT_FOUND);
 
         let mut o = Browser::new(&server);
         assert_eq!(o.login(&other, 0).await.status, StatusCode::SEE_OTHER);
         let queue = o.get("/staff/").await.body;
         assert!(
-            !queue.contains("192.0.2.80"),
+            !queue.contains("192.0.2.80/a") && !queue.contains("192.0.2.80/b"),
             "another unit's referrals are not listed: {queue}"
         );
-        assert!(queue.contains("0 new referrals"), "{queue}");
+        assert!(queue.contains("192.0.2.80/urgent"), "{queue}");
+        assert!(queue.contains("1 new referral waits for your unit"), "{queue}");
+        assert_eq!(o.get("/staff/cases/3").await.status, StatusCode::OK);
         assert_eq!(o.get("/staff/cases/1").await.status, StatusCode::NOT_FOUND);
         let ocsrf = o.csrf().await;
         let step = o
@@ -1077,12 +1095,13 @@ async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch()
             .json()
             .await
             .unwrap();
-        assert!(!listed.to_string().contains("192.0.2.80"), "{listed}");
+        assert!(!listed.to_string().contains("192.0.2.80/a"), "{listed}");
+        assert!(listed.to_string().contains("192.0.2.80/urgent"), "{listed}");
 
-        // One message for the batch of two, after the batch window (30 s), with numbers and
+        // One message per unit for its batch, after the batch window (30 s), with numbers and
         // links only.
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
-        while inbox.lock().unwrap().is_empty() {
+        while inbox.lock().unwrap().len() < 2 {
             assert!(
                 std::time::Instant::now() < deadline,
                 "{}: the police were never told",
@@ -1091,20 +1110,30 @@ async fn police_see_only_their_units_referrals_and_hear_of_them_once_per_batch()
             tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         }
         tokio::time::sleep(std::time::Duration::from_secs(2)).await;
-        let mail = inbox.lock().unwrap().clone();
-        assert_eq!(mail.len(), 1, "{}: one message per batch", db.engine);
+        let mut mail = inbox.lock().unwrap().clone();
+        mail.sort_by(|a, b| b.to.cmp(&a.to));
+        assert_eq!(mail.len(), 2, "{}: one message per unit's batch", db.engine);
         assert_eq!(mail[0].to, ["<duty@police.example.com>"]);
-        let data = &mail[0].data;
+        assert_eq!(mail[1].to, ["<antwerp@police.example.com>"]);
+        let (national_mail, antwerp_mail) = (&mail[0].data, &mail[1].data);
         assert!(
-            data.contains("https://hotline.example.org/staff/cases/1")
-                && data.contains("https://hotline.example.org/staff/cases/2"),
-            "{data}"
+            national_mail.contains("https://hotline.example.org/staff/cases/1")
+                && national_mail.contains("https://hotline.example.org/staff/cases/2")
+                && !national_mail.contains("/staff/cases/3"),
+            "{national_mail}"
         );
-        for secret in ["192.0.2.80", "SECRET-DESCRIPTION"] {
-            assert!(
-                !data.contains(secret),
-                "the message carries {secret}: {data}"
-            );
+        assert!(
+            antwerp_mail.contains("https://hotline.example.org/staff/cases/3")
+                && !antwerp_mail.contains("/staff/cases/1"),
+            "{antwerp_mail}"
+        );
+        for data in [national_mail, antwerp_mail] {
+            for secret in ["192.0.2.80", "SECRET-DESCRIPTION"] {
+                assert!(
+                    !data.contains(secret),
+                    "the message carries {secret}: {data}"
+                );
+            }
         }
 
         // Through the API: another unit cannot act; the national unit records its steps as on

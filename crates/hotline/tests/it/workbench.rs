@@ -235,7 +235,7 @@ async fn search_groups_bulk_work_and_save_and_next() {
                 .await
                 .unwrap()
                 .into_iter()
-                .map(|(_, k)| k)
+                .map(|(_, k)| k.to_string())
                 .collect();
             assert!(
                 legs.iter().any(|k| k == "assessed"),
