@@ -81,6 +81,8 @@ pub enum InvalidJob {
 impl Job {
     /// The kind of trace jobs, which workers claim in batches.
     pub const TRACE: &'static str = "trace";
+    /// The kind of notice jobs, which workers also claim in batches (one mail per recipient).
+    pub const NOTICE: &'static str = "notice";
 
     /// Every kind, as stored in the queue's `kind` column.
     pub const KINDS: [&'static str; 9] = [
