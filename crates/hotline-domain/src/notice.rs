@@ -433,11 +433,7 @@ pub fn group_text(fs: &[NoticeFacts]) -> (String, String) {
         }
         body.push('\n');
     }
-    body.push_str(&format!(
-        "{}\n\n{}\n\n",
-        fill(t.why),
-        t.action_many
-    ));
+    body.push_str(&format!("{}\n\n{}\n\n", fill(t.why), t.action_many));
     if let Some(link) = fs.iter().find_map(|f| f.answer_link.as_deref()) {
         // The sentence that introduces the link, then each address's own link, numbered as
         // the addresses are.
@@ -454,11 +450,7 @@ pub fn group_text(fs: &[NoticeFacts]) -> (String, String) {
     }
     body.push_str(&format!(
         "{}\n\n{}: {}\n\n{}\n\n{}\n",
-        t.good_faith,
-        t.contact,
-        first.hotline_email,
-        first.hotline_name,
-        t.attached_many,
+        t.good_faith, t.contact, first.hotline_email, first.hotline_name, t.attached_many,
     ));
     (fill(t.subject_many), body)
 }
@@ -480,7 +472,10 @@ pub fn compose_group(
             }
             let subject = format!("{} (+{})", parts[0].0, fs.len() - 1);
             let bodies: Vec<String> = parts.into_iter().map(|(_, b)| b).collect();
-            Ok((subject, bodies.join("\n\n----------------------------------------\n\n")))
+            Ok((
+                subject,
+                bodies.join("\n\n----------------------------------------\n\n"),
+            ))
         }
     }
 }
@@ -1235,16 +1230,33 @@ mod group_tests {
                 })
                 .collect();
             let (subject, body) = compose_group(None, &fs).unwrap();
-            assert!(subject.contains(" 5 ") && subject.contains("XX-2026-000001 +4"), "{subject}");
+            assert!(
+                subject.contains(" 5 ") && subject.contains("XX-2026-000001 +4"),
+                "{subject}"
+            );
             for f in &fs {
                 assert_eq!(body.matches(&f.address).count(), 1, "{language}: {body}");
                 assert!(body.contains(&f.reference), "{language}");
-                assert!(body.contains(f.answer_link.as_deref().unwrap()), "{language}");
+                assert!(
+                    body.contains(f.answer_link.as_deref().unwrap()),
+                    "{language}"
+                );
                 // Every Art. 16(2) element, for each address.
-                assert_eq!(missing_article_16(&body, f), Vec::<&str>::new(), "{language}");
+                assert_eq!(
+                    missing_article_16(&body, f),
+                    Vec::<&str>::new(),
+                    "{language}"
+                );
             }
-            assert_eq!(body.matches(built_in(*language).preserve).count(), 1, "{language}");
-            assert!(body.contains("XARF v4") && !body.contains('{'), "{language}: {body}");
+            assert_eq!(
+                body.matches(built_in(*language).preserve).count(),
+                1,
+                "{language}"
+            );
+            assert!(
+                body.contains("XARF v4") && !body.contains('{'),
+                "{language}: {body}"
+            );
         }
         // One notice is the notice as ever.
         let one = many(1);

@@ -134,7 +134,10 @@ mod dns_zone {
 
     /// Like [`serve_zone`], but every answer has TTL 0, so no resolver keeps it, and the
     /// test can change the answers ([`ChangingZone::point`]).
-    pub async fn serve_changing_zone(origin: &str, records: Vec<Rec>) -> (SocketAddr, ChangingZone) {
+    pub async fn serve_changing_zone(
+        origin: &str,
+        records: Vec<Rec>,
+    ) -> (SocketAddr, ChangingZone) {
         let (addr, zone) = serve(origin, records, 0).await;
         (addr, ChangingZone { zone })
     }

@@ -339,12 +339,18 @@ impl Workers {
             let mut running = tokio::task::JoinSet::new();
             for (_, n) in &due {
                 let (tracer, limit) = (self.tracer.clone(), limit.clone());
-                let (case_id, host, domain) =
-                    (n.case_id, n.file.host.clone(), n.file.registrable_domain.clone());
+                let (case_id, host, domain) = (
+                    n.case_id,
+                    n.file.host.clone(),
+                    n.file.registrable_domain.clone(),
+                );
                 running.spawn(async move {
                     let _turn = limit.acquire_owned().await;
                     let now_ms = millis(OffsetDateTime::now_utc());
-                    (case_id, tracer.trace(&host, domain.as_deref(), now_ms).await)
+                    (
+                        case_id,
+                        tracer.trace(&host, domain.as_deref(), now_ms).await,
+                    )
                 });
             }
             while let Some(joined) = running.join_next().await {
@@ -353,7 +359,9 @@ impl Workers {
                         fresh.insert(case_id, trace);
                     }
                     // No fresh trace tells nothing: the notice goes as it was written.
-                    Err(e) => tracing::warn!(error = %e, "a trace before a notice ended without an answer"),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "a trace before a notice ended without an answer")
+                    }
                 }
             }
         }
@@ -391,7 +399,10 @@ impl Workers {
                 Ok(queued) => {
                     for q in queued {
                         if q.state == "pending" && q.kind == "notice" {
-                            by_recipient.entry(q.recipient.clone()).or_default().push((i, q));
+                            by_recipient
+                                .entry(q.recipient.clone())
+                                .or_default()
+                                .push((i, q));
                         }
                     }
                 }

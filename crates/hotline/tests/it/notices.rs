@@ -406,7 +406,10 @@ fn undo_quoted_printable(body: &str) -> String {
 fn undo_base64(body: &str) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
-    for c in body.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
+    for c in body
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+    {
         let v = ALPHABET.iter().position(|a| *a == c).unwrap() as u32;
         acc = (acc << 6) | v;
         bits += 6;
@@ -428,7 +431,10 @@ async fn wait_for_leg(store: &hotline_store::Store, ids: &[i64], leg: &str, engi
             if legs.iter().any(|(_, k)| k == leg) {
                 break;
             }
-            assert!(Instant::now() < deadline, "{engine}: case {id} has no {leg}: {legs:?}");
+            assert!(
+                Instant::now() < deadline,
+                "{engine}: case {id} has no {leg}: {legs:?}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -455,8 +461,12 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
         let server = Server::start(&db, &options);
         let ann = Account::add(&db, "ann", "analyst");
         // Five addresses on one host, two on another, in one report.
-        let one: Vec<String> = (1..=5).map(|i| format!("http://192.0.2.60/g/{i}")).collect();
-        let two: Vec<String> = (1..=2).map(|i| format!("http://192.0.2.62/h/{i}")).collect();
+        let one: Vec<String> = (1..=5)
+            .map(|i| format!("http://192.0.2.60/g/{i}"))
+            .collect();
+        let two: Vec<String> = (1..=2)
+            .map(|i| format!("http://192.0.2.62/h/{i}"))
+            .collect();
         let urls: Vec<&String> = one.iter().chain(&two).collect();
         let r = client()
             .post(server.url("/api/v1/reports"))
@@ -486,14 +496,22 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
         assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
         let csrf = a.csrf().await;
         for id in &ids {
-            assert_eq!(a.assess_illegal(*id, &csrf).await.status, StatusCode::SEE_OTHER);
+            assert_eq!(
+                a.assess_illegal(*id, &csrf).await.status,
+                StatusCode::SEE_OTHER
+            );
             let referred = a
                 .post(
                     &format!("/staff/cases/{id}/move"),
                     &[("csrf_token", csrf.as_str()), ("to", "referred")],
                 )
                 .await;
-            assert_eq!(referred.status, StatusCode::SEE_OTHER, "{id}: {}", referred.body);
+            assert_eq!(
+                referred.status,
+                StatusCode::SEE_OTHER,
+                "{id}: {}",
+                referred.body
+            );
         }
         // Every notice waits for the police's objection window…
         let deadline = Instant::now() + Duration::from_secs(60);
@@ -513,13 +531,29 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
         }
         assert!(inbox.lock().unwrap().is_empty(), "sent inside the window");
         // …which passes for all of them at once: one run finds seven notices due.
-        raw_sql(&db, "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'").await;
-        raw_sql(&db, "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'").await;
+        raw_sql(
+            &db,
+            "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
+        )
+        .await;
+        raw_sql(
+            &db,
+            "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
+        )
+        .await;
         wait_for_leg(&store, &ids, "notice_sent", &db.engine).await;
 
         let mail = inbox.lock().unwrap().clone();
-        assert_eq!(mail.len(), 2, "{}: one mail per recipient: {mail:?}", db.engine);
-        for (abuse, addresses) in [("abuse@one.example.com", &one), ("abuse@two.example.com", &two)] {
+        assert_eq!(
+            mail.len(),
+            2,
+            "{}: one mail per recipient: {mail:?}",
+            db.engine
+        );
+        for (abuse, addresses) in [
+            ("abuse@one.example.com", &one),
+            ("abuse@two.example.com", &two),
+        ] {
             let to = format!("<{abuse}>");
             let got: Vec<_> = mail.iter().filter(|m| m.to == [to.clone()]).collect();
             assert_eq!(got.len(), 1, "{}: one mail to {abuse}", db.engine);
@@ -536,7 +570,12 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
                     serde_json::from_str(json).unwrap()
                 })
                 .collect();
-            assert_eq!(xarf.len(), addresses.len(), "{}: a XARF part per address", db.engine);
+            assert_eq!(
+                xarf.len(),
+                addresses.len(),
+                "{}: a XARF part per address",
+                db.engine
+            );
             let mut named: Vec<&str> = xarf.iter().map(|x| x["url"].as_str().unwrap()).collect();
             named.sort_unstable();
             let mut wanted: Vec<&str> = addresses.iter().map(String::as_str).collect();
@@ -548,7 +587,10 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
                 assert_eq!(x["sender"]["domain"], "hotline.test");
                 assert!(x["report_id"].as_str().is_some_and(|r| r.len() == 36));
             }
-            let mut reports: Vec<&str> = xarf.iter().map(|x| x["report_id"].as_str().unwrap()).collect();
+            let mut reports: Vec<&str> = xarf
+                .iter()
+                .map(|x| x["report_id"].as_str().unwrap())
+                .collect();
             reports.sort_unstable();
             reports.dedup();
             assert_eq!(reports.len(), addresses.len(), "one report id per address");
@@ -576,7 +618,11 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
                 let page = client().get(server.url(path)).send().await.unwrap();
                 assert_eq!(page.status(), StatusCode::OK, "{link}");
                 let page = page.text().await.unwrap();
-                assert!(page.contains(&listed[n]), "link {n} opens the page of {}: {page}", listed[n]);
+                assert!(
+                    page.contains(&listed[n]),
+                    "link {n} opens the page of {}: {page}",
+                    listed[n]
+                );
                 for (m, other) in &listed {
                     if m != n {
                         assert!(!page.contains(other.as_str()), "link {n} shows {other}");
@@ -590,9 +636,22 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
             assert_eq!(notices.len(), 1, "{id}");
             assert_eq!(notices[0].state, "sent", "{id}");
             assert_eq!(notices[0].recipient, host_of[id].1, "{id}");
-            let legs: Vec<String> = store.case_timeline(*id).await.unwrap().into_iter().map(|(_, k)| k).collect();
-            assert_eq!(legs.iter().filter(|l| *l == "notice_sent").count(), 1, "{id}: {legs:?}");
-            assert_eq!(store.case_summary(*id).await.unwrap().unwrap().state, hotline_domain::CaseState::AwaitingRemoval);
+            let legs: Vec<String> = store
+                .case_timeline(*id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect();
+            assert_eq!(
+                legs.iter().filter(|l| *l == "notice_sent").count(),
+                1,
+                "{id}: {legs:?}"
+            );
+            assert_eq!(
+                store.case_summary(*id).await.unwrap().unwrap().state,
+                hotline_domain::CaseState::AwaitingRemoval
+            );
         }
         // What went, as the operator sees it, per case.
         let shown = cli(&db, &["notice", "show", "3"]);
@@ -638,8 +697,15 @@ async fn moving_world(
         scripts = scripts.display().to_string(),
         mmdb = mmdb.display().to_string()
     );
-    let out = std::process::Command::new("python3").args(["-c", &py]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = std::process::Command::new("python3")
+        .args(["-c", &py])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let fixture = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../hotline-network/tests/fixtures/rdap/arin_network.json"),
@@ -655,7 +721,10 @@ async fn moving_world(
                 "/ip/192.0.2.70" => "abuse@two.example.com",
                 _ => return (axum::http::StatusCode::NOT_FOUND, String::new()),
             };
-            (axum::http::StatusCode::OK, fixture.replace("abuse@example.com", abuse))
+            (
+                axum::http::StatusCode::OK,
+                fixture.replace("abuse@example.com", abuse),
+            )
         }
     });
     tokio::spawn(async move {
@@ -674,8 +743,14 @@ async fn moving_world(
     let env = vec![
         ("HOTLINE_NETWORK__OFFLINE", "false"),
         ("HOTLINE_NETWORK__NAMESERVERS", leak(format!("[\"{dns}\"]"))),
-        ("HOTLINE_NETWORK__RDAP_BOOTSTRAP", leak(bootstrap.display().to_string())),
-        ("HOTLINE_NETWORK__IP_DATABASE", leak(mmdb.display().to_string())),
+        (
+            "HOTLINE_NETWORK__RDAP_BOOTSTRAP",
+            leak(bootstrap.display().to_string()),
+        ),
+        (
+            "HOTLINE_NETWORK__IP_DATABASE",
+            leak(mmdb.display().to_string()),
+        ),
     ];
     (zone, env)
 }
@@ -694,7 +769,13 @@ async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
             ("HOTLINE_NATIONAL__OBJECTION_HOURS", "0"),
             ("HOTLINE_NOTICES__SMTP_URL", smtp),
         ]);
-        let server = Server::start(&db, &Options { env, ..Options::default() });
+        let server = Server::start(
+            &db,
+            &Options {
+                env,
+                ..Options::default()
+            },
+        );
         let ann = Account::add(&db, "ann", "analyst");
         let r = client()
             .post(server.url("/api/v1/reports"))
@@ -715,16 +796,26 @@ async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
         };
         assert_eq!(first.addresses.len(), 1, "{first:?}");
         assert_eq!(first.addresses[0].ip, "192.0.2.10");
-        let contact = first.addresses[0].abuse.as_ref().and_then(|c| c.email.as_deref());
+        let contact = first.addresses[0]
+            .abuse
+            .as_ref()
+            .and_then(|c| c.email.as_deref());
         assert_eq!(contact, Some("abuse@one.example.com"), "{first:?}");
         // …then the site moves to another network, before its notice goes.
-        zone.point("shop.notices.test.", "192.0.2.70".parse().unwrap()).await;
+        zone.point("shop.notices.test.", "192.0.2.70".parse().unwrap())
+            .await;
         let mut a = Browser::new(&server);
         assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
         let csrf = a.csrf().await;
-        assert_eq!(a.assess_illegal(1, &csrf).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            a.assess_illegal(1, &csrf).await.status,
+            StatusCode::SEE_OTHER
+        );
         let referred = a
-            .post("/staff/cases/1/move", &[("csrf_token", csrf.as_str()), ("to", "referred")])
+            .post(
+                "/staff/cases/1/move",
+                &[("csrf_token", csrf.as_str()), ("to", "referred")],
+            )
             .await;
         assert_eq!(referred.status, StatusCode::SEE_OTHER, "{}", referred.body);
         wait_for_leg(&store, &[1], "host_changed", &db.engine).await;
@@ -732,14 +823,25 @@ async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let jobs = store.jobs_of_case(1).await.unwrap();
-            if jobs.iter().filter(|j| j.kind == "notice").all(|j| j.state == hotline_store::JobState::Done) {
+            if jobs
+                .iter()
+                .filter(|j| j.kind == "notice")
+                .all(|j| j.state == hotline_store::JobState::Done)
+            {
                 break;
             }
             assert!(Instant::now() < deadline, "{}: {jobs:?}", db.engine);
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        assert!(inbox.lock().unwrap().is_empty(), "{}: a notice went to a host that changed", db.engine);
-        assert!(store.notices_of_case(1).await.unwrap().is_empty(), "nothing queued");
+        assert!(
+            inbox.lock().unwrap().is_empty(),
+            "{}: a notice went to a host that changed",
+            db.engine
+        );
+        assert!(
+            store.notices_of_case(1).await.unwrap().is_empty(),
+            "nothing queued"
+        );
         let timeline = store.case_timeline(1).await.unwrap();
         let changed = store
             .case_file(1, false, hotline_domain::ContactView::Hidden)
@@ -757,7 +859,10 @@ async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
         );
         // The fresh trace is kept: the case page shows the new host, and what waits.
         let page = a.get("/staff/cases/1").await.body;
-        assert!(page.contains("the hosting changed just before the notice went"), "{page}");
+        assert!(
+            page.contains("the hosting changed just before the notice went"),
+            "{page}"
+        );
         assert!(page.contains("Host changed before the notice"), "{page}");
         assert!(page.contains("abuse@two.example.com"), "{page}");
         assert_eq!(
@@ -766,14 +871,19 @@ async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
         );
 
         // The analyst checks the new hosting and traces again: the notice goes to the new host.
-        let again = a.post("/staff/cases/1/trace", &[("csrf_token", csrf.as_str())]).await;
+        let again = a
+            .post("/staff/cases/1/trace", &[("csrf_token", csrf.as_str())])
+            .await;
         assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
         wait_for_leg(&store, &[1], "notice_sent", &db.engine).await;
         let mail = inbox.lock().unwrap().clone();
         assert_eq!(mail.len(), 1, "{}", db.engine);
         assert_eq!(mail[0].to, ["<abuse@two.example.com>"]);
         let page = a.get("/staff/cases/1").await.body;
-        assert!(!page.contains("the hosting changed just before the notice went"), "{page}");
+        assert!(
+            !page.contains("the hosting changed just before the notice went"),
+            "{page}"
+        );
         store.close().await;
         db
     })
