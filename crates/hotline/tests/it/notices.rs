@@ -541,7 +541,7 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
             "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
         )
         .await;
-        wait_for_leg(&store, &ids, "notice_sent", &db.engine).await;
+        wait_for_leg(&store, &ids, "notice_sent", db.engine).await;
 
         let mail = inbox.lock().unwrap().clone();
         assert_eq!(
@@ -818,7 +818,7 @@ async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
             )
             .await;
         assert_eq!(referred.status, StatusCode::SEE_OTHER, "{}", referred.body);
-        wait_for_leg(&store, &[1], "host_changed", &db.engine).await;
+        wait_for_leg(&store, &[1], "host_changed", db.engine).await;
         // The notice job is over, and it sent nothing.
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
@@ -875,7 +875,7 @@ async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
             .post("/staff/cases/1/trace", &[("csrf_token", csrf.as_str())])
             .await;
         assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
-        wait_for_leg(&store, &[1], "notice_sent", &db.engine).await;
+        wait_for_leg(&store, &[1], "notice_sent", db.engine).await;
         let mail = inbox.lock().unwrap().clone();
         assert_eq!(mail.len(), 1, "{}", db.engine);
         assert_eq!(mail[0].to, ["<abuse@two.example.com>"]);
