@@ -889,3 +889,146 @@ async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_mail_that_fails_leaves_each_notice_in_it_pending_and_each_job_to_retry() {
+    each_engine(|db| async move {
+        // An SMTP address where nothing listens.
+        let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let dead = leak(format!(
+            "smtp://127.0.0.1:{}",
+            closed.local_addr().unwrap().port()
+        ));
+        drop(closed);
+        let env = |smtp: &'static str| Options {
+            env: vec![
+                ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+                ("HOTLINE_NATIONAL__TAKEDOWN_BY", "hotline"),
+                ("HOTLINE_NATIONAL__OBJECTION_HOURS", "48"),
+                ("HOTLINE_NOTICES__SMTP_URL", smtp),
+                ("HOTLINE_WORKERS", "1"),
+            ],
+            ..Options::default()
+        };
+        let server = Server::start(&db, &env(dead));
+        let ann = Account::add(&db, "ann", "analyst");
+        let urls: Vec<String> = (1..=3)
+            .map(|i| format!("http://192.0.2.60/f/{i}"))
+            .collect();
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": urls, "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = open_store(&db).await;
+        let ids: Vec<i64> = (1..=3).collect();
+        for id in &ids {
+            place_case(
+                &store,
+                *id,
+                "192.0.2.60",
+                "BE",
+                Some("abuse@one.example.com"),
+            )
+            .await;
+        }
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let csrf = a.csrf().await;
+        for id in &ids {
+            assert_eq!(
+                a.assess_illegal(*id, &csrf).await.status,
+                StatusCode::SEE_OTHER
+            );
+            let path = format!("/staff/cases/{id}/move");
+            let moved = a
+                .post(&path, &[("csrf_token", csrf.as_str()), ("to", "referred")])
+                .await;
+            assert_eq!(moved.status, StatusCode::SEE_OTHER);
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        for id in &ids {
+            while !store.jobs_of_case(*id).await.unwrap().iter().any(|j| {
+                j.kind == "notice"
+                    && j.state == hotline_store::JobState::Queued
+                    && j.run_at > time::OffsetDateTime::now_utc() + time::Duration::hours(47)
+            }) {
+                assert!(Instant::now() < deadline, "{}: {id}", db.engine);
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+        raw_sql(
+            &db,
+            "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
+        )
+        .await;
+        raw_sql(
+            &db,
+            "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
+        )
+        .await;
+        // The one mail for the three fails: every job of it fails, to be tried again.
+        let deadline = Instant::now() + Duration::from_secs(60);
+        for id in &ids {
+            loop {
+                let jobs = store.jobs_of_case(*id).await.unwrap();
+                let failed = jobs.iter().any(|j| {
+                    j.kind == "notice"
+                        && j.state == hotline_store::JobState::Queued
+                        && j.attempts >= 1
+                        && j.last_error
+                            .as_deref()
+                            .is_some_and(|e| e.contains("abuse@one.example.com"))
+                });
+                if failed {
+                    break;
+                }
+                assert!(Instant::now() < deadline, "{}: {id}: {jobs:?}", db.engine);
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+        for id in &ids {
+            let notices = store.notices_of_case(*id).await.unwrap();
+            assert_eq!(notices.len(), 1, "{id}");
+            assert_eq!(
+                notices[0].state, "pending",
+                "{}: {id}: nothing marked sent",
+                db.engine
+            );
+            let legs = store.case_timeline(*id).await.unwrap();
+            assert!(
+                !legs.iter().any(|(_, k)| k == "notice_sent"),
+                "{id}: {legs:?}"
+            );
+            assert_eq!(
+                store.case_summary(*id).await.unwrap().unwrap().state,
+                hotline_domain::CaseState::Referred
+            );
+        }
+        drop(a);
+        drop(server);
+
+        // The mail server is back: the retried jobs send the three notices in one mail.
+        let (port, inbox) = hotline_network::testing::smtp_sink().await;
+        let _server = Server::start(&db, &env(leak(format!("smtp://127.0.0.1:{port}"))));
+        raw_sql(
+            &db,
+            "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
+        )
+        .await;
+        wait_for_leg(&store, &ids, "notice_sent", db.engine).await;
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(mail.len(), 1, "{}", db.engine);
+        let parts = mail_parts(&mail[0].data);
+        let xarf = parts
+            .iter()
+            .filter(|(n, _)| n.as_deref().is_some_and(|n| n.starts_with("xarf-")))
+            .count();
+        assert_eq!(xarf, 3, "{}", db.engine);
+        store.close().await;
+        db
+    })
+    .await;
+}
