@@ -460,10 +460,11 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
         };
         let server = Server::start(&db, &options);
         let ann = Account::add(&db, "ann", "analyst");
-        // Five addresses on one host, two on another, in one report.
-        let one: Vec<String> = (1..=5)
+        // Six addresses on one host (the police will hold one), two on another, in one report.
+        let one: Vec<String> = (1..=6)
             .map(|i| format!("http://192.0.2.60/g/{i}"))
             .collect();
+        let held_address = "http://192.0.2.60/g/6";
         let two: Vec<String> = (1..=2)
             .map(|i| format!("http://192.0.2.62/h/{i}"))
             .collect();
@@ -476,9 +477,9 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
             .unwrap();
         assert_eq!(r.status(), StatusCode::CREATED);
         let store = open_store(&db).await;
-        let ids: Vec<i64> = (1..=7).collect();
+        let all: Vec<i64> = (1..=8).collect();
         let mut host_of = std::collections::BTreeMap::new();
-        for id in &ids {
+        for id in &all {
             let file = store
                 .case_file(*id, false, hotline_domain::ContactView::Hidden)
                 .await
@@ -495,7 +496,7 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
         let mut a = Browser::new(&server);
         assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
         let csrf = a.csrf().await;
-        for id in &ids {
+        for id in &all {
             assert_eq!(
                 a.assess_illegal(*id, &csrf).await.status,
                 StatusCode::SEE_OTHER
@@ -513,6 +514,25 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
                 referred.body
             );
         }
+        // The police hold one case: its notice is left out of the mail.
+        let held = *host_of
+            .iter()
+            .find(|(_, (address, _))| address == held_address)
+            .unwrap()
+            .0;
+        let pol = Account::add(&db, "pol", "police");
+        let mut p = Browser::new(&server);
+        assert_eq!(p.login(&pol, 0).await.status, StatusCode::SEE_OTHER);
+        let pcsrf = p.csrf().await;
+        let hold = p
+            .post(
+                &format!("/staff/cases/{held}/police"),
+                &[("csrf_token", pcsrf.as_str()), ("step", "hold")],
+            )
+            .await;
+        assert_eq!(hold.status, StatusCode::SEE_OTHER, "{}", hold.body);
+        let ids: Vec<i64> = all.iter().copied().filter(|id| *id != held).collect();
+        let one: Vec<String> = one.into_iter().filter(|a| a != held_address).collect();
         // Every notice waits for the police's objection window…
         let deadline = Instant::now() + Duration::from_secs(60);
         for id in &ids {
@@ -530,7 +550,7 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
             }
         }
         assert!(inbox.lock().unwrap().is_empty(), "sent inside the window");
-        // …which passes for all of them at once: one run finds seven notices due.
+        // …which passes for all of them at once: one run finds eight notice jobs due.
         raw_sql(
             &db,
             "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
@@ -653,11 +673,19 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
                 hotline_domain::CaseState::AwaitingRemoval
             );
         }
+        // The held case sent nothing and waits for the police.
+        assert!(store.notices_of_case(held).await.unwrap().is_empty());
+        let legs = store.case_timeline(held).await.unwrap();
+        assert!(!legs.iter().any(|(_, k)| k == "notice_sent"), "{legs:?}");
+        assert_eq!(
+            store.case_summary(held).await.unwrap().unwrap().state,
+            hotline_domain::CaseState::Referred
+        );
         // What went, as the operator sees it, per case.
-        let shown = cli(&db, &["notice", "show", "3"]);
+        let shown = cli(&db, &["notice", "show", &ids[0].to_string()]);
         assert!(shown.contains("State: sent"), "{shown}");
         assert!(shown.contains("Note: a preview"), "{shown}");
-        assert!(shown.contains(&host_of[&3].0), "{shown}");
+        assert!(shown.contains(&host_of[&ids[0]].0), "{shown}");
         store.close().await;
         db
     })
