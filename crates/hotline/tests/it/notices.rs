@@ -893,6 +893,8 @@ async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
         );
         assert!(page.contains("Host changed before the notice"), "{page}");
         assert!(page.contains("abuse@two.example.com"), "{page}");
+        // From what to what, in the words of the case page.
+        assert!(page.contains("AS64501, abuse@one.example.com -"), "{page}");
         assert_eq!(
             store.case_summary(1).await.unwrap().unwrap().state,
             hotline_domain::CaseState::Referred
