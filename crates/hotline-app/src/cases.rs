@@ -428,8 +428,9 @@ async fn news_for_partner(
 
 /// What a finished trace decides (the workers call this after saving it): under
 /// `forward-unopened` a new case goes to the national police wherever it is hosted; under
-/// `assess` an assessed case that waited for its hosting is routed now. Anything else, or a
-/// case someone moved meanwhile, is left alone.
+/// `assess` an assessed case that waited for its hosting is routed now; a case whose notice
+/// was held because its host changed gets its notice job again. Anything else, or a case
+/// someone moved meanwhile, is left alone.
 pub async fn route_after_trace(app: &App, case_id: i64) -> Result<(), AppError> {
     let procedure = app.config().procedure();
     let Some(file) = app
@@ -439,6 +440,24 @@ pub async fn route_after_trace(app: &App, case_id: i64) -> Result<(), AppError> 
     else {
         return Ok(());
     };
+    // A notice held because the hosting changed just before it went (issue 17): the trace an
+    // analyst asked for since is their go-ahead, and the notice job runs again, addressed by
+    // this trace (and checked against the hosting once more before it goes).
+    if file.referred_to_police
+        && matches!(file.state, CaseState::Referred | CaseState::AwaitingRemoval)
+    {
+        let legs: Vec<(&str, Option<&str>)> = file
+            .timeline
+            .iter()
+            .map(|e| (e.kind.as_str(), e.details.as_deref()))
+            .collect();
+        if hotline_domain::notice::host_change_waiting(&legs, true).is_some() {
+            app.store
+                .enqueue_job(&NewJob::notice(case_id, now()), now())
+                .await?;
+        }
+        return Ok(());
+    }
     let ready = match procedure {
         Procedure::ForwardUnopened => file.state == CaseState::New,
         Procedure::Assess => {
@@ -464,9 +483,9 @@ pub async fn route_after_trace(app: &App, case_id: i64) -> Result<(), AppError> 
     }
 }
 
-/// Moves a case as its removal checks say (removed, or back online); a case a partner
-/// referred to us tells that partner in the same transaction. A case someone moved
-/// meanwhile is left as they left it.
+/// A move the workers make on what they found: a notice sent (awaiting removal), or a removal
+/// check (removed, or back online). A case a partner referred to us tells that partner in the
+/// same transaction. A case someone moved meanwhile is left as they left it.
 pub async fn move_by_check(
     app: &App,
     case_id: i64,

@@ -151,18 +151,27 @@ pub fn recipients(trace: &Trace) -> Vec<Recipient> {
 /// Whether the hosting changed between the trace a notice was written from and a fresh one
 /// taken just before sending (issue 17: a site that moved must not get its notice at the old
 /// host). It changed when the fresh trace is complete (addresses found, no step failed) and
-/// the abuse addresses the notice would go to, or the networks (AS numbers), differ; the
+/// the hosting abuse addresses the notice would go to, or the networks (AS numbers), differ; the
 /// answer says from what to what, for the case's "host changed" entry. A fresh trace that
 /// is incomplete tells nothing: `None`.
 pub fn hosting_change(before: &Trace, after: &Trace) -> Option<String> {
-    if after.untraceable.is_some() || !after.errors.is_empty() || after.addresses.is_empty() {
+    // The registrar says nothing about the hosting: its lookup failing does not make the
+    // fresh trace incomplete, and its contact is not compared.
+    if after.untraceable.is_some()
+        || after.errors.iter().any(|e| e.step != "rdap-domain")
+        || after.addresses.is_empty()
+    {
         return None;
     }
     let shape = |t: &Trace| {
         let mut asns: Vec<u32> = t.addresses.iter().filter_map(|a| a.asn).collect();
         asns.sort_unstable();
         asns.dedup();
-        let mut mail: Vec<String> = recipients(t).into_iter().map(|r| r.email).collect();
+        let mut mail: Vec<String> = recipients(t)
+            .into_iter()
+            .filter(|r| r.role != RecipientRole::Registrar)
+            .map(|r| r.email)
+            .collect();
         mail.sort();
         (asns, mail)
     };
@@ -259,6 +268,13 @@ struct BuiltIn {
     reported: &'static str,
     contact: &'static str,
     attached: &'static str,
+    /// The same notice about several addresses at once ([`group_text`]).
+    subject_many: &'static str,
+    intro_many: &'static str,
+    action_many: &'static str,
+    attached_many: &'static str,
+    /// Before each address's own details in a grouped notice.
+    statute: &'static str,
 }
 
 fn built_in(language: Language) -> BuiltIn {
@@ -275,6 +291,11 @@ fn built_in(language: Language) -> BuiltIn {
             reported: "Reported to us",
             contact: "Contact",
             attached: "A machine-readable version (XARF v4) is attached.",
+            subject_many: "Notice of child sexual abuse material at {count} addresses [{reference}]",
+            intro_many: "{name} is a hotline for reports of child sexual abuse material on the Internet. We notify you, under Article 16 of the Digital Services Act (Regulation (EU) 2022/2065), that each of the following {count} addresses on your service makes available child sexual abuse material:",
+            action_many: "Please remove or disable access to each of them without delay, and reply to this message with what you did. Do not forward the material to anyone.",
+            attached_many: "A machine-readable version (XARF v4) of each notice is attached, one report per address.",
+            statute: "Illegal under",
         },
         Language::Nl => BuiltIn {
             subject: "Melding van materiaal van seksueel misbruik van kinderen op {address} [{reference}]",
@@ -288,6 +309,11 @@ fn built_in(language: Language) -> BuiltIn {
             reported: "Bij ons gemeld",
             contact: "Contact",
             attached: "Een machineleesbare versie (XARF v4) is bijgevoegd.",
+            subject_many: "Melding van materiaal van seksueel misbruik van kinderen op {count} adressen [{reference}]",
+            intro_many: "{name} is een meldpunt voor materiaal van seksueel misbruik van kinderen op internet. Wij melden u, op grond van artikel 16 van de Digitaledienstenverordening (Verordening (EU) 2022/2065), dat elk van de volgende {count} adressen op uw dienst materiaal van seksueel misbruik van kinderen beschikbaar stelt:",
+            action_many: "Verwijder ze elk of maak ze onverwijld ontoegankelijk, en laat ons in een antwoord op dit bericht weten wat u hebt gedaan. Stuur het materiaal aan niemand door.",
+            attached_many: "Van elke melding is een machineleesbare versie (XARF v4) bijgevoegd, één rapport per adres.",
+            statute: "Strafbaar volgens",
         },
         Language::Fr => BuiltIn {
             subject: "Signalement de matériel d’abus sexuels sur enfants à l’adresse {address} [{reference}]",
@@ -301,6 +327,11 @@ fn built_in(language: Language) -> BuiltIn {
             reported: "Signalé le",
             contact: "Contact",
             attached: "Une version lisible par machine (XARF v4) est jointe.",
+            subject_many: "Signalement de matériel d’abus sexuels sur enfants à {count} adresses [{reference}]",
+            intro_many: "{name} est un point de signalement des contenus d’abus sexuels sur enfants sur Internet. Nous vous notifions, en vertu de l’article 16 du règlement sur les services numériques (règlement (UE) 2022/2065), que chacune des {count} adresses suivantes de votre service rend accessible du matériel d’abus sexuels sur enfants :",
+            action_many: "Veuillez retirer chacun de ces contenus ou en rendre l’accès impossible sans délai, et nous indiquer en réponse à ce message ce que vous avez fait. Ne transmettez ce matériel à personne.",
+            attached_many: "Une version lisible par machine (XARF v4) de chaque notification est jointe, un rapport par adresse.",
+            statute: "Illégal en vertu de",
         },
         Language::De => BuiltIn {
             subject: "Meldung von Darstellungen sexuellen Missbrauchs von Kindern unter {address} [{reference}]",
@@ -314,6 +345,11 @@ fn built_in(language: Language) -> BuiltIn {
             reported: "Bei uns gemeldet",
             contact: "Kontakt",
             attached: "Eine maschinenlesbare Fassung (XARF v4) ist beigefügt.",
+            subject_many: "Meldung von Darstellungen sexuellen Missbrauchs von Kindern unter {count} Adressen [{reference}]",
+            intro_many: "{name} ist eine Beschwerdestelle für Darstellungen sexuellen Missbrauchs von Kindern im Internet. Wir teilen Ihnen nach Artikel 16 des Gesetzes über digitale Dienste (Verordnung (EU) 2022/2065) mit, dass unter jeder der folgenden {count} Adressen Ihres Dienstes Darstellungen sexuellen Missbrauchs von Kindern zugänglich sind:",
+            action_many: "Bitte entfernen Sie jede davon unverzüglich oder sperren Sie den Zugang dazu, und teilen Sie uns in einer Antwort auf diese Nachricht mit, was Sie getan haben. Leiten Sie das Material an niemanden weiter.",
+            attached_many: "Eine maschinenlesbare Fassung (XARF v4) jeder Meldung ist beigefügt, ein Bericht pro Adresse.",
+            statute: "Strafbar nach",
         },
     }
 }
@@ -373,6 +409,121 @@ pub fn notice_text(f: &NoticeFacts) -> (String, String) {
         t.attached,
     ));
     (subject, body)
+}
+
+/// One mail for several notices to the same recipient (issue 17: a host gets one mail per
+/// run, not one per address): the built-in text lists every address with its own reference,
+/// statute, answer link and, where the police asked, the request to preserve evidence; one
+/// XARF report per address goes with it. In the language of the first notice; the hotline's
+/// facts (name, contact) are the same in every notice of a run. One notice is its own text
+/// ([`notice_text`]).
+pub fn group_text(fs: &[NoticeFacts]) -> (String, String) {
+    let Some(first) = fs.first() else {
+        return (String::new(), String::new());
+    };
+    if fs.len() == 1 {
+        return notice_text(first);
+    }
+    let t = built_in(first.language);
+    let mut statutes: Vec<&str> = Vec::new();
+    for f in fs {
+        if !statutes.contains(&f.statute.as_str()) {
+            statutes.push(&f.statute);
+        }
+    }
+    let count = fs.len().to_string();
+    let fill = |s: &str| {
+        s.replace("{name}", &first.hotline_name)
+            .replace("{statute}", &statutes.join("; "))
+            .replace("{count}", &count)
+            .replace(
+                "{reference}",
+                &format!("{} +{}", first.reference, fs.len() - 1),
+            )
+    };
+    let mut body = format!("{}\n\n{}\n\n", t.greeting, fill(t.intro_many));
+    for (i, f) in fs.iter().enumerate() {
+        body.push_str(&format!(
+            "{}. {}\n   {}: {} · {}: {}\n   {}: {}\n",
+            i + 1,
+            f.address,
+            t.reference,
+            f.reference,
+            t.reported,
+            f.reported_day(),
+            t.statute,
+            f.statute,
+        ));
+        if f.preserve_evidence {
+            body.push_str(&format!("   {}\n", t.preserve));
+        }
+        body.push('\n');
+    }
+    body.push_str(&format!("{}\n\n{}\n\n", fill(t.why), t.action_many));
+    if let Some(link) = fs.iter().find_map(|f| f.answer_link.as_deref()) {
+        // The sentence that introduces the link, then each address's own link, numbered as
+        // the addresses are.
+        let sentence = crate::answers::answer_paragraph(first.language, link);
+        let sentence = sentence.split("\n\n").next().unwrap_or_default();
+        body.push_str(sentence);
+        body.push_str("\n\n");
+        for (i, f) in fs.iter().enumerate() {
+            if let Some(link) = &f.answer_link {
+                body.push_str(&format!("{}. {link}\n", i + 1));
+            }
+        }
+        body.push('\n');
+    }
+    body.push_str(&format!(
+        "{}\n\n{}: {}\n\n{}\n\n{}\n",
+        t.good_faith, t.contact, first.hotline_email, first.hotline_name, t.attached_many,
+    ));
+    (fill(t.subject_many), body)
+}
+
+/// The subject and body of one mail for several notices to one recipient: the built-in
+/// [`group_text`], or with an operator's template each notice rendered in turn under the
+/// first one's subject, with the number of addresses. One notice is [`compose`]d as ever.
+pub fn compose_group(
+    template: Option<&str>,
+    fs: &[NoticeFacts],
+) -> Result<(String, String), String> {
+    match (template, fs) {
+        (_, [one]) => compose(template, one),
+        (None, _) => Ok(group_text(fs)),
+        (Some(_), _) => {
+            let mut parts = Vec::with_capacity(fs.len());
+            for f in fs {
+                parts.push(compose(template, f)?);
+            }
+            let subject = format!("{} (+{})", parts[0].0, fs.len() - 1);
+            let bodies: Vec<String> = parts.into_iter().map(|(_, b)| b).collect();
+            Ok((
+                subject,
+                bodies.join("\n\n----------------------------------------\n\n"),
+            ))
+        }
+    }
+}
+
+/// Whether a case's notice waits for an analyst because the hosting changed just before it
+/// was sent (a `host_changed` timeline entry): the change it recorded, from the timeline's
+/// `(kind, details)` oldest first. A notice sent since ends the wait; so does a trace taken
+/// since (an analyst's "trace again"), unless `through_traces`, which the routing after that
+/// trace uses to find the notice it must now send.
+pub fn host_change_waiting<'a>(
+    legs: &[(&'a str, Option<&'a str>)],
+    through_traces: bool,
+) -> Option<&'a str> {
+    for (kind, details) in legs.iter().rev() {
+        match *kind {
+            "host_changed" => return Some(details.unwrap_or_default()),
+            "notice_sent" => return None,
+            "traced" if !through_traces => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Words that make a good-faith statement (DSA Art. 16(2)(d)) in the notice languages.
@@ -1079,6 +1230,96 @@ mod template_tests {
 }
 
 #[cfg(test)]
+mod group_tests {
+    use super::*;
+
+    fn many(n: usize) -> Vec<NoticeFacts> {
+        (1..=n)
+            .map(|i| NoticeFacts {
+                reference: format!("XX-2026-{i:06}"),
+                address: format!("http://192.0.2.10/example/{i}"),
+                answer_link: Some(format!("https://hotline.example.org/en/answer/token-{i}")),
+                preserve_evidence: i == 2,
+                ..sample_facts("Hotline", "a statute", false)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_mail_lists_every_address_with_its_own_reference_and_answer_link() {
+        for language in Language::ALL {
+            let fs: Vec<NoticeFacts> = many(5)
+                .into_iter()
+                .map(|f| NoticeFacts {
+                    language: *language,
+                    ..f
+                })
+                .collect();
+            let (subject, body) = compose_group(None, &fs).unwrap();
+            assert!(
+                subject.contains(" 5 ") && subject.contains("XX-2026-000001 +4"),
+                "{subject}"
+            );
+            for f in &fs {
+                assert_eq!(body.matches(&f.address).count(), 1, "{language}: {body}");
+                assert!(body.contains(&f.reference), "{language}");
+                assert!(
+                    body.contains(f.answer_link.as_deref().unwrap()),
+                    "{language}"
+                );
+                // Every Art. 16(2) element, for each address.
+                assert_eq!(
+                    missing_article_16(&body, f),
+                    Vec::<&str>::new(),
+                    "{language}"
+                );
+            }
+            assert_eq!(
+                body.matches(built_in(*language).preserve).count(),
+                1,
+                "{language}"
+            );
+            assert!(
+                body.contains("XARF v4") && !body.contains('{'),
+                "{language}: {body}"
+            );
+        }
+        // One notice is the notice as ever.
+        let one = many(1);
+        assert_eq!(compose_group(None, &one).unwrap(), notice_text(&one[0]));
+    }
+
+    #[test]
+    fn a_template_renders_each_notice_of_the_mail() {
+        let t = "Notice {{ reference }}\nAt {{ address }}: {{ statute }}. In good faith, {{ hotline_email }}";
+        let (subject, body) = compose_group(Some(t), &many(3)).unwrap();
+        assert_eq!(subject, "Notice XX-2026-000001 (+2)");
+        for f in many(3) {
+            assert!(body.contains(&format!("At {}", f.address)), "{body}");
+        }
+        assert!(compose_group(Some("Subject only"), &many(2)).is_err());
+    }
+
+    #[test]
+    fn a_host_change_waits_for_an_analyst_until_a_trace_or_a_notice() {
+        let legs = |kinds: &[&'static str]| -> Vec<(&'static str, Option<&'static str>)> {
+            kinds
+                .iter()
+                .map(|k| (*k, (*k == "host_changed").then_some("A -> B")))
+                .collect()
+        };
+        let changed = legs(&["traced", "referred_police", "traced", "host_changed"]);
+        assert_eq!(host_change_waiting(&changed, false), Some("A -> B"));
+        let retraced = legs(&["traced", "host_changed", "traced"]);
+        assert_eq!(host_change_waiting(&retraced, false), None);
+        assert_eq!(host_change_waiting(&retraced, true), Some("A -> B"));
+        let sent = legs(&["host_changed", "traced", "notice_sent"]);
+        assert_eq!(host_change_waiting(&sent, true), None);
+        assert_eq!(host_change_waiting(&legs(&["traced"]), true), None);
+    }
+}
+
+#[cfg(test)]
 mod hosting_change_tests {
     use super::hosting_change;
     use crate::trace::{Contact, HostingAddress, StepError, Trace};
@@ -1130,5 +1371,27 @@ mod hosting_change_tests {
         let mut gone = before.clone();
         gone.addresses.clear();
         assert_eq!(hosting_change(&before, &gone), None);
+    }
+
+    #[test]
+    fn the_registrar_says_nothing_about_the_hosting() {
+        let before = traced("192.0.2.70", 64500, "abuse@one.example");
+        let mut after = traced("192.0.2.71", 64500, "abuse@one.example");
+        after.errors.push(StepError {
+            step: "rdap-domain".into(),
+            subject: "example.test".into(),
+            error: "no RDAP server".into(),
+        });
+        after.registrar = Some(crate::trace::Registrar {
+            abuse: Some(Contact {
+                email: Some("abuse@registrar.example".into()),
+                ..Contact::default()
+            }),
+            ..crate::trace::Registrar::default()
+        });
+        assert_eq!(hosting_change(&before, &after), None);
+        let mut moved = traced("198.51.100.9", 64501, "abuse@two.example");
+        moved.errors = after.errors.clone();
+        assert!(hosting_change(&before, &moved).is_some());
     }
 }

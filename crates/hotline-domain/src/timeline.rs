@@ -11,6 +11,8 @@ named_enum!(
         Received => "received",
         /// The hosting was traced.
         Traced => "traced",
+        /// A trace just before the notice found another host: the notice waits for an analyst.
+        HostChanged => "host_changed",
         /// An analyst opened the assessment.
         AssessmentStarted => "assessment_started",
         /// An assessment was recorded.

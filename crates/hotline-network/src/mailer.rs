@@ -27,13 +27,16 @@ pub enum MailError {
     Smtp(String),
 }
 
-/// One notice, ready to send.
+/// One mail to one recipient, ready to send: one notice, or several notices of one run
+/// grouped (issue 17), with one XARF report per address, as XARF asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutgoingNotice {
     pub to: String,
     pub subject: String,
     pub body: String,
-    pub xarf_json: String,
+    /// One XARF JSON document per address, attached as `xarf.json` when there is one,
+    /// `xarf-1.json`, `xarf-2.json`, … in the order of the text's list otherwise.
+    pub xarf_json: Vec<String>,
     /// Without angle brackets, e.g. `notice-12-1@hotline.example`.
     pub message_id: String,
 }
@@ -122,18 +125,21 @@ impl Mailer {
             .message_id(Some(format!("<{message_id}>"))))
     }
 
-    /// Builds the message: text for people, XARF for machines.
+    /// Builds the message: text for people, XARF for machines (one part per address).
     pub fn message(&self, n: &OutgoingNotice) -> Result<Message, MailError> {
         let json =
             ContentType::parse("application/json").map_err(|e| MailError::Build(e.to_string()))?;
+        let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(n.body.clone()));
+        for (i, doc) in n.xarf_json.iter().enumerate() {
+            let name = if n.xarf_json.len() == 1 {
+                "xarf.json".to_owned()
+            } else {
+                format!("xarf-{}.json", i + 1)
+            };
+            parts = parts.singlepart(Attachment::new(name).body(doc.clone(), json.clone()));
+        }
         self.builder(&n.to, &n.subject, &n.message_id)?
-            .multipart(
-                MultiPart::mixed()
-                    .singlepart(SinglePart::plain(n.body.clone()))
-                    .singlepart(
-                        Attachment::new("xarf.json".to_owned()).body(n.xarf_json.clone(), json),
-                    ),
-            )
+            .multipart(parts)
             .map_err(|e| MailError::Build(e.to_string()))
     }
 
@@ -215,7 +221,7 @@ mod tests {
             to: "abuse@host.example.com".into(),
             subject,
             body,
-            xarf_json: xarf(&facts).to_string(),
+            xarf_json: vec![xarf(&facts).to_string()],
             message_id: "notice-42-1@hotline.example.com".into(),
         }
     }

@@ -95,7 +95,7 @@ mod dns_zone {
     use hickory_server::Server;
     use hickory_server::net::runtime::TokioRuntimeProvider;
     use hickory_server::proto::rr::rdata::{A, AAAA, CNAME, SOA};
-    use hickory_server::proto::rr::{LowerName, Name, RData, Record};
+    use hickory_server::proto::rr::{LowerName, Name, RData, Record, RecordType, RrKey};
     use hickory_server::store::in_memory::InMemoryZoneHandler;
     use hickory_server::zone_handler::{AxfrPolicy, Catalog, ZoneType};
 
@@ -109,6 +109,44 @@ mod dns_zone {
     /// Starts a server for zone `origin` on 127.0.0.1:random; returns its address. The server
     /// lives as long as the test's runtime.
     pub async fn serve_zone(origin: &str, records: Vec<Rec>) -> SocketAddr {
+        serve(origin, records, 60).await.0
+    }
+
+    /// A zone whose answers a test changes while it runs (a site that moves to another host).
+    #[derive(Clone)]
+    pub struct ChangingZone {
+        zone: Arc<InMemoryZoneHandler<TokioRuntimeProvider>>,
+    }
+
+    impl ChangingZone {
+        /// From now on `name` has the one IPv4 address `ip`.
+        pub async fn point(&self, name: &str, ip: Ipv4Addr) {
+            let name = Name::from_str(name).unwrap();
+            self.zone
+                .records_mut()
+                .await
+                .remove(&RrKey::new(LowerName::new(&name), RecordType::A));
+            self.zone
+                .upsert(Record::from_rdata(name, 0, RData::A(A(ip))), 2)
+                .await;
+        }
+    }
+
+    /// Like [`serve_zone`], but every answer has TTL 0, so no resolver keeps it, and the
+    /// test can change the answers ([`ChangingZone::point`]).
+    pub async fn serve_changing_zone(
+        origin: &str,
+        records: Vec<Rec>,
+    ) -> (SocketAddr, ChangingZone) {
+        let (addr, zone) = serve(origin, records, 0).await;
+        (addr, ChangingZone { zone })
+    }
+
+    async fn serve(
+        origin: &str,
+        records: Vec<Rec>,
+        ttl: u32,
+    ) -> (SocketAddr, Arc<InMemoryZoneHandler<TokioRuntimeProvider>>) {
         let origin_name = Name::from_str(origin).unwrap();
         let mut zone = InMemoryZoneHandler::<TokioRuntimeProvider>::empty(
             origin_name.clone(),
@@ -131,21 +169,22 @@ mod dns_zone {
         for r in records {
             let rec = match r {
                 Rec::A(n, ip) => {
-                    Record::from_rdata(Name::from_str(n).unwrap(), 60, RData::A(A(ip)))
+                    Record::from_rdata(Name::from_str(n).unwrap(), ttl, RData::A(A(ip)))
                 }
                 Rec::Aaaa(n, ip) => {
-                    Record::from_rdata(Name::from_str(n).unwrap(), 60, RData::AAAA(AAAA(ip)))
+                    Record::from_rdata(Name::from_str(n).unwrap(), ttl, RData::AAAA(AAAA(ip)))
                 }
                 Rec::Cname(n, t) => Record::from_rdata(
                     Name::from_str(n).unwrap(),
-                    60,
+                    ttl,
                     RData::CNAME(CNAME(Name::from_str(t).unwrap())),
                 ),
             };
             zone.upsert_mut(rec, 1);
         }
+        let zone = Arc::new(zone);
         let mut catalog = Catalog::new();
-        catalog.upsert(LowerName::new(&origin_name), vec![Arc::new(zone)]);
+        catalog.upsert(LowerName::new(&origin_name), vec![zone.clone()]);
         let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
         let addr = socket.local_addr().unwrap();
         let mut server = Server::new(catalog);
@@ -153,7 +192,7 @@ mod dns_zone {
         tokio::spawn(async move {
             let _ = server.block_until_done().await;
         });
-        addr
+        (addr, zone)
     }
 
     pub fn loopback(addr: SocketAddr) -> crate::NetworkPolicy {
@@ -165,4 +204,4 @@ mod dns_zone {
     }
 }
 #[cfg(any(test, feature = "test-servers"))]
-pub use dns_zone::{Rec, loopback, serve_zone};
+pub use dns_zone::{ChangingZone, Rec, loopback, serve_changing_zone, serve_zone};

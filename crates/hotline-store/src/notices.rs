@@ -33,6 +33,8 @@ pub struct QueuedNotice {
     pub xarf: String,
     pub message_id: String,
     pub state: String,
+    /// `notice`, `renotice` or `escalation` (see [`NewNotice::kind`]).
+    pub kind: String,
 }
 
 impl Store {
@@ -72,9 +74,10 @@ impl Store {
 
     /// The case's notices, oldest first.
     pub async fn notices_of_case(&self, case_id: i64) -> Result<Vec<QueuedNotice>> {
-        let rows: Vec<(i64, String, String, String, String, String, String)> = on_read_pool!(&self.db, pool => {
+        #[allow(clippy::type_complexity)]
+        let rows: Vec<(i64, String, String, String, String, String, String, String)> = on_read_pool!(&self.db, pool => {
             sqlx::query_as(
-                "SELECT id, recipient, subject, body, xarf, message_id, state FROM notices WHERE case_id = $1 ORDER BY id",
+                "SELECT id, recipient, subject, body, xarf, message_id, state, kind FROM notices WHERE case_id = $1 ORDER BY id",
             )
             .bind(case_id)
             .fetch_all(pool)
@@ -83,7 +86,7 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(
-                |(id, recipient, subject, body, xarf, message_id, state)| QueuedNotice {
+                |(id, recipient, subject, body, xarf, message_id, state, kind)| QueuedNotice {
                     id,
                     recipient,
                     subject,
@@ -91,6 +94,7 @@ impl Store {
                     xarf,
                     message_id,
                     state,
+                    kind,
                 },
             )
             .collect())

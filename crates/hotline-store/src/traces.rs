@@ -14,6 +14,29 @@ impl Store {
 
     /// Keeps traces of several cases in one transaction, each as [`Store::save_trace`] does.
     pub async fn save_traces(&self, traces: &[(i64, &Trace)]) -> Result<()> {
+        self.save_traces_noting(traces, None).await
+    }
+
+    /// Keeps the trace taken just before a notice was sent, which found the case hosted
+    /// elsewhere than the notice was written for (`hotline_domain::notice::hosting_change`):
+    /// with its `traced` entry, a `host_changed` entry saying from what to what (the notice
+    /// now waits for an analyst), and an audit event, in one transaction.
+    pub async fn save_host_change(
+        &self,
+        case_id: i64,
+        trace: &Trace,
+        change: &str,
+        now: time::OffsetDateTime,
+    ) -> Result<()> {
+        self.save_traces_noting(&[(case_id, trace)], Some((change, now)))
+            .await
+    }
+
+    async fn save_traces_noting(
+        &self,
+        traces: &[(i64, &Trace)],
+        host_changed: Option<(&str, time::OffsetDateTime)>,
+    ) -> Result<()> {
         if traces.is_empty() {
             return Ok(());
         }
@@ -67,6 +90,11 @@ impl Store {
                         .bind(country)
                         .execute(&mut *tx)
                         .await?;
+                }
+                if let Some((change, now)) = host_changed {
+                    let at = crate::to_millis(now);
+                    crate::timeline!(tx, case_id, at, Event::HostChanged, Some(change.to_owned()));
+                    crate::audit::append_audit!(tx, self.keys(), at, "system", "case.host_changed", &format!("case:{case_id}"), change);
                 }
             }
             tx.commit().await?;

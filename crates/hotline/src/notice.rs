@@ -95,8 +95,14 @@ pub async fn show(
             } else {
                 writeln!(
                     out,
-                    "To: {}\nState: {}\nMessage-ID: <{}>\nSubject: {}\n\n{}\n\nXARF (xarf.json):\n{}\n",
-                    n.recipient, n.state, n.message_id, n.subject, n.body, n.xarf
+                    "To: {}\nState: {}\nMessage-ID: <{}>\nSubject: {}\n{}\n{}\n\nXARF (xarf.json):\n{}\n",
+                    n.recipient,
+                    n.state,
+                    n.message_id,
+                    n.subject,
+                    token_note(&n.body),
+                    n.body,
+                    n.xarf
                 )?;
             }
         }
@@ -127,12 +133,31 @@ pub async fn show(
         } else {
             writeln!(
                 out,
-                "To: {} ({})\nState: not sent (preview)\nSubject: {subject}\n\n{body}\n\nXARF (xarf.json):\n{}\n",
+                "To: {} ({})\nState: not sent (preview)\nSubject: {subject}\n{}\n{body}\n\nXARF (xarf.json):\n{}\n",
                 r.email,
                 format!("{:?}", r.role).to_ascii_lowercase(),
+                token_note(&body),
                 serde_json::to_string_pretty(&doc)?
             )?;
         }
     }
     Ok(out)
+}
+
+/// What the operator must know of the text shown: the answer link's token is a placeholder
+/// (only the mail carries the notice's own token: it is never stored), and notices that go
+/// to one recipient in one run travel in one mail listing them all.
+fn token_note(body: &str) -> String {
+    let placeholder = hotline_domain::answers::ANSWER_TOKEN_PLACEHOLDER;
+    if body.contains(placeholder) {
+        format!(
+            "Note: a preview of this notice's text. {placeholder} stands for this notice's own \
+             answer token, which only the mail carries (it is never stored); notices to the \
+             same recipient in one run go in one mail that lists each address.\n"
+        )
+    } else {
+        "Note: a preview of this notice's text; notices to the same recipient in one run go \
+         in one mail that lists each address.\n"
+            .to_owned()
+    }
 }

@@ -6,9 +6,12 @@
 //! - `trace` (a new case, or "trace again"): claimed in batches of [`TRACE_BATCH`], traced
 //!   [`TRACE_CONCURRENCY`] at a time, saved in one transaction. Under `forward-unopened` a
 //!   traced new case is then referred without staff action;
-//! - `notice` (a referral or a police clearance): asks `hotline_domain::notice::notice_due`,
-//!   then writes the outbox, marks each notice `sending` before the SMTP call and `sent`
-//!   after, so a retry never mails twice;
+//! - `notice` (a referral or a police clearance): claimed in batches of [`NOTICE_BATCH`];
+//!   asks `hotline_domain::notice::notice_due`, traces the hosting again and holds a case
+//!   whose host changed for an analyst (`host_changed`), then writes the outbox (one row per
+//!   case and recipient) and sends one mail per recipient listing every address, one XARF
+//!   report per address; marks each notice `sending` before the SMTP call and `sent` after,
+//!   so a retry never mails twice;
 //! - `monitor` (a case awaiting removal): one check per run, then defers itself to the next
 //!   check time; repeats the notice and escalates as `hotline_domain::monitoring` decides;
 //! - `refer_partner` and `partner_update`: a signed POST to a partner instance, or an e-mail;
@@ -29,7 +32,10 @@ use tokio::sync::watch;
 use hotline_domain::monitoring::{
     CheckOutcome, FollowUp, MonitoringPolicy, Verdict, follow_up, verdict,
 };
-use hotline_domain::notice::{NoticeDecision, NoticeFacts, compose, notice_due, recipients, xarf};
+use hotline_domain::notice::{
+    NoticeDecision, NoticeFacts, compose, compose_group, host_change_waiting, hosting_change,
+    notice_due, recipients, xarf,
+};
 use hotline_domain::partner::{ReferralFacts, referral_reference, referral_summary};
 use hotline_domain::routing::{Jurisdiction, Route, route};
 
@@ -40,7 +46,7 @@ use hotline_network::check::Checker;
 use hotline_network::mailer::{Mailer, OutgoingMail, OutgoingNotice};
 use hotline_network::partner::seal_for_partner;
 use hotline_network::trace::Tracer;
-use hotline_store::{CaseActionError, ClaimedJob, Move, NewNotice, Store};
+use hotline_store::{ClaimedJob, NewNotice, QueuedNotice, Store};
 
 /// How long a claim lasts; a worker that dies loses its jobs to another after this.
 const LEASE: time::Duration = time::Duration::minutes(5);
@@ -53,6 +59,9 @@ const YIELD_TO_INTAKE: Duration = Duration::from_millis(250);
 const TRACE_BATCH: usize = 32;
 /// Traces of one batch run side by side, so slow DNS and RDAP answers overlap.
 const TRACE_CONCURRENCY: usize = 8;
+/// Notice jobs claimed and sent together: the notices of one run to one recipient go in one
+/// mail. Each is traced again before sending, side by side as traces are.
+const NOTICE_BATCH: usize = 64;
 
 /// What the workers need.
 pub struct Workers {
@@ -167,6 +176,22 @@ impl Workers {
             self.run_traces(batch).await?;
             return Ok(true);
         }
+        if job.kind == Job::NOTICE {
+            // Every notice due now goes in this run, so each recipient gets one mail.
+            let mut batch = self
+                .store
+                .claim_jobs(
+                    worker,
+                    LEASE,
+                    OffsetDateTime::now_utc(),
+                    NOTICE_BATCH - 1,
+                    Some(Job::NOTICE),
+                )
+                .await?;
+            batch.push(job);
+            self.run_notices(batch).await?;
+            return Ok(true);
+        }
         let outcome = self.handle(&job).await;
         let now = OffsetDateTime::now_utc();
         match outcome {
@@ -250,7 +275,8 @@ impl Workers {
         let done = |r: Result<(), String>| r.map(|()| Outcome::Done);
         let job = Job::parse(&job.kind, &job.payload).map_err(|e| e.to_string())?;
         match job {
-            Job::Notice(j) => self.notice(j.case_id).await,
+            // Notices run in batches (`run_notices`), grouped by recipient.
+            Job::Notice(_) => Err("a notice job is run with its batch".into()),
             Job::Monitor(j) => self.monitor(j.case_id).await,
             Job::ReferPartner(j) => done(self.refer_partner(&j).await),
             Job::PartnerUpdate(j) => done(self.partner_update(&j).await),
@@ -286,10 +312,183 @@ impl Workers {
         }
     }
 
-    /// Sends the case's notice to its host when the takedown regime says it is due; if it is
-    /// not due yet, the job is deferred until then. Idempotent through the outbox.
-    async fn notice(&self, case_id: i64) -> Result<Outcome, String> {
+    /// Runs claimed notice jobs together. For each case: is its notice due
+    /// ([`Workers::prepare_notice`]); then every due case is traced again, side by side, and a
+    /// case whose hosting changed since the trace its notice was written from is held for an
+    /// analyst (`host_changed` on its timeline, the fresh trace kept) instead of being sent;
+    /// the others' notices are queued in the outbox (one row per case and recipient, each with
+    /// its own answer token) and sent **one mail per recipient**, listing every address, one
+    /// XARF report per address attached. A mail that fails leaves each of its notices pending
+    /// and each of its jobs to be retried; a case whose notices all went moves to
+    /// `awaiting_removal`.
+    async fn run_notices(&self, jobs: Vec<ClaimedJob>) -> Result<(), hotline_store::StoreError> {
+        let (mut done, mut later, mut failed) = (Vec::new(), Vec::new(), Vec::new());
+        let mut due: Vec<(ClaimedJob, DueNotice)> = Vec::new();
+        for job in jobs {
+            match self.prepare_notice(&job).await {
+                Ok(Ok(notice)) => due.push((job, notice)),
+                Ok(Err(Outcome::Done)) => done.push(job),
+                Ok(Err(Outcome::Later { at, why })) => later.push((job, at, why)),
+                Err(why) => failed.push((job, why)),
+            }
+        }
+
+        // Just before sending, the hosting again: a site that moved must not get its notice
+        // at the old host. Offline (no RDAP), a fresh trace could tell nothing.
+        let mut fresh: std::collections::HashMap<i64, Trace> = std::collections::HashMap::new();
+        if self.tracer.rdap.is_some() {
+            let limit = Arc::new(tokio::sync::Semaphore::new(TRACE_CONCURRENCY));
+            let mut running = tokio::task::JoinSet::new();
+            for (_, n) in &due {
+                let (tracer, limit) = (self.tracer.clone(), limit.clone());
+                let (case_id, host, domain) = (
+                    n.case_id,
+                    n.file.host.clone(),
+                    n.file.registrable_domain.clone(),
+                );
+                running.spawn(async move {
+                    let _turn = limit.acquire_owned().await;
+                    let now_ms = millis(OffsetDateTime::now_utc());
+                    (
+                        case_id,
+                        tracer.trace(&host, domain.as_deref(), now_ms).await,
+                    )
+                });
+            }
+            while let Some(joined) = running.join_next().await {
+                match joined {
+                    Ok((case_id, trace)) => {
+                        fresh.insert(case_id, trace);
+                    }
+                    // No fresh trace tells nothing: the notice goes as it was written.
+                    Err(e) => {
+                        tracing::warn!(error = %e, "a trace before a notice ended without an answer")
+                    }
+                }
+            }
+        }
+        let mut sending: Vec<(ClaimedJob, DueNotice)> = Vec::new();
+        for (job, n) in due {
+            let change = fresh
+                .get(&n.case_id)
+                .and_then(|after| hosting_change(&n.trace, after));
+            match change {
+                Some(change) => {
+                    let after = &fresh[&n.case_id];
+                    match self
+                        .store
+                        .save_host_change(n.case_id, after, &change, OffsetDateTime::now_utc())
+                        .await
+                    {
+                        // Held for an analyst: the job is done, the case page says why.
+                        Ok(()) => done.push(job),
+                        Err(e) => failed.push((job, e.to_string())),
+                    }
+                }
+                None => match self.queue_first_notices(&n).await {
+                    Ok(()) => sending.push((job, n)),
+                    Err(why) => failed.push((job, why)),
+                },
+            }
+        }
+
+        // The first notices still pending, by recipient.
+        let mut by_recipient: std::collections::BTreeMap<String, Vec<(usize, QueuedNotice)>> =
+            std::collections::BTreeMap::new();
+        let mut broken: std::collections::HashMap<usize, String> = std::collections::HashMap::new();
+        for (i, (_, n)) in sending.iter().enumerate() {
+            match self.store.notices_of_case(n.case_id).await {
+                Ok(queued) => {
+                    for q in queued {
+                        if q.state == "pending" && q.kind == "notice" {
+                            by_recipient
+                                .entry(q.recipient.clone())
+                                .or_default()
+                                .push((i, q));
+                        }
+                    }
+                }
+                Err(e) => {
+                    broken.insert(i, e.to_string());
+                }
+            }
+        }
+        for (recipient, members) in by_recipient {
+            let mut taken = Vec::new();
+            for (i, q) in members {
+                if broken.contains_key(&i) {
+                    continue;
+                }
+                match self.store.begin_sending_notice(q.id).await {
+                    Ok(true) => taken.push((i, q)),
+                    Ok(false) => {} // sent, or left `uncertain` for a person to check
+                    Err(e) => {
+                        broken.insert(i, e.to_string());
+                    }
+                }
+            }
+            if taken.is_empty() {
+                continue;
+            }
+            let sent = match self.grouped_mail(&recipient, &taken, &sending) {
+                Ok(mail) => self.mailer.send(&mail).await.map_err(|e| e.to_string()),
+                Err(why) => Err(why),
+            };
+            let now = OffsetDateTime::now_utc();
+            for (i, q) in &taken {
+                let case_id = sending[*i].1.case_id;
+                let recorded = match &sent {
+                    Ok(()) => self.store.notice_sent(q.id, case_id, &recipient, now).await,
+                    Err(why) => self.store.notice_failed(q.id, why).await,
+                };
+                let why = match (&sent, recorded) {
+                    (Ok(()), Ok(())) => continue,
+                    (Err(why), _) => format!("{recipient}: {why}"),
+                    (Ok(()), Err(e)) => e.to_string(),
+                };
+                broken.entry(*i).or_insert(why);
+            }
+        }
+        for (i, (job, n)) in sending.into_iter().enumerate() {
+            if let Some(why) = broken.remove(&i) {
+                failed.push((job, why));
+                continue;
+            }
+            match self.after_notice(&n).await {
+                Ok(()) => done.push(job),
+                Err(why) => failed.push((job, why)),
+            }
+        }
+
+        let now = OffsetDateTime::now_utc();
+        for (job, current) in done.iter().zip(self.store.complete_jobs(&done, now).await?) {
+            if !current {
+                tracing::warn!(job = job.id, "job was taken over before it completed");
+            }
+        }
+        for (job, at, why) in later {
+            if !self.store.defer_job(&job, at, &why, now).await? {
+                tracing::warn!(job = job.id, "job was taken over before it was deferred");
+            }
+        }
+        for (job, why) in failed {
+            tracing::warn!(job = job.id, kind = %job.kind, error = %why, "job failed");
+            self.store.fail_job(&job, &why, now).await?;
+        }
+        Ok(())
+    }
+
+    /// Whether a notice job's case has a notice to send now: `Ok(Ok(..))` with what it needs
+    /// when the takedown regime says so; else what becomes of the job (done: not the
+    /// hotline's to send, a police hold, a host change waiting for an analyst; later: the
+    /// police's objection window is open).
+    async fn prepare_notice(&self, job: &ClaimedJob) -> Result<Result<DueNotice, Outcome>, String> {
         let err = |e: hotline_store::StoreError| e.to_string();
+        let Job::Notice(hotline_domain::job::Notice { case_id }) =
+            Job::parse(&job.kind, &job.payload).map_err(|e| e.to_string())?
+        else {
+            return Err(format!("a {} job in a notice batch", job.kind));
+        };
         let Some(file) = self
             .store
             .case_file(case_id, false, hotline_domain::ContactView::Hidden)
@@ -301,7 +500,17 @@ impl Workers {
         if !file.referred_to_police
             || !matches!(file.state, CaseState::Referred | CaseState::AwaitingRemoval)
         {
-            return Ok(Outcome::Done);
+            return Ok(Err(Outcome::Done));
+        }
+        // The hosting changed before an earlier attempt: an analyst decides first (their
+        // "trace again" queues the notice anew).
+        let legs: Vec<(&str, Option<&str>)> = file
+            .timeline
+            .iter()
+            .map(|e| (e.kind.as_str(), e.details.as_deref()))
+            .collect();
+        if host_change_waiting(&legs, false).is_some() {
+            return Ok(Err(Outcome::Done));
         }
         let latest = file.assessments.last().map(|a| a.assessment.clone());
         let trace = self.store.latest_trace(case_id).await.map_err(err)?;
@@ -311,10 +520,10 @@ impl Workers {
             trace.as_ref(),
         );
         let (Route::NationalPolice { .. }, Some(trace)) = (&route, trace) else {
-            return Ok(Outcome::Done); // abroad or untraceable: not the hotline's notice to send
+            return Ok(Err(Outcome::Done)); // abroad or untraceable: not the hotline's notice to send
         };
         let now = OffsetDateTime::now_utc();
-        let now_ms = (now.unix_timestamp_nanos() / 1_000_000) as i64;
+        let now_ms = millis(now);
         let referred = self
             .store
             .referred_at(case_id)
@@ -330,22 +539,42 @@ impl Workers {
             &police,
             now_ms,
         ) {
-            NoticeDecision::NotOurs(_) | NoticeDecision::Held => return Ok(Outcome::Done),
+            // A police hold leaves the case out of every mail.
+            NoticeDecision::NotOurs(_) | NoticeDecision::Held => Ok(Err(Outcome::Done)),
             NoticeDecision::At(due) => {
                 // Not yet: the same job waits for the end of the objection window.
-                let at = OffsetDateTime::from_unix_timestamp_nanos(i128::from(due) * 1_000_000)
-                    .unwrap_or(now);
-                return Ok(Outcome::Later {
+                let at = from_ms(due).unwrap_or(now);
+                Ok(Err(Outcome::Later {
                     at,
                     why: "waiting for the end of the police objection window".into(),
-                });
+                }))
             }
-            NoticeDecision::Now => {}
+            NoticeDecision::Now => {
+                let facts = crate::notice::facts_for_case(
+                    &self.notice,
+                    &jurisdiction.country,
+                    case_id,
+                    &file,
+                    Some(&trace),
+                    police.preserve_evidence(),
+                );
+                Ok(Ok(DueNotice {
+                    case_id,
+                    file,
+                    trace,
+                    facts,
+                }))
+            }
         }
-        let facts = self.notice_facts(case_id, &file, &trace).await?;
-        let (subject, body) = self.compose(&facts)?;
-        let xarf_json = xarf(&facts).to_string();
-        let queued: Vec<NewNotice> = recipients(&trace)
+    }
+
+    /// Queues a due case's first notice in the outbox, one row per recipient of its trace
+    /// (a row already queued by an earlier attempt stays as it is).
+    async fn queue_first_notices(&self, n: &DueNotice) -> Result<(), String> {
+        let case_id = n.case_id;
+        let (subject, body) = self.compose(&n.facts)?;
+        let xarf_json = xarf(&n.facts).to_string();
+        let queued: Vec<NewNotice> = recipients(&n.trace)
             .into_iter()
             .map(|r| NewNotice {
                 message_id: format!(
@@ -366,34 +595,74 @@ impl Workers {
             return Err("no abuse contact in the trace: a notice cannot be addressed".into());
         }
         self.store
-            .queue_notices(case_id, &queued, now)
+            .queue_notices(case_id, &queued, OffsetDateTime::now_utc())
             .await
-            .map_err(err)?;
-        self.send_pending_notices(case_id).await?;
-        if file.state == CaseState::Referred {
-            let m = Move {
-                to: CaseState::AwaitingRemoval,
-                procedure: self.jurisdiction().procedure,
-                event: Event::AwaitingRemoval,
-                police_unit: None,
-                close_reason: None,
-                jobs: &[],
-            };
-            match self
-                .store
-                .move_case_by(
-                    case_id,
-                    m,
-                    &hotline_app::cases::system(),
-                    OffsetDateTime::now_utc(),
-                )
-                .await
-            {
-                Ok(_) | Err(CaseActionError::Conflict(_) | CaseActionError::Illegal(_)) => {}
-                Err(e) => return Err(e.to_string()),
-            }
+            .map_err(|e| e.to_string())
+    }
+
+    /// The mail to `recipient` for the notices `taken` (indices into `due`): one notice as it
+    /// was queued; several in one text listing every address, each with its own answer link,
+    /// and each notice's stored XARF report attached.
+    fn grouped_mail(
+        &self,
+        recipient: &str,
+        taken: &[(usize, QueuedNotice)],
+        due: &[(ClaimedJob, DueNotice)],
+    ) -> Result<OutgoingNotice, String> {
+        let token = |q: &QueuedNotice| self.store.keys().host_answer_token(&q.message_id);
+        if let [(_, q)] = taken {
+            // The stored text holds a placeholder; the notice's own answer token goes in now.
+            return Ok(OutgoingNotice {
+                to: recipient.to_owned(),
+                subject: q.subject.clone(),
+                body: hotline_domain::answers::with_answer_token(&q.body, &token(q)),
+                xarf_json: vec![q.xarf.clone()],
+                message_id: q.message_id.clone(),
+            });
         }
-        Ok(Outcome::Done)
+        let mut ordered: Vec<&(usize, QueuedNotice)> = taken.iter().collect();
+        ordered.sort_by_key(|(i, _)| due[*i].1.case_id);
+        let facts: Vec<NoticeFacts> = ordered
+            .iter()
+            .map(|(i, q)| {
+                let mut f = due[*i].1.facts.clone();
+                f.answer_link = f
+                    .answer_link
+                    .map(|l| hotline_domain::answers::with_answer_token(&l, &token(q)));
+                f
+            })
+            .collect();
+        let settings = self.settings.get();
+        let (subject, body) =
+            compose_group(settings.config.settings.notice_template.as_deref(), &facts)?;
+        let first = &ordered[0].1;
+        Ok(OutgoingNotice {
+            to: recipient.to_owned(),
+            subject,
+            body,
+            xarf_json: ordered.iter().map(|(_, q)| q.xarf.clone()).collect(),
+            // One mail for these notices: named after the first, with how many it carries.
+            message_id: format!(
+                "notices-{}-{}@{}",
+                first.id,
+                ordered.len(),
+                domain_of(&self.notice.from)
+            ),
+        })
+    }
+
+    /// Once a case's notices went: a referred case now awaits removal.
+    async fn after_notice(&self, n: &DueNotice) -> Result<(), String> {
+        if n.file.state != CaseState::Referred {
+            return Ok(());
+        }
+        self.move_by_check(
+            n.case_id,
+            CaseState::Referred,
+            CaseState::AwaitingRemoval,
+            Event::AwaitingRemoval,
+        )
+        .await
     }
 
     /// What a notice about the case states; it asks the host to preserve evidence when the
@@ -448,7 +717,7 @@ impl Workers {
                 to: n.recipient.clone(),
                 subject: n.subject,
                 body: hotline_domain::answers::with_answer_token(&n.body, &token),
-                xarf_json: n.xarf,
+                xarf_json: vec![n.xarf],
                 message_id: n.message_id,
             };
             match self.mailer.send(&out).await {
@@ -854,6 +1123,15 @@ impl Workers {
     fn app(&self) -> hotline_app::App {
         hotline_app::App::new(self.store.clone(), self.settings.clone())
     }
+}
+
+/// A case whose notice is due now, with what its notice is written from.
+struct DueNotice {
+    case_id: i64,
+    file: hotline_store::CaseFile,
+    /// The trace the notice is addressed by (the latest kept).
+    trace: Trace,
+    facts: NoticeFacts,
 }
 
 /// What became of a job's run, when it did not fail.

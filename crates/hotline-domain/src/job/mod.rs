@@ -101,6 +101,8 @@ jobs! {
 impl Job {
     /// The kind of trace jobs, which workers claim in batches.
     pub const TRACE: &'static str = "trace";
+    /// The kind of notice jobs, which workers also claim in batches (one mail per recipient).
+    pub const NOTICE: &'static str = "notice";
 
     /// The case the job is about, if it is about one.
     pub fn case_id(&self) -> Option<i64> {
@@ -156,7 +158,7 @@ mod tests {
         let jobs = every_kind();
         let kinds: Vec<&str> = jobs.iter().map(Job::kind).collect();
         assert_eq!(kinds, Job::KINDS);
-        assert!(Job::KINDS.contains(&Job::TRACE));
+        assert!(Job::KINDS.contains(&Job::TRACE) && Job::KINDS.contains(&Job::NOTICE));
         for job in jobs {
             assert_eq!(Job::parse(job.kind(), &job.payload()), Ok(job.clone()));
         }

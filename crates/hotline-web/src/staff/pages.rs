@@ -860,12 +860,24 @@ async fn case_page(
     } else {
         Vec::new()
     };
+    let host_change_waiting = {
+        let legs: Vec<(&str, Option<&str>)> = file
+            .timeline
+            .iter()
+            .map(|e| (e.kind.as_str(), e.details.as_deref()))
+            .collect();
+        hotline_domain::notice::host_change_waiting(&legs, false).map(str::to_owned)
+    };
     let page = CasePage {
         t,
         view: find::set_param(&view),
         view_link: find::set_page(&view),
         state_label: labels::state(t, file.state),
-        waits: labels::waits(t, file.state, police.hold_in_force()),
+        waits: match host_change_waiting {
+            // A notice held because the host changed waits for an analyst (issue 17).
+            Some(change) => t.with("staff-waits-host-changed", "change", &change),
+            None => labels::waits(t, file.state, police.hold_in_force()),
+        },
         related: related_lists,
         domain_history,
         checks,

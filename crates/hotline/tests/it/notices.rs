@@ -345,3 +345,723 @@ async fn an_elapsed_objection_window_sends_the_notice_and_the_police_regime_neve
     })
     .await;
 }
+
+/// The public site's address the grouped-notice server puts in its answer links.
+const SITE: &str = "https://hotline.example.org";
+
+/// The parts of a multipart mail as it travelled: each part's file name (`None` for the
+/// text) and its body, transfer encoding undone.
+fn mail_parts(data: &str) -> Vec<(Option<String>, String)> {
+    let data = data.replace("\r\n", "\n");
+    let boundary = data
+        .split("boundary=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("not a multipart mail: {data}"))
+        .to_owned();
+    data.split(&format!("--{boundary}"))
+        .skip(1)
+        .filter(|part| !part.starts_with("--"))
+        .map(|part| {
+            let (head, body) = part.trim_start_matches('\n').split_once("\n\n").unwrap();
+            let name = head
+                .split("filename=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .map(str::to_owned);
+            let lower = head.to_ascii_lowercase();
+            let body = body.trim_end_matches('\n');
+            let text = if lower.contains("content-transfer-encoding: quoted-printable") {
+                undo_quoted_printable(body)
+            } else if lower.contains("content-transfer-encoding: base64") {
+                undo_base64(body)
+            } else {
+                body.to_owned()
+            };
+            (name, text)
+        })
+        .collect()
+}
+
+fn undo_quoted_printable(body: &str) -> String {
+    let joined = body.replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'='
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+fn undo_base64(body: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
+    for c in body
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+    {
+        let v = ALPHABET.iter().position(|a| *a == c).unwrap() as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Waits until every case in `ids` has `leg` on its timeline.
+async fn wait_for_leg(store: &hotline_store::Store, ids: &[i64], leg: &str, engine: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    for id in ids {
+        loop {
+            let legs = store.case_timeline(*id).await.unwrap();
+            if legs.iter().any(|(_, k)| k.as_str() == leg) {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{engine}: case {id} has no {leg}: {legs:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_per_address() {
+    each_engine(|db| async move {
+        let (port, inbox) = hotline_network::testing::smtp_sink().await;
+        let smtp: &'static str = Box::leak(format!("smtp://127.0.0.1:{port}").into_boxed_str());
+        let options = Options {
+            env: vec![
+                ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+                ("HOTLINE_NATIONAL__TAKEDOWN_BY", "hotline"),
+                ("HOTLINE_NATIONAL__OBJECTION_HOURS", "48"),
+                ("HOTLINE_NOTICES__SMTP_URL", smtp),
+                ("HOTLINE_NOTICES__FROM", "notices@hotline.test"),
+                ("HOTLINE_PUBLIC__SITE_URL", SITE),
+                // One worker, so the notices that come due together are one run's.
+                ("HOTLINE_WORKERS", "1"),
+            ],
+            ..Options::default()
+        };
+        let server = Server::start(&db, &options);
+        let ann = Account::add(&db, "ann", "analyst");
+        // Six addresses on one host (the police will hold one), two on another, in one report.
+        let one: Vec<String> = (1..=6)
+            .map(|i| format!("http://192.0.2.60/g/{i}"))
+            .collect();
+        let held_address = "http://192.0.2.60/g/6";
+        let two: Vec<String> = (1..=2)
+            .map(|i| format!("http://192.0.2.62/h/{i}"))
+            .collect();
+        let urls: Vec<&String> = one.iter().chain(&two).collect();
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": urls, "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = open_store(&db).await;
+        let all: Vec<i64> = (1..=8).collect();
+        let mut host_of = std::collections::BTreeMap::new();
+        for id in &all {
+            let file = store
+                .case_file(*id, false, hotline_domain::ContactView::Hidden)
+                .await
+                .unwrap()
+                .unwrap();
+            let (ip, abuse) = if file.canonical.contains("192.0.2.60") {
+                ("192.0.2.60", "abuse@one.example.com")
+            } else {
+                ("192.0.2.62", "abuse@two.example.com")
+            };
+            place_case(&store, *id, ip, "BE", Some(abuse)).await;
+            host_of.insert(*id, (file.canonical, abuse));
+        }
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let csrf = a.csrf().await;
+        for id in &all {
+            assert_eq!(
+                a.assess_illegal(*id, &csrf).await.status,
+                StatusCode::SEE_OTHER
+            );
+            let referred = a
+                .post(
+                    &format!("/staff/cases/{id}/move"),
+                    &[("csrf_token", csrf.as_str()), ("to", "referred")],
+                )
+                .await;
+            assert_eq!(
+                referred.status,
+                StatusCode::SEE_OTHER,
+                "{id}: {}",
+                referred.body
+            );
+        }
+        // The police hold one case: its notice is left out of the mail.
+        let held = *host_of
+            .iter()
+            .find(|(_, (address, _))| address == held_address)
+            .unwrap()
+            .0;
+        let pol = Account::add(&db, "pol", "police");
+        let mut p = Browser::new(&server);
+        assert_eq!(p.login(&pol, 0).await.status, StatusCode::SEE_OTHER);
+        let pcsrf = p.csrf().await;
+        let hold = p
+            .post(
+                &format!("/staff/cases/{held}/police"),
+                &[("csrf_token", pcsrf.as_str()), ("step", "hold")],
+            )
+            .await;
+        assert_eq!(hold.status, StatusCode::SEE_OTHER, "{}", hold.body);
+        let ids: Vec<i64> = all.iter().copied().filter(|id| *id != held).collect();
+        let one: Vec<String> = one.into_iter().filter(|a| a != held_address).collect();
+        // Every notice waits for the police's objection window…
+        let deadline = Instant::now() + Duration::from_secs(60);
+        for id in &ids {
+            loop {
+                let jobs = store.jobs_of_case(*id).await.unwrap();
+                if jobs.iter().any(|j| {
+                    j.kind == "notice"
+                        && j.state == hotline_store::JobState::Queued
+                        && j.run_at > time::OffsetDateTime::now_utc() + time::Duration::hours(47)
+                }) {
+                    break;
+                }
+                assert!(Instant::now() < deadline, "{}: {id}: {jobs:?}", db.engine);
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+        assert!(inbox.lock().unwrap().is_empty(), "sent inside the window");
+        // …which passes for all of them at once: one run finds eight notice jobs due.
+        raw_sql(
+            &db,
+            "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
+        )
+        .await;
+        raw_sql(
+            &db,
+            "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
+        )
+        .await;
+        wait_for_leg(&store, &ids, "notice_sent", db.engine).await;
+
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(
+            mail.len(),
+            2,
+            "{}: one mail per recipient: {mail:?}",
+            db.engine
+        );
+        for (abuse, addresses) in [
+            ("abuse@one.example.com", &one),
+            ("abuse@two.example.com", &two),
+        ] {
+            let to = format!("<{abuse}>");
+            let got: Vec<_> = mail.iter().filter(|m| m.to == [to.clone()]).collect();
+            assert_eq!(got.len(), 1, "{}: one mail to {abuse}", db.engine);
+            let parts = mail_parts(&got[0].data);
+            let text = &parts.iter().find(|(name, _)| name.is_none()).unwrap().1;
+            let xarf: Vec<serde_json::Value> = parts
+                .iter()
+                .filter(|(name, _)| name.as_deref().is_some_and(|n| n.starts_with("xarf")))
+                .map(|(name, json)| {
+                    hotline_network::testing::keep_xarf(
+                        &format!("grouped-{}-{}", db.engine, name.as_deref().unwrap()),
+                        json,
+                    );
+                    serde_json::from_str(json).unwrap()
+                })
+                .collect();
+            assert_eq!(
+                xarf.len(),
+                addresses.len(),
+                "{}: a XARF part per address",
+                db.engine
+            );
+            let mut named: Vec<&str> = xarf.iter().map(|x| x["url"].as_str().unwrap()).collect();
+            named.sort_unstable();
+            let mut wanted: Vec<&str> = addresses.iter().map(String::as_str).collect();
+            wanted.sort_unstable();
+            assert_eq!(named, wanted, "each XARF report names one address");
+            for x in &xarf {
+                assert_eq!(x["type"], "csam");
+                assert_eq!(x["category"], "content");
+                assert_eq!(x["sender"]["domain"], "hotline.test");
+                assert!(x["report_id"].as_str().is_some_and(|r| r.len() == 36));
+            }
+            let mut reports: Vec<&str> = xarf
+                .iter()
+                .map(|x| x["report_id"].as_str().unwrap())
+                .collect();
+            reports.sort_unstable();
+            reports.dedup();
+            assert_eq!(reports.len(), addresses.len(), "one report id per address");
+            // The text lists every address once, and one answer link per address, numbered
+            // as the addresses are: each link opens the page of its own address.
+            for address in addresses {
+                assert_eq!(text.matches(address.as_str()).count(), 1, "{text}");
+            }
+            let numbered = |prefix: &str| -> std::collections::BTreeMap<String, String> {
+                text.lines()
+                    .filter_map(|l| {
+                        let (n, rest) = l.split_once(". ")?;
+                        (n.parse::<u32>().is_ok() && rest.starts_with(prefix))
+                            .then(|| (n.to_owned(), rest.trim().to_owned()))
+                    })
+                    .collect()
+            };
+            let listed = numbered("http://192.0.2.");
+            let links = numbered(SITE);
+            assert_eq!(listed.len(), addresses.len(), "{text}");
+            assert_eq!(links.len(), addresses.len(), "{text}");
+            for (n, link) in &links {
+                let path = &link[SITE.len()..];
+                assert!(path.starts_with("/nl/answer/"), "{link}");
+                let page = client().get(server.url(path)).send().await.unwrap();
+                assert_eq!(page.status(), StatusCode::OK, "{link}");
+                let page = page.text().await.unwrap();
+                assert!(
+                    page.contains(&listed[n]),
+                    "link {n} opens the page of {}: {page}",
+                    listed[n]
+                );
+                for (m, other) in &listed {
+                    if m != n {
+                        assert!(!page.contains(other.as_str()), "link {n} shows {other}");
+                    }
+                }
+            }
+        }
+        // Each case records its own notice, sent, on its own timeline.
+        for id in &ids {
+            let notices = store.notices_of_case(*id).await.unwrap();
+            assert_eq!(notices.len(), 1, "{id}");
+            assert_eq!(notices[0].state, "sent", "{id}");
+            assert_eq!(notices[0].recipient, host_of[id].1, "{id}");
+            let legs: Vec<String> = store
+                .case_timeline(*id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|(_, k)| k.to_string())
+                .collect();
+            assert_eq!(
+                legs.iter().filter(|l| *l == "notice_sent").count(),
+                1,
+                "{id}: {legs:?}"
+            );
+            assert_eq!(
+                store.case_summary(*id).await.unwrap().unwrap().state,
+                hotline_domain::CaseState::AwaitingRemoval
+            );
+        }
+        // The held case sent nothing and waits for the police.
+        assert!(store.notices_of_case(held).await.unwrap().is_empty());
+        let legs = store.case_timeline(held).await.unwrap();
+        assert!(
+            !legs.iter().any(|(_, k)| k.as_str() == "notice_sent"),
+            "{legs:?}"
+        );
+        assert_eq!(
+            store.case_summary(held).await.unwrap().unwrap().state,
+            hotline_domain::CaseState::Referred
+        );
+        // What went, as the operator sees it, per case.
+        let shown = cli(&db, &["notice", "show", &ids[0].to_string()]);
+        assert!(shown.contains("State: sent"), "{shown}");
+        assert!(shown.contains("Note: a preview"), "{shown}");
+        assert!(shown.contains(&host_of[&ids[0]].0), "{shown}");
+        store.close().await;
+        db
+    })
+    .await;
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// A world on loopback where `shop.notices.test` can move: a DNS zone whose answers change
+/// (TTL 0), an IP database (the project's MMDB writer, scripts/build_ipdb.py) that puts
+/// 192.0.2.0/26 in AS64501 and 192.0.2.64/26 in AS64502, both in BE, and an RDAP server that
+/// gives 192.0.2.10 the abuse address `abuse@one.example.com` and 192.0.2.70
+/// `abuse@two.example.com`. Returns the zone and the environment that points a tracer at it.
+async fn moving_world(
+    dir: &std::path::Path,
+) -> (
+    hotline_network::testing::ChangingZone,
+    Vec<(&'static str, &'static str)>,
+) {
+    use hotline_network::testing::{Rec, serve_changing_zone};
+    let (dns, zone) = serve_changing_zone(
+        "notices.test.",
+        vec![Rec::A("shop.notices.test.", "192.0.2.10".parse().unwrap())],
+    )
+    .await;
+    let mmdb = dir.join("notices-ip.mmdb");
+    let scripts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts");
+    let py = format!(
+        "import sys; sys.path.insert(0, {scripts:?}); import build_ipdb as b\n\
+         mmdb, _ = b.write_mmdb([\n\
+           (0xC0000200, 0xC000023F, (('64501', 'First Hosting BE'), ('BE',))),\n\
+           (0xC0000240, 0xC000027F, (('64502', 'Second Hosting BE'), ('BE',))),\n\
+         ], 0)\n\
+         open({mmdb:?}, 'wb').write(mmdb)\n",
+        scripts = scripts.display().to_string(),
+        mmdb = mmdb.display().to_string()
+    );
+    let out = std::process::Command::new("python3")
+        .args(["-c", &py])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fixture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../hotline-network/tests/fixtures/rdap/arin_network.json"),
+    )
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/", listener.local_addr().unwrap());
+    let app = axum::Router::new().fallback(move |uri: axum::http::Uri| {
+        let fixture = fixture.clone();
+        async move {
+            let abuse = match uri.path() {
+                "/ip/192.0.2.10" => "abuse@one.example.com",
+                "/ip/192.0.2.70" => "abuse@two.example.com",
+                _ => return (axum::http::StatusCode::NOT_FOUND, String::new()),
+            };
+            (
+                axum::http::StatusCode::OK,
+                fixture.replace("abuse@example.com", abuse),
+            )
+        }
+    });
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    let bootstrap = dir.join("rdap-bootstrap");
+    std::fs::create_dir_all(&bootstrap).unwrap();
+    let empty = r#"{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[]}"#;
+    let ipv4 = format!(
+        r#"{{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[[["192.0.2.0/24"],["{base}"]]]}}"#
+    );
+    std::fs::write(bootstrap.join("ipv4.json"), ipv4).unwrap();
+    for f in ["dns.json", "ipv6.json", "asn.json"] {
+        std::fs::write(bootstrap.join(f), empty).unwrap();
+    }
+    let env = vec![
+        ("HOTLINE_NETWORK__OFFLINE", "false"),
+        ("HOTLINE_NETWORK__NAMESERVERS", leak(format!("[\"{dns}\"]"))),
+        (
+            "HOTLINE_NETWORK__RDAP_BOOTSTRAP",
+            leak(bootstrap.display().to_string()),
+        ),
+        (
+            "HOTLINE_NETWORK__IP_DATABASE",
+            leak(mmdb.display().to_string()),
+        ),
+    ];
+    (zone, env)
+}
+
+#[tokio::test]
+async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
+    each_engine(|db| async move {
+        let dir = tempfile::tempdir().unwrap();
+        let (zone, mut env) = moving_world(dir.path()).await;
+        let (port, inbox) = hotline_network::testing::smtp_sink().await;
+        let smtp = leak(format!("smtp://127.0.0.1:{port}"));
+        env.extend([
+            ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+            ("HOTLINE_NATIONAL__TAKEDOWN_BY", "hotline"),
+            // No objection window: the notice is due as soon as the case is referred.
+            ("HOTLINE_NATIONAL__OBJECTION_HOURS", "0"),
+            ("HOTLINE_NOTICES__SMTP_URL", smtp),
+        ]);
+        let server = Server::start(
+            &db,
+            &Options {
+                env,
+                ..Options::default()
+            },
+        );
+        let ann = Account::add(&db, "ann", "analyst");
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": ["http://shop.notices.test/gallery"], "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        // Traced by the server's own tracer to the first host…
+        let store = open_store(&db).await;
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let first = loop {
+            if let Some(t) = store.latest_trace(1).await.unwrap() {
+                break t;
+            }
+            assert!(Instant::now() < deadline, "{}: no trace", db.engine);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        assert_eq!(first.addresses.len(), 1, "{first:?}");
+        assert_eq!(first.addresses[0].ip, "192.0.2.10");
+        let contact = first.addresses[0]
+            .abuse
+            .as_ref()
+            .and_then(|c| c.email.as_deref());
+        assert_eq!(contact, Some("abuse@one.example.com"), "{first:?}");
+        // …then the site moves to another network, before its notice goes.
+        zone.point("shop.notices.test.", "192.0.2.70".parse().unwrap())
+            .await;
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let csrf = a.csrf().await;
+        assert_eq!(
+            a.assess_illegal(1, &csrf).await.status,
+            StatusCode::SEE_OTHER
+        );
+        let referred = a
+            .post(
+                "/staff/cases/1/move",
+                &[("csrf_token", csrf.as_str()), ("to", "referred")],
+            )
+            .await;
+        assert_eq!(referred.status, StatusCode::SEE_OTHER, "{}", referred.body);
+        wait_for_leg(&store, &[1], "host_changed", db.engine).await;
+        // The notice job is over, and it sent nothing.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let jobs = store.jobs_of_case(1).await.unwrap();
+            if jobs
+                .iter()
+                .filter(|j| j.kind == "notice")
+                .all(|j| j.state == hotline_store::JobState::Done)
+            {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{}: {jobs:?}", db.engine);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(
+            inbox.lock().unwrap().is_empty(),
+            "{}: a notice went to a host that changed",
+            db.engine
+        );
+        assert!(
+            store.notices_of_case(1).await.unwrap().is_empty(),
+            "nothing queued"
+        );
+        let timeline = store.case_timeline(1).await.unwrap();
+        let changed = store
+            .case_file(1, false, hotline_domain::ContactView::Hidden)
+            .await
+            .unwrap()
+            .unwrap()
+            .timeline
+            .into_iter()
+            .find(|e| e.kind.as_str() == "host_changed")
+            .and_then(|e| e.details)
+            .unwrap_or_else(|| panic!("{timeline:?}"));
+        assert_eq!(
+            changed,
+            "AS64501, abuse@one.example.com -> AS64502, abuse@two.example.com"
+        );
+        // The fresh trace is kept: the case page shows the new host, and what waits.
+        let page = a.get("/staff/cases/1").await.body;
+        assert!(
+            page.contains("the hosting changed just before the notice went"),
+            "{page}"
+        );
+        assert!(page.contains("Host changed before the notice"), "{page}");
+        assert!(page.contains("abuse@two.example.com"), "{page}");
+        // From what to what, in the words of the case page.
+        assert!(page.contains("AS64501, abuse@one.example.com -"), "{page}");
+        assert_eq!(
+            store.case_summary(1).await.unwrap().unwrap().state,
+            hotline_domain::CaseState::Referred
+        );
+
+        // The analyst checks the new hosting and traces again: the notice goes to the new host.
+        let again = a
+            .post("/staff/cases/1/trace", &[("csrf_token", csrf.as_str())])
+            .await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+        wait_for_leg(&store, &[1], "notice_sent", db.engine).await;
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(mail.len(), 1, "{}", db.engine);
+        assert_eq!(mail[0].to, ["<abuse@two.example.com>"]);
+        let page = a.get("/staff/cases/1").await.body;
+        assert!(
+            !page.contains("the hosting changed just before the notice went"),
+            "{page}"
+        );
+        store.close().await;
+        db
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_mail_that_fails_leaves_each_notice_in_it_pending_and_each_job_to_retry() {
+    each_engine(|db| async move {
+        // An SMTP address where nothing listens.
+        let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let dead = leak(format!(
+            "smtp://127.0.0.1:{}",
+            closed.local_addr().unwrap().port()
+        ));
+        drop(closed);
+        let env = |smtp: &'static str| Options {
+            env: vec![
+                ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+                ("HOTLINE_NATIONAL__TAKEDOWN_BY", "hotline"),
+                ("HOTLINE_NATIONAL__OBJECTION_HOURS", "48"),
+                ("HOTLINE_NOTICES__SMTP_URL", smtp),
+                ("HOTLINE_WORKERS", "1"),
+            ],
+            ..Options::default()
+        };
+        let server = Server::start(&db, &env(dead));
+        let ann = Account::add(&db, "ann", "analyst");
+        let urls: Vec<String> = (1..=3)
+            .map(|i| format!("http://192.0.2.60/f/{i}"))
+            .collect();
+        let r = client()
+            .post(server.url("/api/v1/reports"))
+            .json(&json!({"urls": urls, "where_found": "website"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let store = open_store(&db).await;
+        let ids: Vec<i64> = (1..=3).collect();
+        for id in &ids {
+            place_case(
+                &store,
+                *id,
+                "192.0.2.60",
+                "BE",
+                Some("abuse@one.example.com"),
+            )
+            .await;
+        }
+        let mut a = Browser::new(&server);
+        assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
+        let csrf = a.csrf().await;
+        for id in &ids {
+            assert_eq!(
+                a.assess_illegal(*id, &csrf).await.status,
+                StatusCode::SEE_OTHER
+            );
+            let path = format!("/staff/cases/{id}/move");
+            let moved = a
+                .post(&path, &[("csrf_token", csrf.as_str()), ("to", "referred")])
+                .await;
+            assert_eq!(moved.status, StatusCode::SEE_OTHER);
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        for id in &ids {
+            while !store.jobs_of_case(*id).await.unwrap().iter().any(|j| {
+                j.kind == "notice"
+                    && j.state == hotline_store::JobState::Queued
+                    && j.run_at > time::OffsetDateTime::now_utc() + time::Duration::hours(47)
+            }) {
+                assert!(Instant::now() < deadline, "{}: {id}", db.engine);
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+        raw_sql(
+            &db,
+            "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
+        )
+        .await;
+        raw_sql(
+            &db,
+            "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
+        )
+        .await;
+        // The one mail for the three fails: every job of it fails, to be tried again.
+        let deadline = Instant::now() + Duration::from_secs(60);
+        for id in &ids {
+            loop {
+                let jobs = store.jobs_of_case(*id).await.unwrap();
+                let failed = jobs.iter().any(|j| {
+                    j.kind == "notice"
+                        && j.state == hotline_store::JobState::Queued
+                        && j.attempts >= 1
+                        && j.last_error
+                            .as_deref()
+                            .is_some_and(|e| e.contains("abuse@one.example.com"))
+                });
+                if failed {
+                    break;
+                }
+                assert!(Instant::now() < deadline, "{}: {id}: {jobs:?}", db.engine);
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+        for id in &ids {
+            let notices = store.notices_of_case(*id).await.unwrap();
+            assert_eq!(notices.len(), 1, "{id}");
+            assert_eq!(
+                notices[0].state, "pending",
+                "{}: {id}: nothing marked sent",
+                db.engine
+            );
+            let legs = store.case_timeline(*id).await.unwrap();
+            assert!(
+                !legs.iter().any(|(_, k)| k.as_str() == "notice_sent"),
+                "{id}: {legs:?}"
+            );
+            assert_eq!(
+                store.case_summary(*id).await.unwrap().unwrap().state,
+                hotline_domain::CaseState::Referred
+            );
+        }
+        drop(a);
+        drop(server);
+
+        // The mail server is back: the retried jobs send the three notices in one mail.
+        let (port, inbox) = hotline_network::testing::smtp_sink().await;
+        let _server = Server::start(&db, &env(leak(format!("smtp://127.0.0.1:{port}"))));
+        raw_sql(
+            &db,
+            "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
+        )
+        .await;
+        wait_for_leg(&store, &ids, "notice_sent", db.engine).await;
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(mail.len(), 1, "{}", db.engine);
+        let parts = mail_parts(&mail[0].data);
+        let xarf = parts
+            .iter()
+            .filter(|(n, _)| n.as_deref().is_some_and(|n| n.starts_with("xarf-")))
+            .count();
+        assert_eq!(xarf, 3, "{}", db.engine);
+        store.close().await;
+        db
+    })
+    .await;
+}
