@@ -53,7 +53,11 @@ fn refusal(t: Tr, e: &WebError) -> String {
     if e.status.is_server_error() {
         return t.get("staff-bulk-skip-internal");
     }
-    t.with("staff-bulk-skip-refused", "why", &e.message)
+    let why = match &e.refusal {
+        Some(r) => labels::refusal(t, r),
+        None => e.message.clone(),
+    };
+    t.with("staff-bulk-skip-refused", "why", &why)
 }
 
 /// `POST /staff/bulk`: `case` (repeated), `do` = `assess` (with the assessment fields) or
@@ -143,7 +147,7 @@ pub async fn bulk(
                         "why",
                         &i.errors
                             .iter()
-                            .map(|e| e.problem.to_string())
+                            .map(|e| labels::assessment_error(t, e))
                             .collect::<Vec<_>>()
                             .join("; "),
                     )),
