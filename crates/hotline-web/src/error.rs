@@ -30,7 +30,7 @@ pub struct WebError {
     pub retry_after_secs: Option<u32>,
     /// Why, coded, when the application said why: the API sends its code as `reason`, the
     /// staff pages say it in the staff's language (`staff::labels::refusal`).
-    pub refusal: Option<Refusal>,
+    pub refusal: Option<Box<Refusal>>,
 }
 
 /// One invalid field.
@@ -103,7 +103,7 @@ impl WebError {
 
     /// The error with the application's coded reason.
     fn because(mut self, refusal: Refusal) -> Self {
-        self.refusal = Some(refusal);
+        self.refusal = Some(Box::new(refusal));
         self
     }
 
