@@ -133,6 +133,11 @@ impl WebError {
         e
     }
 
+    /// A 422 for `field` with the coded reason, said in the staff's language on their pages.
+    pub fn invalid_because(field: impl Into<String>, refusal: Refusal) -> Self {
+        Self::invalid(field, refusal.english.clone()).because(refusal)
+    }
+
     pub fn rate_limited() -> Self {
         Self::new(
             StatusCode::TOO_MANY_REQUESTS,

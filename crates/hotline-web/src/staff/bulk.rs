@@ -79,7 +79,10 @@ pub async fn bulk(
         }
     }
     if ids.is_empty() {
-        return Err(WebError::invalid("case", "select at least one case"));
+        return Err(WebError::invalid_because(
+            "case",
+            hotline_domain::Refusal::new("no_case_selected", "select at least one case"),
+        ));
     }
     if ids.len() as i64 > BULK_MAX {
         return Err(WebError::invalid(
