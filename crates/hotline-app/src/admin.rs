@@ -74,7 +74,13 @@ pub async fn create_token(app: &App, by: Actor<'_>, new: &NewToken) -> Result<St
     let account = |r: Result<String, hotline_store::AccountOpError>| match r {
         Ok(t) => Ok(t),
         Err(hotline_store::AccountOpError::Store(e)) => Err(AppError::Store(e)),
-        Err(e) => Err(AppError::invalid("owner", e.to_string())),
+        Err(e) => Err(match AppError::from(e) {
+            AppError::Invalid { message, .. } | AppError::NotFound(message) => AppError::Invalid {
+                field: "owner",
+                message,
+            },
+            other => other,
+        }),
     };
     match new {
         NewToken::Cases(name) => account(app.store.create_token(name, actor, now()).await),
@@ -83,6 +89,7 @@ pub async fn create_token(app: &App, by: Actor<'_>, new: &NewToken) -> Result<St
             if label.trim().is_empty() {
                 return Err(AppError::invalid(
                     "owner",
+                    "blocklist_owner_needed",
                     "name the ISP or vendor the blocklist token is for",
                 ));
             }
@@ -95,8 +102,13 @@ pub async fn create_token(app: &App, by: Actor<'_>, new: &NewToken) -> Result<St
             .store
             .create_partner_token(name.trim(), actor, now())
             .await?
-            .ok_or_else(|| {
-                AppError::invalid("owner", format!("there is no partner \"{}\"", name.trim()))
+            .ok_or_else(|| AppError::Invalid {
+                field: "owner",
+                message: hotline_domain::Refusal::new(
+                    "no_partner",
+                    format!("there is no partner \"{}\"", name.trim()),
+                )
+                .with("name", name.trim()),
             }),
     }
 }
@@ -108,6 +120,7 @@ pub async fn revoke_token(app: &App, by: Actor<'_>, id: i64) -> Result<(), AppEr
         Ok(())
     } else {
         Err(AppError::not_found(
+            "no_token",
             "there is no live token with this number",
         ))
     }
@@ -162,12 +175,8 @@ pub async fn set_partner_key(
     public_key: &str,
 ) -> Result<(), AppError> {
     by.require(Action::ManagePartners)?;
-    let key = hotline_domain::partner::parse_public_key(public_key).map_err(|message| {
-        AppError::Invalid {
-            field: "public_key",
-            message: message.to_owned(),
-        }
-    })?;
+    let key = hotline_domain::partner::parse_public_key(public_key)
+        .map_err(|message| AppError::invalid("public_key", "partner_public_key_format", message))?;
     if app
         .store
         .set_partner_key(name.trim(), &key, by.name(), now())
@@ -175,10 +184,13 @@ pub async fn set_partner_key(
     {
         Ok(())
     } else {
-        Err(AppError::NotFound(format!(
-            "there is no partner \"{}\"",
-            name.trim()
-        )))
+        Err(AppError::NotFound(
+            hotline_domain::Refusal::new(
+                "no_partner",
+                format!("there is no partner \"{}\"", name.trim()),
+            )
+            .with("name", name.trim()),
+        ))
     }
 }
 
@@ -197,7 +209,10 @@ pub async fn set_partner_disabled(
     {
         Ok(())
     } else {
-        Err(AppError::not_found("there is no partner of this name"))
+        Err(AppError::NotFound(
+            hotline_domain::Refusal::new("no_partner", "there is no partner of this name")
+                .with("name", name),
+        ))
     }
 }
 

@@ -10,7 +10,7 @@ use hotline_domain::assessment::{Assessment, AssessmentInput};
 use hotline_domain::police::{PoliceEffect, PoliceStep, UnitFacts, unit_for};
 use hotline_domain::routing::Route;
 use hotline_domain::staff::{Action, CaseAccess, may};
-use hotline_domain::{CaseState, CloseReason, Procedure};
+use hotline_domain::{CaseState, CloseReason, Procedure, Refusal};
 use hotline_store::casework::day_of;
 use hotline_store::{
     CaseActionError, CaseFile, Move, NewJob, QueueCursor, QueueFilter, QueueRow, ReviewOutcome,
@@ -115,10 +115,17 @@ pub async fn welfare_of(app: &App, user: &StaffUser) -> Result<(u32, u32, bool, 
 async fn check_welfare(app: &App, user: &StaffUser) -> Result<(), AppError> {
     let (minutes, cap, _, over) = welfare_of(app, user).await?;
     if over {
-        return Err(AppError::Forbidden(format!(
-            "you have spent {minutes} minutes on assessment today, past the limit of {cap}; \
-             a supervisor can lift the limit"
-        )));
+        return Err(AppError::Forbidden(
+            Refusal::new(
+                "welfare_limit",
+                format!(
+                    "you have spent {minutes} minutes on assessment today, past the limit of {cap}; \
+                     a supervisor can lift the limit"
+                ),
+            )
+            .with("minutes", minutes)
+            .with("cap", cap),
+        ));
     }
     Ok(())
 }
@@ -126,6 +133,7 @@ async fn check_welfare(app: &App, user: &StaffUser) -> Result<(), AppError> {
 fn require_assess_procedure(app: &App) -> Result<(), AppError> {
     if app.config().procedure() == Procedure::ForwardUnopened {
         return Err(AppError::conflict(
+            "forwards_unopened",
             "this hotline forwards reports unopened: nobody assesses content here",
         ));
     }
@@ -272,19 +280,30 @@ pub async fn move_case(
         return Ok(());
     }
     if !offered_moves(file.state, procedure).contains(&to) {
-        return Err(AppError::conflict(format!(
-            "a case cannot move from {} to {to} here",
-            file.state
-        )));
+        return Err(AppError::Conflict(
+            Refusal::new(
+                "move_not_offered",
+                format!("a case cannot move from {} to {to} here", file.state),
+            )
+            .with("from", file.state)
+            .with("to", to),
+        ));
     }
     let latest = file.assessments.last().map(|a| a.assessment.classification);
     let close_reason = match (to, close_reason) {
         (CaseState::Closed, None) => {
-            return Err(AppError::invalid("reason", "say why the case is closed"));
+            return Err(AppError::invalid(
+                "reason",
+                "close_reason_needed",
+                "say why the case is closed",
+            ));
         }
         (CaseState::Closed, Some(r)) => {
             r.check_by_staff(file.state, latest)
-                .map_err(|e| AppError::invalid("reason", e.to_string()))?;
+                .map_err(|e| AppError::Invalid {
+                    field: "reason",
+                    message: e.0,
+                })?;
             Some(r)
         }
         _ => None,
@@ -355,7 +374,7 @@ async fn referral(
     classification: Option<hotline_domain::assessment::Classification>,
     by: By,
     now: time::OffsetDateTime,
-) -> Result<Result<Referral, String>, AppError> {
+) -> Result<Result<Referral, Refusal>, AppError> {
     let jurisdiction = app.jurisdiction().await?;
     let trace = app.store.latest_trace(case_id).await?;
     let mut jobs = news_for_partner(app, case_id, from, CaseState::Referred, None, now).await?;
@@ -396,7 +415,7 @@ async fn referral(
             }
         }
         // Not traced yet, or assessed as not illegal, gone or out of remit: never referred.
-        other => return Ok(Err(other.explain())),
+        other => return Ok(Err(Refusal::from(&other))),
     };
     Ok(Ok(referral))
 }
@@ -550,7 +569,11 @@ pub async fn close_as_spam(
 ) -> Result<Vec<i64>, AppError> {
     require(user, Action::MarkSpam, None)?;
     if case_ids.is_empty() {
-        return Err(AppError::invalid("case", "select at least one case"));
+        return Err(AppError::invalid(
+            "case",
+            "no_case_selected",
+            "select at least one case",
+        ));
     }
     let (closed, refused) = app.store.close_as_spam(case_ids, user, now()).await?;
     if closed.is_empty() {
@@ -558,10 +581,14 @@ pub async fn close_as_spam(
             .iter()
             .map(|(id, why)| format!("#{id}: {why}"))
             .collect();
-        return Err(AppError::conflict(format!(
-            "no case was closed: {}",
-            why.join("; ")
-        )));
+        let cases: Vec<String> = refused.iter().map(|(id, _)| format!("#{id}")).collect();
+        return Err(AppError::Conflict(
+            Refusal::new(
+                "none_closed_as_spam",
+                format!("no case was closed: {}", why.join("; ")),
+            )
+            .with("cases", cases.join(", ")),
+        ));
     }
     Ok(closed)
 }
@@ -597,10 +624,14 @@ pub async fn message_reporter(
     require(user, Action::MessageReporter, Some(access))?;
     let body = body.trim();
     if body.is_empty() || body.chars().count() > MAX_MESSAGE_CHARS {
-        return Err(AppError::invalid(
-            "body",
-            format!("a message has 1 to {MAX_MESSAGE_CHARS} characters"),
-        ));
+        return Err(AppError::Invalid {
+            field: "body",
+            message: Refusal::new(
+                "message_length",
+                format!("a message has 1 to {MAX_MESSAGE_CHARS} characters"),
+            )
+            .with("max", MAX_MESSAGE_CHARS),
+        });
     }
     Ok(app
         .store
@@ -765,9 +796,12 @@ pub async fn mark_dedicated_domain(
         .store
         .case_file(case_id, false, hotline_domain::ContactView::Hidden)
         .await?
-        .ok_or_else(|| AppError::not_found(format!("there is no case {case_id}")))?;
+        .ok_or_else(AppError::no_case)?;
     let domain = file.registrable_domain.ok_or_else(|| {
-        AppError::conflict("this address has no registrable domain (an IP address or onion)")
+        AppError::conflict(
+            "no_registrable_domain",
+            "this address has no registrable domain (an IP address or onion)",
+        )
     })?;
     Ok(app
         .store
@@ -786,13 +820,18 @@ pub async fn record_partner_reference(
     require(user, Action::MoveCase, Some(access))?;
     let reference = reference.trim();
     if reference.is_empty() || reference.chars().count() > 200 {
-        return Err(AppError::invalid(
-            "reference",
-            "give the partner's reference (1 to 200 characters)",
-        ));
+        return Err(AppError::Invalid {
+            field: "reference",
+            message: Refusal::new(
+                "partner_reference_needed",
+                "give the partner's reference (1 to 200 characters)",
+            )
+            .with("max", 200),
+        });
     }
     let Some((partner, _)) = manual_partner_of(app, case_id).await? else {
         return Err(AppError::conflict(
+            "no_referral_by_hand",
             "this case is not waiting for a referral by hand",
         ));
     };
@@ -891,12 +930,16 @@ pub async fn accept_referred_assessment(
         .await?
         .and_then(|(_, work)| work.assessment)
         .ok_or_else(|| {
-            AppError::conflict("the referring hotline sent no assessment with this case")
+            AppError::conflict(
+                "no_referred_assessment",
+                "the referring hotline sent no assessment with this case",
+            )
         })?;
     match record_assessment(app, user, case_id, assessment.to_input()).await {
         Ok(_) => Ok(()),
         Err(AppError::Assessment(invalid)) => Err(AppError::invalid(
             invalid.errors.first().map_or("classification", |e| e.field),
+            "referred_assessment_invalid",
             format!("the referring hotline's assessment does not meet our rules: {invalid}"),
         )),
         Err(e) => Err(e),

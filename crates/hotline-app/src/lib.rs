@@ -90,7 +90,10 @@ pub fn require(user: &StaffUser, action: Action, case: Option<CaseAccess>) -> Re
         if user.role == Role::Police && hidden {
             AppError::no_case()
         } else {
-            AppError::Forbidden(forbidden.to_string())
+            AppError::Forbidden(
+                hotline_domain::Refusal::new("forbidden", forbidden.to_string())
+                    .with("role", forbidden.role),
+            )
         }
     })
 }

@@ -348,6 +348,20 @@ pub enum AssessmentProblem {
     NoneWithOthers,
 }
 
+impl AssessmentProblem {
+    /// The stable code of the problem (`missing`, `not_one_of`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            AssessmentProblem::Missing => "missing",
+            AssessmentProblem::NotOneOf { .. } => "not_one_of",
+            AssessmentProblem::TooLong { .. } => "too_long",
+            AssessmentProblem::NotApplicable => "not_applicable",
+            AssessmentProblem::ReasonNotApplicable => "reason_not_applicable",
+            AssessmentProblem::NoneWithOthers => "none_with_others",
+        }
+    }
+}
+
 /// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssessmentError {

@@ -133,7 +133,7 @@ named_enum!(
 /// A closure the rules do not allow: the reason does not fit the case.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct CloseRefused(pub String);
+pub struct CloseRefused(pub crate::Refusal);
 
 impl CloseReason {
     /// The reasons a person may choose; the others are set only by the rule that decides them.
@@ -154,12 +154,21 @@ impl CloseReason {
     ) -> Result<(), CloseRefused> {
         use crate::Classification as C;
         if !state.is_open() {
-            return Err(CloseRefused("the case is already closed".into()));
+            return Err(CloseRefused(crate::Refusal::new(
+                "close_already_closed",
+                "the case is already closed",
+            )));
         }
         if !self.chosen_by_staff() {
-            return Err(CloseRefused(format!(
-                "\"{self}\" is recorded by the rule that decides it (a police or partner answer), not chosen by hand"
-            )));
+            return Err(CloseRefused(
+                crate::Refusal::new(
+                    "close_by_rule",
+                    format!(
+                        "\"{self}\" is recorded by the rule that decides it (a police or partner answer), not chosen by hand"
+                    ),
+                )
+                .with("reason", self),
+            ));
         }
         let needs = match self {
             CloseReason::NotIllegal => Some(C::NotIllegal),
@@ -170,14 +179,22 @@ impl CloseReason {
         if let Some(needed) = needs
             && latest != Some(needed)
         {
-            return Err(CloseRefused(format!(
-                "closing as \"{self}\" needs an assessment that found it {needed}; record that assessment instead"
-            )));
+            return Err(CloseRefused(
+                crate::Refusal::new(
+                    "close_needs_assessment",
+                    format!(
+                        "closing as \"{self}\" needs an assessment that found it {needed}; record that assessment instead"
+                    ),
+                )
+                .with("reason", self)
+                .with("classification", needed),
+            ));
         }
         if self == CloseReason::Removed && state != CaseState::Removed {
-            return Err(CloseRefused(
-                "closing as \"removed\" needs the removal confirmed first".into(),
-            ));
+            return Err(CloseRefused(crate::Refusal::new(
+                "close_needs_removal",
+                "closing as \"removed\" needs the removal confirmed first",
+            )));
         }
         Ok(())
     }

@@ -23,6 +23,7 @@ pub mod partner;
 pub mod police;
 pub mod pow;
 pub mod receipt;
+pub mod refusal;
 pub mod report;
 pub mod retention;
 pub mod routing;
@@ -39,6 +40,7 @@ pub use case::{
     AddressProgress, CaseState, CloseReason, IllegalTransition, Procedure, PublicStatus,
 };
 pub use receipt::{Receipt, ReceiptError};
+pub use refusal::Refusal;
 pub use report::{
     Channel, Contact, Field, FieldError, InvalidReport, Language, NewReport, Problem, ReportInput,
     ReportedAddress, WhereFound,

@@ -32,6 +32,17 @@ pub enum AccountError {
     PasswordTooLong,
 }
 
+impl AccountError {
+    /// The stable code of the problem (`bad_username`, `password_too_short`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            AccountError::BadUsername => "bad_username",
+            AccountError::PasswordTooShort => "password_too_short",
+            AccountError::PasswordTooLong => "password_too_long",
+        }
+    }
+}
+
 /// A user name as stored: lower case, from a small alphabet, so that names shown in the audit
 /// trail cannot imitate one another or carry markup.
 pub fn parse_username(name: &str) -> Result<String, AccountError> {
@@ -70,32 +81,31 @@ pub fn check_new_account(
     use crate::settings::SettingProblem;
     let mut problems = Vec::new();
     let username = parse_username(name)
-        .map_err(|e| {
-            problems.push(SettingProblem {
-                field: "name",
-                message: e.to_string(),
-            })
-        })
+        .map_err(|e| problems.push(SettingProblem::new("name", e.code(), e.to_string())))
         .ok();
     let role = role
         .parse::<crate::staff::Role>()
         .map_err(|()| {
-            problems.push(SettingProblem {
-                field: "role",
-                message: "a role is analyst, supervisor, admin or police".into(),
-            })
+            problems.push(SettingProblem::new(
+                "role",
+                "bad_role",
+                "a role is analyst, supervisor, admin or police",
+            ))
         })
         .ok();
     if let Err(e) = check_password(password) {
-        problems.push(SettingProblem {
-            field: "password",
-            message: e.to_string(),
+        let problem = SettingProblem::new("password", e.code(), e.to_string());
+        problems.push(match e {
+            AccountError::PasswordTooShort => problem.with("min", MIN_PASSWORD_CHARS),
+            AccountError::PasswordTooLong => problem.with("max", MAX_PASSWORD_BYTES),
+            AccountError::BadUsername => problem,
         });
     } else if password != password_again {
-        problems.push(SettingProblem {
-            field: "password_again",
-            message: "the two passwords differ".into(),
-        });
+        problems.push(SettingProblem::new(
+            "password_again",
+            "passwords_differ",
+            "the two passwords differ",
+        ));
     }
     match (username, role) {
         (Some(u), Some(r)) if problems.is_empty() => Ok((u, r)),

@@ -262,13 +262,15 @@ pub fn parse_partner(
     has_token: bool,
 ) -> Result<PartnerSpec, Vec<crate::settings::SettingProblem>> {
     use crate::settings::SettingProblem as P;
-    let problem = |field: &'static str, message: String| P { field, message };
+    let problem =
+        |field: &'static str, code: &'static str, message: String| P::new(field, code, message);
     let mut problems = Vec::new();
     let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
     let name = input.name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
         problems.push(problem(
             "name",
+            "partner_name_needed",
             "is required: the partner's name, at most 100 characters".into(),
         ));
     }
@@ -284,32 +286,45 @@ pub fn parse_partner(
                     countries.push(code);
                 }
             }
-            _ => problems.push(problem(
-                "countries",
-                format!(
-                    "\"{}\" is not an ISO 3166-1 country code such as \"NL\"",
-                    c.trim()
-                ),
-            )),
+            _ => problems.push(
+                problem(
+                    "countries",
+                    "partner_country",
+                    format!(
+                        "\"{}\" is not an ISO 3166-1 country code such as \"NL\"",
+                        c.trim()
+                    ),
+                )
+                .with("given", c.trim()),
+            ),
         }
     }
     if countries.is_empty() && !problems.iter().any(|p| p.field == "countries") {
         problems.push(problem(
             "countries",
+            "partner_countries_needed",
             "name at least one country it covers, e.g. NL".into(),
         ));
     }
     let channel = input.channel.trim().to_owned();
     if !matches!(channel.as_str(), "api" | "email" | "manual") {
-        problems.push(problem(
-            "channel",
-            format!("must be api, email or manual, not \"{channel}\""),
-        ));
+        problems.push(
+            problem(
+                "channel",
+                "partner_channel",
+                format!("must be api, email or manual, not \"{channel}\""),
+            )
+            .with("given", &channel),
+        );
     }
     let endpoint = opt(&input.endpoint);
     let public_key = match opt(&input.public_key).map(|k| parse_public_key(&k)) {
         Some(Err(message)) => {
-            problems.push(problem("public_key", message.into()));
+            problems.push(problem(
+                "public_key",
+                "partner_public_key_format",
+                message.into(),
+            ));
             None
         }
         Some(Ok(k)) => Some(k),
@@ -323,18 +338,21 @@ pub fn parse_partner(
                 Some(e) if e.starts_with("https://") || e.starts_with("http://") => {}
                 _ => problems.push(problem(
                     "endpoint",
+                    "partner_api_endpoint_needed",
                     "an api partner needs its base URL (https://…)".into(),
                 )),
             }
             if input.public_key.trim().is_empty() {
                 problems.push(problem(
                     "public_key",
+                    "partner_api_key_needed",
                     "an api partner needs its Ed25519 public key".into(),
                 ));
             }
             if token.is_none() && !has_token {
                 problems.push(problem(
                     "token",
+                    "partner_api_token_needed",
                     "an api partner needs the token it issued to us".into(),
                 ));
             }
@@ -343,10 +361,14 @@ pub fn parse_partner(
             if let Some(e) = &endpoint
                 && !plausible_email(e)
             {
-                problems.push(problem(
-                    "endpoint",
-                    format!("\"{e}\" is not an e-mail address (name@example.org)"),
-                ));
+                problems.push(
+                    problem(
+                        "endpoint",
+                        "partner_email",
+                        format!("\"{e}\" is not an e-mail address (name@example.org)"),
+                    )
+                    .with("given", e),
+                );
             }
         }
         _ => {}
@@ -355,6 +377,7 @@ pub fn parse_partner(
         if channel != "email" {
             problems.push(problem(
                 "encrypt_to",
+                "partner_encrypt_not_email",
                 "is only for partners on the email channel".into(),
             ));
         } else if !(k.starts_with("age1")
@@ -365,6 +388,7 @@ pub fn parse_partner(
         {
             problems.push(problem(
                 "encrypt_to",
+                "partner_encrypt_format",
                 "must be an age public key (age1…, 62 characters)".into(),
             ));
         }

@@ -231,18 +231,16 @@ pub struct PoliceStepInput<'a> {
 
 /// Why a police step was not taken: the field and the message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{refusal}")]
 pub struct PoliceStepRefused {
     /// The form field the message is about (`step`, `reference`, `reason`, `country`, `note`).
     pub field: &'static str,
-    pub message: String,
+    /// Why, coded (`police_…`).
+    pub refusal: crate::Refusal,
 }
 
-fn refused(field: &'static str, message: impl Into<String>) -> PoliceStepRefused {
-    PoliceStepRefused {
-        field,
-        message: message.into(),
-    }
+fn refused(field: &'static str, refusal: crate::Refusal) -> PoliceStepRefused {
+    PoliceStepRefused { field, refusal }
 }
 
 impl PoliceStep {
@@ -251,18 +249,26 @@ impl PoliceStep {
         let kind: PoliceStepKind = input.step.trim().parse().map_err(|()| {
             refused(
                 "step",
-                format!(
-                    "unknown police step \"{}\"; one of {}",
-                    input.step.trim(),
-                    crate::names::joined(PoliceStepKind::ALL)
-                ),
+                crate::Refusal::new(
+                    "police_step_unknown",
+                    format!(
+                        "unknown police step \"{}\"; one of {}",
+                        input.step.trim(),
+                        crate::names::joined(PoliceStepKind::ALL)
+                    ),
+                )
+                .with("step", input.step.trim()),
             )
         })?;
         let note = input.note.trim();
         if note.chars().count() > MAX_NOTE_CHARS {
             return Err(refused(
                 "note",
-                format!("a note has at most {MAX_NOTE_CHARS} characters"),
+                crate::Refusal::new(
+                    "police_note_too_long",
+                    format!("a note has at most {MAX_NOTE_CHARS} characters"),
+                )
+                .with("max", MAX_NOTE_CHARS),
             ));
         }
         let mut step = PoliceStep {
@@ -278,9 +284,13 @@ impl PoliceStep {
                 if r.is_empty() || r.chars().count() > MAX_REFERENCE_CHARS {
                     return Err(refused(
                         "reference",
-                        format!(
-                            "give the police's file number (1 to {MAX_REFERENCE_CHARS} characters)"
-                        ),
+                        crate::Refusal::new(
+                            "police_reference_needed",
+                            format!(
+                                "give the police's file number (1 to {MAX_REFERENCE_CHARS} characters)"
+                            ),
+                        )
+                        .with("max", MAX_REFERENCE_CHARS),
                     ));
                 }
                 step.reference = Some(r.to_owned());
@@ -290,9 +300,12 @@ impl PoliceStep {
                 step.reason = Some(r.parse().map_err(|()| {
                     refused(
                         "reason",
-                        format!(
-                            "say why the police declined: one of {}",
-                            crate::names::joined(DeclineReason::ALL)
+                        crate::Refusal::new(
+                            "police_decline_reason_needed",
+                            format!(
+                                "say why the police declined: one of {}",
+                                crate::names::joined(DeclineReason::ALL)
+                            ),
                         ),
                     )
                 })?);
@@ -302,7 +315,10 @@ impl PoliceStep {
                 if !crate::settings::is_known_country(&c) {
                     return Err(refused(
                         "country",
-                        "name the country it was passed to (ISO 3166-1 alpha-2, e.g. NL)",
+                        crate::Refusal::new(
+                            "police_country_needed",
+                            "name the country it was passed to (ISO 3166-1 alpha-2, e.g. NL)",
+                        ),
                     ));
                 }
                 step.country = Some(c);
@@ -407,19 +423,31 @@ impl PoliceRecord {
         if !matches!(state, CaseState::Referred | CaseState::AwaitingRemoval) {
             return Err(refused(
                 "step",
-                format!("the police record steps on a case referred to them; this case is {state}"),
+                crate::Refusal::new(
+                    "police_step_not_referred",
+                    format!(
+                        "the police record steps on a case referred to them; this case is {state}"
+                    ),
+                )
+                .with("state", state),
             ));
         }
         Ok(match step.kind {
             PoliceStepKind::Release if !self.hold_in_force() => {
-                return Err(refused("step", "there is no hold in force to release"));
+                return Err(refused(
+                    "step",
+                    crate::Refusal::new("police_no_hold", "there is no hold in force to release"),
+                ));
             }
             PoliceStepKind::Release | PoliceStepKind::Cleared => PoliceEffect::NoticeMayGo,
             PoliceStepKind::OrderServed => {
                 if self.last_of(PoliceStepKind::OrderRequested).is_none() {
                     return Err(refused(
                         "step",
-                        "an order can be served only after it was requested (record order_requested first)",
+                        crate::Refusal::new(
+                            "police_order_not_requested",
+                            "an order can be served only after it was requested (record order_requested first)",
+                        ),
                     ));
                 }
                 if state == CaseState::Referred {

@@ -82,13 +82,33 @@ pub struct SettingProblem {
     pub field: &'static str,
     /// What is wrong and what is allowed, in plain English.
     pub message: String,
+    /// What is wrong, coded (`required`, `not_a_number`, …), and the facts it names.
+    pub code: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl SettingProblem {
-    fn new(field: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
         Self {
             field,
             message: message.into(),
+            code,
+            args: Vec::new(),
+        }
+    }
+
+    /// The problem with one more fact for its sentence.
+    pub(crate) fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The problem as a coded refusal, for the pages to say in the staff's language.
+    pub fn refusal(&self) -> crate::Refusal {
+        crate::Refusal {
+            code: self.code.into(),
+            args: self.args.clone(),
+            english: self.message.clone(),
         }
     }
 }
@@ -127,6 +147,7 @@ pub fn check_procedure_and_takedown(
     if procedure == Procedure::ForwardUnopened && takedown_by == TakedownBy::Hotline {
         return Err(SettingProblem::new(
             "procedure",
+            "unopened_needs_police_takedown",
             UNOPENED_NEEDS_POLICE_TAKEDOWN,
         ));
     }
@@ -140,8 +161,10 @@ pub fn parse_procedure(s: &str) -> Result<Procedure, SettingProblem> {
         "forward-unopened" => Ok(Procedure::ForwardUnopened),
         other => Err(SettingProblem::new(
             "procedure",
+            "bad_procedure",
             format!("must be \"assess\" or \"forward-unopened\", not \"{other}\""),
-        )),
+        )
+        .with("given", other)),
     }
 }
 
@@ -149,12 +172,19 @@ fn whole_number(field: &'static str, s: &str, max: u32) -> Result<u32, SettingPr
     let s = s.trim();
     match s.parse::<u32>() {
         Ok(n) if n <= max => Ok(n),
-        Ok(_) => Err(SettingProblem::new(field, format!("must be at most {max}"))),
-        Err(_) if s.is_empty() => Err(SettingProblem::new(field, "is required")),
+        Ok(_) => {
+            Err(
+                SettingProblem::new(field, "number_too_large", format!("must be at most {max}"))
+                    .with("max", max),
+            )
+        }
+        Err(_) if s.is_empty() => Err(SettingProblem::new(field, "required", "is required")),
         Err(_) => Err(SettingProblem::new(
             field,
+            "not_a_number",
             format!("must be a whole number, not \"{s}\""),
-        )),
+        )
+        .with("given", s)),
     }
 }
 
@@ -168,20 +198,28 @@ pub fn parse_national(
     let country = match crate::jurisdiction::country_code(country) {
         Some(c) if is_known_country(&c) => Some(c),
         Some(c) => {
-            problems.push(SettingProblem::new(
-                "country",
-                format!("\"{c}\" is not an assigned ISO 3166-1 country code"),
-            ));
+            problems.push(
+                SettingProblem::new(
+                    "country",
+                    "country_unassigned",
+                    format!("\"{c}\" is not an assigned ISO 3166-1 country code"),
+                )
+                .with("given", &c),
+            );
             None
         }
         None => {
-            problems.push(SettingProblem::new(
-                "country",
-                format!(
-                    "must be a two-letter ISO 3166-1 country code such as \"BE\", not \"{}\"",
-                    country.trim()
-                ),
-            ));
+            problems.push(
+                SettingProblem::new(
+                    "country",
+                    "country_format",
+                    format!(
+                        "must be a two-letter ISO 3166-1 country code such as \"BE\", not \"{}\"",
+                        country.trim()
+                    ),
+                )
+                .with("given", country.trim()),
+            );
             None
         }
     };
@@ -189,30 +227,43 @@ pub fn parse_national(
         "police" => Some(TakedownBy::Police),
         "hotline" => Some(TakedownBy::Hotline),
         other => {
-            problems.push(SettingProblem::new(
-                "takedown_by",
-                format!("must be \"police\" or \"hotline\", not \"{other}\""),
-            ));
+            problems.push(
+                SettingProblem::new(
+                    "takedown_by",
+                    "bad_takedown_by",
+                    format!("must be \"police\" or \"hotline\", not \"{other}\""),
+                )
+                .with("given", other),
+            );
             None
         }
     };
     let hours = match whole_number("objection_hours", objection_hours, MAX_OBJECTION_HOURS) {
         Ok(0) => {
-            problems.push(SettingProblem::new(
-                "objection_hours",
-                format!("must be between 1 and {MAX_OBJECTION_HOURS} hours"),
-            ));
+            problems.push(
+                SettingProblem::new(
+                    "objection_hours",
+                    "objection_hours_range",
+                    format!("must be between 1 and {MAX_OBJECTION_HOURS} hours"),
+                )
+                .with("max", MAX_OBJECTION_HOURS),
+            );
             None
         }
         Ok(h) => Some(h),
         Err(_) => {
-            problems.push(SettingProblem::new(
-                "objection_hours",
-                format!(
-                    "must be a whole number of hours between 1 and {MAX_OBJECTION_HOURS}, not \"{}\"",
-                    objection_hours.trim()
-                ),
-            ));
+            problems.push(
+                SettingProblem::new(
+                    "objection_hours",
+                    "objection_hours_not_a_number",
+                    format!(
+                        "must be a whole number of hours between 1 and {MAX_OBJECTION_HOURS}, not \"{}\"",
+                        objection_hours.trim()
+                    ),
+                )
+                .with("max", MAX_OBJECTION_HOURS)
+                .with("given", objection_hours.trim()),
+            );
             None
         }
     };
@@ -248,13 +299,18 @@ pub fn parse_retention<'a>(
     for (i, field) in RETENTION_FIELDS.iter().enumerate() {
         match whole_number(field, get(field), MAX_RETENTION_DAYS) {
             Ok(n) => values[i] = n,
-            Err(_) => problems.push(SettingProblem::new(
-                field,
-                format!(
-                    "must be a number of days from 1 to {MAX_RETENTION_DAYS}, or 0 to keep for ever; not \"{}\"",
-                    get(field).trim()
-                ),
-            )),
+            Err(_) => problems.push(
+                SettingProblem::new(
+                    field,
+                    "retention_days",
+                    format!(
+                        "must be a number of days from 1 to {MAX_RETENTION_DAYS}, or 0 to keep for ever; not \"{}\"",
+                        get(field).trim()
+                    ),
+                )
+                .with("max", MAX_RETENTION_DAYS)
+                .with("given", get(field).trim()),
+            ),
         }
     }
     let policy = RetentionPolicy {
@@ -269,18 +325,23 @@ pub fn parse_retention<'a>(
         if forever(policy.contact_days) > forever(policy.description_days) {
             problems.push(SettingProblem::new(
                 "contact_days",
+                "contact_longer_than_description",
                 "contact details may not be kept longer than the description (description_days)",
             ));
         }
     }
     if (1..crate::retention::MIN_AUDIT_DAYS).contains(&policy.audit_days) {
-        problems.push(SettingProblem::new(
-            "audit_days",
-            format!(
-                "the audit trail is kept at least {} days, or 0 for ever",
-                crate::retention::MIN_AUDIT_DAYS
-            ),
-        ));
+        problems.push(
+            SettingProblem::new(
+                "audit_days",
+                "audit_days_min",
+                format!(
+                    "the audit trail is kept at least {} days, or 0 for ever",
+                    crate::retention::MIN_AUDIT_DAYS
+                ),
+            )
+            .with("min", crate::retention::MIN_AUDIT_DAYS),
+        );
     }
     if problems.is_empty() {
         Ok(policy)

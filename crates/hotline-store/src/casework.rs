@@ -25,8 +25,9 @@ pub enum CaseActionError {
     Conflict(i64),
     #[error("another open case (#{0}) already has this address")]
     DuplicateOpenCase(i64),
+    /// Refused for a reason the staff read (coded, see [`hotline_domain::Refusal`]).
     #[error("{0}")]
-    Refused(String),
+    Refused(hotline_domain::Refusal),
     /// A police step the record does not allow (names the form field).
     #[error(transparent)]
     PoliceStep(hotline_domain::police::PoliceStepRefused),
@@ -890,7 +891,10 @@ impl Store {
             .assessments
             .pop()
             .ok_or_else(|| {
-                CaseActionError::Refused("the case has no assessment to review yet".into())
+                CaseActionError::Refused(hotline_domain::Refusal::new(
+                    "nothing_to_review",
+                    "the case has no assessment to review yet",
+                ))
             })?;
         let (assessment, verdict) = match outcome {
             ReviewOutcome::Confirm => (latest.assessment, "confirmed"),
@@ -998,7 +1002,7 @@ impl Store {
                     .bind(name)
                     .fetch_optional(&mut *tx)
                     .await?
-                    .ok_or_else(|| CaseActionError::Refused(format!("\"{name}\" is not an active analyst or supervisor")))?,
+                    .ok_or_else(|| CaseActionError::Refused(hotline_domain::Refusal::new("not_an_assignee", format!("\"{name}\" is not an active analyst or supervisor")).with("name", name)))?,
                 ),
             };
             let n = sqlx::query("UPDATE cases SET assigned_to = $1, updated_at = $2 WHERE id = $3")
@@ -1038,9 +1042,10 @@ impl Store {
                 > 0
         });
         if !linked {
-            return Err(CaseActionError::Refused(
-                "that report is not part of this case".into(),
-            ));
+            return Err(CaseActionError::Refused(hotline_domain::Refusal::new(
+                "report_not_of_case",
+                "that report is not part of this case",
+            )));
         }
         self.add_reporter_message(report_id, body, now).await?;
         let at = to_millis(now);
@@ -1115,7 +1120,7 @@ impl Store {
                 .bind(username)
                 .fetch_optional(&mut *tx)
                 .await?;
-            let id = id.ok_or_else(|| CaseActionError::Refused(format!("there is no user \"{username}\"")))?;
+            let id = id.ok_or_else(|| CaseActionError::Refused(hotline_domain::Refusal::new("no_user", format!("there is no user \"{username}\"")).with("name", username)))?;
             sqlx::query(
                 "INSERT INTO welfare_days (user_id, day, seconds, lifted_by) VALUES ($1, $2, 0, $3) \
                  ON CONFLICT (user_id, day) DO UPDATE SET lifted_by = excluded.lifted_by",

@@ -193,7 +193,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
             if sent == 0 {
-                return Err(crate::CaseActionError::Refused("no notice has been sent for this case".into()));
+                return Err(crate::CaseActionError::Refused(hotline_domain::Refusal::new("no_notice_sent", "no notice has been sent for this case")));
             }
             crate::timeline!(tx, case_id, at, answer.timeline_leg(), if reason.is_empty() { None } else { Some(reason.clone()) });
             crate::audit::append_audit!(tx, self.keys(), at, &user.username, "case.host_answer", &format!("case:{case_id}"), answer.as_str());

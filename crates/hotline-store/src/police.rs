@@ -74,7 +74,7 @@ impl Store {
             .await?;
             let (state, to_police) = row.ok_or(CaseActionError::NoSuchCase(case_id))?;
             if !to_police {
-                return Err(CaseActionError::Refused("this case has not been referred to the police".into()));
+                return Err(CaseActionError::Refused(hotline_domain::Refusal::new("not_referred_to_police", "this case has not been referred to the police")));
             }
             let state: CaseState = state
                 .parse()

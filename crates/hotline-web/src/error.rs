@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
-use hotline_domain::{InvalidReport, Language};
+use hotline_domain::{InvalidReport, Language, Refusal};
 
 use crate::i18n::Tr;
 use crate::pages::render_error_page;
@@ -28,6 +28,9 @@ pub struct WebError {
     pub problems: Vec<Problem>,
     /// `Retry-After` in seconds, for 429 (60 unless set).
     pub retry_after_secs: Option<u32>,
+    /// Why, coded, when the application said why: the API sends its code as `reason`, the
+    /// staff pages say it in the staff's language (`staff::labels::refusal`).
+    pub refusal: Option<Box<Refusal>>,
 }
 
 /// One invalid field.
@@ -35,6 +38,9 @@ pub struct WebError {
 pub struct Problem {
     pub field: String,
     pub message: String,
+    /// What is wrong, coded (`missing`, `not_one_of`, …), where the code knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// The error shape of every `/api` answer that is not a success (for the OpenAPI document;
@@ -53,6 +59,10 @@ pub struct ErrorDetail {
     pub code: String,
     /// For people, in English.
     pub message: String,
+    /// Why, as a stable code finer than `code` (`case_changed`, `illegal_move`,
+    /// `route_wait_awaiting_trace`, …), when the service said why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// The invalid field (422), e.g. `urls[2]` or `contact.email`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
@@ -71,6 +81,8 @@ struct BodyInner<'a> {
     code: &'a str,
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     problems: &'a [Problem],
@@ -85,7 +97,14 @@ impl WebError {
             field: None,
             problems: Vec::new(),
             retry_after_secs: None,
+            refusal: None,
         }
+    }
+
+    /// The error with the application's coded reason.
+    fn because(mut self, refusal: Refusal) -> Self {
+        self.refusal = Some(Box::new(refusal));
+        self
     }
 
     pub fn malformed(message: impl Into<String>) -> Self {
@@ -112,6 +131,11 @@ impl WebError {
         let mut e = Self::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message);
         e.field = Some(field.into());
         e
+    }
+
+    /// A 422 for `field` with the coded reason, said in the staff's language on their pages.
+    pub fn invalid_because(field: impl Into<String>, refusal: Refusal) -> Self {
+        Self::invalid(field, refusal.english.clone()).because(refusal)
     }
 
     pub fn rate_limited() -> Self {
@@ -181,7 +205,7 @@ impl From<InvalidReport> for WebError {
         let problems = e
             .errors
             .iter()
-            .map(|p| (p.field.to_string(), p.problem.to_string()));
+            .map(|p| (p.field.to_string(), p.problem.to_string(), None));
         WebError::with_problems(problems, ("urls", "the report is not valid"))
     }
 }
@@ -189,15 +213,20 @@ impl From<InvalidReport> for WebError {
 impl WebError {
     /// A 422 naming the first problem, with every problem listed when there are several.
     fn with_problems(
-        problems: impl Iterator<Item = (String, String)>,
+        problems: impl Iterator<Item = (String, String, Option<String>)>,
         none: (&str, &str),
     ) -> WebError {
         let problems: Vec<Problem> = problems
-            .map(|(field, message)| Problem { field, message })
+            .map(|(field, message, code)| Problem {
+                field,
+                message,
+                code,
+            })
             .collect();
         let first = problems.first().cloned().unwrap_or(Problem {
             field: none.0.into(),
             message: none.1.into(),
+            code: None,
         });
         let mut err = WebError::invalid(first.field, first.message);
         if problems.len() > 1 {
@@ -209,15 +238,7 @@ impl WebError {
 
 impl From<hotline_store::CaseActionError> for WebError {
     fn from(e: hotline_store::CaseActionError) -> Self {
-        use hotline_store::CaseActionError as E;
-        match e {
-            E::NoSuchCase(_) => WebError::not_found(e.to_string()),
-            E::Illegal(_) | E::Conflict(_) | E::DuplicateOpenCase(_) | E::Refused(_) => {
-                WebError::conflict(e.to_string())
-            }
-            E::PoliceStep(p) => WebError::invalid(p.field, p.message),
-            E::Store(s) => WebError::internal(&s),
-        }
+        WebError::from(hotline_app::AppError::from(e))
     }
 }
 
@@ -226,18 +247,39 @@ impl From<hotline_app::AppError> for WebError {
     fn from(e: hotline_app::AppError) -> Self {
         use hotline_app::AppError as E;
         match e {
-            E::NotFound(m) => WebError::not_found(m),
-            E::Forbidden(m) => WebError::forbidden(m),
-            E::Conflict(m) => WebError::conflict(m),
-            E::Invalid { field, message } => WebError::invalid(field, message),
-            E::Assessment(a) => WebError::with_problems(
-                a.errors
-                    .iter()
-                    .map(|p| (p.field.to_string(), p.problem.to_string())),
-                ("classification", "the assessment is not valid"),
-            ),
+            E::NotFound(r) => WebError::not_found(r.english.clone()).because(r),
+            E::Forbidden(r) => WebError::forbidden(r.english.clone()).because(r),
+            E::Conflict(r) => WebError::conflict(r.english.clone()).because(r),
+            E::Invalid { field, message } => {
+                WebError::invalid(field, message.english.clone()).because(message)
+            }
+            E::Assessment(a) => WebError::from(a),
             E::Store(s) => WebError::internal(&s),
         }
+    }
+}
+
+/// An assessment's problems, each with its code; staff pages list them in the staff's
+/// language instead (`staff::labels::assessment_error`).
+impl From<hotline_domain::InvalidAssessment> for WebError {
+    fn from(a: hotline_domain::InvalidAssessment) -> Self {
+        WebError::with_problems(
+            a.errors.iter().map(|p| {
+                (
+                    p.field.to_string(),
+                    p.problem.to_string(),
+                    Some(p.problem.code().to_owned()),
+                )
+            }),
+            ("classification", "the assessment is not valid"),
+        )
+    }
+}
+
+/// A police step the domain refused, with its field and code.
+impl From<hotline_domain::police::PoliceStepRefused> for WebError {
+    fn from(p: hotline_domain::police::PoliceStepRefused) -> Self {
+        WebError::invalid(p.field, p.refusal.english.clone()).because(p.refusal)
     }
 }
 
@@ -268,6 +310,7 @@ impl IntoResponse for WebError {
             error: BodyInner {
                 code: self.code,
                 message: &self.message,
+                reason: self.refusal.as_ref().map(|r| r.code.as_ref()),
                 field: self.field.as_deref(),
                 problems: &self.problems,
             },

@@ -58,6 +58,15 @@ impl Tr {
         LOCALES.lookup_with_args(&self.id(), key, &args)
     }
 
+    /// The message `key` with named text arguments, or `None` when no file has it.
+    pub fn try_args(&self, key: &str, args: &[(&'static str, &str)]) -> Option<String> {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from((*v).to_owned())))
+            .collect();
+        LOCALES.try_lookup_with_args(&self.id(), key, &args)
+    }
+
     /// The message `key` with one named argument.
     pub fn with(&self, key: &str, name: &'static str, value: &str) -> String {
         self.args(key, &[(name, value)])
@@ -145,6 +154,43 @@ mod tests {
         );
     }
 
+    /// The codes given as string literals to `Refusal::new`, `AppError::conflict`,
+    /// `AppError::not_found` and (second argument) `AppError::invalid` and
+    /// `SettingProblem::new`.
+    fn refusal_codes(rust: &str) -> std::collections::BTreeSet<String> {
+        fn literal(s: &str) -> Option<(&str, &str)> {
+            let s = s.trim_start().strip_prefix('"')?;
+            let end = s.find('"')?;
+            Some((&s[..end], &s[end + 1..]))
+        }
+        let mut codes = std::collections::BTreeSet::new();
+        for (needle, skip) in [
+            ("Refusal::new(", false),
+            ("AppError::conflict(", false),
+            ("AppError::not_found(", false),
+            ("AppError::invalid(", true),
+            ("SettingProblem::new(", true),
+        ] {
+            for (i, _) in rust.match_indices(needle) {
+                let mut rest = &rust[i + needle.len()..];
+                if skip {
+                    // The first argument (a field name, literal or not) comes before.
+                    match rest.find(',') {
+                        Some(comma) => rest = &rest[comma + 1..],
+                        None => continue,
+                    }
+                }
+                if let Some((code, _)) = literal(rest)
+                    && !code.is_empty()
+                    && code.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                {
+                    codes.insert(code.to_owned());
+                }
+            }
+        }
+        codes
+    }
+
     /// Every language has exactly the keys English has, and every key is used somewhere
     /// (literally in code or templates, or by a family of keys built from a domain list).
     #[test]
@@ -208,6 +254,9 @@ mod tests {
         for r in hotline_domain::CloseReason::ALL {
             dynamic.insert(format!("staff-close-{r}"));
         }
+        for code in hotline_domain::routing::Route::all_codes() {
+            dynamic.insert(format!("staff-route-{code}"));
+        }
         for source in hotline_domain::trace::ContactSource::ALL {
             dynamic.insert(format!("staff-contact-source-{source}"));
         }
@@ -230,6 +279,21 @@ mod tests {
                     }
                 }
             }
+        }
+        // Every refusal code written in the workspace's code has its sentence.
+        let mut rust = String::new();
+        for krate in [
+            "hotline-domain",
+            "hotline-store",
+            "hotline-app",
+            "hotline-web",
+        ] {
+            sources(&root.join("..").join(krate).join("src"), &mut rust);
+        }
+        let codes = refusal_codes(&rust);
+        assert!(codes.len() > 40, "the scan found too few codes: {codes:?}");
+        for code in codes {
+            dynamic.insert(crate::staff::labels::refusal_key(&code));
         }
         for key in &dynamic {
             assert!(

@@ -617,7 +617,14 @@ pub fn render_error_page(t: Tr, error: &WebError) -> String {
             (t.get("error-unavailable-title"), t.get("error-unavailable"))
         }
         s if s.is_server_error() => (t.get("error-internal-title"), t.get("error-internal")),
-        _ => (t.get("error-bad-request-title"), error.message.clone()),
+        // The application's refusals are said in the visitor's language.
+        _ => match &error.refusal {
+            Some(r) => (
+                t.get("error-bad-request-title"),
+                crate::staff::labels::refusal(t, r),
+            ),
+            None => (t.get("error-bad-request-title"), error.message.clone()),
+        },
     };
     let page = ErrorPage {
         t,

@@ -108,7 +108,7 @@ pub async fn change_password(
             t,
             StatusCode::UNPROCESSABLE_ENTITY,
             "new_password",
-            e.to_string(),
+            crate::staff::labels::refusal(t, &hotline_app::error::account_refusal(&e)),
         ),
         Err(PasswordChangeError::Waiting) => {
             let m = t.get("staff-account-waiting");

@@ -21,6 +21,7 @@ use crate::extract::FormFields;
 use crate::i18n::Tr;
 use crate::pages::render;
 use crate::staff::auth::{Staff, require};
+use crate::staff::labels;
 use crate::staff::pages::{Me, StaffLang};
 use crate::{AppState, WebError};
 use hotline_app::settings::Snapshot;
@@ -213,9 +214,10 @@ pub async fn settings(
     Ok(render(&page)?.into_response())
 }
 
-fn problems(p: Vec<SettingProblem>) -> Vec<(String, String)> {
+/// A form's problems, each by its field, in the staff's language.
+fn problems(t: Tr, p: Vec<SettingProblem>) -> Vec<(String, String)> {
     p.into_iter()
-        .map(|p| (p.field.to_owned(), p.message))
+        .map(|p| (p.field.to_owned(), labels::refusal(t, &p.refusal())))
         .collect()
 }
 
@@ -300,7 +302,7 @@ pub async fn save_settings(
             &snapshot,
             &state.settings.file().settings,
             form,
-            problems(p),
+            problems(t, p),
             false,
         );
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
@@ -422,8 +424,8 @@ pub async fn create_token(
         ))),
         Some(new) => match admin::create_token(&state.app, Actor::Staff(&staff.user), new).await {
             Ok(token) => Ok(token),
-            Err(hotline_app::AppError::Invalid { field, message }) => {
-                Err(refused(format!("{field}: {message}")))
+            Err(hotline_app::AppError::Invalid { message, .. }) => {
+                Err(refused(labels::refusal(t, &message)))
             }
             Err(e) => return Err(e.into()),
         },
@@ -604,7 +606,7 @@ pub async fn save_partner(
                 token: String::new(),
                 ..input
             };
-            let page = partners_page(&state, &staff, t, form, problems(p)).await?;
+            let page = partners_page(&state, &staff, t, form, problems(t, p)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
     }
@@ -902,7 +904,7 @@ pub async fn add_user(
         field("password_again"),
     );
     let refused = match checked {
-        Err(p) => problems(p),
+        Err(p) => problems(t, p),
         Ok((name, role)) => {
             match admin::create_user(
                 &state.app,
@@ -924,7 +926,7 @@ pub async fn add_user(
                     return once(&page);
                 }
                 Err(hotline_app::AppError::Invalid { field, message }) => {
-                    vec![(field.to_owned(), message)]
+                    vec![(field.to_owned(), labels::refusal(t, &message))]
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -942,7 +944,7 @@ async fn refused_page(
     refused: hotline_app::AppError,
 ) -> Result<Response, WebError> {
     let message = match refused {
-        hotline_app::AppError::Invalid { message, .. } => message,
+        hotline_app::AppError::Invalid { message, .. } => labels::refusal(t, &message),
         e => return Err(e.into()),
     };
     let (form, errors, _) = add_form();

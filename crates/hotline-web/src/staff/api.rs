@@ -436,7 +436,7 @@ pub async fn police_step(
             country: &country,
             note: &note,
         })
-        .map_err(|e| WebError::invalid(e.field, e.message))?;
+        .map_err(WebError::from)?;
     cases::police_step(&state.app, &user, id, &step).await?;
     let file = cases::view_case(&state.app, &user, id).await?;
     Ok(Json(file.into()))

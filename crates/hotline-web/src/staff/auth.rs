@@ -354,16 +354,16 @@ pub async fn login_submit(
             &state,
             ctx.t,
             ctx.tls,
-            Some(locked_message(&e)),
+            Some(locked_message(ctx.t, &e)),
             &username,
             StatusCode::TOO_MANY_REQUESTS,
         ),
-        Err(e @ LoginError::Busy) => {
+        Err(LoginError::Busy) => {
             let mut page = login_page(
                 &state,
                 ctx.t,
                 ctx.tls,
-                Some(e.to_string()),
+                Some(ctx.t.get("staff-error-login_busy")),
                 &username,
                 StatusCode::SERVICE_UNAVAILABLE,
             )?;
@@ -371,28 +371,29 @@ pub async fn login_submit(
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
             Ok(page)
         }
-        Err(e @ LoginError::Refused) => login_page(
+        Err(LoginError::Refused) => login_page(
             &state,
             ctx.t,
             ctx.tls,
-            Some(e.to_string()),
+            Some(ctx.t.get("staff-error-login_refused")),
             &username,
             StatusCode::UNAUTHORIZED,
         ),
     }
 }
 
-fn locked_message(e: &LoginError) -> String {
+fn locked_message(t: Tr, e: &LoginError) -> String {
     match e {
-        LoginError::Locked { until } => format!(
-            "Too many failed attempts: this account is locked until {} UTC.",
-            until
+        LoginError::Locked { until } => t.with(
+            "staff-error-login_locked",
+            "until",
+            &until
                 .format(time::macros::format_description!(
                     "[hour]:[minute]:[second]"
                 ))
-                .unwrap_or_default()
+                .unwrap_or_default(),
         ),
-        other => other.to_string(),
+        _ => t.get("staff-error-login_refused"),
     }
 }
 

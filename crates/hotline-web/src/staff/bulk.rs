@@ -53,7 +53,11 @@ fn refusal(t: Tr, e: &WebError) -> String {
     if e.status.is_server_error() {
         return t.get("staff-bulk-skip-internal");
     }
-    t.with("staff-bulk-skip-refused", "why", &e.message)
+    let why = match &e.refusal {
+        Some(r) => labels::refusal(t, r),
+        None => e.message.clone(),
+    };
+    t.with("staff-bulk-skip-refused", "why", &why)
 }
 
 /// `POST /staff/bulk`: `case` (repeated), `do` = `assess` (with the assessment fields) or
@@ -75,7 +79,10 @@ pub async fn bulk(
         }
     }
     if ids.is_empty() {
-        return Err(WebError::invalid("case", "select at least one case"));
+        return Err(WebError::invalid_because(
+            "case",
+            hotline_domain::Refusal::new("no_case_selected", "select at least one case"),
+        ));
     }
     if ids.len() as i64 > BULK_MAX {
         return Err(WebError::invalid(
@@ -143,7 +150,7 @@ pub async fn bulk(
                         "why",
                         &i.errors
                             .iter()
-                            .map(|e| e.problem.to_string())
+                            .map(|e| labels::assessment_error(t, e))
                             .collect::<Vec<_>>()
                             .join("; "),
                     )),

@@ -5,6 +5,7 @@
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
+use hotline_domain::Refusal;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -167,14 +168,22 @@ pub fn parse_search(by: &str, q: &str) -> Result<Option<SearchBy>, WebError> {
     if q.is_empty() {
         return Ok(None);
     }
-    let number = |s: &str, field: &str| -> Result<i64, WebError> {
+    let number = |s: &str, field: &'static str| -> Result<i64, WebError> {
         s.trim_start_matches('#')
             .trim_start_matches(['A', 'a'])
             .trim_start_matches(['S', 's'])
             .parse::<i64>()
             .ok()
             .filter(|n| *n >= 0)
-            .ok_or_else(|| WebError::invalid("q", format!("a {field} is a whole number")))
+            .ok_or_else(|| {
+                WebError::invalid_because(
+                    "q",
+                    Refusal::new(
+                        field,
+                        format!("a {} is a whole number", field.replace('_', " ")),
+                    ),
+                )
+            })
     };
     Ok(Some(match by {
         "address" => SearchBy::Address(q.to_owned()),
@@ -182,20 +191,25 @@ pub fn parse_search(by: &str, q: &str) -> Result<Option<SearchBy>, WebError> {
         "host" => SearchBy::Host(q.to_ascii_lowercase()),
         "ip" => SearchBy::Ip(
             q.parse::<std::net::IpAddr>()
-                .map_err(|_| WebError::invalid("q", "not an IP address"))?
+                .map_err(|_| {
+                    WebError::invalid_because("q", Refusal::new("search_ip", "not an IP address"))
+                })?
                 .to_string(),
         ),
-        "asn" => SearchBy::Asn(number(q, "AS number")?),
+        "asn" => SearchBy::Asn(number(q, "search_as_number")?),
         "country" => {
             if q.len() != 2 || !q.chars().all(|c| c.is_ascii_alphabetic()) {
-                return Err(WebError::invalid(
+                return Err(WebError::invalid_because(
                     "q",
-                    "a country is its two-letter code (NL, DE, …)",
+                    Refusal::new(
+                        "search_country",
+                        "a country is its two-letter code (NL, DE, …)",
+                    ),
                 ));
             }
             SearchBy::Country(q.to_ascii_uppercase())
         }
-        "case" => SearchBy::Case(number(q, "case number")?),
+        "case" => SearchBy::Case(number(q, "search_case_number")?),
         "partner" => SearchBy::PartnerReference(q.to_owned()),
         "police" => SearchBy::PoliceReference(q.to_owned()),
         "" => guess(q),

@@ -3,7 +3,8 @@
 //! page's language (`locales/*/staff.ftl`). A code with no message is shown as a neutral
 //! "other" text with the code beside it, so no page falls back to a bare identifier.
 
-use hotline_domain::CaseState;
+use hotline_domain::assessment::{AssessmentError, AssessmentProblem};
+use hotline_domain::{CaseState, Refusal};
 
 use crate::i18n::Tr;
 
@@ -31,6 +32,7 @@ pub const BUILT_PREFIXES: &[&str] = &[
     "staff-groups-report-",
     "staff-groups-domain-",
     "staff-groups-host-",
+    "staff-error-",
 ];
 
 /// A case state: "Waiting for assessment", "Wacht op beoordeling", …
@@ -175,6 +177,13 @@ pub fn job_state(t: Tr, code: &str) -> String {
     lookup(t, "staff-job-state", code)
 }
 
+/// Why a case takes its route ("why this route"), in the staff's language.
+pub fn route(t: Tr, r: &hotline_domain::routing::Route) -> String {
+    let args = r.args();
+    let args: Vec<(&'static str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    t.args(&format!("staff-route-{}", r.code()), &args)
+}
+
 /// A timeline entry's details: a move (`new -> in_assessment`) in the staff's words, anything
 /// else as it was written.
 pub fn details(t: Tr, text: &str) -> String {
@@ -184,4 +193,63 @@ pub fn details(t: Tr, text: &str) -> String {
         return format!("{} → {}", state(t, a), state(t, b));
     }
     text.to_owned()
+}
+
+/// The message key of a refusal's code: a route's sentence (`route_…`) or `staff-error-…`.
+pub fn refusal_key(code: &str) -> String {
+    match code.strip_prefix("route_") {
+        Some(route) => format!("staff-route-{route}"),
+        None => format!("staff-error-{code}"),
+    }
+}
+
+/// A refusal built in Rust (an application, store or domain error), in the staff's language.
+/// Facts that are codes (`state`, `from`, `to`, `reason`, `classification`) are put in words
+/// too. A code with no message falls back to the English sentence, never the bare code.
+pub fn refusal(t: Tr, r: &Refusal) -> String {
+    let args: Vec<(&'static str, String)> = r
+        .args
+        .iter()
+        .map(|(name, value)| {
+            let shown = match *name {
+                "state" | "from" | "to" => state_code(t, value),
+                "reason" => close_reason(t, value),
+                "classification" => classification(t, value),
+                _ => value.clone(),
+            };
+            (*name, shown)
+        })
+        .collect();
+    let args: Vec<(&'static str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    t.try_args(&refusal_key(&r.code), &args)
+        .unwrap_or_else(|| r.english.clone())
+}
+
+/// What is wrong with an assessment field, in the staff's language.
+pub fn assessment_problem(t: Tr, p: &AssessmentProblem) -> String {
+    match p {
+        AssessmentProblem::Missing => t.get("staff-assess-problem-missing"),
+        AssessmentProblem::NotOneOf { given, .. } => {
+            t.with("staff-assess-problem-not-one-of", "given", given)
+        }
+        AssessmentProblem::TooLong { max } => {
+            t.with("staff-assess-problem-too-long", "max", &max.to_string())
+        }
+        AssessmentProblem::NotApplicable => t.get("staff-assess-problem-not-applicable"),
+        AssessmentProblem::ReasonNotApplicable => {
+            t.get("staff-assess-problem-reason-not-applicable")
+        }
+        AssessmentProblem::NoneWithOthers => t.get("staff-assess-problem-none-with-others"),
+    }
+}
+
+/// An assessment problem with the field's label: "Age group of the youngest victim: this
+/// field is required", in the staff's language.
+pub fn assessment_error(t: Tr, e: &AssessmentError) -> String {
+    let key = match e.field {
+        "statutory_reference" => "staff-assess-statute".to_owned(),
+        field => format!("staff-assess-{field}"),
+    };
+    let label = t.try_get(&key).unwrap_or_else(|| e.field.to_owned());
+    format!("{label}: {}", assessment_problem(t, &e.problem))
 }

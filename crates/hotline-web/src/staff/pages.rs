@@ -707,7 +707,10 @@ async fn case_page(
     let (trace, jobs) = cases::trace_of(&state.app, id).await?;
     let latest = file.assessments.last().map(|a| a.assessment.classification);
     let jurisdiction = state.app.jurisdiction().await?;
-    let route = hotline_domain::routing::route(&jurisdiction, latest, trace.as_ref()).explain();
+    let route = labels::route(
+        t,
+        &hotline_domain::routing::route(&jurisdiction, latest, trace.as_ref()),
+    );
     let police = state.store.police_record(id).await?;
     let police_record = police
         .steps()
@@ -1080,7 +1083,7 @@ pub async fn assess(
             let errors = invalid
                 .errors
                 .iter()
-                .map(|e| (e.field.to_owned(), e.problem.to_string()))
+                .map(|e| (e.field.to_owned(), labels::assessment_error(t, e)))
                 .collect();
             case_page(
                 &state,
@@ -1126,7 +1129,7 @@ pub async fn police(
         country: field("country"),
         note: field("note"),
     })
-    .map_err(|e| WebError::invalid(e.field, e.message))?;
+    .map_err(WebError::from)?;
     cases::police_step(&state.app, &staff.user, id, &step).await?;
     Ok(back_to(id))
 }
@@ -1263,8 +1266,7 @@ pub async fn review(
         Some("confirm") | None => ReviewOutcome::Confirm,
         Some(_) => {
             let input = assessment_input(&fields);
-            let a = hotline_domain::assessment::Assessment::parse(input)
-                .map_err(|e| WebError::invalid("classification", e.to_string()))?;
+            let a = hotline_domain::assessment::Assessment::parse(input).map_err(WebError::from)?;
             ReviewOutcome::Override(a)
         }
     };

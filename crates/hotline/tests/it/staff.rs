@@ -833,7 +833,7 @@ async fn assessment_second_opinion_review_and_the_welfare_cap() {
         assert!(
             invalid
                 .body
-                .contains("statutory_reference: this field is required"),
+                .contains("Statutory reference (when illegal under national law): This field is required."),
             "{}",
             invalid.body
         );

@@ -457,3 +457,373 @@ async fn every_staff_page_speaks_the_staff_language() {
     );
     db.remove().await;
 }
+
+/// The messages of `file` (a Fluent file) whose keys start with one of `prefixes`, by key.
+fn ftl_messages(lang: &str, prefixes: &[&str]) -> std::collections::BTreeMap<String, String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../hotline-web/locales")
+        .join(lang)
+        .join("staff.ftl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    text.lines()
+        .filter_map(|l| l.split_once(" = "))
+        .filter(|(k, _)| prefixes.iter().any(|p| k.starts_with(p)))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        .collect()
+}
+
+/// The longest piece of a message's text between its placeables (`{ $x }`): what any page
+/// showing the message must contain, whatever the facts.
+fn fixed_part(message: &str) -> String {
+    let mut pieces = Vec::new();
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        pieces.push(&rest[..open]);
+        rest = rest[open..]
+            .find('}')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    pieces.push(rest);
+    pieces
+        .into_iter()
+        .map(str::trim)
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or("")
+        .to_owned()
+}
+
+/// A page's text as a person reads it: the tags left out, the entities askama writes decoded.
+fn page_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&#x2f;", "/")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// English sentences the Rust code writes for logs and the API, which a staff page in another
+/// language must never fall back to.
+const RUST_ENGLISH: &[&str] = &[
+    "referred to the national police",
+    "Waiting for an assessment",
+    "Assessed as not illegal",
+    "say why the case is closed",
+    "give the police's file number",
+    "needs an assessment that found it",
+    "this field is required",
+    "is not an assigned ISO 3166-1 country code",
+    "a user name is 1 to 64 characters",
+    "this case is not waiting for a referral by hand",
+];
+
+/// What is English on a page meant to be in `lang`: the fixed part of every English route
+/// reason, refusal and assessment problem (where it differs from the language's own), and the
+/// Rust code's English.
+fn english_on(body: &str, lang: &str) -> Vec<String> {
+    let prefixes = ["staff-route-", "staff-error-", "staff-assess-problem-"];
+    let en = ftl_messages("en", &prefixes);
+    let own = ftl_messages(lang, &prefixes);
+    let text = page_text(body);
+    let mut found: Vec<String> = en
+        .iter()
+        .filter(|(k, _)| !k.ends_with("-title"))
+        .map(|(k, v)| (k, fixed_part(v)))
+        .filter(|(k, part)| {
+            part.chars().count() >= 12
+                && own.get(*k).is_none_or(|o| !o.contains(part.as_str()))
+                && text.contains(part.as_str())
+        })
+        .map(|(k, part)| format!("{k}: {part}"))
+        .collect();
+    for s in RUST_ENGLISH {
+        if text.to_lowercase().contains(&s.to_lowercase()) {
+            found.push(format!("Rust: {s}"));
+        }
+    }
+    found
+}
+
+/// Whether a page says one of the language's own route reasons, refusals or assessment
+/// problems.
+fn says_a_refusal(body: &str, lang: &str) -> bool {
+    let text = page_text(body);
+    ftl_messages(
+        lang,
+        &["staff-route-", "staff-error-", "staff-assess-problem-"],
+    )
+    .values()
+    .map(|m| fixed_part(m))
+    .any(|part| part.chars().count() >= 12 && text.contains(&part))
+}
+
+#[test]
+fn the_english_check_catches_what_it_should() {
+    assert_eq!(
+        fixed_part("Hosted in { $country }: referred to { $partner }."),
+        ": referred to"
+    );
+    let en = ftl_messages("en", &["staff-route-"]);
+    let reason = &en["staff-route-wait_awaiting_trace"];
+    let page = format!("<p>{}</p>", reason.replace('\'', "&#x27;"));
+    assert!(!english_on(&page, "nl").is_empty(), "{page}");
+    let nl = ftl_messages("nl", &["staff-route-"]);
+    let page = format!("<p>{}</p>", nl["staff-route-wait_awaiting_trace"]);
+    assert!(english_on(&page, "nl").is_empty(), "{page}");
+}
+
+/// "Why this route" and every refusal a staff form can bring, walked in Dutch, French and
+/// German: each case page says its route in the page's language (the message of its route's
+/// code), and no page shows an English route reason or refusal, or a raw identifier.
+#[tokio::test]
+async fn route_reasons_and_refusals_speak_the_staff_language() {
+    use crate::support::{cli, place_case};
+    let db = hotline_store::testing::TestDatabase::sqlite();
+    let server = Server::start(
+        &db,
+        &Options {
+            env: vec![("HOTLINE_NATIONAL__COUNTRY", "BE")],
+            ..Options::default()
+        },
+    );
+    cli(&db, &["partner", "add", "Meldpunt NL", "--countries", "NL"]);
+    let sue = Account::add(&db, "sue", "supervisor");
+    let ada = Account::add(&db, "ada", "admin");
+    // One address per route; the cases are numbered in this order.
+    let urls: Vec<String> = [
+        "https://wait.example.com/1",
+        "https://fine.example.com/2",
+        "https://nowhere.example.com/3",
+        "https://home.example.com/4",
+        "https://partner.example.com/5",
+        "https://far.example.com/6",
+        "http://hotlinetestaddressxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion/7",
+        "https://gone.example.com/8",
+    ]
+    .iter()
+    .map(|u| (*u).to_owned())
+    .collect();
+    report(&server, &urls).await;
+    let store = open_store(&db).await;
+    place_case(&store, 4, "192.0.2.4", "BE", None).await;
+    place_case(&store, 5, "198.51.100.5", "NL", None).await;
+    place_case(&store, 6, "203.0.113.6", "US", None).await;
+    for id in [3, 7, 8] {
+        // The server's own (offline) trace: no country for 3.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while store.latest_trace(id).await.unwrap().is_none() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no trace of case {id}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+    // What a trace online finds for an onion service (7) and a name with no address (8).
+    for (id, host, why) in [
+        (
+            7,
+            "hotlinetestaddressxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion",
+            "an onion service: its location is hidden by design and cannot be traced",
+        ),
+        (8, "gone.example.com", "the name has no address"),
+    ] {
+        let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+        let trace = hotline_domain::trace::Trace {
+            host: host.into(),
+            traced_at_ms: now_ms + 1,
+            untraceable: Some(why.into()),
+            ..Default::default()
+        };
+        store.save_trace(id, &trace).await.unwrap();
+    }
+    let mut b = Browser::new(&server);
+    b.login(&sue, 0).await;
+    let csrf = b.csrf().await;
+    let not_illegal = b
+        .post(
+            "/staff/cases/2/assessment",
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("classification", "not_illegal"),
+                ("reason", "adult_pornography"),
+            ],
+        )
+        .await;
+    assert!(not_illegal.status.is_redirection(), "{}", not_illegal.body);
+    for id in 3..=8 {
+        let page = b.assess_illegal(id, &csrf).await;
+        assert!(page.status.is_redirection(), "case {id}: {}", page.body);
+    }
+    let routes = [
+        (1, "wait_awaiting_assessment"),
+        (2, "close_not_illegal"),
+        (3, "international_country_unknown"),
+        (4, "national_police"),
+        (5, "partner"),
+        (6, "international_hosted_in"),
+        (7, "international_onion"),
+        (8, "international_untraceable"),
+    ];
+
+    let mut admin = Browser::new(&server);
+    admin.login(&ada, 0).await;
+    // An admin's pages are the administration's (no queue).
+    let admin_page = admin.get("/staff/admin").await;
+    let admin_csrf = input_value(&admin_page.body, "csrf_token");
+    let version = input_value(&admin_page.body, "version");
+
+    let mut failures = Vec::new();
+    for lang in ["nl", "fr", "de", "en"] {
+        b.speak(lang);
+        admin.speak(lang);
+        let own = ftl_messages(lang, &["staff-route-"]);
+        let check = |what: String, body: &str| {
+            let mut found = Vec::new();
+            if lang != "en" {
+                let english = english_on(body, lang);
+                if !english.is_empty() {
+                    found.push(format!("{lang} {what}: English {english:?}"));
+                }
+            }
+            let raw = raw_identifiers(body);
+            if !raw.is_empty() {
+                found.push(format!("{lang} {what}: raw {raw:?}"));
+            }
+            found
+        };
+        for (id, code) in routes {
+            let page = b.get(&format!("/staff/cases/{id}")).await;
+            assert_eq!(page.status, 200, "{lang} case {id}");
+            match own.get(&format!("staff-route-{code}")) {
+                Some(message) if !page_text(&page.body).contains(&fixed_part(message)) => {
+                    failures.push(format!("{lang} case {id}: the route {code} is not said"));
+                }
+                Some(_) => {}
+                None => failures.push(format!("{lang}: no message for the route {code}")),
+            }
+            failures.extend(check(format!("case {id}"), &page.body));
+        }
+        // Every kind of refusal a staff form can bring, each answered 4xx.
+        let c = csrf.as_str();
+        let posts: Vec<(&str, Vec<(&str, &str)>)> = vec![
+            // An assessment missing its findings: the form again, a problem by each field.
+            (
+                "/staff/cases/1/assessment",
+                vec![("csrf_token", c), ("classification", "baseline")],
+            ),
+            // A police step without its file number (a domain refusal).
+            (
+                "/staff/cases/1/police",
+                vec![
+                    ("csrf_token", c),
+                    ("step", "acknowledged"),
+                    ("reference", ""),
+                ],
+            ),
+            // A police step on a case not referred to the police (refused with the state).
+            (
+                "/staff/cases/1/police",
+                vec![("csrf_token", c), ("step", "cleared")],
+            ),
+            // Closing without a reason, and with a reason the assessment does not support.
+            (
+                "/staff/cases/1/move",
+                vec![("csrf_token", c), ("to", "closed")],
+            ),
+            (
+                "/staff/cases/3/move",
+                vec![
+                    ("csrf_token", c),
+                    ("to", "closed"),
+                    ("reason", "not_illegal"),
+                ],
+            ),
+            // A partner reference on a case that waits for no referral by hand.
+            (
+                "/staff/cases/1/partner-reference",
+                vec![("csrf_token", c), ("reference", "NL-1")],
+            ),
+            // Referring a closed case: the route's reason is the refusal.
+            (
+                "/staff/cases/2/move",
+                vec![("csrf_token", c), ("to", "referred")],
+            ),
+        ];
+        for (path, form) in &posts {
+            let page = b.post(path, form).await;
+            assert!(
+                page.status.is_client_error(),
+                "{lang} POST {path}: {} {}",
+                page.status,
+                page.body
+            );
+            if !says_a_refusal(&page.body, lang) {
+                failures.push(format!(
+                    "{lang} POST {path}: no refusal in the page's language"
+                ));
+            }
+            failures.extend(check(format!("POST {path}"), &page.body));
+        }
+        let a = admin_csrf.as_str();
+        let admin_posts: Vec<(&str, Vec<(&str, &str)>)> = vec![
+            (
+                "/staff/admin/settings",
+                vec![
+                    ("csrf_token", a),
+                    ("section", "national"),
+                    ("version", version.as_str()),
+                    ("country", "XX"),
+                    ("takedown_by", "police"),
+                    ("objection_hours", "0"),
+                ],
+            ),
+            (
+                "/staff/admin/users",
+                vec![
+                    ("csrf_token", a),
+                    ("name", "Not A Name!"),
+                    ("role", "analyst"),
+                    ("password", "short"),
+                    ("password_again", "short"),
+                ],
+            ),
+        ];
+        for (path, form) in &admin_posts {
+            let page = admin.post(path, form).await;
+            assert!(
+                page.status.is_client_error(),
+                "{lang} POST {path}: {} {}",
+                page.status,
+                page.body
+            );
+            if !says_a_refusal(&page.body, lang) {
+                failures.push(format!(
+                    "{lang} POST {path}: no refusal in the page's language"
+                ));
+            }
+            failures.extend(check(format!("POST {path}"), &page.body));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "untranslated words on staff pages:\n{}",
+        failures.join("\n")
+    );
+    store.close().await;
+    db.remove().await;
+}
