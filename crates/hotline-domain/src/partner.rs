@@ -203,6 +203,18 @@ mod tests {
     }
 }
 
+named_enum!(
+    /// How referrals reach a partner hotline.
+    PartnerChannel {
+        /// Signed messages to its API (it runs this software, or speaks its protocol).
+        Api => "api",
+        /// E-mail, encrypted with age when it gave a key.
+        Email => "email",
+        /// A person sends it (ICCAM, a portal) and records the partner's reference.
+        Manual => "manual",
+    }
+);
+
 /// A partner hotline as an admin typed it on the partners page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PartnerInput {
@@ -223,7 +235,7 @@ pub struct PartnerInput {
 pub struct PartnerSpec {
     pub name: String,
     pub countries: Vec<String>,
-    pub channel: String,
+    pub channel: PartnerChannel,
     pub endpoint: Option<String>,
     pub public_key: Option<String>,
     pub encrypt_to: Option<String>,
@@ -306,15 +318,16 @@ pub fn parse_partner(
             "name at least one country it covers, e.g. NL".into(),
         ));
     }
-    let channel = input.channel.trim().to_owned();
-    if !matches!(channel.as_str(), "api" | "email" | "manual") {
+    let given = input.channel.trim();
+    let channel = given.parse::<PartnerChannel>().ok();
+    if channel.is_none() {
         problems.push(
             problem(
                 "channel",
                 "partner_channel",
-                format!("must be api, email or manual, not \"{channel}\""),
+                format!("must be api, email or manual, not \"{given}\""),
             )
-            .with("given", &channel),
+            .with("given", given),
         );
     }
     let endpoint = opt(&input.endpoint);
@@ -332,8 +345,8 @@ pub fn parse_partner(
     };
     let encrypt_to = opt(&input.encrypt_to);
     let token = opt(&input.token);
-    match channel.as_str() {
-        "api" => {
+    match channel {
+        Some(PartnerChannel::Api) => {
             match &endpoint {
                 Some(e) if e.starts_with("https://") || e.starts_with("http://") => {}
                 _ => problems.push(problem(
@@ -357,7 +370,7 @@ pub fn parse_partner(
                 ));
             }
         }
-        "email" => {
+        Some(PartnerChannel::Email) => {
             if let Some(e) = &endpoint
                 && !plausible_email(e)
             {
@@ -371,10 +384,10 @@ pub fn parse_partner(
                 );
             }
         }
-        _ => {}
+        Some(PartnerChannel::Manual) | None => {}
     }
     if let Some(k) = &encrypt_to {
-        if channel != "email" {
+        if channel != Some(PartnerChannel::Email) {
             problems.push(problem(
                 "encrypt_to",
                 "partner_encrypt_not_email",
@@ -393,8 +406,8 @@ pub fn parse_partner(
             ));
         }
     }
-    if problems.is_empty() {
-        Ok(PartnerSpec {
+    match channel {
+        Some(channel) if problems.is_empty() => Ok(PartnerSpec {
             name,
             countries,
             channel,
@@ -402,9 +415,8 @@ pub fn parse_partner(
             public_key,
             encrypt_to,
             token,
-        })
-    } else {
-        Err(problems)
+        }),
+        _ => Err(problems),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Partner hotlines abroad, and referrals exchanged with them. A partner's public key checks
 //! what it sends us; the bearer token it issued to us is sealed like reporters' data.
 
+use hotline_domain::partner::PartnerChannel;
 use hotline_domain::timeline::Event;
 use time::OffsetDateTime;
 
@@ -12,8 +13,7 @@ use crate::{Result, Store, StoreError, on_read_pool, on_write_pool, to_millis};
 pub struct Partner {
     pub name: String,
     pub countries: Vec<String>,
-    /// `api`, `email` or `manual`.
-    pub channel: String,
+    pub channel: PartnerChannel,
     pub endpoint: Option<String>,
     pub public_key: Option<String>,
     /// For `email`: the age public key (`age1…`) referrals are encrypted to.
@@ -25,13 +25,13 @@ impl Partner {
     /// Whether referrals to it are delivered by a job (API, or e-mail to a known address)
     /// rather than by a person.
     pub fn delivers_automatically(&self) -> bool {
-        match self.channel.as_str() {
-            "api" => true,
-            "email" => self
+        match self.channel {
+            PartnerChannel::Api => true,
+            PartnerChannel::Email => self
                 .endpoint
                 .as_deref()
                 .is_some_and(|e| !e.trim().is_empty()),
-            _ => false,
+            PartnerChannel::Manual => false,
         }
     }
 }
@@ -41,7 +41,7 @@ impl Partner {
 pub struct NewPartner {
     pub name: String,
     pub countries: Vec<String>,
-    pub channel: String,
+    pub channel: PartnerChannel,
     pub endpoint: Option<String>,
     pub public_key: Option<String>,
     /// For `email`: the age public key (`age1…`) referrals are encrypted to.
@@ -79,9 +79,12 @@ type PartnerWithToken = (
     Option<Vec<u8>>,
 );
 
-fn partner_of(row: PartnerRow) -> Partner {
+fn partner_of(row: PartnerRow) -> Result<Partner> {
     let (name, countries, channel, endpoint, public_key, encrypt_to, disabled) = row;
-    Partner {
+    let channel = channel
+        .parse()
+        .map_err(|()| StoreError::Corrupt(format!("partner channel \"{channel}\"")))?;
+    Ok(Partner {
         name,
         countries: countries
             .split(',')
@@ -93,7 +96,7 @@ fn partner_of(row: PartnerRow) -> Partner {
         public_key,
         encrypt_to,
         disabled,
-    }
+    })
 }
 
 const PARTNER_COLUMNS: &str =
@@ -132,7 +135,7 @@ impl Store {
             )
             .bind(&p.name)
             .bind(&countries)
-            .bind(&p.channel)
+            .bind(p.channel.as_str())
             .bind(p.endpoint.as_deref())
             .bind(p.public_key.as_deref())
             .bind(p.encrypt_to.as_deref())
@@ -236,7 +239,7 @@ impl Store {
                 .fetch_all(pool)
                 .await?
         });
-        Ok(rows.into_iter().map(partner_of).collect())
+        rows.into_iter().map(partner_of).collect()
     }
 
     /// The countries each active partner covers, for routing.
@@ -277,7 +280,7 @@ impl Store {
                     .open_text(&format!("partners.outbound_token:{n}"), &s)
             })
             .transpose()?;
-        Ok(Some((partner_of((n, c, ch, e, k, x, d)), token)))
+        Ok(Some((partner_of((n, c, ch, e, k, x, d))?, token)))
     }
 
     /// A bearer token for a partner to call our API with; shown once, stored hashed.
@@ -320,7 +323,7 @@ impl Store {
             .fetch_optional(pool)
             .await?
         });
-        Ok(row.map(partner_of))
+        row.map(partner_of).transpose()
     }
 
     /// The work a partner hotline sent with the referral that opened this case (its

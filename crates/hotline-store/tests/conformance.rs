@@ -1620,7 +1620,7 @@ async fn a_referral_mail_is_taken_once_and_an_interrupted_one_is_left_for_a_pers
         let partner = hotline_store::NewPartner {
             name: "LU".into(),
             countries: vec!["LU".into()],
-            channel: "email".into(),
+            channel: hotline_domain::partner::PartnerChannel::Email,
             endpoint: Some("referrals@lu.example.test".into()),
             public_key: None,
             encrypt_to: None,

@@ -899,7 +899,7 @@ async fn partner_command(command: PartnerCommand, place: &Place) -> anyhow::Resu
                     let spec = hotline_domain::partner::PartnerSpec {
                         name: e.name,
                         countries: e.countries,
-                        channel: "manual".to_owned(),
+                        channel: hotline_domain::partner::PartnerChannel::Manual,
                         endpoint: None,
                         public_key: None,
                         encrypt_to: None,

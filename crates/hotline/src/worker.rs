@@ -41,6 +41,7 @@ use hotline_domain::routing::{Jurisdiction, Route, route};
 
 use hotline_domain::CaseState;
 use hotline_domain::job::Job;
+use hotline_domain::partner::PartnerChannel;
 use hotline_domain::trace::Trace;
 use hotline_network::check::Checker;
 use hotline_network::mailer::{Mailer, OutgoingMail, OutgoingNotice};
@@ -947,10 +948,12 @@ impl Workers {
             .await
             .map_err(err)?
             .ok_or_else(|| format!("the partner {name} is not registered"))?;
-        match partner.channel.as_str() {
-            "api" => {}
-            "email" => return self.mail_referral(case_id, &partner, referral_id).await,
-            other => {
+        match partner.channel {
+            PartnerChannel::Api => {}
+            PartnerChannel::Email => {
+                return self.mail_referral(case_id, &partner, referral_id).await;
+            }
+            other @ PartnerChannel::Manual => {
                 return Err(format!(
                     "{name} takes referrals by {other}: a person must send it"
                 ));

@@ -517,7 +517,7 @@ async fn partners_page(
             edit_query: form_urlencoded::Serializer::new(String::new())
                 .append_pair("name", &p.name)
                 .finish(),
-            channel: p.channel,
+            channel: t.get(&format!("staff-partner-channel-{}", p.channel)),
             name: p.name,
         })
         .collect();
@@ -563,7 +563,7 @@ pub async fn partners(
         form = hotline_domain::partner::PartnerInput {
             name: p.name,
             countries: p.countries.join(", "),
-            channel: p.channel,
+            channel: p.channel.to_string(),
             endpoint: p.endpoint.unwrap_or_default(),
             public_key: p.public_key.unwrap_or_default(),
             encrypt_to: p.encrypt_to.unwrap_or_default(),
