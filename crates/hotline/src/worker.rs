@@ -162,35 +162,30 @@ impl Workers {
         else {
             return Ok(false);
         };
-        if job.kind == Job::TRACE {
+        // Traces and notices run in batches: one look-up serves many cases of a host, and
+        // every notice due now goes in this run, so each recipient gets one mail.
+        let batch_of = match job.kind.as_str() {
+            Job::TRACE => Some((Job::TRACE, TRACE_BATCH)),
+            Job::NOTICE => Some((Job::NOTICE, NOTICE_BATCH)),
+            _ => None,
+        };
+        if let Some((kind, size)) = batch_of {
             let mut batch = self
                 .store
                 .claim_jobs(
                     worker,
                     LEASE,
                     OffsetDateTime::now_utc(),
-                    TRACE_BATCH - 1,
-                    Some(Job::TRACE),
+                    size - 1,
+                    Some(kind),
                 )
                 .await?;
             batch.push(job);
-            self.run_traces(batch).await?;
-            return Ok(true);
-        }
-        if job.kind == Job::NOTICE {
-            // Every notice due now goes in this run, so each recipient gets one mail.
-            let mut batch = self
-                .store
-                .claim_jobs(
-                    worker,
-                    LEASE,
-                    OffsetDateTime::now_utc(),
-                    NOTICE_BATCH - 1,
-                    Some(Job::NOTICE),
-                )
-                .await?;
-            batch.push(job);
-            self.run_notices(batch).await?;
+            if kind == Job::TRACE {
+                self.run_traces(batch).await?;
+            } else {
+                self.run_notices(batch).await?;
+            }
             return Ok(true);
         }
         let outcome = self.handle(&job).await;

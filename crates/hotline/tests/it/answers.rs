@@ -11,37 +11,14 @@ use serde_json::json;
 
 use crate::browser::{Driver, SKIP, enabled};
 use crate::staff::{Account, Browser};
-use crate::support::{Options, Server, client, each_engine, open_store, place_case, raw_sql};
+use crate::support::{
+    Options, Server, client, each_engine, mail_text, open_store, place_case, raw_sql,
+};
 
 /// The public site's address the test server puts in its links.
 const SITE: &str = "https://hotline.example.org";
 
 type Inbox = std::sync::Arc<std::sync::Mutex<Vec<hotline_network::testing::Received>>>;
-
-/// The text of a mail as it travelled: quoted-printable undone where it was used.
-fn mail_text(data: &str) -> String {
-    let data = data.replace("\r\n", "\n");
-    if !data.contains("quoted-printable") {
-        return data;
-    }
-    let joined = data.replace("=\n", "");
-    let bytes = joined.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'='
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
 
 /// The answer link a notice mail carries (the path below [`SITE`]).
 fn answer_path(mail: &str) -> String {

@@ -9,7 +9,9 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::staff::{Account, Browser};
-use crate::support::{Options, Server, cli, client, each_engine, open_store, place_case, raw_sql};
+use crate::support::{
+    Options, Server, cli, client, each_engine, mail_parts, open_store, place_case, raw_sql,
+};
 
 /// The XARF reports `hotline notice show CASE --xarf` prints, each kept for
 /// `.ci/validate-xarf` under `label`.
@@ -348,79 +350,6 @@ async fn an_elapsed_objection_window_sends_the_notice_and_the_police_regime_neve
 
 /// The public site's address the grouped-notice server puts in its answer links.
 const SITE: &str = "https://hotline.example.org";
-
-/// The parts of a multipart mail as it travelled: each part's file name (`None` for the
-/// text) and its body, transfer encoding undone.
-fn mail_parts(data: &str) -> Vec<(Option<String>, String)> {
-    let data = data.replace("\r\n", "\n");
-    let boundary = data
-        .split("boundary=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_else(|| panic!("not a multipart mail: {data}"))
-        .to_owned();
-    data.split(&format!("--{boundary}"))
-        .skip(1)
-        .filter(|part| !part.starts_with("--"))
-        .map(|part| {
-            let (head, body) = part.trim_start_matches('\n').split_once("\n\n").unwrap();
-            let name = head
-                .split("filename=\"")
-                .nth(1)
-                .and_then(|rest| rest.split('"').next())
-                .map(str::to_owned);
-            let lower = head.to_ascii_lowercase();
-            let body = body.trim_end_matches('\n');
-            let text = if lower.contains("content-transfer-encoding: quoted-printable") {
-                undo_quoted_printable(body)
-            } else if lower.contains("content-transfer-encoding: base64") {
-                undo_base64(body)
-            } else {
-                body.to_owned()
-            };
-            (name, text)
-        })
-        .collect()
-}
-
-fn undo_quoted_printable(body: &str) -> String {
-    let joined = body.replace("=\n", "");
-    let bytes = joined.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'='
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap()
-}
-
-fn undo_base64(body: &str) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
-    for c in body
-        .bytes()
-        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
-    {
-        let v = ALPHABET.iter().position(|a| *a == c).unwrap() as u32;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
 
 /// Waits until every case in `ids` has `leg` on its timeline.
 async fn wait_for_leg(store: &hotline_store::Store, ids: &[i64], leg: &str, engine: &str) {

@@ -330,3 +330,38 @@ pub async fn wait_for_case_state(
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
 }
+
+/// The parts of a mail as it travelled, decoded by `mailparse` (transfer encoding and
+/// charset undone): each leaf part's attachment file name (`None` for the text) and its text.
+pub fn mail_parts(data: &str) -> Vec<(Option<String>, String)> {
+    fn leaves(part: &mailparse::ParsedMail<'_>, out: &mut Vec<(Option<String>, String)>) {
+        if part.subparts.is_empty() {
+            let name = part
+                .get_content_disposition()
+                .params
+                .get("filename")
+                .cloned();
+            let text = part.get_body().expect("a readable part");
+            out.push((
+                name,
+                text.trim_end_matches(['\r', '\n']).replace("\r\n", "\n"),
+            ));
+        }
+        for sub in &part.subparts {
+            leaves(sub, out);
+        }
+    }
+    let mail = mailparse::parse_mail(data.as_bytes()).expect("a mail");
+    let mut out = Vec::new();
+    leaves(&mail, &mut out);
+    out
+}
+
+/// The text of a mail (its first part that is not an attachment), decoded.
+pub fn mail_text(data: &str) -> String {
+    mail_parts(data)
+        .into_iter()
+        .find(|(name, _)| name.is_none())
+        .map(|(_, text)| text)
+        .unwrap_or_default()
+}
