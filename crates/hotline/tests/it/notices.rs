@@ -29,23 +29,42 @@ fn shown_xarf(
         .collect()
 }
 
+/// A loopback SMTP sink: its URL for `notices.smtp_url`, and what it received.
+async fn sink() -> (
+    &'static str,
+    std::sync::Arc<std::sync::Mutex<Vec<hotline_network::testing::Received>>>,
+) {
+    let (port, inbox) = hotline_network::testing::smtp_sink().await;
+    (leak(format!("smtp://127.0.0.1:{port}")), inbox)
+}
+
+/// The environment of a server under takedown regime `regime` (with `hours` for the
+/// police to object) that mails its notices through `smtp`, and `more`.
+fn notice_env(
+    regime: &'static str,
+    hours: &'static str,
+    smtp: &'static str,
+    more: &[(&'static str, &'static str)],
+) -> Options {
+    let mut env = vec![
+        ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
+        ("HOTLINE_NATIONAL__TAKEDOWN_BY", regime),
+        ("HOTLINE_NATIONAL__OBJECTION_HOURS", hours),
+        ("HOTLINE_NOTICES__SMTP_URL", smtp),
+        ("HOTLINE_NOTICES__FROM", "notices@hotline.test"),
+    ];
+    env.extend_from_slice(more);
+    Options {
+        env,
+        ..Options::default()
+    }
+}
+
 #[tokio::test]
 async fn a_police_hold_blocks_the_notice_whatever_follows_until_it_is_released() {
     each_engine(|db| async move {
-        let (port, inbox) = hotline_network::testing::smtp_sink().await;
-        let smtp = format!("smtp://127.0.0.1:{port}");
-        let smtp: &'static str = Box::leak(smtp.into_boxed_str());
-        let options = Options {
-            env: vec![
-                ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
-                ("HOTLINE_NATIONAL__TAKEDOWN_BY", "hotline"),
-                ("HOTLINE_NATIONAL__OBJECTION_HOURS", "48"),
-                ("HOTLINE_NOTICES__SMTP_URL", smtp),
-                ("HOTLINE_NOTICES__FROM", "notices@hotline.test"),
-            ],
-            ..Options::default()
-        };
-        let server = Server::start(&db, &options);
+        let (smtp, inbox) = sink().await;
+        let server = Server::start(&db, &notice_env("hotline", "48", smtp, &[]));
         let ann = Account::add(&db, "ann", "analyst");
         let pol = Account::add(&db, "pol", "police");
         let r = client()
@@ -203,18 +222,8 @@ async fn referred_case(
     Server,
     std::sync::Arc<std::sync::Mutex<Vec<hotline_network::testing::Received>>>,
 ) {
-    let (port, inbox) = hotline_network::testing::smtp_sink().await;
-    let smtp: &'static str = Box::leak(format!("smtp://127.0.0.1:{port}").into_boxed_str());
-    let options = Options {
-        env: vec![
-            ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
-            ("HOTLINE_NATIONAL__TAKEDOWN_BY", regime),
-            ("HOTLINE_NATIONAL__OBJECTION_HOURS", hours),
-            ("HOTLINE_NOTICES__SMTP_URL", smtp),
-        ],
-        ..Options::default()
-    };
-    let server = Server::start(db, &options);
+    let (smtp, inbox) = sink().await;
+    let server = Server::start(db, &notice_env(regime, hours, smtp, &[]));
     let ann = Account::add(db, "ann", "analyst");
     let r = client()
         .post(server.url("/api/v1/reports"))
@@ -372,22 +381,10 @@ async fn wait_for_leg(store: &hotline_store::Store, ids: &[i64], leg: &str, engi
 #[tokio::test]
 async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_per_address() {
     each_engine(|db| async move {
-        let (port, inbox) = hotline_network::testing::smtp_sink().await;
-        let smtp: &'static str = Box::leak(format!("smtp://127.0.0.1:{port}").into_boxed_str());
-        let options = Options {
-            env: vec![
-                ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
-                ("HOTLINE_NATIONAL__TAKEDOWN_BY", "hotline"),
-                ("HOTLINE_NATIONAL__OBJECTION_HOURS", "48"),
-                ("HOTLINE_NOTICES__SMTP_URL", smtp),
-                ("HOTLINE_NOTICES__FROM", "notices@hotline.test"),
-                ("HOTLINE_PUBLIC__SITE_URL", SITE),
-                // One worker, so the notices that come due together are one run's.
-                ("HOTLINE_WORKERS", "1"),
-            ],
-            ..Options::default()
-        };
-        let server = Server::start(&db, &options);
+        let (smtp, inbox) = sink().await;
+        // One worker, so the notices that come due together are one run's.
+        let more = [("HOTLINE_PUBLIC__SITE_URL", SITE), ("HOTLINE_WORKERS", "1")];
+        let server = Server::start(&db, &notice_env("hotline", "48", smtp, &more));
         let ann = Account::add(&db, "ann", "analyst");
         // Six addresses on one host (the police will hold one), two on another, in one report.
         let one: Vec<String> = (1..=6)
@@ -719,23 +716,10 @@ async fn moving_world(
 async fn a_host_that_changed_before_the_notice_holds_it_for_an_analyst() {
     each_engine(|db| async move {
         let dir = tempfile::tempdir().unwrap();
-        let (zone, mut env) = moving_world(dir.path()).await;
-        let (port, inbox) = hotline_network::testing::smtp_sink().await;
-        let smtp = leak(format!("smtp://127.0.0.1:{port}"));
-        env.extend([
-            ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
-            ("HOTLINE_NATIONAL__TAKEDOWN_BY", "hotline"),
-            // No objection window: the notice is due as soon as the case is referred.
-            ("HOTLINE_NATIONAL__OBJECTION_HOURS", "0"),
-            ("HOTLINE_NOTICES__SMTP_URL", smtp),
-        ]);
-        let server = Server::start(
-            &db,
-            &Options {
-                env,
-                ..Options::default()
-            },
-        );
+        let (zone, env) = moving_world(dir.path()).await;
+        let (smtp, inbox) = sink().await;
+        // No objection window: the notice is due as soon as the case is referred.
+        let server = Server::start(&db, &notice_env("hotline", "0", smtp, &env));
         let ann = Account::add(&db, "ann", "analyst");
         let r = client()
             .post(server.url("/api/v1/reports"))
@@ -862,16 +846,7 @@ async fn a_mail_that_fails_leaves_each_notice_in_it_pending_and_each_job_to_retr
             closed.local_addr().unwrap().port()
         ));
         drop(closed);
-        let env = |smtp: &'static str| Options {
-            env: vec![
-                ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
-                ("HOTLINE_NATIONAL__TAKEDOWN_BY", "hotline"),
-                ("HOTLINE_NATIONAL__OBJECTION_HOURS", "48"),
-                ("HOTLINE_NOTICES__SMTP_URL", smtp),
-                ("HOTLINE_WORKERS", "1"),
-            ],
-            ..Options::default()
-        };
+        let env = |smtp| notice_env("hotline", "48", smtp, &[("HOTLINE_WORKERS", "1")]);
         let server = Server::start(&db, &env(dead));
         let ann = Account::add(&db, "ann", "analyst");
         let urls: Vec<String> = (1..=3)
@@ -973,8 +948,8 @@ async fn a_mail_that_fails_leaves_each_notice_in_it_pending_and_each_job_to_retr
         drop(server);
 
         // The mail server is back: the retried jobs send the three notices in one mail.
-        let (port, inbox) = hotline_network::testing::smtp_sink().await;
-        let _server = Server::start(&db, &env(leak(format!("smtp://127.0.0.1:{port}"))));
+        let (smtp, inbox) = sink().await;
+        let _server = Server::start(&db, &env(smtp));
         raw_sql(
             &db,
             "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
