@@ -101,16 +101,7 @@ async fn noticed_case(db: &hotline_store::testing::TestDatabase) -> (Server, Inb
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     store.close().await;
-    raw_sql(
-        db,
-        "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
-    )
-    .await;
-    raw_sql(
-        db,
-        "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
-    )
-    .await;
+    crate::support::objection_window_passes(db).await;
     let deadline = Instant::now() + Duration::from_secs(30);
     while inbox.lock().unwrap().is_empty() {
         assert!(

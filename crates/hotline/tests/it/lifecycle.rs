@@ -311,16 +311,7 @@ async fn loopback_world(dir: &Path) -> Vec<(&'static str, &'static str)> {
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
-    let bootstrap = dir.join("rdap-bootstrap");
-    std::fs::create_dir_all(&bootstrap).unwrap();
-    let empty = r#"{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[]}"#;
-    let ipv4 = format!(
-        r#"{{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[[["192.0.2.0/24"],["{base}"]]]}}"#
-    );
-    std::fs::write(bootstrap.join("ipv4.json"), ipv4).unwrap();
-    for f in ["dns.json", "ipv6.json", "asn.json"] {
-        std::fs::write(bootstrap.join(f), empty).unwrap();
-    }
+    let bootstrap = crate::support::rdap_bootstrap(dir, Some(&base));
     vec![
         ("HOTLINE_NETWORK__OFFLINE", "false"),
         ("HOTLINE_NETWORK__NAMESERVERS", leak(format!("[\"{dns}\"]"))),

@@ -58,12 +58,7 @@ async fn loopback_world(db: &TestDatabase) -> Vec<(&'static str, &'static str)> 
         vec![Rec::A("content.monitor.test.", Ipv4Addr::LOCALHOST)],
     )
     .await;
-    let bootstrap = db.dir.join("rdap-bootstrap");
-    std::fs::create_dir_all(&bootstrap).unwrap();
-    let empty = r#"{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[]}"#;
-    for f in ["dns.json", "ipv4.json", "ipv6.json", "asn.json"] {
-        std::fs::write(bootstrap.join(f), empty).unwrap();
-    }
+    let bootstrap = crate::support::rdap_bootstrap(&db.dir, None);
     vec![
         ("HOTLINE_NETWORK__OFFLINE", "false"),
         ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),

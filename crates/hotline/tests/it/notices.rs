@@ -315,16 +315,7 @@ async fn an_elapsed_objection_window_sends_the_notice_and_the_police_regime_neve
         let bad = crate::support::hotline(&db, &["notice", "show", "case-x"]);
         assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a case number"));
         // 49 hours pass: the referral moves into the past and the waiting job comes due.
-        raw_sql(
-            &db,
-            "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
-        )
-        .await;
-        raw_sql(
-            &db,
-            "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
-        )
-        .await;
+        crate::support::objection_window_passes(&db).await;
         let deadline = Instant::now() + Duration::from_secs(30);
         while inbox.lock().unwrap().is_empty() {
             assert!(
@@ -477,16 +468,7 @@ async fn notices_due_in_one_run_go_in_one_mail_per_recipient_with_a_xarf_part_pe
         }
         assert!(inbox.lock().unwrap().is_empty(), "sent inside the window");
         // …which passes for all of them at once: one run finds eight notice jobs due.
-        raw_sql(
-            &db,
-            "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
-        )
-        .await;
-        raw_sql(
-            &db,
-            "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
-        )
-        .await;
+        crate::support::objection_window_passes(&db).await;
         wait_for_leg(&store, &ids, "notice_sent", db.engine).await;
 
         let mail = inbox.lock().unwrap().clone();
@@ -687,16 +669,7 @@ async fn moving_world(
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
-    let bootstrap = dir.join("rdap-bootstrap");
-    std::fs::create_dir_all(&bootstrap).unwrap();
-    let empty = r#"{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[]}"#;
-    let ipv4 = format!(
-        r#"{{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[[["192.0.2.0/24"],["{base}"]]]}}"#
-    );
-    std::fs::write(bootstrap.join("ipv4.json"), ipv4).unwrap();
-    for f in ["dns.json", "ipv6.json", "asn.json"] {
-        std::fs::write(bootstrap.join(f), empty).unwrap();
-    }
+    let bootstrap = crate::support::rdap_bootstrap(dir, Some(&base));
     let env = vec![
         ("HOTLINE_NETWORK__OFFLINE", "false"),
         ("HOTLINE_NETWORK__NAMESERVERS", leak(format!("[\"{dns}\"]"))),
@@ -896,16 +869,7 @@ async fn a_mail_that_fails_leaves_each_notice_in_it_pending_and_each_job_to_retr
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
         }
-        raw_sql(
-            &db,
-            "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
-        )
-        .await;
-        raw_sql(
-            &db,
-            "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
-        )
-        .await;
+        crate::support::objection_window_passes(&db).await;
         // The one mail for the three fails: every job of it fails, to be tried again.
         let deadline = Instant::now() + Duration::from_secs(60);
         for id in &ids {

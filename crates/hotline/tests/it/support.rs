@@ -365,3 +365,36 @@ pub fn mail_text(data: &str) -> String {
         .map(|(_, text)| text)
         .unwrap_or_default()
 }
+
+/// Writes an RDAP bootstrap folder under `dir` that sends look-ups of 192.0.2.0/24 to the
+/// loopback RDAP server at `ipv4_base` (`None`: nothing is asked anywhere), and returns it.
+pub fn rdap_bootstrap(dir: &Path, ipv4_base: Option<&str>) -> PathBuf {
+    let bootstrap = dir.join("rdap-bootstrap");
+    std::fs::create_dir_all(&bootstrap).unwrap();
+    let empty = r#"{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[]}"#;
+    for f in ["dns.json", "ipv4.json", "ipv6.json", "asn.json"] {
+        std::fs::write(bootstrap.join(f), empty).unwrap();
+    }
+    if let Some(base) = ipv4_base {
+        let ipv4 = format!(
+            r#"{{"version":"1.0","publication":"2025-01-01T00:00:00Z","services":[[["192.0.2.0/24"],["{base}"]]]}}"#
+        );
+        std::fs::write(bootstrap.join("ipv4.json"), ipv4).unwrap();
+    }
+    bootstrap
+}
+
+/// 49 hours pass for the police's objection window: every referral to the police moves
+/// into the past and the notice jobs waiting for it come due now.
+pub async fn objection_window_passes(db: &TestDatabase) {
+    raw_sql(
+        db,
+        "UPDATE case_events SET at = at - 176400000 WHERE kind = 'referred_police'",
+    )
+    .await;
+    raw_sql(
+        db,
+        "UPDATE jobs SET run_at = 0 WHERE kind = 'notice' AND state = 'queued'",
+    )
+    .await;
+}
