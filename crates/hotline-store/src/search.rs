@@ -3,10 +3,13 @@
 //! partner reference and police file number; the queue grouped by report, by registrable
 //! domain and by host, with counts and the oldest waiting case; the cases related to one case.
 //!
-//! Everything but the address fragment reads an index (migration 0024): a search first finds
-//! the matching case numbers, newest first, from one index range, then reads those cases. The
-//! open cases per host and per domain are kept in `case_groups` by triggers, so the grouped
-//! views read a page of rows whatever the number of cases.
+//! Every search reads an index (migration 0024): a search first finds the matching case
+//! numbers, newest first, from one index range, then reads those cases. An address fragment of
+//! three characters or more reads a trigram index of the canonical addresses (migration 0029:
+//! FTS5 `trigram` on SQLite, `pg_trgm` on PostgreSQL); a shorter one has no trigram to look up
+//! and is looked for among the newest [`SHORT_FRAGMENT_CASES`] cases only. The open cases per
+//! host and per domain are kept in `case_groups` by triggers, so the grouped views read a page
+//! of rows whatever the number of cases.
 
 use std::collections::HashMap;
 
@@ -16,12 +19,19 @@ use uuid::Uuid;
 use hotline_domain::CaseState;
 
 use crate::casework::parse_state;
-use crate::{Result, Store, from_millis, on_read_pool};
+use crate::{Engine, Result, Store, from_millis, on_read_pool};
+
+/// An address fragment shorter than this has no trigram to look up in the index.
+pub const FRAGMENT_MIN_CHARS: usize = 3;
+/// A shorter fragment is looked for among this many of the newest cases only (a bounded scan).
+pub const SHORT_FRAGMENT_CASES: i64 = 10_000;
 
 /// What a search looks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchBy {
-    /// A piece of the canonical address (case-insensitive; not indexed: a scan, newest first).
+    /// A piece of the canonical address (case-insensitive). From [`FRAGMENT_MIN_CHARS`]
+    /// characters on it reads the trigram index; a shorter piece is looked for among the
+    /// newest [`SHORT_FRAGMENT_CASES`] cases only.
     Address(String),
     Domain(String),
     Host(String),
@@ -174,6 +184,17 @@ fn found(rows: Vec<FoundRow>) -> Result<Vec<FoundCase>> {
         .collect()
 }
 
+/// An FTS5 query for `fragment` as one phrase: with the trigram tokenizer, the addresses that
+/// contain it (case-insensitive). Double quotes are doubled, so nothing typed is an operator.
+fn phrase(fragment: &str) -> String {
+    format!("\"{}\"", fragment.replace('"', "\"\""))
+}
+
+/// Whether a fragment is long enough for the trigram index.
+pub fn fragment_indexed(fragment: &str) -> bool {
+    fragment.chars().count() >= FRAGMENT_MIN_CHARS
+}
+
 /// `%` and `_` typed by the user are matched as themselves.
 fn like_pattern(fragment: &str) -> String {
     let mut p = String::with_capacity(fragment.len() + 2);
@@ -191,8 +212,21 @@ fn like_pattern(fragment: &str) -> String {
 impl Store {
     /// Runs `sql` (assembled from constant fragments; every value bound) and reads cases.
     async fn found_cases(&self, sql: String, binds: &[Bind]) -> Result<Vec<FoundCase>> {
+        self.found_cases_planned(sql, binds, true).await
+    }
+
+    /// As [`Store::found_cases`]; `cached: false` plans the statement for its values each
+    /// time. A fragment's plan depends on how common it is (PostgreSQL walks the case numbers
+    /// backwards for a common one, reads the trigram index for a rare one), and a cached
+    /// generic plan would pick one way for every fragment.
+    async fn found_cases_planned(
+        &self,
+        sql: String,
+        binds: &[Bind],
+        cached: bool,
+    ) -> Result<Vec<FoundCase>> {
         let rows: Vec<FoundRow> = on_read_pool!(&self.db, pool => {
-            let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
+            let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).persistent(cached);
             for b in binds {
                 q = match b {
                     Bind::Int(v) => q.bind(*v),
@@ -324,28 +358,52 @@ impl Store {
             }
             SearchBy::Case(id) => vec![*id],
             SearchBy::Domain(_) | SearchBy::Host(_) | SearchBy::Address(_) => {
-                let (cond, value) = match by {
-                    SearchBy::Domain(d) => ("c.registrable_domain = $1", d.to_lowercase()),
-                    SearchBy::Host(h) => ("c.host = $1", h.to_lowercase()),
+                let fts = self.engine() == Engine::Sqlite
+                    && matches!(by, SearchBy::Address(a) if fragment_indexed(a));
+                // Paging and order on the FTS5 rowid, which the FTS5 table serves itself.
+                let id = if fts { "f.rowid" } else { "c.id" };
+                let (from, value) = match by {
+                    SearchBy::Domain(d) => (
+                        "cases c WHERE c.registrable_domain = $1".to_owned(),
+                        d.to_lowercase(),
+                    ),
+                    SearchBy::Host(h) => ("cases c WHERE c.host = $1".to_owned(), h.to_lowercase()),
+                    // The FTS5 table hands out its rows newest first (ORDER BY rowid DESC), so
+                    // a common fragment stops after a page; the join reads those cases only.
+                    SearchBy::Address(a) if fts => (
+                        "case_address_trigrams f JOIN cases c ON c.id = f.rowid \
+                         WHERE case_address_trigrams MATCH $1"
+                            .to_owned(),
+                        phrase(a),
+                    ),
+                    // pg_trgm's index answers ILIKE.
+                    SearchBy::Address(a) if fragment_indexed(a) => (
+                        "cases c WHERE c.canonical_url ILIKE $1 ESCAPE '\\'".to_owned(),
+                        like_pattern(a),
+                    ),
                     SearchBy::Address(a) => (
-                        "LOWER(c.canonical_url) LIKE $1 ESCAPE '\\'",
+                        format!(
+                            "cases c WHERE c.id > (SELECT COALESCE(MAX(id), 0) FROM cases) - {SHORT_FRAGMENT_CASES} \
+                             AND LOWER(c.canonical_url) LIKE $1 ESCAPE '\\'"
+                        ),
                         like_pattern(a),
                     ),
                     _ => unreachable!("matched above"),
                 };
                 let mut binds = vec![Bind::Text(value)];
-                let mut sql = format!("SELECT {FOUND_COLUMNS} FROM cases c WHERE {cond}");
+                let mut sql = format!("SELECT {FOUND_COLUMNS} FROM {from}");
                 if let Some(b) = before {
                     binds.push(Bind::Int(b));
-                    sql.push_str(&format!(" AND c.id < ${}", binds.len()));
+                    sql.push_str(&format!(" AND {id} < ${}", binds.len()));
                 }
                 if let Some(unit) = police_unit {
                     binds.push(Bind::Text(unit.to_owned()));
                     sql.push_str(&format!(" AND c.police_unit = ${}", binds.len()));
                 }
                 binds.push(Bind::Int(limit));
-                sql.push_str(&format!(" ORDER BY c.id DESC LIMIT ${}", binds.len()));
-                return self.found_cases(sql, &binds).await;
+                sql.push_str(&format!(" ORDER BY {id} DESC LIMIT ${}", binds.len()));
+                let cached = !matches!(by, SearchBy::Address(_));
+                return self.found_cases_planned(sql, &binds, cached).await;
             }
         };
         self.cases_by_ids(&ids, police_unit).await
