@@ -61,7 +61,7 @@ for engine in $engines; do
   "$BIN" migrate --data-dir "$data" "${db_args[@]}" >/dev/null
   if [ ! -f "$data/seeded" ]; then
     started=$(date +%s)
-    "$BIN" dev seed --cases "$CASES" --shape workbench --data-dir "$data" "${db_args[@]}"
+    "$BIN" dev seed --cases "$CASES" --shape workbench --data-dir "$data" "${db_args[@]}" 2>/dev/null
     if [ "$engine" = postgres ]; then psql "$PG/$name" -qc "VACUUM ANALYZE" >/dev/null; fi
     echo "$engine: filled in $(( $(date +%s) - started )) s"
     otpauth=$(printf '%s\n' "$password" | "$BIN" user add bench --role supervisor --data-dir "$data" "${db_args[@]}" 2>/dev/null | grep '^otpauth://')
@@ -82,7 +82,10 @@ for engine in $engines; do
   "$BIN" serve --workers 0 --data-dir "$data" --listen "127.0.0.1:$port" "${db_args[@]}" 2>"$work/serve-$engine.log" &
   server=$!
   pids+=($server)
-  wait_for "$base/readyz"
+  # Up to two minutes: the start-up integrity check reads the whole SQLite file (15 s at a
+  # million cases on the 2-core machine).
+  for _ in $(seq 1 240); do curl -fs -o /dev/null "$base/readyz" && break; sleep 0.5; done
+  curl -fs -o /dev/null "$base/readyz" || { echo "$engine: nothing answers at $base/readyz" >&2; exit 1; }
 
   jar="$work/cookies-$engine"
   csrf=$(curl -fsS -c "$jar" -b "$jar" "$base/staff/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n1)
