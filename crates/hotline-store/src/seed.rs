@@ -55,14 +55,14 @@ fn site(mix: &mut Mix) -> (String, u64) {
         (format!("img-{k}.host-{}.test", k % 400), 20 + k)
     } else if roll < 51 {
         let k = mix.below(250);
-        if k % 5 == 0 {
+        if k.is_multiple_of(5) {
             (format!("[2001:db8::{:x}]", k + 1), 100_000 + k)
         } else {
             (format!("203.0.113.{}", k % 250 + 1), 100_000 + k)
         }
     } else {
         let k = mix.below(60_000);
-        let host = if k % 3 == 0 {
+        let host = if k.is_multiple_of(3) {
             format!("www.site-{k}.test")
         } else {
             format!("site-{k}.test")
