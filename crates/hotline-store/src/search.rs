@@ -223,7 +223,7 @@ fn core(fragment: &str) -> String {
 }
 
 /// On PostgreSQL, a fragment is first looked for among this many of the newest cases.
-pub const FRAGMENT_WINDOW: i64 = 2_000;
+pub const FRAGMENT_WINDOW: i64 = 20_000;
 
 /// At least this much of a fragment with digits is looked up in the trigram index.
 const CORE_MIN_CHARS: usize = 6;
@@ -460,10 +460,11 @@ impl Store {
         self.cases_by_ids(&ids, police_unit).await
     }
 
-    /// A fragment on PostgreSQL: first the newest [`FRAGMENT_WINDOW`] cases one by one (a
-    /// common fragment fills the page there: `photo-3.html`, in 6% of the cases, took 300 ms
-    /// from the trigram index, which hands out every match before they can be sorted), then
-    /// the older ones from the trigram index (a rare fragment).
+    /// A fragment on PostgreSQL: first the newest [`FRAGMENT_WINDOW`] cases one by one,
+    /// stopping at a full page (a fragment in more than about one case in 400 fills its page
+    /// there: `photo-10.html`, in 2% of a million cases, took 385 ms from the trigram index,
+    /// which hands out every match before the newest can be picked, and 3 ms this way), then
+    /// the older ones from the trigram index (a rare fragment: few matches to hand out).
     async fn fragment_newest_first(
         &self,
         fragment: &str,
