@@ -28,6 +28,7 @@ pub mod reports;
 pub mod retention;
 pub mod search;
 pub mod secrets;
+pub mod seed;
 pub mod settings;
 pub mod staff;
 pub mod statistics;
@@ -60,9 +61,11 @@ pub use partners::{NewPartner, Partner, SeenReferral};
 pub use referrals_in::ReferralIntake;
 pub use reports::{CaseRef, CaseSummary, Counts, ReportStatus, ReporterMessage, SubmittedReport};
 pub use search::{
-    CaseGroup, CaseSet, DomainHistory, FoundCase, GroupKind, Related, ReportGroup, SearchBy,
+    CaseGroup, CaseSet, DomainHistory, FRAGMENT_MIN_CHARS, FoundCase, GroupKind, Related,
+    ReportGroup, SHORT_FRAGMENT_CASES, SearchBy, fragment_indexed,
 };
 pub use secrets::{KeyError, Keyring, verify_signature};
+pub use seed::SeedShape;
 pub use settings::{SettingChangeError, StoredSetting};
 pub use staff::{
     AccountOpError, Enrolment, LoginError, NewSession, Session, SessionPolicy, StaffUser,

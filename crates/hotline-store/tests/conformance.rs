@@ -3177,3 +3177,179 @@ async fn a_reporter_answers_by_receipt_sealed_and_purged_with_the_messages() {
         assert!(store.dialogue_of_case(id).await.unwrap().is_empty());
     });
 }
+
+/// Issue 19: search by address fragment reads a trigram index of the canonical addresses
+/// (migration 0029), finds what contains the fragment and nothing else, pages newest first,
+/// and never finds what retention erases: the address as the reporter typed it (user-info, a
+/// fragment) is not indexed, before or after the purge, while the canonical address the case
+/// works with stays findable (docs/THREAT-MODEL.md).
+#[tokio::test]
+async fn an_address_fragment_is_found_through_the_index_and_erased_text_never_is() {
+    use hotline_domain::retention::RetentionPolicy;
+    use hotline_store::SearchBy;
+    for db in TestDatabase::all().await {
+        let store = open(&db).await;
+        let engine = db.engine;
+        let t0 = retention_clock(0);
+        let first = store
+            .submit_report(
+                &report(&["https://gallery-12.example.com/Album/Photo-7.html"], None),
+                t0,
+            )
+            .await
+            .unwrap()
+            .cases[0]
+            .case_id;
+        let second = store
+            .submit_report(
+                &report(&["https://gallery-123.example.com/album/x"], None),
+                t0 + time::Duration::minutes(1),
+            )
+            .await
+            .unwrap()
+            .cases[0]
+            .case_id;
+        let typed = store
+            .submit_report(
+                &report(
+                    &["https://reporter:TypedSecret99@shop-4.test/basket#MyFragment77"],
+                    Some("words"),
+                ),
+                t0 + time::Duration::minutes(2),
+            )
+            .await
+            .unwrap()
+            .cases[0]
+            .case_id;
+        // Newer cases than these, so PostgreSQL, which first reads the newest 20,000 cases one
+        // by one, finds these through the trigram index.
+        store
+            .seed_shaped(
+                20_100,
+                hotline_store::SeedShape::Simple,
+                t0 + time::Duration::hours(1),
+            )
+            .await
+            .unwrap();
+        let search = |q: &str, before: Option<i64>, limit: i64| {
+            let store = &store;
+            let by = SearchBy::Address(q.to_owned());
+            async move {
+                store
+                    .search_cases(&by, before, limit, None)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|c| c.case_id)
+                    .collect::<Vec<i64>>()
+            }
+        };
+        assert_eq!(
+            search("gallery-12", None, 50).await,
+            vec![second, first],
+            "{engine}: every address containing the fragment, newest first"
+        );
+        assert_eq!(
+            search("gallery-123", None, 50).await,
+            vec![second],
+            "{engine}"
+        );
+        assert_eq!(
+            search("ALBUM/photo-7", None, 50).await,
+            vec![first],
+            "{engine}: case-insensitive"
+        );
+        assert_eq!(
+            search("shop-4.test/basket", None, 50).await,
+            vec![typed],
+            "{engine}"
+        );
+        assert!(
+            search("gallery-1234", None, 50).await.is_empty(),
+            "{engine}"
+        );
+        assert!(
+            search("12.example.org", None, 50).await.is_empty(),
+            "{engine}: every trigram present is not enough; the whole fragment must be"
+        );
+        assert!(
+            search("photo\"-7", None, 50).await.is_empty(),
+            "{engine}: a quote is text"
+        );
+        assert_eq!(
+            search("gallery-12", None, 1).await,
+            vec![second],
+            "{engine}"
+        );
+        assert_eq!(
+            search("gallery-12", Some(second), 1).await,
+            vec![first],
+            "{engine}: the next page"
+        );
+        // Two characters have no trigram: only the newest 10,000 cases are scanned, so these
+        // three, older than the 20,100 seeded after them, are not looked at.
+        let newest = search("/G", None, 5).await;
+        assert_eq!(
+            newest.len(),
+            5,
+            "{engine}: the seeded addresses have /gallery/"
+        );
+        assert!(newest.iter().all(|id| *id > typed), "{engine}: {newest:?}");
+        assert!(search("/A", None, 50).await.is_empty(), "{engine}");
+        assert!(search("zq", None, 50).await.is_empty(), "{engine}");
+
+        // The index answers the search (no scan of every case).
+        if engine == "sqlite" {
+            use sqlx::Connection;
+            let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.url))
+                .await
+                .unwrap();
+            let n: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM case_address_trigrams WHERE case_address_trigrams MATCH '\"gallery-12\"'",
+            )
+            .fetch_one(&mut c)
+            .await
+            .unwrap();
+            assert_eq!(n, 2, "the trigram index holds the canonical addresses");
+        } else {
+            use sqlx::Connection;
+            let mut c = sqlx::PgConnection::connect(&db.url).await.unwrap();
+            sqlx::query("SET enable_seqscan = off")
+                .execute(&mut c)
+                .await
+                .unwrap();
+            let plan: Vec<String> = sqlx::query_scalar(
+                "EXPLAIN SELECT id FROM cases WHERE canonical_url ILIKE '%gallery-12%'",
+            )
+            .fetch_all(&mut c)
+            .await
+            .unwrap();
+            assert!(
+                plan.iter().any(|l| l.contains("cases_canonical_trigrams")),
+                "the trigram index serves ILIKE: {plan:?}"
+            );
+        }
+
+        // What retention erases was never indexed, and stays unfindable after the purge.
+        for gone in ["TypedSecret99", "reporter:", "MyFragment77"] {
+            assert!(search(gone, None, 50).await.is_empty(), "{engine}: {gone}");
+        }
+        let policy = RetentionPolicy {
+            description_days: 30,
+            ..RetentionPolicy::default()
+        };
+        let c = policy.cutoffs(ms(retention_clock(45)));
+        let purged = store.purge(&c, "test", retention_clock(45)).await.unwrap();
+        assert!(purged.addresses_as_typed >= 3, "{engine}: {purged:?}");
+        for gone in ["TypedSecret99", "reporter:", "MyFragment77"] {
+            assert!(search(gone, None, 50).await.is_empty(), "{engine}: {gone}");
+        }
+        assert_eq!(
+            search("shop-4.test", None, 50).await,
+            vec![typed],
+            "{engine}: the canonical address stays, and with it the index"
+        );
+        store.close().await;
+        db.remove().await;
+    }
+}

@@ -342,11 +342,21 @@ enum PartnerCommand {
 
 #[derive(Debug, Subcommand)]
 enum DevCommand {
-    /// Fill the database with synthetic reports under *.example.test (never on a live hotline).
+    /// Fill the database with synthetic reports under reserved names (never on a live hotline).
     Seed {
         #[arg(long)]
         cases: usize,
+        /// `simple`: one address per report under *.example.test; `workbench`: reports of 1-50
+        /// addresses over many domains and hosts, with hosting (the staff bench).
+        #[arg(long, default_value = "simple")]
+        shape: SeedShapeArg,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum SeedShapeArg {
+    Simple,
+    Workbench,
 }
 
 #[derive(Debug, Subcommand)]
@@ -703,18 +713,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         },
         Command::Restore { file, force, place } => trust::restore(&file, force, &place).await,
         Command::Dev {
-            command: DevCommand::Seed { cases },
+            command: DevCommand::Seed { cases, shape },
             place,
         } => {
             let Opened { store, .. } = place.open().await?;
             let started = std::time::Instant::now();
+            let shape = match shape {
+                SeedShapeArg::Simple => hotline_store::SeedShape::Simple,
+                SeedShapeArg::Workbench => hotline_store::SeedShape::Workbench,
+            };
             let result = store
-                .seed_synthetic(cases, time::OffsetDateTime::now_utc())
+                .seed_shaped(cases, shape, time::OffsetDateTime::now_utc())
                 .await;
             store.close().await;
-            result?;
+            let opened = result?;
             println!(
-                "seeded {cases} synthetic reports in {:.1} s",
+                "seeded {opened} synthetic cases in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
             Ok(())

@@ -137,6 +137,7 @@ staff-search-submit = Suchen
 staff-search-hint = Ohne Feld ist eine Zahl ein Fall, AS64500 eine AS-Nummer, eine IP-Adresse eine IP, zwei Großbuchstaben ein Land, ein Name eine Domain oder ein Host, alles andere ein Teil einer Adresse.
 staff-search-open-group = Diese Fälle gemeinsam bearbeiten (auf einmal bewerten oder schließen)
 staff-search-nothing = Kein Fall gefunden für { $what }.
+staff-search-short-fragment = Weniger als { $min } Zeichen: nur die neuesten { $cases } Fälle wurden durchsucht. Geben Sie { $min } oder mehr Zeichen ein, um alle Fälle zu durchsuchen.
 staff-search-by-any = Jedes Feld
 staff-search-by-address = Teil der Adresse
 staff-search-by-domain = Registrierbare Domain

@@ -137,6 +137,7 @@ staff-search-submit = Search
 staff-search-hint = Without a field, a number is a case, AS64500 an AS number, an IP address an IP, two capitals a country, a name a domain or host, anything else part of an address.
 staff-search-open-group = Work on these cases together (assess or close them in one go)
 staff-search-nothing = No case found for { $what }.
+staff-search-short-fragment = Fewer than { $min } characters: only the newest { $cases } cases were searched. Type { $min } characters or more to search every case.
 staff-search-by-any = Any field
 staff-search-by-address = Part of the address
 staff-search-by-domain = Registrable domain

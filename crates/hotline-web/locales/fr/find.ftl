@@ -137,6 +137,7 @@ staff-search-submit = Rechercher
 staff-search-hint = Sans champ, un nombre est un dossier, AS64500 un numéro d’AS, une adresse IP une IP, deux majuscules un pays, un nom un domaine ou un hôte, le reste un morceau d’adresse.
 staff-search-open-group = Traiter ces dossiers ensemble (les évaluer ou clôturer d’un coup)
 staff-search-nothing = Aucun dossier trouvé pour { $what }.
+staff-search-short-fragment = Moins de { $min } caractères : seuls les { $cases } dossiers les plus récents ont été parcourus. Tapez { $min } caractères ou plus pour chercher dans tous les dossiers.
 staff-search-by-any = Tout champ
 staff-search-by-address = Partie de l’adresse
 staff-search-by-domain = Domaine enregistrable

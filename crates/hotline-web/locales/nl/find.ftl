@@ -137,6 +137,7 @@ staff-search-submit = Zoeken
 staff-search-hint = Zonder veld is een getal een zaak, AS64500 een AS-nummer, een IP-adres een IP, twee hoofdletters een land, een naam een domein of host, en al het andere een stuk van een adres.
 staff-search-open-group = Deze zaken samen behandelen (in één keer beoordelen of sluiten)
 staff-search-nothing = Geen zaak gevonden voor { $what }.
+staff-search-short-fragment = Minder dan { $min } tekens: alleen de nieuwste { $cases } zaken zijn doorzocht. Typ { $min } tekens of meer om alle zaken te doorzoeken.
 staff-search-by-any = Elk veld
 staff-search-by-address = Deel van het adres
 staff-search-by-domain = Registreerbaar domein

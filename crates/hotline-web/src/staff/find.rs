@@ -275,6 +275,8 @@ struct SearchPage {
     next_link: Option<String>,
     /// The search found a domain or host: its group page, for bulk work.
     group_link: Option<String>,
+    /// An address fragment too short for the index: what was searched instead.
+    note: Option<String>,
 }
 
 fn searched_label(t: Tr, by: &SearchBy) -> String {
@@ -359,9 +361,20 @@ pub async fn search(
         _ if !sees_everything(role) => None,
         ref s => Some(set_page(s)),
     };
+    let note = match &search {
+        Some(SearchBy::Address(a)) if !hotline_store::fragment_indexed(a) => Some(t.args(
+            "staff-search-short-fragment",
+            &[
+                ("min", &hotline_store::FRAGMENT_MIN_CHARS.to_string()),
+                ("cases", &hotline_store::SHORT_FRAGMENT_CASES.to_string()),
+            ],
+        )),
+        _ => None,
+    };
     let page = SearchPage {
         t,
         me: Me::of(&staff),
+        note,
         fields: SEARCH_FIELDS
             .iter()
             .map(|f| {
