@@ -119,6 +119,36 @@ pub fn is_onion(host: &str) -> bool {
     h == "onion" || h.ends_with(".onion")
 }
 
+/// What the tracer records when a name resolves to no address at all.
+pub const NO_ADDRESS: &str = "the name has no address";
+
+named_enum!(
+    /// Why a trace found no hosting, as the pages say it in the staff's words (the stored
+    /// text stays the tracer's English, for the command line and the logs).
+    Untraceable {
+        /// An onion service: hidden by design.
+        Onion => "onion",
+        /// The name resolves to no address.
+        NoAddress => "no_address",
+        /// The name does not exist (NXDOMAIN).
+        NoSuchName => "no_such_name",
+    }
+);
+
+impl Trace {
+    /// Why this trace found no hosting, if it did not.
+    pub fn untraceable_kind(&self) -> Option<Untraceable> {
+        let why = self.untraceable.as_deref()?;
+        Some(if is_onion(&self.host) {
+            Untraceable::Onion
+        } else if why == NO_ADDRESS {
+            Untraceable::NoAddress
+        } else {
+            Untraceable::NoSuchName
+        })
+    }
+}
+
 /// Networks known to front other hosts (CDNs, reverse proxies), by AS number. A notice to
 /// such a network reaches the proxy, not the host: it must be told too, but cannot remove
 /// the content at its origin. Amazon, Google and Microsoft announce their CDNs (CloudFront,
@@ -315,5 +345,27 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(only_cdn.hosting_countries(), ["US"]);
+    }
+
+    #[test]
+    fn why_a_trace_found_no_hosting_is_told_apart() {
+        let t = |host: &str, why: Option<&str>| Trace {
+            host: host.into(),
+            untraceable: why.map(str::to_owned),
+            ..Trace::default()
+        };
+        assert_eq!(t("example.com", None).untraceable_kind(), None);
+        assert_eq!(
+            t("abc.onion", Some("an onion service")).untraceable_kind(),
+            Some(Untraceable::Onion)
+        );
+        assert_eq!(
+            t("a.example.com", Some(NO_ADDRESS)).untraceable_kind(),
+            Some(Untraceable::NoAddress)
+        );
+        assert_eq!(
+            t("gone.example.test", Some("no such name: gone.example.test")).untraceable_kind(),
+            Some(Untraceable::NoSuchName)
+        );
     }
 }

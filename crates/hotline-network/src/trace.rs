@@ -167,7 +167,7 @@ impl Tracer {
             && t.untraceable.is_none()
             && t.errors.iter().all(|e| e.step != "dns")
         {
-            t.untraceable = Some("the name has no address".into());
+            t.untraceable = Some(hotline_domain::trace::NO_ADDRESS.into());
         }
         t
     }

@@ -260,6 +260,9 @@ mod tests {
         for source in hotline_domain::trace::ContactSource::ALL {
             dynamic.insert(format!("staff-contact-source-{source}"));
         }
+        for why in hotline_domain::trace::Untraceable::ALL {
+            dynamic.insert(format!("staff-untraceable-{why}"));
+        }
         // Every timeline entry the code can write is labelled on the case page.
         for event in hotline_domain::timeline::Event::ALL {
             dynamic.insert(format!("staff-leg-{event}"));

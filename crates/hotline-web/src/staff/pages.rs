@@ -403,7 +403,9 @@ impl TraceView {
             )
             .map(when)
             .unwrap_or_default(),
-            untraceable: trace.untraceable.clone(),
+            untraceable: trace
+                .untraceable_kind()
+                .map(|why| t.get(&format!("staff-untraceable-{why}"))),
             cnames: trace
                 .cname_chain
                 .iter()
