@@ -94,7 +94,7 @@ pub struct UnitRule {
     pub urgent: Option<bool>,
     /// Only when one of the traced addresses is hosted in one of these countries (ISO 3166-1).
     pub hosting_countries: Vec<String>,
-    /// Only when the registrable domain is, or ends in, one of these (`be`, `example.be`).
+    /// Only when the registrable domain is, or ends in, one of these (`be`, `example.be` for a Belgian unit).
     pub domains: Vec<String>,
 }
 
@@ -612,7 +612,7 @@ mod tests {
             UnitRule {
                 unit: "antwerp".into(),
                 hosting_countries: vec!["be".into()],
-                domains: vec![".BE".into()],
+                domains: vec![".INVALID".into()],
                 ..UnitRule::default()
             },
         ])
@@ -627,21 +627,21 @@ mod tests {
             "urgent-desk"
         );
         assert_eq!(
-            unit_for(&rules, &facts(false, "BE", "shop.example.be")),
+            unit_for(&rules, &facts(false, "BE", "shop.example.invalid")),
             "antwerp"
         );
-        // Both conditions of a rule must hold: hosted in BE but not a .be domain.
+        // Both conditions of a rule must hold: hosted in BE but not under the domain.
         assert_eq!(
             unit_for(&rules, &facts(false, "BE", "example.com")),
             NATIONAL_UNIT
         );
         // A suffix matches whole labels only.
         assert_eq!(
-            unit_for(&rules, &facts(false, "BE", "example.notbe")),
+            unit_for(&rules, &facts(false, "BE", "notinvalid")),
             NATIONAL_UNIT
         );
         assert_eq!(
-            unit_for(&[], &facts(true, "BE", "example.be")),
+            unit_for(&[], &facts(true, "BE", "example.invalid")),
             NATIONAL_UNIT
         );
     }
