@@ -26,20 +26,6 @@ needs wrk curl python3
 
 secs() { case "$1" in *m) echo $(( ${1%m} * 60 ));; *s) echo "${1%s}";; *) echo "$1";; esac; }
 
-# The current TOTP code of an otpauth:// URI (RFC 6238, SHA-1, 6 digits, 30 s).
-totp() {
-  python3 - "$1" <<'PY'
-import base64, hashlib, hmac, struct, sys, time, urllib.parse
-q = urllib.parse.parse_qs(urllib.parse.urlparse(sys.argv[1]).query)
-secret = q["secret"][0]
-key = base64.b32decode(secret + "=" * (-len(secret) % 8), casefold=True)
-digits = int(q.get("digits", ["6"])[0]); period = int(q.get("period", ["30"])[0])
-mac = hmac.new(key, struct.pack(">Q", int(time.time()) // period), hashlib.sha1).digest()
-o = mac[-1] & 15
-print(str((struct.unpack(">I", mac[o:o + 4])[0] & 0x7FFFFFFF) % 10 ** digits).zfill(digits))
-PY
-}
-
 # One wrk run's figures: "rate non2xx p50 p99" (latencies in ms).
 figures() {
   awk '

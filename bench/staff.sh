@@ -27,19 +27,6 @@ source bench/common.sh
 needs curl python3
 keep=${STAFF_BENCH_DIR:-}
 
-totp() {
-  python3 - "$1" <<'PY'
-import base64, hashlib, hmac, struct, sys, time, urllib.parse
-q = urllib.parse.parse_qs(urllib.parse.urlparse(sys.argv[1]).query)
-secret = q["secret"][0]
-key = base64.b32decode(secret + "=" * (-len(secret) % 8), casefold=True)
-digits = int(q.get("digits", ["6"])[0]); period = int(q.get("period", ["30"])[0])
-mac = hmac.new(key, struct.pack(">Q", int(time.time()) // period), hashlib.sha1).digest()
-o = mac[-1] & 15
-print(str((struct.unpack(">I", mac[o:o + 4])[0] & 0x7FFFFFFF) % 10 ** digits).zfill(digits))
-PY
-}
-
 export HOTLINE_NETWORK__OFFLINE=true RUST_LOG=warn
 password="staff benchmark password"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $CASES cases; $RUNS requests per page; $(date -u '+%Y-%m-%d %H:%M UTC'); $("$BIN" --version 2>/dev/null || echo hotline)"

@@ -192,18 +192,10 @@ impl Store {
             let upto = (done + BATCH).min(n);
             let mut batch = Vec::with_capacity(upto - done);
             for i in done..upto {
-                let input = hotline_domain::ReportInput {
-                    urls: vec![format!("https://site-{}.example.test/gallery/{i}", i % 997)],
-                    where_found: Some("website".into()),
-                    urgent: i % 10 == 0,
-                    ..Default::default()
-                };
-                let report = NewReport::parse(
-                    input,
-                    hotline_domain::Channel::Import,
-                    hotline_domain::Language::En,
-                )
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let report = crate::seed::synthetic_report(
+                    vec![format!("https://site-{}.example.test/gallery/{i}", i % 997)],
+                    i % 10 == 0,
+                )?;
                 let at = now - time::Duration::seconds((n - i) as i64);
                 let sealed = self.seal_report(&report, at)?;
                 batch.push((report, sealed, to_millis(at)));

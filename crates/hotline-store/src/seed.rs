@@ -98,6 +98,22 @@ fn hosting(site: u64) -> (String, i64, &'static str) {
     (ip, asn, country)
 }
 
+/// A synthetic report of `urls`, as the seeds make them (found on a website, in English).
+pub(crate) fn synthetic_report(urls: Vec<String>, urgent: bool) -> Result<NewReport> {
+    let input = hotline_domain::ReportInput {
+        urls,
+        where_found: Some("website".into()),
+        urgent,
+        ..Default::default()
+    };
+    NewReport::parse(
+        input,
+        hotline_domain::Channel::Import,
+        hotline_domain::Language::En,
+    )
+    .map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
 impl Store {
     /// Fills the database with about `n` synthetic cases shaped as `shape` says, received
     /// over the past `n` seconds, in large transactions: for benchmarks and demonstrations,
@@ -126,18 +142,7 @@ impl Store {
                 let urls = (0..size)
                     .map(|j| format!("https://{host}/album-{report_no}/photo-{j}.html"))
                     .collect();
-                let input = hotline_domain::ReportInput {
-                    urls,
-                    where_found: Some("website".into()),
-                    urgent: mix.below(20) == 0,
-                    ..Default::default()
-                };
-                let report = NewReport::parse(
-                    input,
-                    hotline_domain::Channel::Import,
-                    hotline_domain::Language::En,
-                )
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let report = synthetic_report(urls, mix.below(20) == 0)?;
                 let secs = i64::try_from(n - done - in_batch).unwrap_or(0);
                 let at = now - time::Duration::seconds(secs);
                 let sealed = self.seal_report(&report, at)?;
