@@ -7,13 +7,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use hotline_domain::Receipt;
 use hotline_domain::answers::{AnswerProblem, MAX_REPORTER_ANSWER_CHARS, reporter_answer};
 use hotline_store::answers::ReporterAnswerOutcome;
 
 use crate::extract::{ClientKey, FormFields};
 use crate::i18n::Tr;
-use crate::pages::{Lang, StatusPage, render, status_result};
+use crate::pages::{Lang, StatusPage, render, status_result, typed_receipt};
 use crate::{AppState, WebError};
 
 /// `POST /{lang}/status/answer`: stores the reporter's answer and shows the status page again
@@ -28,16 +27,9 @@ pub async fn answer(
     let typed = fields.get("receipt").unwrap_or("").trim().to_owned();
     let mut page = StatusPage::new(t, typed.clone());
     page.answer = fields.get("answer").unwrap_or("").to_owned();
-    if !state.limiter.allow(client.0) {
-        page.error = Some(t.get("report-rate-limited"));
-        return Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)?).into_response());
-    }
-    let receipt = match Receipt::parse(&typed) {
+    let receipt = match typed_receipt(&state, &client, t, &typed, &mut page)? {
         Ok(r) => r,
-        Err(e) => {
-            page.error = Some(t.receipt_problem(&e));
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
-        }
+        Err(refused) => return Ok(refused),
     };
     let status = match reporter_answer(fields.get("answer")) {
         Err(p) => {

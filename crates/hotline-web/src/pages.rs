@@ -421,6 +421,33 @@ pub async fn status_form(Lang(lang): Lang) -> Result<Html<String>, WebError> {
     render(&StatusPage::new(Tr::new(lang), String::new()))
 }
 
+/// The receipt typed on a status form, checked for every form that takes one: the rate limit
+/// first (a client guessing receipts learns nothing more), then its shape. `Err` is the page
+/// to answer with, the problem said on it.
+pub(crate) fn typed_receipt(
+    state: &AppState,
+    client: &ClientKey,
+    t: Tr,
+    typed: &str,
+    page: &mut StatusPage,
+) -> Result<Result<Receipt, Response>, WebError> {
+    if !state.limiter.allow(client.0) {
+        page.error = Some(t.get("report-rate-limited"));
+        return Ok(Err(
+            (StatusCode::TOO_MANY_REQUESTS, render(&*page)?).into_response()
+        ));
+    }
+    match Receipt::parse(typed) {
+        Ok(r) => Ok(Ok(r)),
+        Err(e) => {
+            page.error = Some(t.receipt_problem(&e));
+            Ok(Err(
+                (StatusCode::UNPROCESSABLE_ENTITY, render(&*page)?).into_response()
+            ))
+        }
+    }
+}
+
 /// `POST /{lang}/status`: the status of the report with the receipt in the form body.
 pub async fn status_submit(
     State(state): State<AppState>,
@@ -431,16 +458,9 @@ pub async fn status_submit(
     let t = Tr::new(lang);
     let typed = fields.get("receipt").unwrap_or("").trim().to_owned();
     let mut page = StatusPage::new(t, typed.clone());
-    if !state.limiter.allow(client.0) {
-        page.error = Some(t.get("report-rate-limited"));
-        return Ok((StatusCode::TOO_MANY_REQUESTS, render(&page)?).into_response());
-    }
-    let receipt = match Receipt::parse(&typed) {
+    let receipt = match typed_receipt(&state, &client, t, &typed, &mut page)? {
         Ok(r) => r,
-        Err(e) => {
-            page.error = Some(t.receipt_problem(&e));
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
-        }
+        Err(refused) => return Ok(refused),
     };
     let Some(result) = status_result(&state, t, &receipt).await? else {
         page.error = Some(t.get("status-not-found"));
