@@ -11,9 +11,7 @@ use serde_json::json;
 
 use crate::browser::{Driver, SKIP, enabled};
 use crate::staff::{Account, Browser};
-use crate::support::{
-    Options, Server, client, each_engine, mail_text, open_store, place_case, raw_sql,
-};
+use crate::support::{Options, Server, client, each_engine, mail_text, open_store, raw_sql};
 
 /// The public site's address the test server puts in its links.
 const SITE: &str = "https://hotline.example.org";
@@ -40,53 +38,9 @@ fn answer_path(mail: &str) -> String {
 /// A case referred to the police, traced to a host with an abuse address, whose notice the
 /// hotline has sent; returns the server, the SMTP inbox and the analyst.
 async fn noticed_case(db: &hotline_store::testing::TestDatabase) -> (Server, Inbox, Account) {
-    let (port, inbox) = hotline_network::testing::smtp_sink().await;
-    let smtp: &'static str = Box::leak(format!("smtp://127.0.0.1:{port}").into_boxed_str());
-    let options = Options {
-        env: vec![
-            ("HOTLINE_NETWORK__ALLOW_LOOPBACK_TARGETS", "true"),
-            ("HOTLINE_NATIONAL__TAKEDOWN_BY", "hotline"),
-            ("HOTLINE_NATIONAL__OBJECTION_HOURS", "48"),
-            ("HOTLINE_NOTICES__SMTP_URL", smtp),
-            ("HOTLINE_PUBLIC__SITE_URL", SITE),
-        ],
-        ..Options::default()
-    };
-    let server = Server::start(db, &options);
-    let ann = Account::add(db, "ann", "analyst");
-    let r = client()
-        .post(server.url("/api/v1/reports"))
-        .json(&json!({"urls": ["http://192.0.2.61/b"], "where_found": "website"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::CREATED);
-    let store = open_store(db).await;
-    place_case(
-        &store,
-        1,
-        "192.0.2.61",
-        "BE",
-        Some("abuse@host.example.com"),
-    )
-    .await;
-    store.close().await;
-    let mut a = Browser::new(&server);
-    assert_eq!(a.login(&ann, 0).await.status, StatusCode::SEE_OTHER);
-    let csrf = a.csrf().await;
-    assert_eq!(
-        a.assess_illegal(1, &csrf).await.status,
-        StatusCode::SEE_OTHER
-    );
-    assert_eq!(
-        a.post(
-            "/staff/cases/1/move",
-            &[("csrf_token", csrf.as_str()), ("to", "referred")]
-        )
-        .await
-        .status,
-        StatusCode::SEE_OTHER
-    );
+    let (server, inbox, ann) =
+        crate::notices::referred_case(db, "hotline", "48", &[("HOTLINE_PUBLIC__SITE_URL", SITE)])
+            .await;
     // The police's objection window has passed: the waiting notice job comes due.
     let store = open_store(db).await;
     let deadline = Instant::now() + Duration::from_secs(30);

@@ -213,17 +213,20 @@ async fn police(p: &mut Browser, fields: Vec<(&'static str, String)>) -> crate::
 }
 
 /// A case referred to the police, traced (set here) to a host in this country with an abuse
-/// address, on a server with the given takedown regime; returns the SMTP inbox.
-async fn referred_case(
+/// address, on a server with the given takedown regime and environment `more`; returns the
+/// server, the SMTP inbox and the analyst who referred it.
+pub(crate) async fn referred_case(
     db: &hotline_store::testing::TestDatabase,
     regime: &'static str,
     hours: &'static str,
+    more: &[(&'static str, &'static str)],
 ) -> (
     Server,
     std::sync::Arc<std::sync::Mutex<Vec<hotline_network::testing::Received>>>,
+    Account,
 ) {
     let (smtp, inbox) = sink().await;
-    let server = Server::start(db, &notice_env(regime, hours, smtp, &[]));
+    let server = Server::start(db, &notice_env(regime, hours, smtp, more));
     let ann = Account::add(db, "ann", "analyst");
     let r = client()
         .post(server.url("/api/v1/reports"))
@@ -258,13 +261,13 @@ async fn referred_case(
         .status,
         StatusCode::SEE_OTHER
     );
-    (server, inbox)
+    (server, inbox, ann)
 }
 
 #[tokio::test]
 async fn an_elapsed_objection_window_sends_the_notice_and_the_police_regime_never_does() {
     each_engine(|db| async move {
-        let (_server, inbox) = referred_case(&db, "hotline", "48").await;
+        let (_server, inbox, _) = referred_case(&db, "hotline", "48", &[]).await;
         // Within the window: nothing goes out, and the notice job waits for its end.
         let store = open_store(&db).await;
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -336,7 +339,7 @@ async fn an_elapsed_objection_window_sends_the_notice_and_the_police_regime_neve
     })
     .await;
     each_engine(|db| async move {
-        let (_server, inbox) = referred_case(&db, "police", "0").await;
+        let (_server, inbox, _) = referred_case(&db, "police", "0", &[]).await;
         tokio::time::sleep(Duration::from_secs(3)).await;
         assert!(
             inbox.lock().unwrap().is_empty(),
